@@ -1,0 +1,76 @@
+import type { FactValue } from '../types.js';
+import { type ActivationPledge, compileNetwork } from './compile-network.js';
+import { PledgeExplainer, type Reason } from './explain-pledge.js';
+import { findWaitingGroups } from './find-waiting-groups.js';
+import { runFixedPoint } from './run-fixed-point.js';
+
+// Activation for one scenario (DESIGN.md §4): the four fixed points, each pledge's state, the assurance gap,
+// the groups that wait on each other, and why every pledge that is not certain is not.
+
+export type PledgeState = 'certain' | 'possible' | 'inactive';
+
+export interface PledgeActivation {
+  id: string;
+  state: PledgeState;
+  /** In the pessimistic least fixed point: active even if nobody moves first. */
+  withoutCoordination: boolean;
+  /** Certain, but only if the coalition commits together. */
+  inAssuranceGap: boolean;
+  /** Why the pledge is not certain (empty when it is). */
+  reasons: Reason[];
+  /** For assurance-gap pledges: what each waits for when nobody moves first. */
+  waitsFor: Reason[];
+}
+
+export interface ActivationResult {
+  pledges: PledgeActivation[];
+  assuranceGap: string[];
+  waitingGroups: string[][];
+  /** Per pledge (input order): 1 when in the set. */
+  sets: { certain: Uint8Array; possible: Uint8Array; withoutCoordination: Uint8Array; possibleWithoutCoordination: Uint8Array };
+}
+
+/** Compute activation for candidate pledges (conditions parsed and checked) under the given facts. */
+export function evaluateActivation(pledges: readonly ActivationPledge[], facts: ReadonlyMap<string, FactValue>): ActivationResult {
+  const network = compileNetwork(pledges);
+  const factValues = network.factIds.map((id) => facts.get(id));
+  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true });
+  const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true });
+  const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false });
+  const optimisticLeast = runFixedPoint(network, factValues, { optimistic: true, greatest: false });
+
+  const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
+  const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
+  const gap: number[] = [];
+  const gapWaits: Reason[][] = [];
+  const results: PledgeActivation[] = new Array<PledgeActivation>(pledges.length);
+  for (let p = 0; p < pledges.length; p++) {
+    const certain = pessimistic.active[p] === 1;
+    const withoutCoordination = pessimisticLeast.active[p] === 1;
+    const inAssuranceGap = certain && !withoutCoordination;
+    const waitsFor = inAssuranceGap ? whyWaiting.explain(p) : [];
+    if (inAssuranceGap) {
+      gap.push(p);
+      gapWaits.push(waitsFor);
+    }
+    results[p] = {
+      id: (pledges[p] as ActivationPledge).id,
+      state: certain ? 'certain' : optimistic.active[p] === 1 ? 'possible' : 'inactive',
+      withoutCoordination,
+      inAssuranceGap,
+      reasons: certain ? [] : whyNotCertain.explain(p),
+      waitsFor,
+    };
+  }
+  return {
+    pledges: results,
+    assuranceGap: gap.map((p) => (pledges[p] as ActivationPledge).id),
+    waitingGroups: findWaitingGroups(pledges, gap, gapWaits),
+    sets: {
+      certain: pessimistic.active,
+      possible: optimistic.active,
+      withoutCoordination: pessimisticLeast.active,
+      possibleWithoutCoordination: optimisticLeast.active,
+    },
+  };
+}
