@@ -21,6 +21,18 @@ export const DATASET_FILES = {
   pledges: 'pledges.json',
 } as const;
 
+/** The record schema of each collection; sources, parties, facts and pledges must be present. */
+export const DATASET_COLLECTIONS = {
+  sources: sourceSchema,
+  parties: partySchema,
+  capabilities: capabilitySchema,
+  facts: factSchema,
+  packages: packageSchema,
+  requirements: requirementSchema,
+  pledges: pledgeSchema,
+};
+export const REQUIRED_DATASET_COLLECTIONS = ['sources', 'parties', 'facts', 'pledges'] as const;
+
 export const datasetSchema = z.strictObject({
   sources: z.array(sourceSchema),
   parties: z.array(partySchema),

@@ -19,6 +19,8 @@ export interface Problem {
   message: string;
   /** 1-based character position inside a condition text. */
   column?: number;
+  /** For unknown references: what was referred to. */
+  reference?: { collection: string; id: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };

@@ -82,6 +82,6 @@ export function suggest(name: string, known: Iterable<string>): string {
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestDistance <= limit ? `; did you mean '${best}'?` : '';
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  return best !== undefined && bestDistance <= limit && bestDistance < name.length ? `; did you mean '${best}'?` : '';
 }

@@ -195,7 +195,7 @@ class Parser {
 
   private expectPunct(text: string, why: string): void {
     const token = this.next();
-    if (token.kind !== 'punct' || token.text !== text) this.fail('condition.syntax', `${describeUnexpected(token, `'${text}'`)} ${why}`, token);
+    if (token.kind !== 'punct' || token.text !== text) this.fail('condition.syntax', describeUnexpected(token, `'${text}' ${why}`), token);
   }
 
   private peek(): Token {

@@ -1,0 +1,156 @@
+import os from 'node:os';
+import { type ActivationResult, evaluateActivation } from '../src/core/activation/evaluate-activation.js';
+import { type ActivationModel, buildChainModel, buildRandomModel, countLiterals } from './activation-models.js';
+import { formatNumber, formatTable, makeReference, timeMedian } from './bench-support.js';
+
+// Activation benchmark (DESIGN.md §9, docs/performance.md): times evaluateActivation (four fixed points,
+// explanations, waiting groups) from 10^3 to 10^6 pledges on deterministic models, with a reference workload
+// measured in the same run. Prints PASS/MISS per target and always exits 0.
+// Usage: npm run bench [-- --max=100000]
+
+const TARGET_MS_AT_MILLION = 2000;
+const TARGET_GROWTH = 12;
+const SEED = 20_240_601;
+
+type Family = { name: string; build: (n: number) => ActivationModel };
+
+const FAMILIES: Family[] = [
+  { name: 'random', build: (n) => buildRandomModel(n, SEED) },
+  { name: 'chain', build: (n) => buildChainModel(n, 'chain', SEED) },
+  { name: 'chain-head-inactive', build: (n) => buildChainModel(n, 'chain-head-inactive', SEED) },
+  { name: 'ring', build: (n) => buildChainModel(n, 'ring', SEED) },
+];
+
+interface Measurement {
+  n: number;
+  literals: number;
+  buildMs: number;
+  activationMs: number;
+  referenceMs: number;
+  shares: { certain: number; possible: number; inactive: number; gap: number };
+  groups: number;
+  largestGroup: number;
+}
+
+/** Sizes 10^3 … 10^6, or up to `--max=N`. */
+function readSizes(): number[] {
+  const flag = process.argv.find((arg) => arg.startsWith('--max='));
+  const max = flag === undefined ? 1_000_000 : Number(flag.slice('--max='.length));
+  return [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= max);
+}
+
+function runsFor(n: number): number {
+  return n >= 1_000_000 ? 3 : 5;
+}
+
+function describeResult(result: ActivationResult): Pick<Measurement, 'shares' | 'groups' | 'largestGroup'> {
+  const counts = { certain: 0, possible: 0, inactive: 0 };
+  for (const pledge of result.pledges) counts[pledge.state]++;
+  const total = Math.max(1, result.pledges.length);
+  return {
+    shares: {
+      certain: counts.certain / total,
+      possible: counts.possible / total,
+      inactive: counts.inactive / total,
+      gap: result.assuranceGap.length / total,
+    },
+    groups: result.waitingGroups.length,
+    largestGroup: result.waitingGroups.reduce((max, group) => Math.max(max, group.length), 0),
+  };
+}
+
+function measure(family: Family, n: number): Measurement {
+  const built = timeMedian(1, () => family.build(n));
+  const model = built.result;
+  const runs = runsFor(n);
+  const reference = timeMedian(runs, makeReference(n, SEED));
+  const activation = timeMedian(runs, () => evaluateActivation(model.pledges, model.facts));
+  return {
+    n,
+    literals: countLiterals(model.pledges) / n,
+    buildMs: built.ms,
+    activationMs: activation.ms,
+    referenceMs: reference.ms,
+    ...describeResult(activation.result),
+  };
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function growthOf(rows: readonly Measurement[], index: number, field: 'activationMs' | 'referenceMs'): number | undefined {
+  const previous = rows[index - 1];
+  const current = rows[index];
+  return previous && current && current.n === previous.n * 10 ? current[field] / previous[field] : undefined;
+}
+
+function printFamily(name: string, rows: readonly Measurement[]): void {
+  const header = ['pledges', 'lits/pl', 'runs', 'activation ms', 'growth/10x', 'reference ms', 'ref growth', 'act/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
+  const body = rows.map((row, i) => [
+    row.n.toLocaleString('en-US'),
+    formatNumber(row.literals, 2),
+    String(runsFor(row.n)),
+    formatNumber(row.activationMs, 1),
+    formatNumber(growthOf(rows, i, 'activationMs'), 2),
+    formatNumber(row.referenceMs, 1),
+    formatNumber(growthOf(rows, i, 'referenceMs'), 2),
+    formatNumber(row.activationMs / row.referenceMs, 2),
+    percent(row.shares.certain),
+    percent(row.shares.possible),
+    percent(row.shares.inactive),
+    percent(row.shares.gap),
+    String(row.groups),
+    String(row.largestGroup),
+  ]);
+  console.log(`\n== ${name} ==`);
+  console.log(formatTable(header, body));
+}
+
+/** PASS/MISS lines for one family; returns the number of misses. */
+function checkTargets(name: string, rows: readonly Measurement[]): number {
+  let misses = 0;
+  const verdict = (ok: boolean): string => {
+    if (!ok) misses++;
+    return ok ? 'PASS' : 'MISS';
+  };
+  const million = rows.find((row) => row.n === 1_000_000);
+  if (million) {
+    const ok = million.activationMs <= TARGET_MS_AT_MILLION;
+    console.log(`  ${verdict(ok)}  ${name}: 10^6 pledges in ${million.activationMs.toFixed(0)} ms (target <= ${TARGET_MS_AT_MILLION} ms)`);
+  } else {
+    console.log(`  SKIP  ${name}: 10^6 pledges not measured (--max)`);
+  }
+  const growths = rows.map((_, i) => growthOf(rows, i, 'activationMs')).filter((g): g is number => g !== undefined);
+  const worst = Math.max(...growths);
+  if (growths.length > 0) {
+    const ok = worst <= TARGET_GROWTH;
+    console.log(`  ${verdict(ok)}  ${name}: worst growth per 10x = ${worst.toFixed(2)}x (target <= ${TARGET_GROWTH}x)`);
+  }
+  return misses;
+}
+
+function main(): void {
+  const sizes = readSizes();
+  const cpus = os.cpus();
+  console.log(`Activation benchmark — ${new Date().toISOString()}`);
+  console.log(`node ${process.version}, ${cpus.length} cores (${cpus[0]?.model ?? 'unknown cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log('Timed: evaluateActivation (compile, four fixed points, explanations, waiting groups); median of runs.');
+  console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
+  // Warm-up so the first size is not mostly JIT compilation.
+  const warm = buildRandomModel(2_000, SEED + 1);
+  for (let i = 0; i < 3; i++) evaluateActivation(warm.pledges, warm.facts);
+
+  const results = FAMILIES.map((family) => {
+    const rows = sizes.map((n) => measure(family, n));
+    printFamily(family.name, rows);
+    return { name: family.name, rows };
+  });
+
+  console.log('\n== targets (DESIGN.md §9) ==');
+  const misses = results.reduce((sum, { name, rows }) => sum + checkTargets(name, rows), 0);
+  console.log(misses === 0 ? '\nRESULT: ALL TARGETS PASS' : `\nRESULT: ${misses} TARGET(S) MISSED`);
+  process.exitCode = 0;
+}
+
+main();

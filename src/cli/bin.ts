@@ -1,0 +1,4 @@
+import { runCli } from './main.js';
+
+// Process entry point: run and exit with the CLI's code.
+process.exitCode = await runCli(process.argv.slice(2));

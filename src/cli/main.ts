@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { exitCodeOf } from '../contracts/error-codes.js';
+import { InputError } from '../contracts/input-error.js';
+import { registerScenarioCommand } from './commands/scenario.js';
+import { type CliIo, processIo } from './io.js';
+
+// The `coalition` command. Every command reuses the services; errors become messages and exit codes here
+// (2 for bad input), never stack traces.
+
+/** Run the CLI with the given arguments (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('coalition')
+    .description('Coalition Ledger: pledges, conditions, coverage and gaps of the coalition for Ukraine')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+  registerScenarioCommand(program, io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit with 0; every usage error is bad input.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof InputError) {
+    io.err(`error: ${error.message}\n`);
+    for (const problem of error.problems) io.err(`  ${problem.path}: ${problem.message}\n`);
+    return exitCodeOf(error.code);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`internal error: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { factValueSchema, isoDateSchema } from './domain.schema.js';
+
+// The options of `coalition scenario`, validated once at the edge.
+
+const factAssignment = z
+  .string()
+  .regex(/^[^=\s]+=(true|false|unknown)$/, 'must be FACT=true, FACT=false or FACT=unknown')
+  .transform((text) => {
+    const [id, value] = text.split('=') as [string, string];
+    return { id, value: factValueSchema.parse(value === 'unknown' ? 'unknown' : value === 'true') };
+  });
+
+export const scenarioOptionsSchema = z
+  .strictObject({
+    demo: z.boolean().optional(),
+    input: z.string().min(1, 'must name a file').optional(),
+    set: z.array(factAssignment).default([]),
+    asOf: isoDateSchema.optional(),
+    minStatus: z.enum(['announced', 'offered', 'committed', 'approved', 'delivered'], { error: 'must be announced, offered, committed, approved or delivered' }).optional(),
+    json: z.boolean().optional(),
+  })
+  .refine((o) => !(o.demo && o.input), { message: 'use either --demo or --input, not both', path: ['input'] });
+
+export type ScenarioOptions = z.output<typeof scenarioOptionsSchema>;

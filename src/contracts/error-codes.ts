@@ -1,0 +1,38 @@
+import type { ProblemCode } from '../core/errors.js';
+
+// The one table of error codes and what they mean at each edge: HTTP status for the API, exit code for the CLI.
+
+export type ErrorCode = ProblemCode | 'input.invalid' | 'input.too_large' | 'not_found' | 'conflict' | 'internal';
+
+interface ErrorMapping {
+  http: number;
+  exit: number;
+}
+
+const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
+  'input.invalid': { http: 400, exit: 2 },
+  'input.too_large': { http: 413, exit: 2 },
+  'condition.syntax': { http: 422, exit: 2 },
+  'condition.non_monotone': { http: 422, exit: 2 },
+  'condition.unknown_fact': { http: 422, exit: 2 },
+  'condition.unknown_party': { http: 422, exit: 2 },
+  'condition.unknown_capability': { http: 422, exit: 2 },
+  'condition.unknown_area': { http: 422, exit: 2 },
+  'dataset.duplicate_id': { http: 422, exit: 2 },
+  'dataset.unknown_reference': { http: 422, exit: 2 },
+  'dataset.supersedes_cycle': { http: 422, exit: 2 },
+  'dataset.unit_mismatch': { http: 422, exit: 2 },
+  not_found: { http: 404, exit: 2 },
+  conflict: { http: 409, exit: 2 },
+  internal: { http: 500, exit: 1 },
+};
+
+/** The HTTP status for an error code. */
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_TABLE[code].http;
+}
+
+/** The CLI exit code for an error code. */
+export function exitCodeOf(code: ErrorCode): number {
+  return ERROR_TABLE[code].exit;
+}
