@@ -1,10 +1,12 @@
-import { anyAreaCovers } from '../areas.js';
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
+import { buildFeeds } from './compile-feeds.js';
+import { buildThresholdGroups, buildWatches, type ThresholdGroups } from './compile-watches.js';
 
-// Compiles candidate pledges and their conditions into flat arrays: a node per AND/OR/leaf (children before
-// parents), an aggregate key per distinct total/count/active expression, and for each pledge the keys it
-// feeds. Built once, then run four times (greatest/least fixed point × pessimistic/optimistic).
+// Compiles candidate pledges and their conditions into flat typed arrays: a node per AND/OR/leaf (children
+// before parents), an aggregate key per distinct total/count/active expression, and for each pledge the keys it
+// feeds. Built once, then run four times (greatest/least fixed point × pessimistic/optimistic), so everything a
+// run needs that does not depend on the facts is computed here.
 
 export const NODE_AND = 0;
 export const NODE_OR = 1;
@@ -48,37 +50,47 @@ export interface Network {
   nodeKind: Uint8Array;
   nodeParent: Int32Array;
   nodePledge: Int32Array;
-  nodeChildren: Int32Array;
+  /** CSR: the children of each AND/OR node, in the order of the condition's items. */
+  childStart: Int32Array;
+  childList: Int32Array;
   leafType: Uint8Array;
   /** Fact index for LEAF_FACT, key index for aggregate leaves. */
   leafRef: Int32Array;
   leafNegated: Uint8Array;
   leafThreshold: Float64Array;
   leafStrict: Uint8Array;
-  /** The original syntax node of each leaf, for explanations. */
+  /** Total/count leaves: the slot of the evaluating pledge's party in the leaf's key, or -1 if it feeds none. */
+  leafSlot: Int32Array;
+  /** Active leaves: 1 when the evaluating pledge itself feeds the key. */
+  leafOwnFeed: Uint8Array;
+  /** The original syntax node of each node, for explanations. */
   leafSyntax: Condition[];
   factIds: string[];
   factIndex: ReadonlyMap<string, number>;
   partyIndex: ReadonlyMap<PartyId, number>;
   keys: AggregateKey[];
-  keyIndex: ReadonlyMap<string, number>;
-  /** CSR: keys each pledge feeds. */
+  keyType: Uint8Array;
+  /** CSR: keys each pledge feeds, and for total/count keys the (key, party) slot holding the party's own part. */
   feedStart: Int32Array;
   feedKey: Int32Array;
+  feedSlot: Int32Array;
+  slotCount: number;
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
   watchLeaf: Int32Array;
+  /** Threshold leaves of total/count keys grouped by own slot and sorted by bound. */
+  groups: ThresholdGroups;
 }
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
-  const builder = new NetworkBuilder(pledges);
-  return builder.build();
-}
-
-/** A stable name for an aggregate key, to find it again from a syntax node. */
-export function nameKey(key: AggregateKey): string {
-  return `${key.type}|${key.capability ?? ''}|${key.area ?? ''}|${key.party ?? ''}`;
+  const nodeCount = pledges.reduce((sum, pledge) => sum + countNodes(pledge.condition), 0);
+  const builder = new NetworkBuilder(pledges, nodeCount);
+  const parts = builder.build();
+  const feeds = buildFeeds({ ...parts, pledges });
+  const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keys.length);
+  const groups = buildThresholdGroups({ ...parts, ...feeds, watchStart, watchLeaf });
+  return { pledges, ...parts, ...feeds, watchStart, watchLeaf, groups };
 }
 
 /** The aggregate key a total/count/active leaf reads. */
@@ -90,25 +102,52 @@ export function keyOfAtom(atom: TotalNode | CountNode | ActiveNode): AggregateKe
   return { type: KEY_TOTAL, capability: atom.capability, ...(atom.area === undefined ? {} : { area: atom.area }) };
 }
 
+function countNodes(condition: Condition): number {
+  if (condition.kind !== 'and' && condition.kind !== 'or') return 1;
+  let count = 1;
+  for (const item of condition.items) count += countNodes(item);
+  return count;
+}
+
+type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'leafSlot' | 'leafOwnFeed' | 'watchStart' | 'watchLeaf' | 'groups'>;
+
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();
   private readonly factIndex = new Map<string, number>();
-  private readonly keyIndex = new Map<string, number>();
+  /** Aggregate keys by type, then first name (capability or party), then second (area or capability, '' if none). */
+  private readonly keyIndex = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
   private readonly keys: AggregateKey[] = [];
-  private readonly kind: number[] = [];
-  private readonly parent: number[] = [];
-  private readonly owner: number[] = [];
-  private readonly children: number[] = [];
-  private readonly leafType: number[] = [];
-  private readonly leafRef: number[] = [];
-  private readonly leafNegated: number[] = [];
-  private readonly leafThreshold: number[] = [];
-  private readonly leafStrict: number[] = [];
-  private readonly leafSyntax: Condition[] = [];
+  private readonly kind: Uint8Array;
+  private readonly parent: Int32Array;
+  private readonly owner: Int32Array;
+  private readonly children: Int32Array;
+  private readonly leafType: Uint8Array;
+  private readonly leafRef: Int32Array;
+  private readonly leafNegated: Uint8Array;
+  private readonly leafThreshold: Float64Array;
+  private readonly leafStrict: Uint8Array;
+  private readonly leafSyntax: Condition[];
+  private next = 0;
+  /** Child ids of the AND/OR nodes being built (a stack). */
+  private readonly pending: number[] = [];
 
-  constructor(private readonly pledges: readonly ActivationPledge[]) {}
+  constructor(
+    private readonly pledges: readonly ActivationPledge[],
+    nodeCount: number,
+  ) {
+    this.kind = new Uint8Array(nodeCount);
+    this.parent = new Int32Array(nodeCount).fill(-1);
+    this.owner = new Int32Array(nodeCount);
+    this.children = new Int32Array(nodeCount);
+    this.leafType = new Uint8Array(nodeCount);
+    this.leafRef = new Int32Array(nodeCount).fill(-1);
+    this.leafNegated = new Uint8Array(nodeCount);
+    this.leafThreshold = new Float64Array(nodeCount);
+    this.leafStrict = new Uint8Array(nodeCount);
+    this.leafSyntax = new Array<Condition>(nodeCount);
+  }
 
-  build(): Network {
+  build(): BuiltParts {
     const count = this.pledges.length;
     const pledgeParty = new Int32Array(count);
     const quantityMin = new Float64Array(count);
@@ -116,54 +155,45 @@ class NetworkBuilder {
     const rootNode = new Int32Array(count);
     for (let p = 0; p < count; p++) {
       const pledge = this.pledges[p] as ActivationPledge;
-      pledgeParty[p] = this.indexOf(this.partyIndex, pledge.party);
+      pledgeParty[p] = indexOf(this.partyIndex, pledge.party);
       quantityMin[p] = pledge.quantity?.min ?? 0;
       quantityMax[p] = pledge.quantity?.max ?? 0;
       rootNode[p] = this.addNode(pledge.condition, p);
     }
-    const nodeCount = this.kind.length;
-    const nodeParent = Int32Array.from(this.parent);
-    for (let n = 0; n < nodeCount; n++) {
-      const up = nodeParent[n] as number;
-      if (up >= 0) this.children[up] = (this.children[up] ?? 0) + 1;
-    }
-    const { feedStart, feedKey } = this.buildFeeds();
-    const { watchStart, watchLeaf } = this.buildWatches(nodeCount);
+    const keyType = Uint8Array.from(this.keys, (key) => key.type);
     return {
-      pledges: this.pledges,
       partyIds: [...this.partyIndex.keys()],
       pledgeParty,
       quantityMin,
       quantityMax,
       rootNode,
-      nodeKind: Uint8Array.from(this.kind),
-      nodeParent,
-      nodePledge: Int32Array.from(this.owner),
-      nodeChildren: Int32Array.from(this.children, (c) => c ?? 0),
-      leafType: Uint8Array.from(this.leafType),
-      leafRef: Int32Array.from(this.leafRef),
-      leafNegated: Uint8Array.from(this.leafNegated),
-      leafThreshold: Float64Array.from(this.leafThreshold),
-      leafStrict: Uint8Array.from(this.leafStrict),
+      nodeKind: this.kind,
+      nodeParent: this.parent,
+      nodePledge: this.owner,
+      ...this.childLists(),
+      leafType: this.leafType,
+      leafRef: this.leafRef,
+      leafNegated: this.leafNegated,
+      leafThreshold: this.leafThreshold,
+      leafStrict: this.leafStrict,
       leafSyntax: this.leafSyntax,
       factIds: [...this.factIndex.keys()],
       factIndex: this.factIndex,
       partyIndex: this.partyIndex,
       keys: this.keys,
-      keyIndex: this.keyIndex,
-      feedStart,
-      feedKey,
-      watchStart,
-      watchLeaf,
+      keyType,
     };
   }
 
   // Post-order: children get lower indices than their parent, so one forward pass can evaluate the tree.
   private addNode(condition: Condition, pledge: number): number {
     if (condition.kind === 'and' || condition.kind === 'or') {
-      const childIds = condition.items.map((item) => this.addNode(item, pledge));
+      const base = this.pending.length;
+      for (const item of condition.items) this.pending.push(this.addNode(item, pledge));
       const id = this.pushNode(condition.kind === 'and' ? NODE_AND : NODE_OR, pledge, condition);
-      for (const child of childIds) this.parent[child] = id;
+      for (let i = base; i < this.pending.length; i++) this.parent[this.pending[i] as number] = id;
+      this.pending.length = base;
+      this.children[id] = condition.items.length;
       return id;
     }
     const id = this.pushNode(NODE_LEAF, pledge, condition);
@@ -173,97 +203,71 @@ class NetworkBuilder {
         break;
       case 'fact':
         this.leafType[id] = LEAF_FACT;
-        this.leafRef[id] = this.indexOf(this.factIndex, condition.fact);
+        this.leafRef[id] = indexOf(this.factIndex, condition.fact);
         this.leafNegated[id] = condition.negated ? 1 : 0;
         break;
       case 'total':
       case 'count':
         this.leafType[id] = condition.kind === 'total' ? LEAF_TOTAL : LEAF_COUNT;
-        this.leafRef[id] = this.keyOf(keyOfAtom(condition));
+        this.leafRef[id] = this.keyOf(condition);
         this.leafThreshold[id] = condition.threshold;
         this.leafStrict[id] = condition.op === '>' ? 1 : 0;
         break;
       case 'active':
         this.leafType[id] = LEAF_ACTIVE;
-        this.leafRef[id] = this.keyOf(keyOfAtom(condition));
+        this.leafRef[id] = this.keyOf(condition);
         break;
     }
     return id;
   }
 
   private pushNode(kind: number, pledge: number, syntax: Condition): number {
-    const id = this.kind.length;
-    this.kind.push(kind);
-    this.parent.push(-1);
-    this.owner.push(pledge);
-    this.leafType.push(LEAF_NONE);
-    this.leafRef.push(-1);
-    this.leafNegated.push(0);
-    this.leafThreshold.push(0);
-    this.leafStrict.push(0);
-    this.leafSyntax.push(syntax);
+    const id = this.next++;
+    this.kind[id] = kind;
+    this.owner[id] = pledge;
+    this.leafSyntax[id] = syntax;
     return id;
   }
 
-  private keyOf(key: AggregateKey): number {
-    const name = nameKey(key);
-    let index = this.keyIndex.get(name);
+  private keyOf(atom: TotalNode | CountNode | ActiveNode): number {
+    const type = atom.kind === 'total' ? KEY_TOTAL : atom.kind === 'count' ? KEY_COUNT : KEY_ACTIVE;
+    const first = atom.kind === 'active' ? atom.party : atom.capability;
+    const second = atom.kind === 'active' ? (atom.capability ?? '') : atom.kind === 'total' ? (atom.area ?? '') : '';
+    const byFirst = this.keyIndex[type] as Map<string, Map<string, number>>;
+    let bySecond = byFirst.get(first);
+    if (bySecond === undefined) {
+      bySecond = new Map<string, number>();
+      byFirst.set(first, bySecond);
+    }
+    let index = bySecond.get(second);
     if (index === undefined) {
       index = this.keys.length;
-      this.keyIndex.set(name, index);
-      this.keys.push(key);
+      bySecond.set(second, index);
+      this.keys.push(keyOfAtom(atom));
     }
     return index;
   }
 
-  private indexOf(map: Map<string, number>, name: string): number {
-    let index = map.get(name);
-    if (index === undefined) {
-      index = map.size;
-      map.set(name, index);
-    }
-    return index;
-  }
-
-  // Which keys each pledge feeds: by capability (and area), by party, by party and capability.
-  private buildFeeds(): { feedStart: Int32Array; feedKey: Int32Array } {
-    const byCapability = new Map<string, number[]>();
-    const byParty = new Map<string, number[]>();
-    this.keys.forEach((key, index) => {
-      const bucket = key.type === KEY_ACTIVE ? (key.party as string) : (key.capability as string);
-      const map = key.type === KEY_ACTIVE ? byParty : byCapability;
-      const list = map.get(bucket);
-      if (list) list.push(index);
-      else map.set(bucket, [index]);
-    });
-    const feedStart = new Int32Array(this.pledges.length + 1);
-    const feedKey: number[] = [];
-    this.pledges.forEach((pledge, p) => {
-      for (const k of byCapability.get(pledge.capability) ?? []) {
-        const key = this.keys[k] as AggregateKey;
-        if (key.area === undefined || anyAreaCovers(pledge.areas, key.area)) feedKey.push(k);
-      }
-      for (const k of byParty.get(pledge.party) ?? []) {
-        const key = this.keys[k] as AggregateKey;
-        if (key.capability === undefined || key.capability === pledge.capability) feedKey.push(k);
-      }
-      feedStart[p + 1] = feedKey.length;
-    });
-    return { feedStart, feedKey: Int32Array.from(feedKey) };
-  }
-
-  private buildWatches(nodeCount: number): { watchStart: Int32Array; watchLeaf: Int32Array } {
-    const watchStart = new Int32Array(this.keys.length + 1);
+  // Children are numbered in item order (each item's subtree precedes the next), so a counting pass keeps it.
+  private childLists(): { childStart: Int32Array; childList: Int32Array } {
+    const nodeCount = this.kind.length;
+    const childStart = new Int32Array(nodeCount + 1);
+    for (let n = 0; n < nodeCount; n++) childStart[n + 1] = (childStart[n] as number) + (this.children[n] as number);
+    const fill = childStart.slice(0, nodeCount);
+    const childList = new Int32Array(childStart[nodeCount] as number);
     for (let n = 0; n < nodeCount; n++) {
-      const type = this.leafType[n] as number;
-      if (type >= LEAF_TOTAL) watchStart[(this.leafRef[n] as number) + 1]! += 1;
+      const up = this.parent[n] as number;
+      if (up >= 0) childList[fill[up]!++] = n;
     }
-    for (let k = 0; k < this.keys.length; k++) watchStart[k + 1]! += watchStart[k] as number;
-    const fill = watchStart.slice(0, this.keys.length);
-    const watchLeaf = new Int32Array(watchStart[this.keys.length] as number);
-    for (let n = 0; n < nodeCount; n++) {
-      if ((this.leafType[n] as number) >= LEAF_TOTAL) watchLeaf[fill[this.leafRef[n] as number]!++] = n;
-    }
-    return { watchStart, watchLeaf };
+    return { childStart, childList };
   }
+}
+
+function indexOf(map: Map<string, number>, name: string): number {
+  let index = map.get(name);
+  if (index === undefined) {
+    index = map.size;
+    map.set(name, index);
+  }
+  return index;
 }
