@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../contracts/error-codes.js';
-import { InputError } from '../contracts/input-error.js';
+import { AppError } from '../contracts/input-error.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { type CliIo, processIo } from './io.js';
 
@@ -28,7 +28,7 @@ function reportError(error: unknown, io: CliIo): number {
     // Help and version exit with 0; every usage error is bad input.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof InputError) {
+  if (error instanceof AppError) {
     io.err(`error: ${error.message}\n`);
     for (const problem of error.problems) io.err(`  ${problem.path}: ${problem.message}\n`);
     return exitCodeOf(error.code);

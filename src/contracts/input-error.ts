@@ -11,16 +11,22 @@ export interface InputProblem {
   column?: number;
 }
 
-/** Bad input: nothing was changed; `problems` says what and where. */
-export class InputError extends Error {
+/** An error with a code from the table: the edges turn it into a status or exit code; nothing was changed. */
+export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly problems: InputProblem[] = [],
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
-    this.name = 'InputError';
+    this.name = 'AppError';
   }
+}
+
+/** Bad input: `problems` says what and where. */
+export class InputError extends AppError {
+  override name = 'InputError';
 }
 
 /** `['pledges', 12, 'condition']` → `pledges[12].condition`. */

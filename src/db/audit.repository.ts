@@ -1,0 +1,62 @@
+import { asc, desc, eq, gt, and, lte } from 'drizzle-orm';
+import { auditHead, auditLog } from './schema/index.js';
+import type { Database } from './open-store.js';
+
+// The audit log's rows. Hashing and verification live in the service; this only reads and writes rows.
+
+export interface AuditRow {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/** The chain's head, locked for the rest of the transaction so appends are serialised. */
+export async function lockAuditHead(db: Database): Promise<{ seq: number; hash: string }> {
+  const rows = await db.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const head = rows[0];
+  if (!head) throw new Error('audit head row missing: the store was not migrated');
+  return { seq: head.seq, hash: head.hash };
+}
+
+/** The chain's head without locking. */
+export async function readAuditHead(db: Database): Promise<{ seq: number; hash: string }> {
+  const rows = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  return rows[0] ?? { seq: 0, hash: '' };
+}
+
+/** Append one entry and move the head (inside the caller's transaction, after lockAuditHead). */
+export async function insertAuditRow(db: Database, row: AuditRow): Promise<void> {
+  await db.insert(auditLog).values(row);
+  await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+}
+
+/** A batch of entries after `afterSeq`, in order. */
+export async function readAuditBatch(db: Database, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
+}
+
+/** The history of one record, oldest first. */
+export async function readRecordHistory(db: Database, entity: string, entityId: string): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.seq));
+}
+
+/** Entries of some entity up to a moment, oldest first (for time travel). */
+export async function readAuditUntil(db: Database, entity: string, until: Date): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(and(eq(auditLog.entity, entity), lte(auditLog.at, until))).orderBy(asc(auditLog.seq));
+}
+
+/** The newest entries, newest first. */
+export async function readRecentAudit(db: Database, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(limit);
+}

@@ -1,0 +1,37 @@
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+
+// What the generic repository and the API need to know about one kind of record: its table, its
+// schema at the edge, how rows and records map, and which columns a list may filter on.
+
+export interface StoredRecord {
+  id: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed per entity; the generic repository only passes them through
+export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = any> {
+  /** The collection name used in the API path, the audit log and exports (`pledges`). */
+  name: string;
+  table: PgTable;
+  /** The record as it crosses an edge (create/replace body, import row). */
+  schema: z.ZodType<R, unknown>;
+  toRecord(row: Row): R;
+  toRow(record: R): Partial<Row>;
+  /** Query parameters a list may filter on, each an equality on a column (array columns: contains). */
+  filters: Record<string, { column: PgColumn; array?: boolean }>;
+  /** Whether records carry a confidentiality level (pledges, contributions). */
+  confidential?: boolean;
+}
+
+/** Drop keys whose value is null or undefined, for optional fields of a record. */
+export function withoutEmpty<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null && item !== undefined) result[key] = item;
+  return result as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+/** A date window from two nullable columns, or undefined when both are empty. */
+export function windowFrom(from: unknown, to: unknown): { from?: string; to?: string } | undefined {
+  if (typeof from !== 'string' && typeof to !== 'string') return undefined;
+  return withoutEmpty({ from: typeof from === 'string' ? from : null, to: typeof to === 'string' ? to : null });
+}

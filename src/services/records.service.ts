@@ -1,0 +1,146 @@
+import { prepareDataset } from '../core/dataset/prepare-dataset.js';
+import type { Problem } from '../core/errors.js';
+import type { Dataset } from '../core/types.js';
+import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
+import { lockAuditHead } from '../db/audit.repository.js';
+import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
+import type { Database, Store } from '../db/open-store.js';
+import { deleteRecord, findRecord, insertRecord, type ListQuery, listRecords, updateRecord, type Versioned } from '../db/record.repository.js';
+import { appendAudit } from './audit/append-audit.js';
+import type { DatasetCache } from './store-dataset.js';
+
+// Reads and writes of records. Every write runs in one transaction: lock the audit head, check the version,
+// check the dataset stays consistent, write, append the audit entry. A stale version is refused (409).
+
+export interface Actor {
+  /** Who is writing: a user name, or a system actor such as `demo` or `import`. */
+  name: string;
+}
+
+const DATASET_KEYS = new Set<string>(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
+
+type Change<R extends StoredRecord> = { kind: 'create'; record: R } | { kind: 'update'; record: R } | { kind: 'delete'; id: string };
+
+export class RecordService {
+  constructor(
+    private readonly store: Store,
+    private readonly cache: DatasetCache,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** A page of records. */
+  async list<R extends StoredRecord>(entity: EntityDefinition<R>, query: ListQuery): Promise<{ items: Versioned<R>[]; total: number }> {
+    return listRecords(this.store.db, entity, query);
+  }
+
+  /** One record, or not_found. */
+  async get<R extends StoredRecord>(entity: EntityDefinition<R>, id: string): Promise<Versioned<R>> {
+    const found = await findRecord(this.store.db, entity, id);
+    if (!found) throw notFound(entity, id);
+    return found;
+  }
+
+  /** Create a record at version 1. */
+  async create<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R): Promise<Versioned<R>> {
+    return this.write(actor, entity, { kind: 'create', record }, undefined);
+  }
+
+  /** Replace a record whose version is still `expected`. */
+  async replace<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, expected: number): Promise<Versioned<R>> {
+    return this.write(actor, entity, { kind: 'update', record }, expected);
+  }
+
+  /** Delete a record whose version is still `expected`. */
+  async remove<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, id: string, expected: number): Promise<Versioned<R>> {
+    return this.write(actor, entity, { kind: 'delete', id }, expected);
+  }
+
+  private async write<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {
+    // The cache is keyed by the audit head, which every write moves: no invalidation needed.
+    return this.store.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      const head = await lockAuditHead(tx);
+      const id = change.kind === 'delete' ? change.id : change.record.id;
+      const current = await findRecord(tx, entity, id);
+      if (change.kind === 'create' && current) throw new AppError('conflict', `${entity.name} '${id}' already exists`, [], { currentVersion: current.version });
+      if (change.kind !== 'create') {
+        if (!current) throw notFound(entity, id);
+        if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
+      }
+      if (DATASET_KEYS.has(entity.name)) {
+        const dataset = await this.cache.forHead(tx, `${head.seq}:${head.hash}`);
+        const next = applyChange(dataset, entity.name, change);
+        const prepared = prepareDataset(next);
+        if (!prepared.ok) throw consistencyError(entity.name, id, next, prepared.problems);
+      }
+      const written = await this.applyWrite(tx, entity, change, expected);
+      await appendAudit(
+        tx,
+        {
+          actor: actor.name,
+          action: change.kind,
+          entity: entity.name,
+          entityId: id,
+          before: current ? { ...current.record, version: current.version } : null,
+          after: change.kind === 'delete' ? null : { ...written.record, version: written.version },
+        },
+        this.now(),
+      );
+      return written;
+    });
+  }
+
+  private async applyWrite<R extends StoredRecord>(tx: Database, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {
+    if (change.kind === 'create') {
+      const inserted = await insertRecord(tx, entity, change.record);
+      if (!inserted) throw new AppError('conflict', `${entity.name} '${change.record.id}' already exists`);
+      return inserted;
+    }
+    const outcome =
+      change.kind === 'update' ? await updateRecord(tx, entity, change.record, expected ?? 0) : await deleteRecord(tx, entity, change.id, expected ?? 0);
+    if (outcome.ok) return outcome.value;
+    const id = change.kind === 'delete' ? change.id : change.record.id;
+    if (outcome.reason === 'not_found') throw notFound(entity, id);
+    throw staleVersion(entity, id, outcome.current, expected);
+  }
+}
+
+function notFound(entity: EntityDefinition, id: string): AppError {
+  return new AppError('not_found', `${entity.name} '${id}' not found`);
+}
+
+function staleVersion(entity: EntityDefinition, id: string, current: number, expected: number | undefined): AppError {
+  return new AppError('conflict', `${entity.name} '${id}' is at version ${current}, not ${String(expected)}: reload and apply your change again`, [], {
+    currentVersion: current,
+  });
+}
+
+function applyChange<R extends StoredRecord>(dataset: Dataset, name: string, change: Change<R>): Dataset {
+  const key = name as keyof Dataset;
+  const list = dataset[key] as unknown as StoredRecord[];
+  let next: StoredRecord[];
+  if (change.kind === 'create') next = [...list, change.record];
+  else if (change.kind === 'update') next = list.map((item) => (item.id === change.record.id ? change.record : item));
+  else next = list.filter((item) => item.id !== change.id);
+  return { ...dataset, [key]: next };
+}
+
+// Problems of the written record get paths relative to it; problems elsewhere name the record they are in.
+function consistencyError(name: string, id: string, dataset: Dataset, problems: readonly Problem[]): InputError {
+  const key = name as keyof Dataset;
+  const index = (dataset[key] as unknown as StoredRecord[]).findIndex((item) => item.id === id);
+  const own = `${name}[${index}]`;
+  const list: InputProblem[] = problems.map((problem) => {
+    const path = problem.path.startsWith(own)
+      ? problem.path.slice(own.length).replace(/^\./, '') || '(record)'
+      : problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, collection: string, position: string) => {
+          const other = (dataset[collection as keyof Dataset] as unknown as StoredRecord[] | undefined)?.[Number(position)];
+          return other ? `${collection}/${other.id}` : whole;
+        });
+    const entry: InputProblem = { path, message: problem.message, code: problem.code };
+    if (problem.column !== undefined) entry.column = problem.column;
+    return entry;
+  });
+  const code = problems[0]?.code ?? 'input.invalid';
+  return new InputError(code, `${name} '${id}' would make the data inconsistent`, list);
+}

@@ -1,0 +1,72 @@
+import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
+import type { Dataset } from '../core/types.js';
+import { AppError, problemsFromCore } from '../contracts/input-error.js';
+import { readAuditHead } from '../db/audit.repository.js';
+import {
+  capabilityEntity,
+  factEntity,
+  packageEntity,
+  partyEntity,
+  pledgeEntity,
+  requirementEntity,
+  sourceEntity,
+} from '../db/entities/dataset-entities.js';
+import type { Database } from '../db/open-store.js';
+import { listAllRecords } from '../db/record.repository.js';
+
+// The engine's dataset as stored, prepared once per state of the store: every write moves the audit head,
+// so the head's hash identifies the data (also across app servers sharing one PostgreSQL).
+
+/** Read every dataset record from the store. */
+export async function readStoredDataset(db: Database): Promise<Dataset> {
+  const [sources, parties, capabilities, facts, packages, requirements, pledges] = await Promise.all([
+    listAllRecords(db, sourceEntity),
+    listAllRecords(db, partyEntity),
+    listAllRecords(db, capabilityEntity),
+    listAllRecords(db, factEntity),
+    listAllRecords(db, packageEntity),
+    listAllRecords(db, requirementEntity),
+    listAllRecords(db, pledgeEntity),
+  ]);
+  const records = <R>(list: { record: R }[]): R[] => list.map((item) => item.record);
+  return {
+    sources: records(sources),
+    parties: records(parties),
+    capabilities: records(capabilities),
+    facts: records(facts),
+    packages: records(packages),
+    requirements: records(requirements),
+    pledges: records(pledges),
+  };
+}
+
+/** Prepare a dataset read from the store; the store only holds checked data, so problems mean tampering. */
+export function prepareStoredDataset(dataset: Dataset): PreparedDataset {
+  const prepared = prepareDataset(dataset);
+  if (prepared.ok) return prepared.value;
+  throw new AppError('internal', 'the stored dataset is inconsistent', problemsFromCore(prepared.problems));
+}
+
+/** Caches the prepared dataset per audit head. */
+export class DatasetCache {
+  private cached: { head: string; dataset: PreparedDataset } | undefined;
+
+  /** The prepared dataset for the store's current state. */
+  async current(db: Database): Promise<PreparedDataset> {
+    const head = await readAuditHead(db);
+    return this.forHead(db, `${head.seq}:${head.hash}`);
+  }
+
+  /** The prepared dataset for a known head (inside a transaction that holds the head's lock). */
+  async forHead(db: Database, head: string): Promise<PreparedDataset> {
+    if (this.cached?.head === head) return this.cached.dataset;
+    const dataset = prepareStoredDataset(await readStoredDataset(db));
+    this.cached = { head, dataset };
+    return dataset;
+  }
+
+  /** Forget the cached dataset (after a write). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+}
