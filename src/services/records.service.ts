@@ -73,6 +73,12 @@ export class RecordService {
         const prepared = prepareDataset(next);
         if (!prepared.ok) throw consistencyError(entity.name, id, next, prepared.problems);
       }
+      if (entity.checkReferences) {
+        const problems = await entity.checkReferences(tx, change.kind === 'delete' ? { deletedId: change.id } : { record: change.record });
+        if (problems.length > 0) {
+          throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' would make the data inconsistent`, problems);
+        }
+      }
       const written = await this.applyWrite(tx, entity, change, expected);
       await appendAudit(
         tx,

@@ -1,12 +1,12 @@
 import type { Comparison, Condition } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
-import { KEY_TOTAL, keyOfAtom, nameKey, type Network } from './compile-network.js';
-import { evaluateFact, type FixedPointState, ownPart } from './run-fixed-point.js';
+import { LEAF_ACTIVE, LEAF_FACT, LEAF_FALSE, LEAF_TRUE, NODE_AND, NODE_LEAF, type Network } from './compile-network.js';
+import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
 
 // Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
-// parties it waits for. Evaluated on the syntax tree against the fixed point's aggregates, so it costs
-// O(size of the condition) per pledge.
+// parties it waits for. Evaluated on the compiled condition tree against the fixed point's aggregates, so it
+// costs O(size of the condition) per pledge.
 
 export type Reason =
   | { kind: 'excluded'; exclusion: ExclusionReason }
@@ -30,8 +30,6 @@ const MAX_LISTED = 5;
 
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
-  private pledgesByParty: Map<PartyId, number[]> | undefined;
-
   constructor(
     private readonly net: Network,
     private readonly state: FixedPointState,
@@ -40,107 +38,97 @@ export class PledgeExplainer {
 
   /** The reasons pledge `index`'s condition is false at the fixed point; empty if it holds. */
   explain(index: number): Reason[] {
-    const pledge = this.net.pledges[index];
-    if (!pledge) return [];
-    return this.failures(pledge.condition, index) ?? [];
+    const root = this.net.rootNode[index];
+    if (root === undefined) return [];
+    return this.failures(root) ?? [];
   }
 
   // undefined when the node holds, else the reasons it fails.
-  private failures(node: Condition, pledge: number): Reason[] | undefined {
-    switch (node.kind) {
-      case 'and': {
-        const reasons: Reason[] = [];
-        for (const item of node.items) reasons.push(...(this.failures(item, pledge) ?? []));
-        return reasons.length > 0 ? reasons : undefined;
-      }
-      case 'or': {
-        const options: Reason[][] = [];
-        for (const item of node.items) {
-          const failed = this.failures(item, pledge);
-          if (!failed) return undefined;
-          options.push(failed);
-        }
-        return [{ kind: 'any_of', options }];
-      }
-      case 'const':
-        return node.value ? undefined : [{ kind: 'false' }];
-      case 'fact': {
-        const value = this.facts.get(node.fact) ?? 'unknown';
-        // Explanations read unknown facts as the evaluated mode does.
-        if (evaluateFact(value, node.negated, this.state.mode.optimistic)) return undefined;
-        return [{ kind: 'fact', fact: node.fact, negated: node.negated, value }];
-      }
-      case 'total':
-      case 'count': {
-        const value = this.aggregateValue(node, pledge);
-        const holds = node.op === '>' ? value > node.threshold : value >= node.threshold;
-        if (holds) return undefined;
-        const reason: Reason = {
-          kind: 'threshold',
-          aggregate: node.kind,
-          capability: node.capability,
-          op: node.op,
-          threshold: node.threshold,
-          value,
-        };
-        if (node.kind === 'total' && node.area !== undefined) reason.area = node.area;
-        return [reason];
-      }
-      case 'active': {
-        if (this.activeHolds(node, pledge)) return undefined;
-        const all = this.pledgesOf(node.party, node.capability);
-        const shown: string[] = [];
-        let others = 0;
-        for (const index of all) {
-          if (index === pledge) continue;
-          others++;
-          if (shown.length < MAX_LISTED) shown.push((this.net.pledges[index] as { id: string }).id);
-          else if (others > MAX_LISTED) break;
-        }
-        const self = this.net.pledges[pledge];
-        const selfListed =
-          self !== undefined && self.party === node.party && (node.capability === undefined || node.capability === self.capability);
-        const more = all.length - (selfListed ? 1 : 0) - shown.length;
-        const reason: Reason = { kind: 'waits', party: node.party, pledges: shown, more };
-        if (node.capability !== undefined) reason.capability = node.capability;
-        return [reason];
-      }
+  private failures(node: number): Reason[] | undefined {
+    const net = this.net;
+    if (net.nodeKind[node] === NODE_LEAF) return this.leafFailures(node);
+    const first = net.childStart[node] as number;
+    const end = net.childStart[node + 1] as number;
+    if (net.nodeKind[node] === NODE_AND) {
+      const reasons: Reason[] = [];
+      for (let c = first; c < end; c++) reasons.push(...(this.failures(net.childList[c] as number) ?? []));
+      return reasons.length > 0 ? reasons : undefined;
     }
-  }
-
-  /** Value of a total()/count() over other parties' active pledges. */
-  aggregateValue(node: Condition & { kind: 'total' | 'count' }, pledge: number): number {
-    const key = this.net.keyIndex.get(nameKey(keyOfAtom(node)));
-    if (key === undefined) return 0;
-    const party = this.net.pledgeParty[pledge] as number;
-    const parts = this.state.keyParty[key] as Map<number, number>;
-    const isTotal = (this.net.keys[key] as { type: number }).type === KEY_TOTAL;
-    return (this.state.keyTotal[key] as number) - ownPart(parts, party, isTotal);
-  }
-
-  // True when some pledge of the party (of the capability) other than `self` is active.
-  private activeHolds(node: Condition & { kind: 'active' }, self: number): boolean {
-    const key = this.net.keyIndex.get(nameKey(keyOfAtom(node)));
-    if (key === undefined) return false;
-    const pledge = this.net.pledges[self];
-    const feedsOwn =
-      pledge !== undefined && pledge.party === node.party && (node.capability === undefined || node.capability === pledge.capability);
-    return (this.state.keyTotal[key] as number) - (feedsOwn && this.state.active[self] === 1 ? 1 : 0) >= 1;
-  }
-
-  // The party's candidate pledges (of the capability), all inactive when an active() leaf fails.
-  private pledgesOf(party: PartyId, capability: string | undefined): number[] {
-    if (!this.pledgesByParty) {
-      const map = new Map<string, number[]>();
-      this.net.pledges.forEach((pledge, index) => {
-        for (const name of [pledge.party, `${pledge.party}|${pledge.capability}`]) {
-          const list = map.get(name);
-          if (list) list.push(index);
-          else map.set(name, [index]);
-        }
-      });
-      this.pledgesByParty = map;
+    const options: Reason[][] = [];
+    for (let c = first; c < end; c++) {
+      const failed = this.failures(net.childList[c] as number);
+      if (!failed) return undefined;
+      options.push(failed);
     }
-    return this.pledgesByParty.get(capability === undefined ? party : `${party}|${capability}`) ?? [];
+    return [{ kind: 'any_of', options }];
   }
+
+  private leafFailures(leaf: number): Reason[] | undefined {
+    const type = this.net.leafType[leaf] as number;
+    const syntax = this.net.leafSyntax[leaf] as Condition;
+    if (type === LEAF_TRUE) return undefined;
+    if (type === LEAF_FALSE) return [{ kind: 'false' }];
+    if (type === LEAF_FACT && syntax.kind === 'fact') {
+      const value = this.facts.get(syntax.fact) ?? 'unknown';
+      // Explanations read unknown facts as the evaluated mode does.
+      if (evaluateFact(value, syntax.negated, this.state.mode.optimistic)) return undefined;
+      return [{ kind: 'fact', fact: syntax.fact, negated: syntax.negated, value }];
+    }
+    if (type === LEAF_ACTIVE && syntax.kind === 'active') {
+      if (activeLeafHolds(this.net, this.state, leaf)) return undefined;
+      return [this.waitsReason(leaf, syntax)];
+    }
+    if (syntax.kind !== 'total' && syntax.kind !== 'count') return undefined;
+    const value = (this.state.keyTotal[this.net.leafRef[leaf] as number] as number) - ownPartOf(this.net, this.state, leaf);
+    const holds = syntax.op === '>' ? value > syntax.threshold : value >= syntax.threshold;
+    if (holds) return undefined;
+    const reason: Reason = {
+      kind: 'threshold',
+      aggregate: syntax.kind,
+      capability: syntax.capability,
+      op: syntax.op,
+      threshold: syntax.threshold,
+      value,
+    };
+    if (syntax.kind === 'total' && syntax.area !== undefined) reason.area = syntax.area;
+    return [reason];
+  }
+
+  // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
+  private waitsReason(leaf: number, syntax: Condition & { kind: 'active' }): Reason {
+    const self = this.net.nodePledge[leaf] as number;
+    const members = keyMembers(this.net);
+    const k = this.net.leafRef[leaf] as number;
+    const first = members.start[k] as number;
+    const end = members.start[k + 1] as number;
+    const shown: string[] = [];
+    for (let i = first; i < end && shown.length < MAX_LISTED; i++) {
+      const index = members.pledge[i] as number;
+      if (index !== self) shown.push((this.net.pledges[index] as { id: string }).id);
+    }
+    const more = end - first - (this.net.leafOwnFeed[leaf] === 1 ? 1 : 0) - shown.length;
+    const reason: Reason = { kind: 'waits', party: syntax.party, pledges: shown, more };
+    if (syntax.capability !== undefined) reason.capability = syntax.capability;
+    return reason;
+  }
+}
+
+const membersCache = new WeakMap<Network, { start: Int32Array; pledge: Int32Array }>();
+
+/** CSR key → the pledges feeding it, in pledge order (built once per network, on first use). */
+function keyMembers(net: Network): { start: Int32Array; pledge: Int32Array } {
+  const cached = membersCache.get(net);
+  if (cached) return cached;
+  const keyCount = net.keys.length;
+  const start = new Int32Array(keyCount + 1);
+  for (let f = 0; f < net.feedKey.length; f++) start[(net.feedKey[f] as number) + 1]! += 1;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k] as number;
+  const fill = start.slice(0, keyCount);
+  const pledge = new Int32Array(net.feedKey.length);
+  for (let p = 0; p < net.pledges.length; p++) {
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) pledge[fill[net.feedKey[f] as number]!++] = p;
+  }
+  const members = { start, pledge };
+  membersCache.set(net, members);
+  return members;
 }

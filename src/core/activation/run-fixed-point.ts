@@ -11,12 +11,12 @@ import {
   NODE_LEAF,
   type Network,
 } from './compile-network.js';
-import { type ThresholdLeaf, ThresholdWatch } from './threshold-watch.js';
+import { ThresholdWatches } from './threshold-watch.js';
 
 // Counter-based propagation to a fixed point (DESIGN.md §4). Greatest: start from all candidates and drop
 // pledges whose condition fails; least: start from none and add pledges whose condition holds. Each node
 // keeps a counter (false children for AND, true children for OR), each leaf flips at most once, each
-// pledge moves at most once.
+// pledge moves at most once. All state lives in typed arrays sized by the network.
 
 export interface FixedPointMode {
   /** Unknown facts count as true and quantities at their maximum; else false and minimum. */
@@ -30,8 +30,8 @@ export interface FixedPointState {
   active: Uint8Array;
   /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
   keyTotal: Float64Array;
-  /** Per total/count key: each party's own part (quantity for total, pledge count for count). */
-  keyParty: Map<number, number>[];
+  /** Per (key, party) slot of a total/count key (see Network.feedSlot): the party's quantity or pledge count. */
+  partValue: Float64Array;
 }
 
 /** Evaluate a fact literal under the mode's reading of unknown facts. */
@@ -45,19 +45,35 @@ export function runFixedPoint(network: Network, factValues: readonly (FactValue 
   return new Propagation(network, factValues, mode).run();
 }
 
+/** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
+export function ownPartOf(network: Network, state: FixedPointState, leaf: number): number {
+  const slot = network.leafSlot[leaf] as number;
+  if (slot < 0) return 0;
+  const part = state.partValue[slot] as number;
+  return network.leafType[leaf] === LEAF_TOTAL ? part : part > 0 ? 1 : 0;
+}
+
+/** Whether an active() leaf holds at a state: some pledge of the key other than the leaf's own is active. */
+export function activeLeafHolds(network: Network, state: FixedPointState, leaf: number): boolean {
+  const own = network.leafOwnFeed[leaf] === 1 && state.active[network.nodePledge[leaf] as number] === 1 ? 1 : 0;
+  return (state.keyTotal[network.leafRef[leaf] as number] as number) - own >= 1;
+}
+
 class Propagation {
   private readonly quantity: Float64Array;
+  private readonly state: FixedPointState;
   private readonly active: Uint8Array;
   private readonly keyTotal: Float64Array;
-  private readonly keyParty: Map<number, number>[];
+  private readonly partValue: Float64Array;
   private readonly nodeTrue: Uint8Array;
   private readonly counter: Int32Array;
   private readonly queue: Int32Array;
   private head = 0;
   private tail = 0;
-  private readonly watches: (ThresholdWatch | undefined)[];
-  /** Active keys: leaves that fire when the pledge count crosses 1 (index 0) or 2 (index 1). */
-  private readonly activeBuckets: [number[], number[]][];
+  private watches: ThresholdWatches | undefined;
+  /** Active keys: bit 0 set once the leaves needing one pledge were drained, bit 1 for those needing two. */
+  private readonly drained: Uint8Array;
+  private readonly flipLeaf = (leaf: number): void => this.flip(leaf);
 
   constructor(
     private readonly net: Network,
@@ -68,28 +84,40 @@ class Propagation {
     this.quantity = mode.optimistic ? net.quantityMax : net.quantityMin;
     this.active = new Uint8Array(pledgeCount);
     this.keyTotal = new Float64Array(net.keys.length);
-    this.keyParty = net.keys.map(() => new Map<number, number>());
+    this.partValue = new Float64Array(net.slotCount);
+    this.state = { mode, active: this.active, keyTotal: this.keyTotal, partValue: this.partValue };
     this.nodeTrue = new Uint8Array(net.nodeKind.length);
     this.counter = new Int32Array(net.nodeKind.length);
     this.queue = new Int32Array(pledgeCount);
-    this.watches = new Array<ThresholdWatch | undefined>(net.keys.length);
-    this.activeBuckets = net.keys.map(() => [[], []]);
+    this.drained = new Uint8Array(net.keys.length);
   }
 
   run(): FixedPointState {
-    if (this.mode.greatest) {
+    const net = this.net;
+    const greatest = this.mode.greatest;
+    if (greatest) {
       this.active.fill(1);
-      for (let p = 0; p < this.net.pledges.length; p++) this.feed(p, +1, false);
+      for (let p = 0; p < net.pledges.length; p++) this.feed(p, +1, false);
     }
     this.evaluateAll();
-    this.buildWatches();
-    const greatest = this.mode.greatest;
-    for (let p = 0; p < this.net.pledges.length; p++) {
-      const rootTrue = this.nodeTrue[this.net.rootNode[p] as number] === 1;
+    this.watches = new ThresholdWatches({
+      groups: net.groups,
+      keyType: net.keyType,
+      leafThreshold: net.leafThreshold,
+      leafStrict: net.leafStrict,
+      nodeTrue: this.nodeTrue,
+      pending: greatest ? 1 : 0,
+      falling: greatest,
+      partValue: this.partValue,
+      emit: this.flipLeaf,
+    });
+    for (let p = 0; p < net.pledges.length; p++) {
+      const rootTrue = this.nodeTrue[net.rootNode[p] as number] === 1;
       if (greatest ? !rootTrue : rootTrue) this.enqueue(p);
     }
-    while (this.head < this.tail) this.feed(this.queue[this.head++] as number, greatest ? -1 : +1, true);
-    return { mode: this.mode, active: this.active, keyTotal: this.keyTotal, keyParty: this.keyParty };
+    const sign = greatest ? -1 : +1;
+    while (this.head < this.tail) this.feed(this.queue[this.head++] as number, sign, true);
+    return this.state;
   }
 
   private enqueue(pledge: number): void {
@@ -100,21 +128,21 @@ class Propagation {
   // Add (+1) or remove (-1) a pledge's contribution to every key it feeds; when `notify`, fire the watchers.
   private feed(pledge: number, sign: 1 | -1, notify: boolean): void {
     const net = this.net;
-    const party = net.pledgeParty[pledge] as number;
-    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) {
+    const end = net.feedStart[pledge + 1] as number;
+    for (let f = net.feedStart[pledge] as number; f < end; f++) {
       const k = net.feedKey[f] as number;
-      const type = (net.keys[k] as { type: number }).type;
+      const type = net.keyType[k] as number;
       if (type === KEY_ACTIVE) {
         this.keyTotal[k] = (this.keyTotal[k] as number) + sign;
         if (notify) this.fireActive(k);
         continue;
       }
-      const parts = this.keyParty[k] as Map<number, number>;
-      const before = parts.get(party) ?? 0;
-      const delta = type === KEY_TOTAL ? this.quantity[pledge]! : 1;
+      const delta = type === KEY_TOTAL ? (this.quantity[pledge] as number) : 1;
       if (delta === 0) continue;
+      const slot = net.feedSlot[f] as number;
+      const before = this.partValue[slot] as number;
       const after = before + sign * delta;
-      parts.set(party, after);
+      this.partValue[slot] = after;
       if (type === KEY_COUNT) {
         // count() counts parties: the key moves only when a party's first pledge arrives or its last leaves.
         if (before > 0 && after > 0) continue;
@@ -123,30 +151,41 @@ class Propagation {
         this.keyTotal[k] = (this.keyTotal[k] as number) + sign * delta;
       }
       if (notify) {
-        const watch = this.watches[k];
-        if (watch) {
-          watch.updateParty(party);
-          watch.fire(this.keyTotal[k] as number, (leaf) => this.flip(leaf));
-        }
+        const watches = this.watches as ThresholdWatches;
+        watches.updateSlot(slot);
+        watches.fire(k, this.keyTotal[k] as number);
       }
     }
   }
 
   private fireActive(k: number): void {
     const count = this.keyTotal[k] as number;
-    const buckets = this.activeBuckets[k] as [number[], number[]];
     // Greatest: leaves needing 2 (their own pledge is in the key) fail below 2, the others below 1. Least: all need 1.
     if (this.mode.greatest) {
-      if (count < 2) this.drain(buckets[1]);
-      if (count < 1) this.drain(buckets[0]);
+      if (count < 2) this.drain(k, 1);
+      if (count < 1) this.drain(k, 0);
     } else if (count >= 1) {
-      this.drain(buckets[0]);
+      this.drain(k, 0);
     }
   }
 
-  private drain(leaves: number[]): void {
-    for (const leaf of leaves) this.flip(leaf);
-    leaves.length = 0;
+  // Flip every pending active() leaf of key k in one bucket (0: needs one pledge, 1: needs two), once per run.
+  private drain(k: number, bucket: 0 | 1): void {
+    const bit = 1 << bucket;
+    if (((this.drained[k] as number) & bit) !== 0) return;
+    this.drained[k]! |= bit;
+    const net = this.net;
+    const pending = this.mode.greatest ? 1 : 0;
+    const end = net.watchStart[k + 1] as number;
+    for (let w = net.watchStart[k] as number; w < end; w++) {
+      const leaf = net.watchLeaf[w] as number;
+      if (this.nodeTrue[leaf] !== pending || this.bucketOf(leaf) !== bucket) continue;
+      this.flip(leaf);
+    }
+  }
+
+  private bucketOf(leaf: number): 0 | 1 {
+    return this.mode.greatest && this.net.leafOwnFeed[leaf] === 1 ? 1 : 0;
   }
 
   private evaluateAll(): void {
@@ -171,51 +210,10 @@ class Propagation {
       return evaluateFact(this.factValues[net.leafRef[n] as number], net.leafNegated[n] === 1, this.mode.optimistic);
     }
     if (type < LEAF_FACT) return type === LEAF_TRUE;
-    const pledge = net.nodePledge[n] as number;
-    const k = net.leafRef[n] as number;
-    if (type === LEAF_ACTIVE) return (this.keyTotal[k] as number) - (this.feedsOwnKey(n) && this.active[pledge] ? 1 : 0) >= 1;
-    const own = ownPart(this.keyParty[k] as Map<number, number>, net.pledgeParty[pledge] as number, type === LEAF_TOTAL);
-    const value = (this.keyTotal[k] as number) - own;
+    if (type === LEAF_ACTIVE) return activeLeafHolds(net, this.state, n);
+    const value = (this.keyTotal[net.leafRef[n] as number] as number) - ownPartOf(net, this.state, n);
     const bound = net.leafThreshold[n] as number;
     return net.leafStrict[n] === 1 ? value > bound : value >= bound;
-  }
-
-  private feedsOwnKey(leaf: number): boolean {
-    const net = this.net;
-    const pledge = net.nodePledge[leaf] as number;
-    const k = net.leafRef[leaf] as number;
-    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) if (net.feedKey[f] === k) return true;
-    return false;
-  }
-
-  // Leaves that can still flip go into watches: true ones for the greatest fixed point, false ones for the least.
-  private buildWatches(): void {
-    const net = this.net;
-    const pending = this.mode.greatest ? 1 : 0;
-    const thresholdLeaves: ThresholdLeaf[][] = net.keys.map(() => []);
-    for (let k = 0; k < net.keys.length; k++) {
-      for (let w = net.watchStart[k] as number; w < (net.watchStart[k + 1] as number); w++) {
-        const leaf = net.watchLeaf[w] as number;
-        if (this.nodeTrue[leaf] !== pending) continue;
-        if (net.leafType[leaf] === LEAF_ACTIVE) {
-          const needsTwo = this.mode.greatest && this.feedsOwnKey(leaf);
-          (this.activeBuckets[k] as [number[], number[]])[needsTwo ? 1 : 0].push(leaf);
-        } else {
-          const pledge = net.nodePledge[leaf] as number;
-          (thresholdLeaves[k] as ThresholdLeaf[]).push({
-            leaf,
-            party: net.pledgeParty[pledge] as number,
-            threshold: net.leafThreshold[leaf] as number,
-            strict: net.leafStrict[leaf] === 1,
-          });
-        }
-      }
-      const leaves = thresholdLeaves[k] as ThresholdLeaf[];
-      if (leaves.length === 0) continue;
-      const parts = this.keyParty[k] as Map<number, number>;
-      const isTotal = (net.keys[k] as { type: number }).type === KEY_TOTAL;
-      this.watches[k] = new ThresholdWatch(leaves, this.mode.greatest, (party) => ownPart(parts, party, isTotal));
-    }
   }
 
   // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.
@@ -242,10 +240,4 @@ class Propagation {
       n = up;
     }
   }
-}
-
-/** A party's own part of a key: its quantity for total(), 1 if it has any active pledge for count(). */
-export function ownPart(parts: Map<number, number>, party: number, isTotal: boolean): number {
-  const part = parts.get(party) ?? 0;
-  return isTotal ? part : part > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { Database } from '../open-store.js';
 
 // What the generic repository and the API need to know about one kind of record: its table, its
 // schema at the edge, how rows and records map, and which columns a list may filter on.
@@ -21,6 +22,17 @@ export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = a
   filters: Record<string, { column: PgColumn; array?: boolean }>;
   /** Whether records carry a confidentiality level (pledges, contributions). */
   confidential?: boolean;
+  /**
+   * Cross-record checks for entities outside the engine's dataset (funds, meetings, …): problems with the
+   * record about to be written (`record`) or deleted (`deletedId`), e.g. an unknown fund or a package
+   * still referenced. Runs inside the write's transaction. Dataset entities are checked by prepareDataset.
+   */
+  checkReferences?: (db: Database, change: { record?: R; deletedId?: string }) => Promise<ReferenceProblem[]>;
+}
+
+export interface ReferenceProblem {
+  path: string;
+  message: string;
 }
 
 /** Drop keys whose value is null or undefined, for optional fields of a record. */
