@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../contracts/error-codes.js';
 import { InputError, type InputProblem } from '../contracts/input-error.js';
@@ -98,7 +99,7 @@ describe('loadScenarioFile', () => {
   });
 
   it('loads the fixture file test/fixtures/scenario-example.json', async () => {
-    const dataset = await loadScenarioFile(new URL('../../test/fixtures/scenario-example.json', import.meta.url).pathname);
+    const dataset = await loadScenarioFile(fileURLToPath(new URL('../../test/fixtures/scenario-example.json', import.meta.url)));
     expect(dataset.pledges.map((p) => p.id)).toEqual(['fr-1']);
   });
 

@@ -27,7 +27,7 @@ export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = a
    * record about to be written (`record`) or deleted (`deletedId`), e.g. an unknown fund or a package
    * still referenced. Runs inside the write's transaction. Dataset entities are checked by prepareDataset.
    */
-  checkReferences?: (db: Database, change: { record?: R; deletedId?: string }) => Promise<ReferenceProblem[]>;
+  checkReferences?(db: Database, change: { record?: R; deletedId?: string }): Promise<ReferenceProblem[]>;
 }
 
 export interface ReferenceProblem {
