@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // One throwaway PostgreSQL cluster per run, for the database suites that also run on PGlite (DESIGN.md §11).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,7 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../contracts/error-codes.js';
 import { AppError } from '../contracts/input-error.js';
+import { ConfigError } from '../config.js';
+import { StoreLockedError } from '../db/directory-lock.js';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerScenarioCommand } from './commands/scenario.js';
+import { registerServeCommand } from './commands/serve.js';
 import { type CliIo, processIo } from './io.js';
 
 // The `coalition` command. Every command reuses the services; errors become messages and exit codes here
@@ -14,10 +19,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
+  let exitCode = 0;
   registerScenarioCommand(program, io);
+  registerServeCommand(program, io);
+  registerDemoCommand(program, io);
+  registerAuditCommand(program, io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     return reportError(error, io);
   }
@@ -32,6 +43,10 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(`error: ${error.message}\n`);
     for (const problem of error.problems) io.err(`  ${problem.path}: ${problem.message}\n`);
     return exitCodeOf(error.code);
+  }
+  if (error instanceof StoreLockedError || error instanceof ConfigError) {
+    io.err(`error: ${error.message}\n`);
+    return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`internal error: ${message}\n`);

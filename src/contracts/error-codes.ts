@@ -2,7 +2,15 @@ import type { ProblemCode } from '../core/errors.js';
 
 // The one table of error codes and what they mean at each edge: HTTP status for the API, exit code for the CLI.
 
-export type ErrorCode = ProblemCode | 'input.invalid' | 'input.too_large' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCode =
+  | ProblemCode
+  | 'input.invalid'
+  | 'input.too_large'
+  | 'input.unsupported_media_type'
+  | 'version.required'
+  | 'not_found'
+  | 'conflict'
+  | 'internal';
 
 interface ErrorMapping {
   http: number;
@@ -12,6 +20,8 @@ interface ErrorMapping {
 const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   'input.invalid': { http: 400, exit: 2 },
   'input.too_large': { http: 413, exit: 2 },
+  'input.unsupported_media_type': { http: 415, exit: 2 },
+  'version.required': { http: 428, exit: 2 },
   'condition.syntax': { http: 422, exit: 2 },
   'condition.non_monotone': { http: 422, exit: 2 },
   'condition.unknown_fact': { http: 422, exit: 2 },

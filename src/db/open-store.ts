@@ -61,6 +61,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover, pg_terminate_backend) is reported here; without a
+  // listener the 'error' event would crash the process. The pool replaces the connection on the next query.
+  pool.on('error', () => undefined);
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   try {
     // Several app servers may start at once: one migrates, the others wait.

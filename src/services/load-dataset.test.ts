@@ -185,6 +185,8 @@ describe('loadScenarioFile', () => {
       ],
     });
     const error = await loadError(path);
+    expect(error).toBeInstanceOf(InputError);
+    expect(exitCodeOf(error.code)).toBe(2);
     const paths = error.problems.map((p) => p.path);
     expect(paths).toContain('pledges[7].quantity');
     expect(paths).toContain('pledges[2].id');

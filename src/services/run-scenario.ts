@@ -18,7 +18,10 @@ export function runScenario(dataset: PreparedDataset, request: ScenarioRequest):
   const problems: InputProblem[] = [];
   const overrides = new Map<string, FactValue>();
   (request.facts ?? []).forEach((fact, i) => {
-    if (!known.has(fact.id)) problems.push({ path: `facts[${i}].id`, message: `unknown fact '${fact.id}'${suggest(fact.id, known)}` });
+    if (!known.has(fact.id)) {
+      const hint = suggest(fact.id, known) || `; known facts: ${[...known].sort().join(', ')}`;
+      problems.push({ path: `facts[${i}].id`, message: `unknown fact '${fact.id}'${hint}` });
+    }
     else overrides.set(fact.id, fact.value);
   });
   if (problems.length > 0) throw new InputError('input.invalid', 'invalid scenario', problems);

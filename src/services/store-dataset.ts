@@ -19,15 +19,15 @@ import { listAllRecords } from '../db/record.repository.js';
 
 /** Read every dataset record from the store. */
 export async function readStoredDataset(db: Database): Promise<Dataset> {
-  const [sources, parties, capabilities, facts, packages, requirements, pledges] = await Promise.all([
-    listAllRecords(db, sourceEntity),
-    listAllRecords(db, partyEntity),
-    listAllRecords(db, capabilityEntity),
-    listAllRecords(db, factEntity),
-    listAllRecords(db, packageEntity),
-    listAllRecords(db, requirementEntity),
-    listAllRecords(db, pledgeEntity),
-  ]);
+  // One query at a time: inside a transaction `db` is a single PostgreSQL connection, and node-postgres refuses
+  // overlapping queries on one client (deprecated in pg 8, an error in pg 9).
+  const sources = await listAllRecords(db, sourceEntity);
+  const parties = await listAllRecords(db, partyEntity);
+  const capabilities = await listAllRecords(db, capabilityEntity);
+  const facts = await listAllRecords(db, factEntity);
+  const packages = await listAllRecords(db, packageEntity);
+  const requirements = await listAllRecords(db, requirementEntity);
+  const pledges = await listAllRecords(db, pledgeEntity);
   const records = <R>(list: { record: R }[]): R[] => list.map((item) => item.record);
   return {
     sources: records(sources),

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { scenarioOptionsSchema } from '../../contracts/cli-options.schema.js';
-import { parseInput } from '../../contracts/input-error.js';
+import { InputError } from '../../contracts/input-error.js';
+import { createServices } from '../../services/create-services.js';
+import { withStore } from '../open-configured-store.js';
+import { parseOptions } from '../parse-options.js';
 import { demoDataDirectory, loadDatasetDirectory, loadScenarioFile } from '../../services/load-dataset.js';
 import { runScenario } from '../../services/run-scenario.js';
 import type { CliIo } from '../io.js';
@@ -13,21 +16,38 @@ export function registerScenarioCommand(program: Command, io: CliIo): void {
   program
     .command('scenario')
     .description('evaluate pledges, coverage and the assurance gap under a scenario')
-    .option('--demo', 'use the demo dataset (the default without --input)')
+    .option('--demo', 'use the demo dataset files instead of the store')
     .option('--input <file>', 'a scenario file (docs/scenario-file.md)')
     .option('--set <fact=value>', 'set a fact to true, false or unknown (repeatable)', collect, [])
     .option('--as-of <date>', 'evaluate as known on this date (YYYY-MM-DD)')
     .option('--min-status <status>', 'only pledges at or above this status (announced, offered, committed, approved, delivered)')
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>) => {
-      const options = parseInput(scenarioOptionsSchema, raw, 'options', '--');
-      const dataset = options.input ? await loadScenarioFile(options.input) : await loadDatasetDirectory(demoDataDirectory());
+      const options = parseOptions(scenarioOptionsSchema, raw);
       const request: Parameters<typeof runScenario>[1] = { facts: options.set };
       if (options.asOf) request.asOf = options.asOf;
       if (options.minStatus) request.minStatus = options.minStatus;
-      const result = runScenario(dataset, request);
+      const result = options.input || options.demo ? runScenario(await loadFile(options.input), request) : await runOnStore(request);
       io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderScenario(result));
     });
+}
+
+async function loadFile(input: string | undefined) {
+  return input ? loadScenarioFile(input) : loadDatasetDirectory(demoDataDirectory());
+}
+
+// Without a file, the scenario runs on the store; an empty store gets a hint instead of an empty report.
+async function runOnStore(request: Parameters<typeof runScenario>[1]) {
+  return withStore(async (store) => {
+    const services = createServices(store);
+    const dataset = await services.scenarios.dataset();
+    if (dataset.parties.length === 0) {
+      throw new InputError('input.invalid', 'the store is empty', [
+        { path: 'store', message: `no data in ${store.location}: run \`coalition demo\` to load the demo data, or use --demo or --input FILE` },
+      ]);
+    }
+    return services.scenarios.evaluate(request);
+  });
 }
 
 function collect(value: string, previous: string[]): string[] {

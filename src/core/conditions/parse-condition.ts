@@ -77,6 +77,9 @@ class Parser {
       this.index++;
       return { kind: 'fact', fact: this.checkFact(operand), negated: true, at: operand.at };
     }
+    if (operand.kind !== 'ident' && operand.text !== '(') {
+      return this.fail('condition.syntax', describeUnexpected(operand, "a fact after 'not'"), operand);
+    }
     const what = operand.text === '(' ? 'a parenthesised expression' : `'${operand.text}'`;
     return this.fail(
       'condition.non_monotone',

@@ -1,0 +1,43 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ENTITIES } from '../db/entities/all-entities.js';
+import type { Services } from '../services/create-services.js';
+import { installErrorHandling } from './error-handler.js';
+import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerRecordRoutes } from './routes/records.routes.js';
+import { registerScenarioRoutes } from './routes/scenarios.routes.js';
+
+// Builds the HTTP app from injected services (server.ts listens). Every route has request and response
+// schemas; requests are validated by zod, responses are plain JSON.
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+/** Build the Fastify app (not listening). */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandling(app);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Coalition Ledger API', version: '0.1.0', description: 'Pledges, conditions, coverage and gaps of the coalition for Ukraine.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), store: z.string() }) } } }, async () => ({
+    status: 'ok' as const,
+    store: services.store.kind,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
+  registerScenarioRoutes(app, services);
+  registerAuditRoutes(app, services);
+  return app;
+}

@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../contracts/input-error.js';
+import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
+import { readRecordHistory } from '../../db/audit.repository.js';
+import type { Versioned } from '../../db/record.repository.js';
+import type { Services } from '../../services/create-services.js';
+import {
+  errorResponseSchema,
+  idParamsSchema,
+  listQuerySchema,
+  recordResponseSchema,
+  replaceBodySchema,
+  versionFromIfMatch,
+  versionQuerySchema,
+} from '../route-schemas.js';
+import { actorOf } from '../request-actor.js';
+
+// REST routes for one kind of record: list (filters, pagination, as of a date), read, create, replace and
+// delete with a version check, and the record's history from the audit log.
+
+const DATASET_KEYS = new Set(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
+
+/** Register /api/<name> routes for an entity. */
+export function registerRecordRoutes(app: FastifyInstance, services: Services, entity: EntityDefinition): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = [entity.name];
+  const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema };
+  const base = `/api/${entity.name}`;
+
+  api.get(base, {
+    schema: {
+      tags,
+      summary: `List ${entity.name}`,
+      querystring: listQuerySchema(entity),
+      response: { 200: z.object({ items: z.array(recordResponseSchema), total: z.number().int(), limit: z.number(), offset: z.number() }), 400: errorResponseSchema },
+    },
+    handler: async (request) => {
+      const { limit, offset, asOf, ...filters } = request.query as { limit: number; offset: number; asOf?: string } & Record<string, string | undefined>;
+      const given = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      if (asOf !== undefined) return listAsOf(services, entity, asOf, given, limit, offset);
+      const page = await services.records.list(entity, { filters: given, limit, offset });
+      return { items: page.items.map(present), total: page.total, limit, offset };
+    },
+  });
+
+  api.get(`${base}/:id`, {
+    schema: { tags, summary: `Read one of ${entity.name}`, params: idParamsSchema, response: { 200: recordResponseSchema, 404: errorResponseSchema } },
+    handler: async (request, reply) => {
+      const found = await services.records.get(entity, request.params.id);
+      void reply.header('etag', `"${found.version}"`);
+      return present(found);
+    },
+  });
+
+  api.post(base, {
+    schema: { tags, summary: `Create one of ${entity.name}`, body: entity.schema, response: { 201: recordResponseSchema, ...errors } },
+    handler: async (request, reply) => {
+      const created = await services.records.create(actorOf(request), entity, request.body as StoredRecord);
+      void reply.status(201).header('etag', `"${created.version}"`);
+      return present(created);
+    },
+  });
+
+  api.put(`${base}/:id`, {
+    schema: {
+      tags,
+      summary: `Replace one of ${entity.name} (If-Match or version required)`,
+      params: idParamsSchema,
+      body: replaceBodySchema(entity),
+      response: { 200: recordResponseSchema, ...errors },
+    },
+    handler: async (request, reply) => {
+      const { record, version } = request.body as { record: StoredRecord; version?: number };
+      if (record.id !== request.params.id) {
+        throw new AppError('input.invalid', 'the body id differs from the path', [{ path: 'body.id', message: `must be '${request.params.id}' as in the path` }]);
+      }
+      const expected = requiredVersion(request.headers['if-match'], version);
+      const replaced = await services.records.replace(actorOf(request), entity, record, expected);
+      void reply.header('etag', `"${replaced.version}"`);
+      return present(replaced);
+    },
+  });
+
+  api.delete(`${base}/:id`, {
+    schema: {
+      tags,
+      summary: `Delete one of ${entity.name} (If-Match or ?version= required)`,
+      params: idParamsSchema,
+      querystring: versionQuerySchema,
+      response: { 200: recordResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const expected = requiredVersion(request.headers['if-match'], request.query.version);
+      return present(await services.records.remove(actorOf(request), entity, request.params.id, expected));
+    },
+  });
+
+  api.get(`${base}/:id/history`, {
+    schema: {
+      tags,
+      summary: `The audit history of one of ${entity.name}`,
+      params: idParamsSchema,
+      response: { 200: z.object({ items: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })) }) },
+    },
+    handler: async (request) => {
+      const rows = await readRecordHistory(services.store.db, entity.name, request.params.id);
+      if (rows.length === 0) await services.records.get(entity, request.params.id);
+      return { items: rows.map((row) => ({ seq: row.seq, at: row.at.toISOString(), actor: row.actor, action: row.action, before: row.before, after: row.after })) };
+    },
+  });
+}
+
+type PresentedRecord = { id: string; version: number; createdAt: string; updatedAt: string; [key: string]: unknown };
+
+function present<R extends StoredRecord>(versioned: Versioned<R>): PresentedRecord {
+  const record = { ...versioned.record } as unknown as Record<string, unknown>;
+  return { ...record, id: versioned.record.id, version: versioned.version, createdAt: versioned.createdAt, updatedAt: versioned.updatedAt };
+}
+
+function requiredVersion(ifMatch: string | string[] | undefined, field: number | undefined): number {
+  const fromHeader = versionFromIfMatch(Array.isArray(ifMatch) ? ifMatch[0] : ifMatch);
+  if (fromHeader === 'invalid') throw new AppError('input.invalid', 'If-Match must be a version such as "3"', [{ path: 'headers.if-match', message: 'must be a version number' }]);
+  if (fromHeader !== undefined && field !== undefined && fromHeader !== field) {
+    throw new AppError('input.invalid', 'If-Match and version disagree', [{ path: 'body.version', message: `If-Match says ${fromHeader}` }]);
+  }
+  const version = fromHeader ?? field;
+  if (version === undefined) throw new AppError('version.required', 'name the version you change: an If-Match header or a version field');
+  return version;
+}
+
+async function listAsOf(services: Services, entity: EntityDefinition, asOf: string, filters: Record<string, string>, limit: number, offset: number) {
+  if (!DATASET_KEYS.has(entity.name)) {
+    throw new AppError('input.invalid', `asOf is available for ${[...DATASET_KEYS].join(', ')}`, [{ path: 'querystring.asOf', message: 'not available here' }]);
+  }
+  const dataset = await services.scenarios.dataset(asOf);
+  const all = (dataset[entity.name as keyof typeof dataset] as unknown as Record<string, unknown>[]).filter((record) =>
+    Object.entries(filters).every(([name, value]) => {
+      const field = record[name === 'package' ? 'package' : name];
+      return Array.isArray(field) ? field.includes(value) : field === value;
+    }),
+  );
+  // Pledges announced after the date were not known then (DESIGN.md §5, time travel).
+  const known = entity.name === 'pledges' ? all.filter((record) => typeof record.announcedOn !== 'string' || record.announcedOn <= asOf) : all;
+  const sorted = [...known].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  const items: PresentedRecord[] = sorted.slice(offset, offset + limit).map((record) => ({ ...record, id: String(record.id), version: 0, createdAt: '', updatedAt: '' }));
+  return { items, total: known.length, limit, offset };
+}

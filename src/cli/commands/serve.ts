@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { startServer } from '../../api/server.js';
+import { loadConfig } from '../../config.js';
+import { listRecords } from '../../db/record.repository.js';
+import { partyEntity } from '../../db/entities/dataset-entities.js';
+import { createServices } from '../../services/create-services.js';
+import { loadDemo } from '../../services/load-demo.js';
+import type { CliIo } from '../io.js';
+import { openConfiguredStore } from '../open-configured-store.js';
+import { parseOptions } from '../parse-options.js';
+
+// `coalition serve`: the HTTP API (and later the dashboard) on the configured store.
+
+const serveOptionsSchema = z.strictObject({
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  host: z.string().min(1).optional(),
+  demo: z.boolean().optional(),
+});
+
+/** Register the serve command. */
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API on the configured store')
+    .option('--port <port>', 'port to listen on (default $PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default $HOST or 127.0.0.1)')
+    .option('--demo', 'load the demo data first if the store is empty')
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(serveOptionsSchema, raw);
+      const config = loadConfig();
+      const store = await openConfiguredStore();
+      const services = createServices(store);
+      try {
+        if (options.demo && (await listRecords(store.db, partyEntity, { limit: 1, offset: 0 })).total === 0) {
+          const summary = await loadDemo(store, services.cache, services.now);
+          io.out(`Loaded the demo data: ${summary.created} records.\n`);
+        }
+        const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+        io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}); API docs at ${address}/docs\n`);
+        await waitForSignal();
+        await app.close();
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

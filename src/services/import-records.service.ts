@@ -1,0 +1,139 @@
+import { prepareDataset } from '../core/dataset/prepare-dataset.js';
+import type { Dataset } from '../core/types.js';
+import { InputError, type InputProblem, problemsFromCore } from '../contracts/input-error.js';
+import { lockAuditHead } from '../db/audit.repository.js';
+import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
+import type { Database, Store } from '../db/open-store.js';
+import { findRecord, insertRecord, updateRecord } from '../db/record.repository.js';
+import { canonicalJson } from '../core/audit/canonical-json.js';
+import { appendAudit } from './audit/append-audit.js';
+import type { Actor } from './records.service.js';
+import type { DatasetCache } from './store-dataset.js';
+
+// Bulk writes (the demo, `coalition import`, restore): every record checked first, then all written in one
+// transaction with an audit entry each — or nothing at all.
+
+export interface ImportBatch {
+  entity: EntityDefinition;
+  records: StoredRecord[];
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  byEntity: Record<string, { created: number; updated: number; unchanged: number }>;
+}
+
+/** `insert-missing` keeps existing records as they are (the demo); `upsert` replaces differing ones (import). */
+export type ImportMode = 'insert-missing' | 'upsert';
+
+const DATASET_KEYS = new Set<string>(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
+
+/** Write batches (in dependency order) in one transaction; throws InputError listing every problem. */
+export async function importRecords(
+  store: Store,
+  cache: DatasetCache,
+  actor: Actor,
+  batches: readonly ImportBatch[],
+  options: { mode: ImportMode; now: () => Date; onProgress?: (done: number, total: number) => void },
+): Promise<ImportSummary> {
+  const total = batches.reduce((sum, batch) => sum + batch.records.length, 0);
+  return store.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    const head = await lockAuditHead(tx);
+    const current = await cache.forHead(tx, `${head.seq}:${head.hash}`);
+    checkMergedDataset(current, batches, options.mode);
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, byEntity: {} };
+    let done = 0;
+    for (const { entity, records } of batches) {
+      const counts = (summary.byEntity[entity.name] ??= { created: 0, updated: 0, unchanged: 0 });
+      for (const [index, record] of records.entries()) {
+        const outcome = await writeOne(tx, entity, record, index, actor, options);
+        counts[outcome] += 1;
+        summary[outcome] += 1;
+        done += 1;
+        if (done % 500 === 0) options.onProgress?.(done, total);
+      }
+    }
+    options.onProgress?.(total, total);
+    return summary;
+  });
+}
+
+async function writeOne(
+  tx: Database,
+  entity: EntityDefinition,
+  record: StoredRecord,
+  index: number,
+  actor: Actor,
+  options: { mode: ImportMode; now: () => Date },
+): Promise<'created' | 'updated' | 'unchanged'> {
+  if (entity.checkReferences) {
+    const problems = await entity.checkReferences(tx, { record });
+    if (problems.length > 0) {
+      throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, problems.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
+    }
+  }
+  const existing = await findRecord(tx, entity, record.id);
+  if (!existing) {
+    const inserted = await insertRecord(tx, entity, record);
+    if (!inserted) throw new InputError('conflict', `${entity.name} '${record.id}' was written concurrently`);
+    await appendAudit(tx, { actor: actor.name, action: 'create', entity: entity.name, entityId: record.id, before: null, after: { ...inserted.record, version: 1 } }, options.now());
+    return 'created';
+  }
+  if (options.mode === 'insert-missing' || canonicalJson(existing.record) === canonicalJson(entity.toRecord({ ...entity.toRow(record) }))) {
+    return 'unchanged';
+  }
+  const outcome = await updateRecord(tx, entity, record, existing.version);
+  if (!outcome.ok) throw new InputError('conflict', `${entity.name} '${record.id}' changed during the import`);
+  await appendAudit(
+    tx,
+    {
+      actor: actor.name,
+      action: 'update',
+      entity: entity.name,
+      entityId: record.id,
+      before: { ...existing.record, version: existing.version },
+      after: { ...outcome.value.record, version: outcome.value.version },
+    },
+    options.now(),
+  );
+  return 'updated';
+}
+
+// The engine's records must stay consistent as a whole: check the store's dataset with the batch applied.
+function checkMergedDataset(current: Dataset, batches: readonly ImportBatch[], mode: ImportMode): void {
+  const merged: Record<string, StoredRecord[]> = {};
+  for (const key of DATASET_KEYS) merged[key] = [...(current[key as keyof Dataset] as unknown as StoredRecord[])];
+  const positions = new Map<string, Map<string, number>>();
+  for (const { entity, records } of batches) {
+    if (!DATASET_KEYS.has(entity.name)) continue;
+    const list = merged[entity.name] as StoredRecord[];
+    const byId = new Map(list.map((item, i) => [item.id, i]));
+    const where = positions.get(entity.name) ?? new Map<string, number>();
+    records.forEach((record, i) => {
+      where.set(record.id, i);
+      const at = byId.get(record.id);
+      if (at === undefined) {
+        byId.set(record.id, list.length);
+        list.push(record);
+      } else if (mode === 'upsert') {
+        list[at] = record;
+      }
+    });
+    positions.set(entity.name, where);
+  }
+  const prepared = prepareDataset(merged as unknown as Dataset);
+  if (prepared.ok) return;
+  // Report paths as positions in the batch where the problem is in an imported record.
+  const problems: InputProblem[] = problemsFromCore(prepared.problems).map((problem) => ({
+    ...problem,
+    path: problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, name: string, index: string) => {
+      const record = merged[name]?.[Number(index)];
+      const batchIndex = record ? positions.get(name)?.get(record.id) : undefined;
+      return batchIndex === undefined ? (record ? `${name}/${record.id} (stored)` : whole) : `${name}[${batchIndex}]`;
+    }),
+  }));
+  throw new InputError(prepared.problems[0]?.code ?? 'input.invalid', 'the import would make the data inconsistent', problems);
+}

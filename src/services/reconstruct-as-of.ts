@@ -1,0 +1,51 @@
+import { asc, eq } from 'drizzle-orm';
+import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
+import type { Dataset, IsoDate } from '../core/types.js';
+import { InputError, problemsFromCore } from '../contracts/input-error.js';
+import { DATASET_ENTITIES } from '../db/entities/dataset-entities.js';
+import type { Database } from '../db/open-store.js';
+import { auditLog } from '../db/schema/index.js';
+import { readStoredDataset } from './store-dataset.js';
+
+// Time travel: the dataset as it was known at the end of a date, from the audit history. A record's state
+// is its last audited version up to then (absent if deleted). Records entered later about earlier events
+// (the demo data, imports of past pledges) count with their first recorded version, and the engine's own
+// date rules (announced on, withdrawn on) then decide whether they existed at that date.
+
+/** The dataset as known at the end of `asOf` (UTC). */
+export async function reconstructDatasetAsOf(db: Database, asOf: IsoDate): Promise<PreparedDataset> {
+  const cutoff = new Date(`${asOf}T23:59:59.999Z`);
+  const current = await readStoredDataset(db);
+  const dataset: Record<string, unknown[]> = {};
+  for (const entity of DATASET_ENTITIES) {
+    const history = await db
+      .select({ entityId: auditLog.entityId, at: auditLog.at, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.entity, entity.name))
+      .orderBy(asc(auditLog.seq));
+    const states = new Map<string, { known: boolean; value: unknown; first: unknown }>();
+    for (const entry of history) {
+      const state = states.get(entry.entityId) ?? { known: false, value: null, first: entry.after };
+      if (entry.at <= cutoff) {
+        state.known = true;
+        state.value = entry.after;
+      }
+      states.set(entry.entityId, state);
+    }
+    const records: unknown[] = [];
+    for (const state of states.values()) {
+      const snapshot = state.known ? state.value : state.first;
+      if (snapshot === null || snapshot === undefined) continue;
+      const { version: _version, ...record } = snapshot as Record<string, unknown>;
+      const parsed = entity.schema.safeParse(record);
+      if (parsed.success) records.push(parsed.data);
+    }
+    // Records that predate auditing (none in practice) keep their current state.
+    const audited = new Set(states.keys());
+    for (const record of current[entity.name as keyof Dataset] as { id: string }[]) if (!audited.has(record.id)) records.push(record);
+    dataset[entity.name] = records;
+  }
+  const prepared = prepareDataset(dataset as unknown as Dataset);
+  if (prepared.ok) return prepared.value;
+  throw new InputError(prepared.problems[0]?.code ?? 'input.invalid', `the history at ${asOf} is inconsistent`, problemsFromCore(prepared.problems));
+}
