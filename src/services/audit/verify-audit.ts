@@ -26,7 +26,7 @@ export async function verifyAudit(db: Database, onProgress?: (checked: number) =
       if (row.prevHash !== prevHash) {
         return { ok: false, entries: checked, firstBad: row.seq, reason: `entry ${row.seq} does not follow entry ${row.seq - 1} (previous hash differs)` };
       }
-      if (hashAuditEntry(prevHash, row) !== row.hash) {
+      if (row.subMillisecond || hashAuditEntry(prevHash, row) !== row.hash) {
         return { ok: false, entries: checked, firstBad: row.seq, reason: `entry ${row.seq} was altered (its hash does not match its content)` };
       }
       prevHash = row.hash;
