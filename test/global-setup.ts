@@ -21,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const bin = process.env.TEST_POSTGRES_BIN;
   const cluster = await startPostgresCluster(bin ? { bin } : {});
-  if (process.env.TEST_POSTGRES_VERBOSE) console.log(`[postgres] test cluster ${cluster.url} ready in ${cluster.startupMs} ms`);
+  if (process.env.TEST_POSTGRES_VERBOSE) console.log(`[postgres] test cluster ${cluster.url} in ${cluster.directory} ready in ${cluster.startupMs} ms`);
   project.provide('postgresUrl', cluster.url);
   return () => cluster.stop();
 }

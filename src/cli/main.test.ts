@@ -90,13 +90,6 @@ describe('coalition scenario --json', () => {
     }
   });
 
-  it('uses the demo dataset when neither --demo nor --input is given', async () => {
-    const withFlag = await run('scenario', '--demo', '--json');
-    const without = await run('scenario', '--json');
-    expect(without.code).toBe(0);
-    expect(parseScenario(without.out).pledges.map((p) => p.id)).toEqual(parseScenario(withFlag.out).pledges.map((p) => p.id));
-  });
-
   it('--set ceasefire=true changes pledge states compared with the default scenario', async () => {
     const before = parseScenario((await run('scenario', '--demo', '--json')).out);
     const after = parseScenario((await run('scenario', '--demo', '--json', '--set', 'ceasefire=true')).out);

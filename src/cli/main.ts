@@ -4,7 +4,9 @@ import { AppError } from '../contracts/input-error.js';
 import { ConfigError } from '../config.js';
 import { StoreLockedError } from '../db/directory-lock.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerExchangeCommands } from './commands/exchange.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { type CliIo, processIo } from './io.js';
@@ -23,6 +25,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   registerScenarioCommand(program, io);
   registerServeCommand(program, io);
   registerDemoCommand(program, io);
+  registerExchangeCommands(program, io);
+  registerBackupCommands(program, io);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, min, sql } from 'drizzle-orm';
 import { auditHead, auditLog } from './schema/index.js';
 import type { Database } from './open-store.js';
 
@@ -37,24 +37,23 @@ export async function insertAuditRow(db: Database, row: AuditRow): Promise<void>
   await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
 }
 
-/** A stored entry as verification reads it. */
-export interface StoredAuditRow extends AuditRow {
-  /**
-   * The stored time has digits below the millisecond. The application writes JavaScript Dates (milliseconds),
-   * and the drivers read timestamps back at millisecond precision, so an edit of the microseconds alone would
-   * not change the hashed content: verification needs this flag to see it.
-   */
-  subMillisecond: boolean;
+/** A batch of entries after `afterSeq`, in order. */
+export async function readAuditBatch(db: Database, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
 }
 
-/** A batch of entries after `afterSeq`, in order. */
-export async function readAuditBatch(db: Database, afterSeq: number, limit: number): Promise<StoredAuditRow[]> {
-  return db
-    .select({ ...getTableColumns(auditLog), subMillisecond: sql<boolean>`(${auditLog.at} <> date_trunc('milliseconds', ${auditLog.at}))` })
+/**
+ * The first entry whose stored time has digits below the millisecond, if any. The application writes
+ * JavaScript Dates (milliseconds) and the drivers read timestamps back at millisecond precision, so an edit of
+ * the microseconds alone would leave the hashed content unchanged: verification asks the database instead.
+ */
+export async function firstSubMillisecondEntry(db: Database): Promise<number | undefined> {
+  const rows = await db
+    .select({ seq: min(auditLog.seq) })
     .from(auditLog)
-    .where(gt(auditLog.seq, afterSeq))
-    .orderBy(asc(auditLog.seq))
-    .limit(limit);
+    .where(sql`${auditLog.at} <> date_trunc('milliseconds', ${auditLog.at})`);
+  const seq = rows[0]?.seq;
+  return seq === null || seq === undefined ? undefined : Number(seq);
 }
 
 /** The history of one record, oldest first. */

@@ -1,3 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../contracts/input-error.js';
+import { sourceSchema } from '../contracts/domain.schema.js';
+import { parseCollections } from '../contracts/parse-collections.js';
 import {
   capabilityEntity,
   factEntity,
@@ -7,6 +13,8 @@ import {
   requirementEntity,
   sourceEntity,
 } from '../db/entities/dataset-entities.js';
+import { actionItemEntity, meetingDecisionEntity, meetingEntity } from '../db/entities/meeting-entities.js';
+import { sanctionsMeasureEntity, sanctionsPackageEntity } from '../db/entities/sanctions-entities.js';
 import type { Store } from '../db/open-store.js';
 import { type ImportSummary, importRecords } from './import-records.service.js';
 import { demoDataDirectory, loadDatasetDirectory } from './load-dataset.js';
@@ -15,22 +23,47 @@ import type { DatasetCache } from './store-dataset.js';
 // `coalition demo`: loads the demo dataset into the store. Idempotent: records already there are left as
 // they are (an edited demo pledge stays edited), missing ones are added with an audit entry by `demo`.
 
-/** Load the demo dataset; returns what was created. */
+/** Load the demo dataset (engine records, meetings, sanctions); returns what was created. */
 export async function loadDemo(store: Store, cache: DatasetCache, now: () => Date): Promise<ImportSummary> {
-  const dataset = await loadDatasetDirectory(demoDataDirectory());
+  const directory = demoDataDirectory();
+  const dataset = await loadDatasetDirectory(directory);
+  const meetings = await readExtra(join(directory, 'meetings.json'), {
+    sources: sourceSchema,
+    meetings: meetingEntity.schema,
+    decisions: meetingDecisionEntity.schema,
+    actionItems: actionItemEntity.schema,
+  });
+  const sanctions = await readExtra(join(directory, 'sanctions.json'), {
+    sources: sourceSchema,
+    packages: sanctionsPackageEntity.schema,
+    measures: sanctionsMeasureEntity.schema,
+  });
   return importRecords(
     store,
     cache,
     { name: 'demo' },
     [
-      { entity: sourceEntity, records: dataset.sources },
+      { entity: sourceEntity, records: [...dataset.sources, ...meetings.sources, ...sanctions.sources] },
       { entity: partyEntity, records: dataset.parties },
       { entity: capabilityEntity, records: dataset.capabilities },
       { entity: factEntity, records: dataset.facts },
       { entity: packageEntity, records: dataset.packages },
       { entity: requirementEntity, records: dataset.requirements },
       { entity: pledgeEntity, records: dataset.pledges },
+      { entity: meetingEntity, records: meetings.meetings },
+      { entity: meetingDecisionEntity, records: meetings.decisions },
+      { entity: actionItemEntity, records: meetings.actionItems },
+      { entity: sanctionsPackageEntity, records: sanctions.packages },
+      { entity: sanctionsMeasureEntity, records: sanctions.measures },
     ],
     { mode: 'insert-missing', now },
   );
+}
+
+// The demo's meetings and sanctions files: collections of records, every one checked by its schema.
+async function readExtra<S extends Record<string, z.ZodType>>(path: string, schemas: S): Promise<{ [K in keyof S]: { id: string }[] }> {
+  const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const parsed = parseCollections(raw, schemas, Object.keys(schemas));
+  if (parsed.problems.length > 0) throw new InputError('input.invalid', `invalid demo file ${path}`, parsed.problems);
+  return parsed.records as { [K in keyof S]: { id: string }[] };
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../core/errors.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
 import { lockAuditHead } from '../db/audit.repository.js';
+import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
 import { deleteRecord, findRecord, insertRecord, type ListQuery, listRecords, updateRecord, type Versioned } from '../db/record.repository.js';
@@ -72,6 +73,11 @@ export class RecordService {
         const next = applyChange(dataset, entity.name, change);
         const prepared = prepareDataset(next);
         if (!prepared.ok) throw consistencyError(entity.name, id, next, prepared.problems);
+      }
+      if (change.kind === 'delete' && DATASET_KEYS.has(entity.name)) {
+        // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.
+        const problems = await findReferencesToDatasetRecord(tx, entity.name, change.id);
+        if (problems.length > 0) throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' is still referenced`, problems);
       }
       if (entity.checkReferences) {
         const problems = await entity.checkReferences(tx, change.kind === 'delete' ? { deletedId: change.id } : { record: change.record });

@@ -16,6 +16,8 @@ export interface PostgresCluster {
   url: string;
   /** Milliseconds from the start of startPostgresCluster until the database was ready. */
   startupMs: number;
+  /** The temporary directory holding the data, the socket and the server log. */
+  directory: string;
   /** Stop the server and remove its directory. */
   stop(): Promise<void>;
 }
@@ -37,18 +39,20 @@ export async function startPostgresCluster(options: { bin?: string } = {}): Prom
   const root = await mkdtemp(join(tmpdir(), 'coalition-pg-'));
   const data = join(root, 'data');
   const log = join(root, 'server.log');
-  let running = false;
+  // Whether a server may be running: pg_ctl keeps postmaster.pid while it starts, runs and stops.
+  const mayRun = (): boolean => existsSync(join(data, 'postmaster.pid'));
+  const stopArgs = ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop'];
   const stopSync = (): void => {
-    if (running) spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], { ...spawnOptions(root, runAs), stdio: 'ignore' });
-    running = false;
+    if (mayRun()) spawnSync(join(bin, 'pg_ctl'), stopArgs, { ...spawnOptions(root, runAs), stdio: 'ignore' });
     rmSync(root, { recursive: true, force: true });
   };
   const cleanup = async (): Promise<void> => {
     process.off('exit', stopSync);
-    if (running) await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop'], root, runAs);
-    running = false;
+    if (mayRun()) await run(join(bin, 'pg_ctl'), stopArgs, root, runAs);
     await rm(root, { recursive: true, force: true });
   };
+  // A run that ends early (Ctrl-C, SIGTERM: vitest then exits) still stops the server and removes the directory.
+  process.on('exit', stopSync);
   try {
     if (runAs) await chown(root, runAs.uid, runAs.gid);
     await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'], root, runAs);
@@ -66,14 +70,10 @@ export async function startPostgresCluster(options: { bin?: string } = {}): Prom
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
       await appendFile(join(data, 'postgresql.conf'), `\n# coalition test cluster\nport = ${port}\n${settings.join('\n')}\n`);
-      process.on('exit', stopSync);
-      running = true;
       try {
         await run(join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '30', 'start'], root, runAs);
         break;
       } catch (error) {
-        running = false;
-        process.off('exit', stopSync);
         // Someone took the port between our probe and the server's bind: try another one.
         const serverLog = await readFile(log, 'utf8').catch(() => '');
         if (attempt >= 3 || !/could not (bind|create listen socket)/i.test(serverLog)) throw withLog(error, serverLog);
@@ -87,7 +87,7 @@ export async function startPostgresCluster(options: { bin?: string } = {}): Prom
     } finally {
       await admin.end();
     }
-    return { url: `postgres://${ROLE}@127.0.0.1:${port}/${ROLE}`, startupMs: Math.round(performance.now() - started), stop: cleanup };
+    return { url: `postgres://${ROLE}@127.0.0.1:${port}/${ROLE}`, startupMs: Math.round(performance.now() - started), directory: root, stop: cleanup };
   } catch (error) {
     await cleanup().catch(() => undefined);
     throw error;

@@ -1,5 +1,4 @@
-import { coversArea } from '../areas.js';
-import type { ActivationPledge, AggregateKey } from './compile-network.js';
+import { anyAreaCovers } from '../areas.js';
 
 // Which aggregate keys each pledge feeds (by capability and area, by party, by party and capability), and the
 // (key, party) slots that hold each party's own part of a total()/count() key. Slots are numbered per party in
@@ -11,14 +10,21 @@ const LEAF_COUNT = 5;
 const LEAF_ACTIVE = 6;
 
 export interface FeedInput {
-  pledges: readonly ActivationPledge[];
   partyIds: readonly string[];
+  capabilityIds: readonly string[];
+  areaLists: readonly (readonly string[])[];
+  areaIds: readonly string[];
   pledgeParty: Int32Array;
+  pledgeCapability: Int32Array;
+  pledgeAreas: Int32Array;
   rootNode: Int32Array;
   leafType: Uint8Array;
   leafRef: Int32Array;
-  keys: readonly AggregateKey[];
+  keyCount: number;
   keyType: Uint8Array;
+  keyBucket: Int32Array;
+  keyCapability: Int32Array;
+  keyArea: Int32Array;
 }
 
 export interface Feeds {
@@ -46,94 +52,82 @@ export function buildFeeds(input: FeedInput): Feeds {
   return feeds;
 }
 
+// Two passes over the pledges (count, then fill), reading only typed arrays.
 function listFeeds(input: FeedInput): { feedStart: Int32Array; feedKey: Int32Array } {
-  const { pledges, keys } = input;
-  const byCapability = new Map<string, number[]>();
-  const byParty = new Map<string, number[]>();
-  keys.forEach((key, index) => {
-    const active = key.type === KEY_ACTIVE;
-    appendTo(active ? byParty : byCapability, (active ? key.party : key.capability) as string, index);
-  });
-  const areaCover = new AreaCover(keys);
-  const feedStart = new Int32Array(pledges.length + 1);
-  let feedKey = new Int32Array(Math.max(16, pledges.length * 4));
-  let length = 0;
-  const push = (key: number): void => {
-    if (length === feedKey.length) {
-      const grown = new Int32Array(feedKey.length * 2);
-      grown.set(feedKey);
-      feedKey = grown;
-    }
-    feedKey[length++] = key;
-  };
-  for (let p = 0; p < pledges.length; p++) {
-    const pledge = pledges[p] as ActivationPledge;
-    const byArea = byCapability.get(pledge.capability);
-    if (byArea !== undefined) {
-      areaCover.select(pledge.areas);
-      for (const k of byArea) if (areaCover.covers(k)) push(k);
-    }
-    for (const k of byParty.get(pledge.party) ?? []) {
-      const capability = (keys[k] as AggregateKey).capability;
-      if (capability === undefined || capability === pledge.capability) push(k);
-    }
-    feedStart[p + 1] = length;
-  }
-  return { feedStart, feedKey: feedKey.slice(0, length) };
+  const index = new KeyIndex(input);
+  const count = input.pledgeParty.length;
+  const feedStart = new Int32Array(count + 1);
+  for (let p = 0; p < count; p++) feedStart[p + 1] = (feedStart[p] as number) + index.visit(p, undefined, 0);
+  const feedKey = new Int32Array(feedStart[count] as number);
+  for (let p = 0; p < count; p++) index.visit(p, feedKey, feedStart[p] as number);
+  return { feedStart, feedKey };
 }
 
-/** Area coverage with a cache per allowed area: whether a pledge's areas cover a total(…, area=…) key. */
-class AreaCover {
-  private readonly targetOf: Int32Array;
-  private readonly targets: string[] = [];
-  private readonly rows = new Map<string, Uint8Array>();
-  private first: Uint8Array | undefined;
-  private second: Uint8Array | undefined;
-  private rest: Uint8Array[] = [];
+/** Keys by capability (total/count) and by party (active), with a cache of which area lists cover which areas. */
+class KeyIndex {
+  private readonly byCapability: { start: Int32Array; keys: Int32Array };
+  private readonly byParty: { start: Int32Array; keys: Int32Array };
+  private readonly areaCount: number;
+  /** Per (area list, area): 0 unknown, 1 not covered, 2 covered. */
+  private readonly covered: Uint8Array;
 
-  constructor(keys: readonly AggregateKey[]) {
-    const ordinal = new Map<string, number>();
-    this.targetOf = Int32Array.from(keys, (key) => {
-      if (key.type === KEY_ACTIVE || key.area === undefined) return -1;
-      let index = ordinal.get(key.area);
-      if (index === undefined) {
-        index = this.targets.length;
-        ordinal.set(key.area, index);
-        this.targets.push(key.area);
-      }
-      return index;
-    });
+  constructor(private readonly input: FeedInput) {
+    const isActive = (k: number): boolean => input.keyType[k] === KEY_ACTIVE;
+    this.byCapability = groupKeys(input.keyBucket, input.capabilityIds.length, (k) => !isActive(k));
+    this.byParty = groupKeys(input.keyBucket, input.partyIds.length, isActive);
+    this.areaCount = input.areaIds.length;
+    this.covered = new Uint8Array(input.areaLists.length * this.areaCount);
   }
 
-  /** Select the pledge whose areas `covers` tests next. */
-  select(allowed: readonly string[]): void {
-    this.first = this.row(allowed[0]);
-    this.second = allowed.length > 1 ? this.row(allowed[1]) : undefined;
-    this.rest = allowed.length > 2 ? allowed.slice(2).map((area) => this.row(area) as Uint8Array) : [];
-  }
-
-  /** True when key `key` has no area or one of the selected pledge's areas covers it. */
-  covers(key: number): boolean {
-    const target = this.targetOf[key] as number;
-    if (target < 0) return true;
-    if (this.first?.[target] === 1 || this.second?.[target] === 1) return true;
-    return this.rest.some((row) => row[target] === 1);
-  }
-
-  private row(allowed: string | undefined): Uint8Array | undefined {
-    if (allowed === undefined) return undefined;
-    let row = this.rows.get(allowed);
-    if (row === undefined) {
-      row = Uint8Array.from(this.targets, (target) => (coversArea(allowed, target) ? 1 : 0));
-      this.rows.set(allowed, row);
+  /** Write pledge p's keys into `out` from `at` (when given); returns how many there are. */
+  visit(p: number, out: Int32Array | undefined, at: number): number {
+    const capability = this.input.pledgeCapability[p] as number;
+    const areas = this.input.pledgeAreas[p] as number;
+    let written = 0;
+    const byCapability = this.byCapability;
+    for (let i = byCapability.start[capability] as number; i < (byCapability.start[capability + 1] as number); i++) {
+      const k = byCapability.keys[i] as number;
+      const area = this.input.keyArea[k] as number;
+      if (area >= 0 && !this.covers(areas, area)) continue;
+      if (out) out[at + written] = k;
+      written++;
     }
-    return row;
+    const party = this.input.pledgeParty[p] as number;
+    const byParty = this.byParty;
+    for (let i = byParty.start[party] as number; i < (byParty.start[party + 1] as number); i++) {
+      const k = byParty.keys[i] as number;
+      const needs = this.input.keyCapability[k] as number;
+      if (needs !== -1 && needs !== capability) continue;
+      if (out) out[at + written] = k;
+      written++;
+    }
+    return written;
   }
+
+  private covers(areas: number, area: number): boolean {
+    const cell = areas * this.areaCount + area;
+    if (this.covered[cell] === 0) {
+      const list = this.input.areaLists[areas] as readonly string[];
+      this.covered[cell] = anyAreaCovers(list, this.input.areaIds[area] as string) ? 2 : 1;
+    }
+    return this.covered[cell] === 2;
+  }
+}
+
+/** CSR of the keys accepted by `include`, by bucket (keys with bucket -1 are left out). */
+function groupKeys(keyBucket: Int32Array, bucketCount: number, include: (k: number) => boolean): { start: Int32Array; keys: Int32Array } {
+  const start = new Int32Array(bucketCount + 1);
+  for (let k = 0; k < keyBucket.length; k++) if (include(k) && (keyBucket[k] as number) >= 0) start[(keyBucket[k] as number) + 1]! += 1;
+  for (let b = 0; b < bucketCount; b++) start[b + 1]! += start[b] as number;
+  const fill = start.slice(0, bucketCount);
+  const keys = new Int32Array(start[bucketCount] as number);
+  for (let k = 0; k < keyBucket.length; k++) if (include(k) && (keyBucket[k] as number) >= 0) keys[fill[keyBucket[k] as number]!++] = k;
+  return { start, keys };
 }
 
 // One pass per party: a party's pledges share one slot per total/count key they feed.
 function assignSlots(input: FeedInput, feeds: Feeds): void {
-  const keyCount = input.keys.length;
+  const keyCount = input.keyCount;
   const slotParty = new Int32Array(keyCount).fill(-1);
   const slotOfKey = new Int32Array(keyCount);
   const fedBy = new Int32Array(keyCount).fill(-1);
@@ -190,10 +184,4 @@ export function pledgesByParty(pledgeParty: Int32Array, partyCount: number): { s
   const order = new Int32Array(pledgeParty.length);
   for (let p = 0; p < pledgeParty.length; p++) order[fill[pledgeParty[p] as number]!++] = p;
   return { start, order };
-}
-
-function appendTo(map: Map<string, number[]>, name: string, value: number): void {
-  const list = map.get(name);
-  if (list) list.push(value);
-  else map.set(name, [value]);
 }

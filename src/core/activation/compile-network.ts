@@ -6,7 +6,7 @@ import { buildThresholdGroups, buildWatches, type ThresholdGroups } from './comp
 // Compiles candidate pledges and their conditions into flat typed arrays: a node per AND/OR/leaf (children
 // before parents), an aggregate key per distinct total/count/active expression, and for each pledge the keys it
 // feeds. Built once, then run four times (greatest/least fixed point × pessimistic/optimistic), so everything a
-// run needs that does not depend on the facts is computed here.
+// run needs that does not depend on the facts is computed here. The pledges are read once.
 
 export const NODE_AND = 0;
 export const NODE_OR = 1;
@@ -24,6 +24,9 @@ export const KEY_TOTAL = 0;
 export const KEY_COUNT = 1;
 export const KEY_ACTIVE = 2;
 
+/** Qualified key names are (bucket × 3 + type) × limit + qualifier, exact below 2^53; larger qualifiers use strings. */
+const QUALIFIER_LIMIT = 2 ** 21;
+
 export interface ActivationPledge {
   id: string;
   party: PartyId;
@@ -33,26 +36,23 @@ export interface ActivationPledge {
   condition: Condition;
 }
 
-export interface AggregateKey {
-  type: typeof KEY_TOTAL | typeof KEY_COUNT | typeof KEY_ACTIVE;
-  capability?: string;
-  area?: string;
-  party?: PartyId;
-}
-
 export interface Network {
   pledges: readonly ActivationPledge[];
   partyIds: PartyId[];
   pledgeParty: Int32Array;
+  pledgeCapability: Int32Array;
+  /** Index of the pledge's list of allowed areas among the distinct lists (see areaLists). */
+  pledgeAreas: Int32Array;
+  /** Parties and capabilities of pledges and conditions, by index. */
+  capabilityIds: string[];
+  areaLists: (readonly string[])[];
   quantityMin: Float64Array;
   quantityMax: Float64Array;
+  /** Root node of each pledge; a pledge's nodes are rootNode[p-1]+1 … rootNode[p], in post-order. */
   rootNode: Int32Array;
   nodeKind: Uint8Array;
   nodeParent: Int32Array;
   nodePledge: Int32Array;
-  /** CSR: the children of each AND/OR node, in the order of the condition's items. */
-  childStart: Int32Array;
-  childList: Int32Array;
   leafType: Uint8Array;
   /** Fact index for LEAF_FACT, key index for aggregate leaves. */
   leafRef: Int32Array;
@@ -63,13 +63,17 @@ export interface Network {
   leafSlot: Int32Array;
   /** Active leaves: 1 when the evaluating pledge itself feeds the key. */
   leafOwnFeed: Uint8Array;
-  /** The original syntax node of each node, for explanations. */
-  leafSyntax: Condition[];
   factIds: string[];
   factIndex: ReadonlyMap<string, number>;
   partyIndex: ReadonlyMap<PartyId, number>;
-  keys: AggregateKey[];
+  /** Aggregate keys: type; party (active) or capability (total/count) index; capability of active(P, cap) or -1; area (total) or -1. */
+  keyCount: number;
   keyType: Uint8Array;
+  keyBucket: Int32Array;
+  keyCapability: Int32Array;
+  keyArea: Int32Array;
+  /** Areas named by total(…, area=…), by index. */
+  areaIds: string[];
   /** CSR: keys each pledge feeds, and for total/count keys the (key, party) slot holding the party's own part. */
   feedStart: Int32Array;
   feedKey: Int32Array;
@@ -84,25 +88,15 @@ export interface Network {
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
-  const nodeCount = pledges.reduce((sum, pledge) => sum + countNodes(pledge.condition), 0);
-  const builder = new NetworkBuilder(pledges, nodeCount);
-  const parts = builder.build();
-  const feeds = buildFeeds({ ...parts, pledges });
-  const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keys.length);
+  const parts = new NetworkBuilder(pledges).build();
+  const feeds = buildFeeds(parts);
+  const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
   const groups = buildThresholdGroups({ ...parts, ...feeds, watchStart, watchLeaf });
   return { pledges, ...parts, ...feeds, watchStart, watchLeaf, groups };
 }
 
-/** The aggregate key a total/count/active leaf reads. */
-export function keyOfAtom(atom: TotalNode | CountNode | ActiveNode): AggregateKey {
-  if (atom.kind === 'active') {
-    return { type: KEY_ACTIVE, party: atom.party, ...(atom.capability === undefined ? {} : { capability: atom.capability }) };
-  }
-  if (atom.kind === 'count') return { type: KEY_COUNT, capability: atom.capability };
-  return { type: KEY_TOTAL, capability: atom.capability, ...(atom.area === undefined ? {} : { area: atom.area }) };
-}
-
-function countNodes(condition: Condition): number {
+/** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
+export function countNodes(condition: Condition): number {
   if (condition.kind !== 'and' && condition.kind !== 'or') return 1;
   let count = 1;
   for (const item of condition.items) count += countNodes(item);
@@ -113,154 +107,235 @@ type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedKey' | 'feedSlot'
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();
+  private readonly capabilityIndex = new Map<string, number>();
   private readonly factIndex = new Map<string, number>();
-  /** Aggregate keys by type, then first name (capability or party), then second (area or capability, '' if none). */
-  private readonly keyIndex = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
-  private readonly keys: AggregateKey[] = [];
-  private readonly kind: Uint8Array;
-  private readonly parent: Int32Array;
-  private readonly owner: Int32Array;
-  private readonly children: Int32Array;
-  private readonly leafType: Uint8Array;
-  private readonly leafRef: Int32Array;
-  private readonly leafNegated: Uint8Array;
-  private readonly leafThreshold: Float64Array;
-  private readonly leafStrict: Uint8Array;
-  private readonly leafSyntax: Condition[];
-  private next = 0;
+  /** Distinct area lists: a single area by its name, longer lists by their names joined with a space. */
+  private readonly areaListIndex = new Map<string, number>();
+  private readonly areaLists: (readonly string[])[] = [];
+  private readonly areaIndex = new Map<string, number>();
+  private readonly keys = new KeyTable();
+  private readonly nodes: NodeArrays;
   /** Child ids of the AND/OR nodes being built (a stack). */
   private readonly pending: number[] = [];
 
-  constructor(
-    private readonly pledges: readonly ActivationPledge[],
-    nodeCount: number,
-  ) {
-    this.kind = new Uint8Array(nodeCount);
-    this.parent = new Int32Array(nodeCount).fill(-1);
-    this.owner = new Int32Array(nodeCount);
-    this.children = new Int32Array(nodeCount);
-    this.leafType = new Uint8Array(nodeCount);
-    this.leafRef = new Int32Array(nodeCount).fill(-1);
-    this.leafNegated = new Uint8Array(nodeCount);
-    this.leafThreshold = new Float64Array(nodeCount);
-    this.leafStrict = new Uint8Array(nodeCount);
-    this.leafSyntax = new Array<Condition>(nodeCount);
+  constructor(private readonly pledges: readonly ActivationPledge[]) {
+    this.nodes = new NodeArrays(estimateNodes(pledges));
   }
 
   build(): BuiltParts {
     const count = this.pledges.length;
     const pledgeParty = new Int32Array(count);
+    const pledgeCapability = new Int32Array(count);
+    const pledgeAreas = new Int32Array(count);
     const quantityMin = new Float64Array(count);
     const quantityMax = new Float64Array(count);
     const rootNode = new Int32Array(count);
     for (let p = 0; p < count; p++) {
       const pledge = this.pledges[p] as ActivationPledge;
       pledgeParty[p] = indexOf(this.partyIndex, pledge.party);
-      quantityMin[p] = pledge.quantity?.min ?? 0;
-      quantityMax[p] = pledge.quantity?.max ?? 0;
+      pledgeCapability[p] = indexOf(this.capabilityIndex, pledge.capability);
+      pledgeAreas[p] = this.areasOf(pledge.areas);
+      const quantity = pledge.quantity;
+      quantityMin[p] = quantity === null ? 0 : quantity.min;
+      quantityMax[p] = quantity === null ? 0 : quantity.max;
       rootNode[p] = this.addNode(pledge.condition, p);
     }
-    const keyType = Uint8Array.from(this.keys, (key) => key.type);
     return {
       partyIds: [...this.partyIndex.keys()],
       pledgeParty,
+      pledgeCapability,
+      pledgeAreas,
+      capabilityIds: [...this.capabilityIndex.keys()],
+      areaLists: this.areaLists,
       quantityMin,
       quantityMax,
       rootNode,
-      nodeKind: this.kind,
-      nodeParent: this.parent,
-      nodePledge: this.owner,
-      ...this.childLists(),
-      leafType: this.leafType,
-      leafRef: this.leafRef,
-      leafNegated: this.leafNegated,
-      leafThreshold: this.leafThreshold,
-      leafStrict: this.leafStrict,
-      leafSyntax: this.leafSyntax,
+      ...this.nodes.trimmed(),
       factIds: [...this.factIndex.keys()],
       factIndex: this.factIndex,
       partyIndex: this.partyIndex,
-      keys: this.keys,
-      keyType,
+      ...this.keys.arrays(),
+      areaIds: [...this.areaIndex.keys()],
     };
   }
 
-  // Post-order: children get lower indices than their parent, so one forward pass can evaluate the tree.
-  private addNode(condition: Condition, pledge: number): number {
-    if (condition.kind === 'and' || condition.kind === 'or') {
-      const base = this.pending.length;
-      for (const item of condition.items) this.pending.push(this.addNode(item, pledge));
-      const id = this.pushNode(condition.kind === 'and' ? NODE_AND : NODE_OR, pledge, condition);
-      for (let i = base; i < this.pending.length; i++) this.parent[this.pending[i] as number] = id;
-      this.pending.length = base;
-      this.children[id] = condition.items.length;
-      return id;
-    }
-    const id = this.pushNode(NODE_LEAF, pledge, condition);
-    switch (condition.kind) {
-      case 'const':
-        this.leafType[id] = condition.value ? LEAF_TRUE : LEAF_FALSE;
-        break;
-      case 'fact':
-        this.leafType[id] = LEAF_FACT;
-        this.leafRef[id] = indexOf(this.factIndex, condition.fact);
-        this.leafNegated[id] = condition.negated ? 1 : 0;
-        break;
-      case 'total':
-      case 'count':
-        this.leafType[id] = condition.kind === 'total' ? LEAF_TOTAL : LEAF_COUNT;
-        this.leafRef[id] = this.keyOf(condition);
-        this.leafThreshold[id] = condition.threshold;
-        this.leafStrict[id] = condition.op === '>' ? 1 : 0;
-        break;
-      case 'active':
-        this.leafType[id] = LEAF_ACTIVE;
-        this.leafRef[id] = this.keyOf(condition);
-        break;
-    }
-    return id;
-  }
-
-  private pushNode(kind: number, pledge: number, syntax: Condition): number {
-    const id = this.next++;
-    this.kind[id] = kind;
-    this.owner[id] = pledge;
-    this.leafSyntax[id] = syntax;
-    return id;
-  }
-
-  private keyOf(atom: TotalNode | CountNode | ActiveNode): number {
-    const type = atom.kind === 'total' ? KEY_TOTAL : atom.kind === 'count' ? KEY_COUNT : KEY_ACTIVE;
-    const first = atom.kind === 'active' ? atom.party : atom.capability;
-    const second = atom.kind === 'active' ? (atom.capability ?? '') : atom.kind === 'total' ? (atom.area ?? '') : '';
-    const byFirst = this.keyIndex[type] as Map<string, Map<string, number>>;
-    let bySecond = byFirst.get(first);
-    if (bySecond === undefined) {
-      bySecond = new Map<string, number>();
-      byFirst.set(first, bySecond);
-    }
-    let index = bySecond.get(second);
+  private areasOf(areas: readonly string[]): number {
+    const name = areas.length === 1 ? (areas[0] as string) : areas.join(' ');
+    let index = this.areaListIndex.get(name);
     if (index === undefined) {
-      index = this.keys.length;
-      bySecond.set(second, index);
-      this.keys.push(keyOfAtom(atom));
+      index = this.areaLists.length;
+      this.areaListIndex.set(name, index);
+      this.areaLists.push([...areas]);
     }
     return index;
   }
 
-  // Children are numbered in item order (each item's subtree precedes the next), so a counting pass keeps it.
-  private childLists(): { childStart: Int32Array; childList: Int32Array } {
-    const nodeCount = this.kind.length;
-    const childStart = new Int32Array(nodeCount + 1);
-    for (let n = 0; n < nodeCount; n++) childStart[n + 1] = (childStart[n] as number) + (this.children[n] as number);
-    const fill = childStart.slice(0, nodeCount);
-    const childList = new Int32Array(childStart[nodeCount] as number);
-    for (let n = 0; n < nodeCount; n++) {
-      const up = this.parent[n] as number;
-      if (up >= 0) childList[fill[up]!++] = n;
+  // Post-order: children get lower indices than their parent, so one forward pass can evaluate the tree.
+  private addNode(condition: Condition, pledge: number): number {
+    const nodes = this.nodes;
+    if (condition.kind === 'and' || condition.kind === 'or') {
+      const base = this.pending.length;
+      for (const item of condition.items) this.pending.push(this.addNode(item, pledge));
+      const id = nodes.push(condition.kind === 'and' ? NODE_AND : NODE_OR, pledge);
+      for (let i = base; i < this.pending.length; i++) nodes.parent[this.pending[i] as number] = id;
+      this.pending.length = base;
+      return id;
     }
-    return { childStart, childList };
+    const id = nodes.push(NODE_LEAF, pledge);
+    switch (condition.kind) {
+      case 'const':
+        nodes.leafType[id] = condition.value ? LEAF_TRUE : LEAF_FALSE;
+        break;
+      case 'fact':
+        nodes.leafType[id] = LEAF_FACT;
+        nodes.leafRef[id] = indexOf(this.factIndex, condition.fact);
+        nodes.leafNegated[id] = condition.negated ? 1 : 0;
+        break;
+      case 'total':
+      case 'count':
+        nodes.leafType[id] = condition.kind === 'total' ? LEAF_TOTAL : LEAF_COUNT;
+        nodes.leafRef[id] = this.keyOf(condition);
+        nodes.leafThreshold[id] = condition.threshold;
+        nodes.leafStrict[id] = condition.op === '>' ? 1 : 0;
+        break;
+      case 'active':
+        nodes.leafType[id] = LEAF_ACTIVE;
+        nodes.leafRef[id] = this.keyOf(condition);
+        break;
+    }
+    return id;
   }
+
+  private keyOf(atom: TotalNode | CountNode | ActiveNode): number {
+    if (atom.kind === 'active') {
+      const party = indexOf(this.partyIndex, atom.party);
+      const capability = atom.capability === undefined ? -1 : indexOf(this.capabilityIndex, atom.capability);
+      return this.keys.find(KEY_ACTIVE, party, capability, -1);
+    }
+    const capability = indexOf(this.capabilityIndex, atom.capability);
+    if (atom.kind === 'count') return this.keys.find(KEY_COUNT, capability, -1, -1);
+    const area = atom.area === undefined ? -1 : indexOf(this.areaIndex, atom.area);
+    return this.keys.find(KEY_TOTAL, capability, -1, area);
+  }
+}
+
+/** Distinct aggregate keys: plain ones (no second name) by bucket in arrays, qualified ones in a numeric map. */
+class KeyTable {
+  private readonly plain: number[][] = [[], [], []];
+  private readonly qualified = new Map<number | string, number>();
+  private readonly type: number[] = [];
+  private readonly bucket: number[] = [];
+  private readonly capability: number[] = [];
+  private readonly area: number[] = [];
+
+  /** The key of (type, bucket, capability, area), created if new; `qualifier` below is capability or area, -1 if none. */
+  find(type: number, bucket: number, capability: number, area: number): number {
+    const qualifier = type === KEY_ACTIVE ? capability : area;
+    const plain = this.plain[type] as number[];
+    const name = qualifier < QUALIFIER_LIMIT ? (bucket * 3 + type) * QUALIFIER_LIMIT + qualifier : `${type}|${bucket}|${qualifier}`;
+    const known = qualifier < 0 ? plain[bucket] : this.qualified.get(name);
+    if (known !== undefined && known >= 0) return known;
+    const index = this.type.length;
+    this.type.push(type);
+    this.bucket.push(bucket);
+    this.capability.push(capability);
+    this.area.push(area);
+    if (qualifier < 0) {
+      while (plain.length < bucket) plain.push(-1);
+      plain[bucket] = index;
+    } else {
+      this.qualified.set(name, index);
+    }
+    return index;
+  }
+
+  arrays(): Pick<Network, 'keyCount' | 'keyType' | 'keyBucket' | 'keyCapability' | 'keyArea'> {
+    return {
+      keyCount: this.type.length,
+      keyType: Uint8Array.from(this.type),
+      keyBucket: Int32Array.from(this.bucket),
+      keyCapability: Int32Array.from(this.capability),
+      keyArea: Int32Array.from(this.area),
+    };
+  }
+}
+
+/** Growable per-node typed arrays (doubling), trimmed to size at the end. */
+class NodeArrays {
+  kind: Uint8Array;
+  parent: Int32Array;
+  owner: Int32Array;
+  leafType: Uint8Array;
+  leafRef: Int32Array;
+  leafNegated: Uint8Array;
+  leafThreshold: Float64Array;
+  leafStrict: Uint8Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.owner = new Int32Array(capacity);
+    this.leafType = new Uint8Array(capacity);
+    this.leafRef = new Int32Array(capacity);
+    this.leafNegated = new Uint8Array(capacity);
+    this.leafThreshold = new Float64Array(capacity);
+    this.leafStrict = new Uint8Array(capacity);
+  }
+
+  /** Append a node (no parent yet, no leaf data) and return its id. */
+  push(kind: number, pledge: number): number {
+    if (this.size === this.kind.length) this.grow(Math.ceil(this.size * 1.25) + 16);
+    const id = this.size++;
+    this.kind[id] = kind;
+    this.parent[id] = -1;
+    this.owner[id] = pledge;
+    this.leafRef[id] = -1;
+    return id;
+  }
+
+  /** Views of the used part (no copy). */
+  trimmed(): Pick<Network, 'nodeKind' | 'nodeParent' | 'nodePledge' | 'leafType' | 'leafRef' | 'leafNegated' | 'leafThreshold' | 'leafStrict'> {
+    const size = this.size;
+    return {
+      nodeKind: this.kind.subarray(0, size),
+      nodeParent: this.parent.subarray(0, size),
+      nodePledge: this.owner.subarray(0, size),
+      leafType: this.leafType.subarray(0, size),
+      leafRef: this.leafRef.subarray(0, size),
+      leafNegated: this.leafNegated.subarray(0, size),
+      leafThreshold: this.leafThreshold.subarray(0, size),
+      leafStrict: this.leafStrict.subarray(0, size),
+    };
+  }
+
+  private grow(capacity: number): void {
+    const size = this.size;
+    const resize = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T => {
+      to.set(from.subarray(0, size));
+      return to;
+    };
+    this.kind = resize(this.kind, new Uint8Array(capacity));
+    this.parent = resize(this.parent, new Int32Array(capacity));
+    this.owner = resize(this.owner, new Int32Array(capacity));
+    this.leafType = resize(this.leafType, new Uint8Array(capacity));
+    this.leafRef = resize(this.leafRef, new Int32Array(capacity));
+    this.leafNegated = resize(this.leafNegated, new Uint8Array(capacity));
+    this.leafThreshold = resize(this.leafThreshold, new Float64Array(capacity));
+    this.leafStrict = resize(this.leafStrict, new Uint8Array(capacity));
+  }
+}
+
+// Node count from up to 1,024 evenly spaced pledges, with 10% headroom: one allocation in the usual case.
+function estimateNodes(pledges: readonly ActivationPledge[]): number {
+  const step = Math.max(1, Math.floor(pledges.length / 1024));
+  let sampled = 0;
+  let nodes = 0;
+  for (let p = 0; p < pledges.length; p += step) {
+    nodes += countNodes((pledges[p] as ActivationPledge).condition);
+    sampled++;
+  }
+  return Math.ceil(sampled === 0 ? 16 : (nodes / sampled) * pledges.length * 1.1) + 16;
 }
 
 function indexOf(map: Map<string, number>, name: string): number {

@@ -15,8 +15,9 @@ export interface ThresholdGroups {
   /** CSR group → leaves, ascending by bound, non-strict before strict on equal bounds. */
   groupStart: Int32Array;
   groupLeaf: Int32Array;
-  /** Slot → the group whose leaves read it, or -1. */
-  slotGroup: Int32Array;
+  /** The bound and strictness of each entry of groupLeaf, stored alongside for locality. */
+  groupBound: Float64Array;
+  groupStrict: Uint8Array;
 }
 
 export interface GroupInput {
@@ -76,7 +77,9 @@ export function buildThresholdGroups(input: GroupInput): ThresholdGroups {
   }
   const { groupStart, groupLeaf } = fillGroups(input, leafGroup, groupKey.length);
   for (let g = 0; g < groupKey.length; g++) sortGroup(input, groupLeaf, groupStart[g] as number, groupStart[g + 1] as number);
-  return { keyGroupStart, groupKey: Int32Array.from(groupKey), groupSlot: Int32Array.from(groupSlot), groupStart, groupLeaf, slotGroup };
+  const groupBound = Float64Array.from(groupLeaf, (leaf) => input.leafThreshold[leaf] as number);
+  const groupStrict = Uint8Array.from(groupLeaf, (leaf) => input.leafStrict[leaf] as number);
+  return { keyGroupStart, groupKey: Int32Array.from(groupKey), groupSlot: Int32Array.from(groupSlot), groupStart, groupLeaf, groupBound, groupStrict };
 }
 
 function fillGroups(input: GroupInput, leafGroup: Int32Array, groupCount: number): { groupStart: Int32Array; groupLeaf: Int32Array } {

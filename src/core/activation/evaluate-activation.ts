@@ -2,7 +2,7 @@ import type { FactValue } from '../types.js';
 import { type ActivationPledge, compileNetwork } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
-import { runFixedPoint } from './run-fixed-point.js';
+import { createScratch, runFixedPoint } from './run-fixed-point.js';
 
 // Activation for one scenario (DESIGN.md §4): the four fixed points, each pledge's state, the assurance gap,
 // the groups that wait on each other, and why every pledge that is not certain is not.
@@ -34,10 +34,11 @@ export interface ActivationResult {
 export function evaluateActivation(pledges: readonly ActivationPledge[], facts: ReadonlyMap<string, FactValue>): ActivationResult {
   const network = compileNetwork(pledges);
   const factValues = network.factIds.map((id) => facts.get(id));
-  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true });
-  const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true });
-  const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false });
-  const optimisticLeast = runFixedPoint(network, factValues, { optimistic: true, greatest: false });
+  const scratch = createScratch(network);
+  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
+  const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch);
+  const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch);
+  const optimisticLeast = runFixedPoint(network, factValues, { optimistic: true, greatest: false }, scratch);
 
   const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);

@@ -1,12 +1,12 @@
 import type { Comparison, Condition } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
-import { LEAF_ACTIVE, LEAF_FACT, LEAF_FALSE, LEAF_TRUE, NODE_AND, NODE_LEAF, type Network } from './compile-network.js';
+import { countNodes, type Network } from './compile-network.js';
 import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
 
 // Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
 // parties it waits for. Evaluated on the compiled condition tree against the fixed point's aggregates, so it
-// costs O(size of the condition) per pledge.
+// costs O(size of the condition) per pledge. The syntax tree is walked alongside the compiled ids (post-order).
 
 export type Reason =
   | { kind: 'excluded'; exclusion: ExclusionReason }
@@ -30,6 +30,9 @@ const MAX_LISTED = 5;
 
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
+  /** Compiled id of the next node in post-order, walking the syntax tree alongside the network. */
+  private next = 0;
+
   constructor(
     private readonly net: Network,
     private readonly state: FixedPointState,
@@ -38,60 +41,72 @@ export class PledgeExplainer {
 
   /** The reasons pledge `index`'s condition is false at the fixed point; empty if it holds. */
   explain(index: number): Reason[] {
-    const root = this.net.rootNode[index];
-    if (root === undefined) return [];
-    return this.failures(root) ?? [];
+    const pledge = this.net.pledges[index];
+    if (!pledge) return [];
+    this.next = index === 0 ? 0 : (this.net.rootNode[index - 1] as number) + 1;
+    return this.failures(pledge.condition) ?? [];
   }
 
-  // undefined when the node holds, else the reasons it fails.
-  private failures(node: number): Reason[] | undefined {
-    const net = this.net;
-    if (net.nodeKind[node] === NODE_LEAF) return this.leafFailures(node);
-    const first = net.childStart[node] as number;
-    const end = net.childStart[node + 1] as number;
-    if (net.nodeKind[node] === NODE_AND) {
+  // undefined when the node holds, else the reasons it fails. Children are compiled in item order, post-order.
+  private failures(node: Condition): Reason[] | undefined {
+    if (node.kind !== 'and' && node.kind !== 'or') return this.leafFailures(node, this.next++);
+    let result: Reason[] | undefined;
+    if (node.kind === 'and') {
       const reasons: Reason[] = [];
-      for (let c = first; c < end; c++) reasons.push(...(this.failures(net.childList[c] as number) ?? []));
-      return reasons.length > 0 ? reasons : undefined;
+      for (const item of node.items) reasons.push(...(this.failures(item) ?? []));
+      result = reasons.length > 0 ? reasons : undefined;
+    } else {
+      result = this.anyFailures(node.items);
     }
+    this.next++;
+    return result;
+  }
+
+  private anyFailures(items: readonly Condition[]): Reason[] | undefined {
     const options: Reason[][] = [];
-    for (let c = first; c < end; c++) {
-      const failed = this.failures(net.childList[c] as number);
-      if (!failed) return undefined;
+    for (let i = 0; i < items.length; i++) {
+      const failed = this.failures(items[i] as Condition);
+      if (!failed) {
+        // Skip the remaining items' nodes to stay aligned with the compiled ids.
+        for (let j = i + 1; j < items.length; j++) this.next += countNodes(items[j] as Condition);
+        return undefined;
+      }
       options.push(failed);
     }
     return [{ kind: 'any_of', options }];
   }
 
-  private leafFailures(leaf: number): Reason[] | undefined {
-    const type = this.net.leafType[leaf] as number;
-    const syntax = this.net.leafSyntax[leaf] as Condition;
-    if (type === LEAF_TRUE) return undefined;
-    if (type === LEAF_FALSE) return [{ kind: 'false' }];
-    if (type === LEAF_FACT && syntax.kind === 'fact') {
-      const value = this.facts.get(syntax.fact) ?? 'unknown';
-      // Explanations read unknown facts as the evaluated mode does.
-      if (evaluateFact(value, syntax.negated, this.state.mode.optimistic)) return undefined;
-      return [{ kind: 'fact', fact: syntax.fact, negated: syntax.negated, value }];
+  private leafFailures(syntax: Condition, leaf: number): Reason[] | undefined {
+    switch (syntax.kind) {
+      case 'const':
+        return syntax.value ? undefined : [{ kind: 'false' }];
+      case 'fact': {
+        const value = this.facts.get(syntax.fact) ?? 'unknown';
+        // Explanations read unknown facts as the evaluated mode does.
+        if (evaluateFact(value, syntax.negated, this.state.mode.optimistic)) return undefined;
+        return [{ kind: 'fact', fact: syntax.fact, negated: syntax.negated, value }];
+      }
+      case 'active':
+        return activeLeafHolds(this.net, this.state, leaf) ? undefined : [this.waitsReason(leaf, syntax)];
+      case 'total':
+      case 'count': {
+        const value = (this.state.keyTotal[this.net.leafRef[leaf] as number] as number) - ownPartOf(this.net, this.state, leaf);
+        const holds = syntax.op === '>' ? value > syntax.threshold : value >= syntax.threshold;
+        if (holds) return undefined;
+        const reason: Reason = {
+          kind: 'threshold',
+          aggregate: syntax.kind,
+          capability: syntax.capability,
+          op: syntax.op,
+          threshold: syntax.threshold,
+          value,
+        };
+        if (syntax.kind === 'total' && syntax.area !== undefined) reason.area = syntax.area;
+        return [reason];
+      }
+      default:
+        return undefined;
     }
-    if (type === LEAF_ACTIVE && syntax.kind === 'active') {
-      if (activeLeafHolds(this.net, this.state, leaf)) return undefined;
-      return [this.waitsReason(leaf, syntax)];
-    }
-    if (syntax.kind !== 'total' && syntax.kind !== 'count') return undefined;
-    const value = (this.state.keyTotal[this.net.leafRef[leaf] as number] as number) - ownPartOf(this.net, this.state, leaf);
-    const holds = syntax.op === '>' ? value > syntax.threshold : value >= syntax.threshold;
-    if (holds) return undefined;
-    const reason: Reason = {
-      kind: 'threshold',
-      aggregate: syntax.kind,
-      capability: syntax.capability,
-      op: syntax.op,
-      threshold: syntax.threshold,
-      value,
-    };
-    if (syntax.kind === 'total' && syntax.area !== undefined) reason.area = syntax.area;
-    return [reason];
   }
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
@@ -119,7 +134,7 @@ const membersCache = new WeakMap<Network, { start: Int32Array; pledge: Int32Arra
 function keyMembers(net: Network): { start: Int32Array; pledge: Int32Array } {
   const cached = membersCache.get(net);
   if (cached) return cached;
-  const keyCount = net.keys.length;
+  const keyCount = net.keyCount;
   const start = new Int32Array(keyCount + 1);
   for (let f = 0; f < net.feedKey.length; f++) start[(net.feedKey[f] as number) + 1]! += 1;
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k] as number;

@@ -40,9 +40,36 @@ export function evaluateFact(value: FactValue | undefined, negated: boolean, opt
   return negated ? !value : value;
 }
 
+/** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
+export interface FixedPointScratch {
+  nodeTrue: Uint8Array;
+  counter: Int32Array;
+  queue: Int32Array;
+  drained: Uint8Array;
+  groupPassed: Int32Array;
+}
+
+/** Allocate the working arrays for runs over `network`. */
+export function createScratch(network: Network): FixedPointScratch {
+  const nodeCount = network.nodeKind.length;
+  const groupCount = network.groups.groupKey.length;
+  return {
+    nodeTrue: new Uint8Array(nodeCount),
+    counter: new Int32Array(nodeCount),
+    queue: new Int32Array(network.pledges.length),
+    drained: new Uint8Array(network.keyCount),
+    groupPassed: new Int32Array(groupCount),
+  };
+}
+
 /** Run one fixed point over the network for the given fact values (indexed like network.factIds). */
-export function runFixedPoint(network: Network, factValues: readonly (FactValue | undefined)[], mode: FixedPointMode): FixedPointState {
-  return new Propagation(network, factValues, mode).run();
+export function runFixedPoint(
+  network: Network,
+  factValues: readonly (FactValue | undefined)[],
+  mode: FixedPointMode,
+  scratch: FixedPointScratch = createScratch(network),
+): FixedPointState {
+  return new Propagation(network, factValues, mode, scratch).run();
 }
 
 /** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
@@ -79,17 +106,17 @@ class Propagation {
     private readonly net: Network,
     private readonly factValues: readonly (FactValue | undefined)[],
     private readonly mode: FixedPointMode,
+    private readonly scratch: FixedPointScratch,
   ) {
-    const pledgeCount = net.pledges.length;
     this.quantity = mode.optimistic ? net.quantityMax : net.quantityMin;
-    this.active = new Uint8Array(pledgeCount);
-    this.keyTotal = new Float64Array(net.keys.length);
+    this.active = new Uint8Array(net.pledges.length);
+    this.keyTotal = new Float64Array(net.keyCount);
     this.partValue = new Float64Array(net.slotCount);
     this.state = { mode, active: this.active, keyTotal: this.keyTotal, partValue: this.partValue };
-    this.nodeTrue = new Uint8Array(net.nodeKind.length);
-    this.counter = new Int32Array(net.nodeKind.length);
-    this.queue = new Int32Array(pledgeCount);
-    this.drained = new Uint8Array(net.keys.length);
+    this.nodeTrue = scratch.nodeTrue;
+    this.counter = scratch.counter.fill(0);
+    this.queue = scratch.queue;
+    this.drained = scratch.drained.fill(0);
   }
 
   run(): FixedPointState {
@@ -103,12 +130,11 @@ class Propagation {
     this.watches = new ThresholdWatches({
       groups: net.groups,
       keyType: net.keyType,
-      leafThreshold: net.leafThreshold,
-      leafStrict: net.leafStrict,
       nodeTrue: this.nodeTrue,
       pending: greatest ? 1 : 0,
       falling: greatest,
       partValue: this.partValue,
+      passed: this.scratch.groupPassed.fill(0),
       emit: this.flipLeaf,
     });
     for (let p = 0; p < net.pledges.length; p++) {
@@ -151,9 +177,7 @@ class Propagation {
         this.keyTotal[k] = (this.keyTotal[k] as number) + sign * delta;
       }
       if (notify) {
-        const watches = this.watches as ThresholdWatches;
-        watches.updateSlot(slot);
-        watches.fire(k, this.keyTotal[k] as number);
+        (this.watches as ThresholdWatches).fire(k, this.keyTotal[k] as number);
       }
     }
   }

@@ -3,16 +3,15 @@ import type { ThresholdGroups } from './compile-watches.js';
 // Watches the threshold leaves of the total()/count() keys during one fixed-point run. A leaf of a pledge of
 // party r with bound n is true when G - P[r] ≥ n (or > n), where G is the key's sum over all active pledges and
 // P[r] party r's own part. Leaves come grouped by own-part slot and sorted by bound (compile-watches.ts); a heap
-// per key orders the groups by the G-level n + P[r] at which their next leaf fires. Each leaf fires once, so a
-// whole run costs O(L log L).
+// per key orders the groups by the G-level n + P[r] at which their next leaf fires. Within a run P[r] only moves
+// so as to make its leaves fire later (it falls in a greatest run, rises in a least one), so a heap entry can
+// only be too early: it is corrected lazily when it reaches the top. Each leaf fires once: O(L log L) a run.
 
 const KEY_TOTAL = 0;
 
 export interface WatchOptions {
   groups: ThresholdGroups;
   keyType: Uint8Array;
-  leafThreshold: Float64Array;
-  leafStrict: Uint8Array;
   /** Current truth of every node; leaves whose value is `pending` can still flip. */
   nodeTrue: Uint8Array;
   pending: number;
@@ -20,6 +19,8 @@ export interface WatchOptions {
   falling: boolean;
   /** Own parts per slot (quantity for total, pledge count for count). */
   partValue: Float64Array;
+  /** Per group, zeroed: how many of its leaves were passed so far. */
+  passed: Int32Array;
   emit: (leaf: number) => void;
 }
 
@@ -27,35 +28,30 @@ export interface WatchOptions {
 export class ThresholdWatches {
   private readonly groups: ThresholdGroups;
   private readonly passed: Int32Array;
-  private readonly stamp: Int32Array;
   private readonly heaps: (GroupHeap | undefined)[];
+  /** Priority and tiebreak of the entry `entry` computed last (set by `entry`). */
+  private priority = 0;
+  private tiebreak = 0;
 
   constructor(private readonly options: WatchOptions) {
     const groups = options.groups;
     this.groups = groups;
-    const groupCount = groups.groupKey.length;
-    this.passed = new Int32Array(groupCount);
-    this.stamp = new Int32Array(groupCount);
+    this.passed = options.passed;
     const keyCount = groups.keyGroupStart.length - 1;
     this.heaps = new Array<GroupHeap | undefined>(keyCount);
     for (let k = 0; k < keyCount; k++) {
       const first = groups.keyGroupStart[k] as number;
       const end = groups.keyGroupStart[k + 1] as number;
       if (first === end) continue;
-      this.heaps[k] = new GroupHeap();
+      const heap = new GroupHeap(end - first);
+      this.heaps[k] = heap;
       for (let g = first; g < end; g++) {
         this.skipSettled(g);
-        if (!this.exhausted(g)) this.pushGroup(g);
+        if (this.exhausted(g)) continue;
+        this.entry(g);
+        heap.push(this.priority, this.tiebreak, g);
       }
     }
-  }
-
-  /** The own part in `slot` changed: the firing level of the group reading it moved. */
-  updateSlot(slot: number): void {
-    const g = this.groups.slotGroup[slot] as number;
-    if (g < 0 || this.exhausted(g)) return;
-    this.stamp[g]! += 1;
-    this.pushGroup(g);
   }
 
   /** Emit every leaf of key `key` whose value flips at the key's new total `total`. */
@@ -64,30 +60,30 @@ export class ThresholdWatches {
     if (heap === undefined) return;
     while (heap.size > 0) {
       const g = heap.topGroup();
-      if (heap.topStamp() !== this.stamp[g]) {
-        heap.pop();
+      this.entry(g);
+      if (this.priority !== heap.topPriority() || this.tiebreak !== heap.topTiebreak()) {
+        heap.replaceTop(this.priority, this.tiebreak);
         continue;
       }
       const base = this.base(g);
       if (!this.fires(total, g, base)) return;
       heap.pop();
       do {
-        const leaf = this.current(g);
+        const leaf = this.groups.groupLeaf[this.position(g)] as number;
         this.passed[g]! += 1;
         this.options.emit(leaf);
         this.skipSettled(g);
       } while (!this.exhausted(g) && this.fires(total, g, base));
-      this.stamp[g]! += 1;
-      if (!this.exhausted(g)) this.pushGroup(g);
+      if (this.exhausted(g)) continue;
+      this.entry(g);
+      heap.push(this.priority, this.tiebreak, g);
     }
   }
 
   // Falling runs walk each group from its highest bound down, rising ones from the lowest up.
-  private current(g: number): number {
-    const { groupStart, groupLeaf } = this.groups;
+  private position(g: number): number {
     const passed = this.passed[g] as number;
-    const index = this.options.falling ? (groupStart[g + 1] as number) - 1 - passed : (groupStart[g] as number) + passed;
-    return groupLeaf[index] as number;
+    return this.options.falling ? (this.groups.groupStart[g + 1] as number) - 1 - passed : (this.groups.groupStart[g] as number) + passed;
   }
 
   private exhausted(g: number): boolean {
@@ -97,7 +93,7 @@ export class ThresholdWatches {
   // Leaves that are not pending never flip in this run: step over them.
   private skipSettled(g: number): void {
     const { nodeTrue, pending } = this.options;
-    while (!this.exhausted(g) && nodeTrue[this.current(g)] !== pending) this.passed[g]! += 1;
+    while (!this.exhausted(g) && nodeTrue[this.groups.groupLeaf[this.position(g)] as number] !== pending) this.passed[g]! += 1;
   }
 
   private base(g: number): number {
@@ -108,98 +104,98 @@ export class ThresholdWatches {
   }
 
   private fires(total: number, g: number, base: number): boolean {
-    const leaf = this.current(g);
-    const level = (this.options.leafThreshold[leaf] as number) + base;
-    const strict = this.options.leafStrict[leaf] === 1;
+    const at = this.position(g);
+    const level = (this.groups.groupBound[at] as number) + base;
+    const strict = this.groups.groupStrict[at] === 1;
     return this.options.falling ? total < level || (strict && total === level) : total > level || (!strict && total === level);
   }
 
-  private pushGroup(g: number): void {
-    const leaf = this.current(g);
-    const level = (this.options.leafThreshold[leaf] as number) + this.base(g);
-    const strict = this.options.leafStrict[leaf] === 1;
-    const heap = this.heaps[this.groups.groupKey[g] as number] as GroupHeap;
-    // Min-heap on (priority, tiebreak): falling wants the highest level first, strict first; rising the lowest, non-strict first.
-    if (this.options.falling) heap.push(-level, strict ? 0 : 1, g, this.stamp[g] as number);
-    else heap.push(level, strict ? 1 : 0, g, this.stamp[g] as number);
+  // Min-heap order (priority, tiebreak): falling wants the highest level first, strict first; rising the lowest, non-strict first.
+  private entry(g: number): void {
+    const at = this.position(g);
+    const level = (this.groups.groupBound[at] as number) + this.base(g);
+    const strict = this.groups.groupStrict[at] === 1;
+    this.priority = this.options.falling ? -level : level;
+    this.tiebreak = this.options.falling ? (strict ? 0 : 1) : strict ? 1 : 0;
   }
 }
 
-/** A binary min-heap of (priority, tiebreak) entries pointing at groups, in growable typed arrays. */
+/** A binary min-heap of (priority, tiebreak) entries pointing at groups, at most one entry per group. */
 class GroupHeap {
-  private priority = new Float64Array(8);
-  private tiebreak = new Uint8Array(8);
-  private group = new Int32Array(8);
-  private stamp = new Int32Array(8);
+  private readonly priority: Float64Array;
+  private readonly tiebreak: Uint8Array;
+  private readonly group: Int32Array;
   size = 0;
+
+  constructor(capacity: number) {
+    this.priority = new Float64Array(capacity);
+    this.tiebreak = new Uint8Array(capacity);
+    this.group = new Int32Array(capacity);
+  }
 
   topGroup(): number {
     return this.group[0] as number;
   }
 
-  topStamp(): number {
-    return this.stamp[0] as number;
+  topPriority(): number {
+    return this.priority[0] as number;
   }
 
-  push(priority: number, tiebreak: number, group: number, stamp: number): void {
-    if (this.size === this.priority.length) this.grow();
+  topTiebreak(): number {
+    return this.tiebreak[0] as number;
+  }
+
+  push(priority: number, tiebreak: number, group: number): void {
     let i = this.size++;
     while (i > 0) {
       const up = (i - 1) >> 1;
-      const upPriority = this.priority[up] as number;
-      if (upPriority < priority || (upPriority === priority && (this.tiebreak[up] as number) <= tiebreak)) break;
+      if (!precedes(priority, tiebreak, this.priority[up] as number, this.tiebreak[up] as number)) break;
       this.move(up, i);
       i = up;
     }
-    this.set(i, priority, tiebreak, group, stamp);
+    this.set(i, priority, tiebreak, group);
   }
 
   pop(): void {
     const last = --this.size;
-    if (last === 0) return;
-    const priority = this.priority[last] as number;
-    const tiebreak = this.tiebreak[last] as number;
+    if (last > 0) this.siftDown(this.priority[last] as number, this.tiebreak[last] as number, this.group[last] as number);
+  }
+
+  /** Give the top entry a later (larger) priority and restore the order. */
+  replaceTop(priority: number, tiebreak: number): void {
+    this.siftDown(priority, tiebreak, this.group[0] as number);
+  }
+
+  private siftDown(priority: number, tiebreak: number, group: number): void {
+    const size = this.size;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
-      if (left >= last) break;
+      if (left >= size) break;
       const right = left + 1;
-      const child = right < last && this.less(right, left) ? right : left;
-      const childPriority = this.priority[child] as number;
-      if (childPriority > priority || (childPriority === priority && (this.tiebreak[child] as number) >= tiebreak)) break;
+      const child = right < size && this.precedesEntry(right, left) ? right : left;
+      if (!precedes(this.priority[child] as number, this.tiebreak[child] as number, priority, tiebreak)) break;
       this.move(child, i);
       i = child;
     }
-    this.set(i, priority, tiebreak, this.group[last] as number, this.stamp[last] as number);
+    this.set(i, priority, tiebreak, group);
   }
 
-  private less(a: number, b: number): boolean {
-    const pa = this.priority[a] as number;
-    const pb = this.priority[b] as number;
-    return pa < pb || (pa === pb && (this.tiebreak[a] as number) < (this.tiebreak[b] as number));
+  private precedesEntry(a: number, b: number): boolean {
+    return precedes(this.priority[a] as number, this.tiebreak[a] as number, this.priority[b] as number, this.tiebreak[b] as number);
   }
 
   private move(from: number, to: number): void {
-    this.set(to, this.priority[from] as number, this.tiebreak[from] as number, this.group[from] as number, this.stamp[from] as number);
+    this.set(to, this.priority[from] as number, this.tiebreak[from] as number, this.group[from] as number);
   }
 
-  private set(i: number, priority: number, tiebreak: number, group: number, stamp: number): void {
+  private set(i: number, priority: number, tiebreak: number, group: number): void {
     this.priority[i] = priority;
     this.tiebreak[i] = tiebreak;
     this.group[i] = group;
-    this.stamp[i] = stamp;
-  }
-
-  private grow(): void {
-    const size = this.priority.length * 2;
-    this.priority = grown(this.priority, new Float64Array(size));
-    this.tiebreak = grown(this.tiebreak, new Uint8Array(size));
-    this.group = grown(this.group, new Int32Array(size));
-    this.stamp = grown(this.stamp, new Int32Array(size));
   }
 }
 
-function grown<T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+function precedes(priority: number, tiebreak: number, otherPriority: number, otherTiebreak: number): boolean {
+  return priority < otherPriority || (priority === otherPriority && tiebreak < otherTiebreak);
 }

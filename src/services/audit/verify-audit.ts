@@ -1,4 +1,4 @@
-import { readAuditBatch, readAuditHead } from '../../db/audit.repository.js';
+import { firstSubMillisecondEntry, readAuditBatch, readAuditHead } from '../../db/audit.repository.js';
 import type { Database } from '../../db/open-store.js';
 import { GENESIS_HASH, hashAuditEntry } from './hash-audit-entry.js';
 
@@ -17,6 +17,7 @@ export async function verifyAudit(db: Database, onProgress?: (checked: number) =
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  const retimed = await firstSubMillisecondEntry(db);
   for (;;) {
     const batch = await readAuditBatch(db, expectedSeq - 1, BATCH);
     for (const row of batch) {
@@ -26,7 +27,7 @@ export async function verifyAudit(db: Database, onProgress?: (checked: number) =
       if (row.prevHash !== prevHash) {
         return { ok: false, entries: checked, firstBad: row.seq, reason: `entry ${row.seq} does not follow entry ${row.seq - 1} (previous hash differs)` };
       }
-      if (row.subMillisecond || hashAuditEntry(prevHash, row) !== row.hash) {
+      if (row.seq === retimed || hashAuditEntry(prevHash, row) !== row.hash) {
         return { ok: false, entries: checked, firstBad: row.seq, reason: `entry ${row.seq} was altered (its hash does not match its content)` };
       }
       prevHash = row.hash;

@@ -144,7 +144,11 @@ export function parseCell(kind: CellKind, raw: unknown): ParsedCell {
 
 /** Typed access to the parsed cells of one row (absent when empty, missing or unparseable). */
 export class ParsedRow {
-  constructor(private readonly values: ReadonlyMap<string, CellValue>) {}
+  /** `values`: the cells that parsed; `filled`: every non-empty cell, also those that did not parse. */
+  constructor(
+    private readonly values: ReadonlyMap<string, CellValue>,
+    private readonly filled: ReadonlySet<string>,
+  ) {}
 
   /** A text cell. */
   text(column: string): string | undefined {
@@ -176,8 +180,8 @@ export class ParsedRow {
     return Array.isArray(value) && value.every((item): item is DonorCell => typeof item === 'object') ? value : undefined;
   }
 
-  /** Whether the row has a (non-empty) value for the column. */
+  /** Whether the row's cell for the column is non-empty (whether or not it parsed). */
   has(column: string): boolean {
-    return this.values.has(column);
+    return this.filled.has(column);
   }
 }

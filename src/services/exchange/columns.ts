@@ -76,8 +76,8 @@ export const pledgeCodec: CodecSpec<Pledge> = {
   fromRow: (row, problem) => {
     const min = row.number('quantity_min');
     const max = row.number('quantity_max');
-    if ((min === undefined) !== (max === undefined) && row.has('quantity_min') !== row.has('quantity_max')) {
-      problem(min === undefined ? 'quantity_min' : 'quantity_max', 'give both quantity_min and quantity_max (the same figure for a single number), or neither');
+    if (row.has('quantity_min') !== row.has('quantity_max')) {
+      problem(row.has('quantity_min') ? 'quantity_max' : 'quantity_min', 'give both quantity_min and quantity_max (the same figure twice for a single number), or neither');
     }
     return defined({
       id: row.text('id'),

@@ -1,0 +1,233 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type PostgresCluster, startPostgresCluster } from '../test/support/postgres-cluster.js';
+import { createRandom, formatNumber, formatTable, median } from './bench-support.js';
+import { type LoadResult, runLoad } from './support/load-runner.js';
+import { PledgeWrites } from './support/pledge-writes.js';
+import { type ServerProcess, startServerProcess } from './support/server-process.js';
+
+// HTTP API benchmark (DESIGN.md §9, docs/performance.md "HTTP API"): starts `coalition serve --demo` as a child
+// process on PGlite (temporary directory) and on PostgreSQL (a throwaway cluster), and drives it with autocannon
+// at fixed rates: GET /health (the trivial reference route), GET /api/coverage, GET /api/pledges?limit=50 and
+// PUT /api/pledges/:id edits with the current version. Each route runs `--runs` times (interleaved) for
+// `--duration` seconds; the table shows medians over the runs and the p99 ratio to /health in the same run.
+// After the writes: 0 lost acknowledged writes (final versions, audit history, GET /api/audit/verify).
+// Prints PASS/MISS per target and always exits 0 (unless the benchmark itself fails).
+// Usage: npm run bench:api [-- --duration=10 --runs=3 --stores=postgres,pglite --read-connections=20
+//        --write-connections=20 --pg-fast --cpu-prof=DIR]
+
+type RouteKind = 'reference' | 'read' | 'write';
+
+interface Route {
+  name: string;
+  kind: RouteKind;
+  path: string;
+  rate: number;
+}
+
+const ROUTES: Route[] = [
+  { name: 'GET /health', kind: 'reference', path: '/health', rate: 1000 },
+  { name: 'GET /api/coverage', kind: 'read', path: '/api/coverage', rate: 1000 },
+  { name: 'GET /api/pledges?limit=50', kind: 'read', path: '/api/pledges?limit=50', rate: 1000 },
+  { name: 'PUT /api/pledges/:id', kind: 'write', path: '/api/pledges/:id', rate: 200 },
+];
+
+const TARGETS = { read: { rate: 1000, p99: 50, store: 'postgres' }, write: { rate: 200, p99: 100, store: undefined } } as const;
+const ACHIEVED_SHARE = 0.95;
+
+type StoreKind = 'pglite' | 'postgres';
+
+interface Options {
+  durationS: number;
+  runs: number;
+  warmupS: number;
+  stores: StoreKind[];
+  readConnections: number;
+  writeConnections: number;
+  /** Keep the test cluster's fsync=off / synchronous_commit=off for the writes (default: durable settings). */
+  pgFast: boolean;
+  cpuProfDir: string | undefined;
+  /** Only these routes (by kind: reference, read, write; or a path such as /api/coverage). */
+  routes: string[] | undefined;
+}
+
+function readOptions(): Options {
+  const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const has = (name: string): boolean => process.argv.includes(`--${name}`);
+  const stores = (flag('stores') ?? 'postgres,pglite').split(',').filter((store): store is StoreKind => store === 'pglite' || store === 'postgres');
+  return {
+    durationS: Number(flag('duration') ?? 10),
+    runs: Number(flag('runs') ?? 3),
+    warmupS: Number(flag('warmup') ?? 3),
+    stores,
+    readConnections: Number(flag('read-connections') ?? 20),
+    writeConnections: Number(flag('write-connections') ?? 20),
+    pgFast: has('pg-fast'),
+    cpuProfDir: flag('cpu-prof'),
+    routes: flag('routes')?.split(','),
+  };
+}
+
+interface Row {
+  store: StoreKind;
+  route: Route;
+  runs: LoadResult[];
+  /** p99 / p99 of /health, per run. */
+  ratios: number[];
+  loads: number[];
+}
+
+async function benchStore(store: StoreKind, env: Record<string, string>, options: Options): Promise<{ rows: Row[]; writeCheck: Awaited<ReturnType<PledgeWrites['checkAcknowledged']>>; server: ServerProcess }> {
+  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=server-${store}-${Date.now()}.cpuprofile`] : [];
+  const server = await startServerProcess(env, nodeArgs);
+  console.log(`[${store}] server ${server.url} (pid ${server.pid}) up in ${server.startupMs} ms`);
+  try {
+    const writes = new PledgeWrites(`bench-${store}`, createRandom(20_261_121));
+    const pledges = await writes.load(server.url);
+    if (pledges <= options.writeConnections) throw new Error(`${pledges} pledges: need more than --write-connections=${options.writeConnections}`);
+    const load = async (route: Route, durationS: number): Promise<LoadResult> => {
+      const result = await runLoad({
+        url: server.url,
+        title: route.name,
+        rate: route.rate,
+        connections: route.kind === 'write' ? options.writeConnections : options.readConnections,
+        durationS,
+        path: route.kind === 'write' ? '/' : route.path,
+        ...(route.kind === 'write' ? { requests: [writes.request()] } : {}),
+      });
+      if (route.kind === 'write') await writes.resync(server.url);
+      return result;
+    };
+    const routes = ROUTES.filter((route) => !options.routes || options.routes.includes(route.kind) || options.routes.includes(route.path));
+    for (const route of routes) await load(route, options.warmupS);
+    const rows: Row[] = routes.map((route) => ({ store, route, runs: [], ratios: [], loads: [] }));
+    for (let run = 1; run <= options.runs; run++) {
+      let reference = Number.NaN;
+      for (const row of rows) {
+        const loadAverage = os.loadavg()[0] ?? Number.NaN;
+        const result = await load(row.route, options.durationS);
+        if (row.route.kind === 'reference') reference = result.p99;
+        row.runs.push(result);
+        row.ratios.push(result.p99 / reference);
+        row.loads.push(loadAverage);
+        console.log(
+          `[${store}] run ${run} ${row.route.name}: ${result.achievedRate.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+            `max ${result.max.toFixed(0)} ms, errors ${result.errors}, statuses ${JSON.stringify(result.statusCounts)}, load ${loadAverage.toFixed(1)}`,
+        );
+      }
+    }
+    const writeCheck = await writes.checkAcknowledged(server.url);
+    console.log(
+      `[${store}] writes: ${writes.counts.ok} acknowledged (200), ${writes.counts.conflicts} conflicts (409), ${writes.counts.otherNon2xx} other non-2xx; ` +
+        `${writeCheck.checked} acknowledged writes checked, ${writeCheck.problems.length} problems, audit chain ${writeCheck.auditEntries} entries`,
+    );
+    for (const problem of writeCheck.problems.slice(0, 20)) console.log(`  LOST/BAD: ${problem}`);
+    return { rows, writeCheck, server };
+  } catch (error) {
+    console.error(`[${store}] server stderr:\n${server.stderr()}`);
+    throw error;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Turn the throwaway cluster's durability back on (it starts with fsync and synchronous_commit off). */
+async function makeDurable(cluster: PostgresCluster): Promise<void> {
+  const url = new URL(cluster.url);
+  url.username = 'postgres';
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on']) await admin.query(`ALTER SYSTEM SET ${setting}`);
+    await admin.query('SELECT pg_reload_conf()');
+  } finally {
+    await admin.end();
+  }
+}
+
+function verdict(row: Row, lost: number): { target: string; result: string } {
+  const p99 = median(row.runs.map((run) => run.p99));
+  const achieved = median(row.runs.map((run) => run.achievedRate));
+  const failures = row.runs.reduce((sum, run) => sum + run.errors, 0);
+  if (row.route.kind === 'reference') return { target: '-', result: '' };
+  const target = TARGETS[row.route.kind];
+  if (target.store && target.store !== row.store) return { target: `(${target.rate}/s, p99 ≤ ${target.p99} ms on PG)`, result: 'info' };
+  const non2xx = row.runs.reduce((sum, run) => sum + run.non2xx, 0);
+  const ok = achieved >= ACHIEVED_SHARE * target.rate && p99 <= target.p99 && failures === 0 && non2xx === 0 && lost === 0;
+  return { target: `${target.rate}/s, p99 ≤ ${target.p99} ms`, result: ok ? 'PASS' : 'MISS' };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  console.log(
+    `HTTP API benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}; ` +
+      `${options.runs} runs × ${options.durationS} s per route, reads ${options.readConnections} connections, writes ${options.writeConnections}`,
+  );
+  const rows: Row[] = [];
+  const lost = new Map<StoreKind, number>();
+  let cluster: PostgresCluster | undefined;
+  let directory: string | undefined;
+  try {
+    for (const store of options.stores) {
+      let env: Record<string, string>;
+      if (store === 'postgres') {
+        cluster = await startPostgresCluster();
+        if (!options.pgFast) await makeDurable(cluster);
+        console.log(`[postgres] cluster up in ${cluster.startupMs} ms (${options.pgFast ? 'fsync off, synchronous_commit off' : 'fsync on, synchronous_commit on'})`);
+        env = { DATABASE_URL: cluster.url };
+      } else {
+        directory = await mkdtemp(join(os.tmpdir(), 'coalition-bench-'));
+        env = { COALITION_DATA: join(directory, 'data') };
+      }
+      try {
+        const result = await benchStore(store, env, options);
+        rows.push(...result.rows);
+        lost.set(store, result.writeCheck.problems.length);
+      } finally {
+        if (cluster) await cluster.stop();
+        cluster = undefined;
+        if (directory) await rm(directory, { recursive: true, force: true });
+        directory = undefined;
+      }
+    }
+  } finally {
+    await cluster?.stop();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  }
+  printTable(rows, lost);
+}
+
+function printTable(rows: Row[], lost: Map<StoreKind, number>): void {
+  const sum = (row: Row, pick: (run: LoadResult) => number): number => row.runs.reduce((total, run) => total + pick(run), 0);
+  const table = rows.map((row) => {
+    const { target, result } = verdict(row, row.route.kind === 'write' ? (lost.get(row.store) ?? 0) : 0);
+    const conflicts = row.route.kind === 'write' ? sum(row, (run) => run.statusCounts['409'] ?? 0) : 0;
+    return [
+      row.route.name,
+      row.store,
+      String(row.route.rate),
+      formatNumber(median(row.runs.map((run) => run.achievedRate)), 0),
+      formatNumber(median(row.runs.map((run) => run.p50)), 1),
+      formatNumber(median(row.runs.map((run) => run.p99)), 1),
+      row.runs.map((run) => run.p99.toFixed(0)).join('/'),
+      String(sum(row, (run) => run.errors)),
+      String(sum(row, (run) => run.non2xx)) + (conflicts > 0 ? ` (${conflicts}×409)` : ''),
+      row.route.kind === 'reference' ? '1' : formatNumber(median(row.ratios), 1),
+      row.route.kind === 'write' ? String(lost.get(row.store) ?? '?') : '-',
+      formatNumber(median(row.loads), 1),
+      target,
+      result,
+    ];
+  });
+  const header = ['route', 'store', 'rate', 'achieved/s', 'p50 ms', 'p99 ms', 'p99 per run', 'errors', 'non-2xx', 'p99 ÷ /health', 'lost acks', 'load', 'target', ''];
+  console.log(`\n${formatTable(header, table)}`);
+  console.log('\nMedians over the runs; latencies over every response (autocannon per-request times). "load" is the 1-minute load average when the run started.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

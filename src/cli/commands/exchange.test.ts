@@ -1,0 +1,97 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../main.js';
+
+// `coalition export / import / backup / restore` through runCli on PGlite data directories: files written,
+// bad input → exit 2 with every problem on stderr and nothing written, backup → restore into another
+// directory with the audit chain intact.
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/exchange/', import.meta.url));
+const STACK_TRACE = /\bat (?:\S+ \()?(?:file:\/\/|node:|\/)/;
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(data: string, ...argv: string[]): Promise<Run> {
+  process.env.COALITION_DATA = data;
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+async function auditEntries(data: string): Promise<number> {
+  const result = await run(data, 'audit', 'verify', '--json');
+  return (JSON.parse(result.out) as { entries: number }).entries;
+}
+
+describe('coalition import, export, backup and restore', () => {
+  let directory = '';
+  let main = '';
+  const previous = process.env.COALITION_DATA;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'coalition-cli-exchange-'));
+    main = join(directory, 'main');
+    expect((await run(main, 'demo')).code).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.COALITION_DATA;
+    else process.env.COALITION_DATA = previous;
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('exports CSV files to a directory and JSON to stdout; importing them back changes nothing', async () => {
+    const out = join(directory, 'csv');
+    const csv = await run(main, 'export', '--format', 'csv', '--out', out);
+    expect(csv).toMatchObject({ code: 0, out: '' });
+    expect((await readdir(out)).sort()).toEqual(['contributions.csv', 'pledges.csv', 'requirements.csv']);
+    const json = await run(main, 'export', '--entities', 'requirements');
+    expect(Object.keys(JSON.parse(json.out) as object)).toEqual(['requirements']);
+    const again = await run(main, 'import', join(out, 'pledges.csv'));
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toMatch(/pledges: 0 created, 0 updated, \d+ unchanged/);
+    expect((await readFile(join(out, 'pledges.csv'), 'utf8')).split('\n')[0]).toBe(
+      'id,party,capability,quantity_min,quantity_max,areas,window_from,window_to,status,supersedes,announced_on,withdrawn_on,confidentiality,shared_with,condition,sources,note',
+    );
+  });
+
+  it('exits 2 listing every problem of a bad file, and writes nothing', async () => {
+    const before = await auditEntries(main);
+    const result = await run(main, 'import', join(FIXTURES, 'bad-pledges.csv'));
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toContain('error: bad-pledges.csv has 7 problems; nothing was imported');
+    expect(result.err).toContain("  bad-pledges.csv row 3, column quantity_min: must be a whole number written with digits only (e.g. 7500, no separators), not '1,000'");
+    expect(result.err.trim().split('\n')).toHaveLength(8);
+    expect(result.err).not.toMatch(STACK_TRACE);
+    expect(await auditEntries(main)).toBe(before);
+    const options = await run(main, 'export', '--format', 'xlsx');
+    expect(options).toMatchObject({ code: 2, err: expect.stringContaining('--out: an XLSX export needs --out FILE.xlsx') });
+  });
+
+  it('backs up to .json.gz and restores into an empty directory with the audit chain intact; a non-empty store needs --force', async () => {
+    const file = join(directory, 'store.json.gz');
+    const backup = await run(main, 'backup', file);
+    expect(backup).toMatchObject({ code: 0, err: '' });
+    expect(backup.out).toMatch(/^Backup written to .*store\.json\.gz: \d+ records/);
+    const other = join(directory, 'other');
+    const restored = await run(other, 'restore', file);
+    expect(restored).toMatchObject({ code: 0, err: '' });
+    expect(restored.out).toContain('Audit chain intact');
+    expect(await auditEntries(other)).toBe(await auditEntries(main));
+    const refused = await run(other, 'restore', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/the store is not empty .*--force/);
+    expect((await run(other, 'restore', file, '--force')).code).toBe(0);
+    const missing = await run(other, 'restore', join(directory, 'nope.json'));
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('nope.json: no such file') });
+  });
+});
