@@ -1,4 +1,2 @@
-import { runCli } from './main.js';
-
-// Process entry point: run and exit with the CLI's code.
-process.exitCode = await runCli(process.argv.slice(2));
+// Kept for scripts that still start `src/cli/bin.ts`; the entry point is src/bin.ts.
+await import('../bin.js');

@@ -1,3 +1,5 @@
+import type { Services } from '../services/create-services.js';
+
 // Where the CLI writes: injected so tests can capture output without spawning a process.
 
 export interface CliIo {
@@ -10,3 +12,11 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+/** What the entry point injects: the HTTP server lives in src/api, which the CLI layer does not import. */
+export interface CliHooks {
+  startServer?: (
+    services: Services,
+    options: { host: string; port: number; logLevel: string },
+  ) => Promise<{ address: string; app: { close(): Promise<unknown> } }>;
+}

@@ -9,13 +9,13 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommands } from './commands/exchange.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliHooks, type CliIo, processIo } from './io.js';
 
 // The `coalition` command. Every command reuses the services; errors become messages and exit codes here
 // (2 for bad input), never stack traces.
 
 /** Run the CLI with the given arguments (without `node` and the script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   const program = new Command('coalition')
     .description('Coalition Ledger: pledges, conditions, coverage and gaps of the coalition for Ukraine')
     .exitOverride()
@@ -23,7 +23,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .showHelpAfterError('(run with --help for usage)');
   let exitCode = 0;
   registerScenarioCommand(program, io);
-  registerServeCommand(program, io);
+  registerServeCommand(program, io, hooks.startServer);
   registerDemoCommand(program, io);
   registerExchangeCommands(program, io);
   registerBackupCommands(program, io);

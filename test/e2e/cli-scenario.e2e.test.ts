@@ -3,14 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
-// The real process: `node --import tsx src/cli/bin.ts scenario --demo --json` exits 0 and prints JSON.
+// The real process: `node --import tsx src/bin.ts scenario --demo --json` exits 0 and prints JSON.
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('coalition CLI as a child process', () => {
   it('scenario --demo --json exits 0 with the scenario as JSON', async () => {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'scenario', '--demo', '--json'], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'scenario', '--demo', '--json'], {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -23,7 +23,7 @@ describe('coalition CLI as a child process', () => {
   });
 
   it('exits 2 on bad input, with the problem on stderr and no stack trace', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'scenario', '--demo', '--set', 'ceasefire=maybe'], {
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'scenario', '--demo', '--set', 'ceasefire=maybe'], {
       cwd: ROOT,
     }).then(
       () => undefined,

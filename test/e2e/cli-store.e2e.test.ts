@@ -10,7 +10,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -52,7 +52,7 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
   });
 
   it('a second process on the same directory is refused with a clear message while the server runs', async () => {
-    const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env } });
     try {
       const address = await new Promise<string>((resolve, reject) => {
         let out = '';

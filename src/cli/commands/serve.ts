@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { startServer } from '../../api/server.js';
 import { loadConfig } from '../../config.js';
 import { listRecords } from '../../db/record.repository.js';
 import { partyEntity } from '../../db/entities/dataset-entities.js';
 import { createServices } from '../../services/create-services.js';
 import { loadDemo } from '../../services/load-demo.js';
-import type { CliIo } from '../io.js';
+import { AppError } from '../../contracts/input-error.js';
+import type { CliHooks, CliIo } from '../io.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -19,7 +19,7 @@ const serveOptionsSchema = z.strictObject({
 });
 
 /** Register the serve command. */
-export function registerServeCommand(program: Command, io: CliIo): void {
+export function registerServeCommand(program: Command, io: CliIo, startServer: CliHooks['startServer']): void {
   program
     .command('serve')
     .description('serve the HTTP API on the configured store')
@@ -28,6 +28,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--demo', 'load the demo data first if the store is empty')
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(serveOptionsSchema, raw);
+      if (!startServer) throw new AppError('internal', 'this build of the CLI has no HTTP server');
       const config = loadConfig();
       const store = await openConfiguredStore();
       const services = createServices(store);
