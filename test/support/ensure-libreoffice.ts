@@ -66,7 +66,12 @@ export async function ensureLibreOffice(): Promise<LibreOffice> {
     if (update.code !== 0) throw new Error(`apt-get update failed (exit ${update.code}): ${update.stderr.trim().slice(-2000)}`);
     if (!(await candidateVersion())) throw new Error(`no installation candidate for ${PACKAGE} (apt-cache policy ${PACKAGE})`);
   }
-  const install = await run('apt-get', [...LOCK_WAIT, 'install', '-y', '--no-install-recommends', PACKAGE], { env: APT_ENV });
+  let install = await run('apt-get', [...LOCK_WAIT, 'install', '-y', '--no-install-recommends', PACKAGE], { env: APT_ENV });
+  if (install.code !== 0) {
+    // A stale package list names files the mirror no longer has: refresh once and try again.
+    await run('apt-get', [...LOCK_WAIT, 'update'], { env: APT_ENV });
+    install = await run('apt-get', [...LOCK_WAIT, 'install', '-y', '--no-install-recommends', PACKAGE], { env: APT_ENV });
+  }
   if (install.code !== 0) throw new Error(`apt-get install ${PACKAGE} failed (exit ${install.code}): ${install.stderr.trim().slice(-2000)}`);
   const command = findLibreOffice();
   if (!command) throw new Error(`${PACKAGE} was installed but neither libreoffice nor soffice is on the PATH`);

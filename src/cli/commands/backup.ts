@@ -29,11 +29,10 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       const options = parseOptions(backupOptionsSchema, raw);
       await withStore(async (store) => {
         const started = performance.now();
+        const progress = progressPrinter(io, options.json === true);
         const summary = await backupToFile(store.db, file, {
           now: new Date(),
-          onProgress: ({ phase, done }) => {
-            if (!options.json && done >= PROGRESS_FROM && done % PROGRESS_FROM === 0) io.err(`  … ${done} ${phase === 'audit' ? 'audit entries' : 'records'}\n`);
-          },
+          onProgress: ({ phase, done }) => progress(phase === 'audit' ? 'audit entries' : 'records', done),
         });
         const { size } = await stat(file);
         const seconds = (performance.now() - started) / 1000;
@@ -63,11 +62,10 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       await withStore(async (store) => {
         const services = createServices(store);
         const started = performance.now();
+        const progress = progressPrinter(io, options.json === true);
         const summary = await restoreBackup(store, services.cache, document, {
           force: options.force === true,
-          onProgress: ({ phase, done, total }) => {
-            if (!options.json && total >= PROGRESS_FROM && (done % PROGRESS_FROM === 0 || done === total)) io.err(`  … ${phase}: ${done} of ${total}\n`);
-          },
+          onProgress: ({ phase, done, total }) => progress(phase, done, total),
         });
         const verification = await verifyAudit(store.db);
         const seconds = (performance.now() - started) / 1000;
@@ -83,6 +81,19 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
         );
       });
     });
+}
+
+/** Progress on stderr each time a phase passes another 10,000 (and at its end, when it is that large). */
+function progressPrinter(io: CliIo, quiet: boolean): (phase: string, done: number, total?: number) => void {
+  const next = new Map<string, number>();
+  return (phase, done, total) => {
+    if (quiet) return;
+    const threshold = next.get(phase) ?? PROGRESS_FROM;
+    const finished = total !== undefined && done === total && total >= PROGRESS_FROM;
+    if (done < threshold && !finished) return;
+    next.set(phase, finished ? Number.POSITIVE_INFINITY : (Math.floor(done / PROGRESS_FROM) + 1) * PROGRESS_FROM);
+    io.err(`  … ${phase}: ${done}${total === undefined ? '' : ` of ${total}`}\n`);
+  };
 }
 
 function formatBytes(bytes: number): string {

@@ -117,7 +117,8 @@ export async function backupToFile(db: Database, path: string, options: BackupOp
       async (transaction) => {
         const tx = transaction as unknown as Database;
         const source = Readable.from(blocks(backupChunks(tx, summary, options)));
-        const sink = createWriteStream(temporary);
+        // The backup holds users' password hashes: readable by the owner only.
+        const sink = createWriteStream(temporary, { mode: 0o600 });
         if (path.endsWith('.gz')) await pipeline(source, createGzip(), sink);
         else await pipeline(source, sink);
       },

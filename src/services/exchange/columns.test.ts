@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Contribution } from '../../contracts/records.schema.js';
 import type { Pledge, Requirement } from '../../core/types.js';
@@ -5,6 +6,8 @@ import { parseCell } from './cells.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
 import { type CodecSpec, contributionCodec, pledgeCodec, requirementCodec } from './columns.js';
 import { decodeRow } from './decode-row.js';
+import { decodeTables } from './import-exchange-file.js';
+import { readCsv, readJson } from './read-tables.js';
 
 // The codecs alone: record → row → record is the identity, and bad cells are reported at their columns.
 
@@ -103,5 +106,29 @@ describe('exchange codecs', () => {
       { column: 'donors', message: 'shares must sum to 100 %' },
       { column: 'amount', message: "must be a whole number written with digits only (e.g. 7500, no separators), not '12.50'" },
     ]);
+  });
+});
+
+describe('docs/data-exchange.md', () => {
+  const docs = readFileSync(new URL('../../../docs/data-exchange.md', import.meta.url), 'utf8');
+
+  it('lists every column of every entity, in order', () => {
+    for (const codec of [pledgeCodec, requirementCodec, contributionCodec]) {
+      const section = docs.split(`### ${codec.entity.name}\n`)[1]?.split('\n### ')[0] ?? '';
+      const listed = [...section.matchAll(/^\| \**`([a-z_]+)`\** \| (\w+) \|/gm)].map((match) => `${match[1]}:${match[2]}`);
+      expect(listed).toEqual(codec.columns.map((column) => `${column.name}:${column.kind}`));
+    }
+  });
+
+  it('has examples that read without problems', () => {
+    const csv = /```csv\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+    const read = readCsv('pledges.csv', 'pledges', new TextEncoder().encode(csv));
+    expect(read.problems).toEqual([]);
+    expect(decodeTables(read.tables).problems).toEqual([]);
+    const json = /```json\n(\{\n {2}"pledges"[\s\S]*?)```/.exec(docs)?.[1] ?? '';
+    const fromJson = readJson('example.json', new TextEncoder().encode(json));
+    expect(fromJson.problems).toEqual([]);
+    expect(decodeTables(fromJson.tables)).toMatchObject({ problems: [] });
+    expect(fromJson.tables.map((table) => table.rows.length)).toEqual([1, 1]);
   });
 });
