@@ -37,6 +37,14 @@ export async function insertAuditRow(db: Database, row: AuditRow): Promise<void>
   await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
 }
 
+/** Append consecutive entries in chunks and move the head to the last (inside the caller's transaction). */
+export async function insertAuditRows(db: Database, rows: readonly AuditRow[]): Promise<void> {
+  const last = rows[rows.length - 1];
+  if (!last) return;
+  for (let start = 0; start < rows.length; start += 500) await db.insert(auditLog).values(rows.slice(start, start + 500));
+  await db.update(auditHead).set({ seq: last.seq, hash: last.hash }).where(eq(auditHead.id, 1));
+}
+
 /** A batch of entries after `afterSeq`, in order. */
 export async function readAuditBatch(db: Database, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);

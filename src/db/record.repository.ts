@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { EntityDefinition, StoredRecord } from './entities/entity-definition.js';
 import type { Database } from './open-store.js';
@@ -63,6 +63,26 @@ export async function listRecords<R extends StoredRecord>(
 export async function listAllRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>): Promise<Versioned<R>[]> {
   const rows = await db.select().from(entity.table).orderBy(asc(columnsOf(entity).id));
   return rows.map((row) => toVersioned(entity, row));
+}
+
+/** The records with these ids (any that exist), by id. */
+export async function findRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, ids: readonly string[]): Promise<Map<string, Versioned<R>>> {
+  const found = new Map<string, Versioned<R>>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await db.select().from(entity.table).where(inArray(columnsOf(entity).id, ids.slice(start, start + 1000)));
+    for (const row of rows) {
+      const versioned = toVersioned(entity, row);
+      found.set(versioned.record.id, versioned);
+    }
+  }
+  return found;
+}
+
+/** Insert new records at version 1 in chunks (ids must not exist). */
+export async function insertRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, records: readonly R[]): Promise<void> {
+  for (let start = 0; start < records.length; start += 500) {
+    await db.insert(entity.table).values(records.slice(start, start + 500).map((record) => entity.toRow(record)) as never);
+  }
 }
 
 /** Insert a new record at version 1; undefined when the id exists. */

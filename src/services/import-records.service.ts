@@ -4,9 +4,9 @@ import { InputError, type InputProblem, problemsFromCore } from '../contracts/in
 import { lockAuditHead } from '../db/audit.repository.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
-import { findRecord, insertRecord, updateRecord } from '../db/record.repository.js';
+import { findRecords, insertRecords, updateRecord } from '../db/record.repository.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
-import { appendAudit } from './audit/append-audit.js';
+import { appendAuditBatch, type AuditEvent } from './audit/append-audit.js';
 import type { Actor } from './records.service.js';
 import type { DatasetCache } from './store-dataset.js';
 
@@ -45,61 +45,77 @@ export async function importRecords(
     const current = await cache.forHead(tx, `${head.seq}:${head.hash}`);
     checkMergedDataset(current, batches, options.mode);
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, byEntity: {} };
+    const events: AuditEvent[] = [];
     let done = 0;
     for (const { entity, records } of batches) {
       const counts = (summary.byEntity[entity.name] ??= { created: 0, updated: 0, unchanged: 0 });
-      for (const [index, record] of records.entries()) {
-        const outcome = await writeOne(tx, entity, record, index, actor, options);
+      const outcomes = await writeBatch(tx, entity, records, actor, options.mode, events);
+      for (const outcome of outcomes) {
         counts[outcome] += 1;
         summary[outcome] += 1;
-        done += 1;
-        if (done % 500 === 0) options.onProgress?.(done, total);
       }
+      done += records.length;
+      options.onProgress?.(done, total);
     }
-    options.onProgress?.(total, total);
+    await appendAuditBatch(tx, head, events, options.now());
     return summary;
   });
 }
 
-async function writeOne(
+// One entity's records: reference checks, then new records inserted in bulk and changed ones updated.
+async function writeBatch(
   tx: Database,
   entity: EntityDefinition,
-  record: StoredRecord,
-  index: number,
+  records: readonly StoredRecord[],
   actor: Actor,
-  options: { mode: ImportMode; now: () => Date },
-): Promise<'created' | 'updated' | 'unchanged'> {
+  mode: ImportMode,
+  events: AuditEvent[],
+): Promise<('created' | 'updated' | 'unchanged')[]> {
   if (entity.checkReferences) {
-    const problems = await entity.checkReferences(tx, { record });
-    if (problems.length > 0) {
-      throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, problems.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
+    for (const [index, record] of records.entries()) {
+      const problems = await entity.checkReferences(tx, { record });
+      if (problems.length > 0) {
+        throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, problems.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
+      }
     }
   }
-  const existing = await findRecord(tx, entity, record.id);
-  if (!existing) {
-    const inserted = await insertRecord(tx, entity, record);
-    if (!inserted) throw new InputError('conflict', `${entity.name} '${record.id}' was written concurrently`);
-    await appendAudit(tx, { actor: actor.name, action: 'create', entity: entity.name, entityId: record.id, before: null, after: { ...inserted.record, version: 1 } }, options.now());
-    return 'created';
-  }
-  if (options.mode === 'insert-missing' || canonicalJson(existing.record) === canonicalJson(entity.toRecord({ ...entity.toRow(record) }))) {
-    return 'unchanged';
-  }
-  const outcome = await updateRecord(tx, entity, record, existing.version);
-  if (!outcome.ok) throw new InputError('conflict', `${entity.name} '${record.id}' changed during the import`);
-  await appendAudit(
-    tx,
-    {
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const first = seen.get(record.id);
+    if (first !== undefined) throw new InputError('dataset.duplicate_id', `duplicate ${entity.name} id`, [{ path: `${entity.name}[${index}].id`, message: `duplicate id '${record.id}' (first at ${entity.name}[${first}])` }]);
+    seen.set(record.id, index);
+  });
+  const existing = await findRecords(tx, entity, records.map((record) => record.id));
+  const fresh: StoredRecord[] = [];
+  const outcomes: ('created' | 'updated' | 'unchanged')[] = [];
+  for (const record of records) {
+    const stored = existing.get(record.id);
+    // Normalised as the store will give it back, so the audit entry matches what a read returns.
+    const normalised = entity.toRecord({ ...entity.toRow(record) });
+    if (!stored) {
+      fresh.push(record);
+      events.push({ actor: actor.name, action: 'create', entity: entity.name, entityId: record.id, before: null, after: { ...normalised, version: 1 } });
+      outcomes.push('created');
+      continue;
+    }
+    if (mode === 'insert-missing' || canonicalJson(stored.record) === canonicalJson(normalised)) {
+      outcomes.push('unchanged');
+      continue;
+    }
+    const outcome = await updateRecord(tx, entity, record, stored.version);
+    if (!outcome.ok) throw new InputError('conflict', `${entity.name} '${record.id}' changed during the import`);
+    events.push({
       actor: actor.name,
       action: 'update',
       entity: entity.name,
       entityId: record.id,
-      before: { ...existing.record, version: existing.version },
+      before: { ...stored.record, version: stored.version },
       after: { ...outcome.value.record, version: outcome.value.version },
-    },
-    options.now(),
-  );
-  return 'updated';
+    });
+    outcomes.push('updated');
+  }
+  await insertRecords(tx, entity, fresh);
+  return outcomes;
 }
 
 // The engine's records must stay consistent as a whole: check the store's dataset with the batch applied.

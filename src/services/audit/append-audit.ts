@@ -1,4 +1,4 @@
-import { insertAuditRow, lockAuditHead } from '../../db/audit.repository.js';
+import { type AuditRow, insertAuditRow, insertAuditRows, lockAuditHead } from '../../db/audit.repository.js';
 import type { Database } from '../../db/open-store.js';
 import { hashAuditEntry } from './hash-audit-entry.js';
 
@@ -15,12 +15,28 @@ export interface AuditEvent {
 
 /** Append an entry; `now` is passed in so tests and imports can fix the time. */
 export async function appendAudit(tx: Database, event: AuditEvent, now: Date): Promise<number> {
-  const head = await lockAuditHead(tx);
-  const seq = head.seq + 1;
+  const row = chainAuditRow(await lockAuditHead(tx), event, now);
+  await insertAuditRow(tx, row);
+  return row.seq;
+}
+
+/** The row that follows `previous` in the chain (pure: no database). */
+export function chainAuditRow(previous: { seq: number; hash: string }, event: AuditEvent, now: Date): AuditRow {
   // JSON round trip: what jsonb will give back on verification (no undefined, no Dates).
   const before = event.before === undefined ? null : (JSON.parse(JSON.stringify(event.before)) as unknown);
   const after = event.after === undefined ? null : (JSON.parse(JSON.stringify(event.after)) as unknown);
-  const content = { seq, at: now, actor: event.actor, action: event.action, entity: event.entity, entityId: event.entityId, before, after };
-  await insertAuditRow(tx, { ...content, prevHash: head.hash, hash: hashAuditEntry(head.hash, content) });
-  return seq;
+  const content = { seq: previous.seq + 1, at: now, actor: event.actor, action: event.action, entity: event.entity, entityId: event.entityId, before, after };
+  return { ...content, prevHash: previous.hash, hash: hashAuditEntry(previous.hash, content) };
+}
+
+/** Append many entries at once (bulk writes); the caller holds the head's lock. */
+export async function appendAuditBatch(tx: Database, head: { seq: number; hash: string }, events: readonly AuditEvent[], now: Date): Promise<void> {
+  let previous = head;
+  const rows: AuditRow[] = [];
+  for (const event of events) {
+    const row = chainAuditRow(previous, event, now);
+    rows.push(row);
+    previous = row;
+  }
+  await insertAuditRows(tx, rows);
 }
