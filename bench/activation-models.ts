@@ -30,6 +30,7 @@ const CAPABILITIES = [
   'finance.grant',
   'finance.loan',
 ];
+const TOGETHER = 'monitoring.observers';
 const PLEDGE_AREAS = ['any', 'ua', 'ua.rear', 'ua.front', 'outside_ua'];
 const TARGET_AREAS = ['ua', 'ua.rear', 'ua.front', 'outside_ua'];
 const FACT_VALUES: readonly [string, FactValue][] = [
@@ -55,7 +56,7 @@ export function buildRandomModel(n: number, seed: number): ActivationModel {
   const parties = Array.from({ length: partyCount }, (_, i) => `P${i}`);
   const shells = Array.from({ length: n }, (_, i) => randomShell(random, i, parties));
   const scale = measureAggregates(shells);
-  const pledges = shells.map((shell): ActivationPledge => ({ ...shell, condition: randomCondition(random, scale, parties) }));
+  const pledges = shells.map((shell): ActivationPledge => ({ ...shell, condition: randomCondition(random, scale, parties, shell) }));
   return { name: 'random', pledges, facts: new Map(FACT_VALUES) };
 }
 
@@ -92,15 +93,22 @@ function measureAggregates(shells: readonly PledgeShell[]): AggregateScale {
   return { total, parties: new Map([...partySets].map(([capability, set]) => [capability, set.size])) };
 }
 
-// Shapes: and of three, or over an and, and over an or, a pair, or a single literal.
-function randomCondition(random: () => number, scale: AggregateScale, parties: readonly string[]): Condition {
+// Shapes: and of three, or over an and, and over an or, a pair, or a single literal. Pledges of the TOGETHER
+// capability all say "if others pledge half of it": none moves first, so the certain ones form the assurance gap.
+function randomCondition(random: () => number, scale: AggregateScale, parties: readonly string[], shell: PledgeShell): Condition {
   const literal = (): Condition => randomLiteral(random, scale, parties);
+  if (shell.capability === TOGETHER) return { kind: 'and', items: [together(scale), literal()] };
   const shape = random();
   if (shape < 0.3) return { kind: 'and', items: [literal(), literal(), literal()] };
   if (shape < 0.55) return { kind: 'or', items: [literal(), { kind: 'and', items: [literal(), literal()] }] };
   if (shape < 0.8) return { kind: 'and', items: [literal(), { kind: 'or', items: [literal(), literal()] }] };
   if (shape < 0.95) return { kind: 'and', items: [literal(), literal()] };
   return literal();
+}
+
+function together(scale: AggregateScale): Condition {
+  const threshold = Math.round((scale.total.get(TOGETHER) ?? 0) * 0.4);
+  return { kind: 'total', capability: TOGETHER, op: '>=', threshold, at, capabilityAt: at };
 }
 
 function randomLiteral(random: () => number, scale: AggregateScale, parties: readonly string[]): Condition {

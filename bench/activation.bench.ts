@@ -26,6 +26,7 @@ interface Measurement {
   literals: number;
   buildMs: number;
   activationMs: number;
+  activationCpuMs: number;
   referenceMs: number;
   shares: { certain: number; possible: number; inactive: number; gap: number };
   groups: number;
@@ -70,6 +71,7 @@ function measure(family: Family, n: number): Measurement {
     literals: countLiterals(model.pledges) / n,
     buildMs: built.ms,
     activationMs: activation.ms,
+    activationCpuMs: activation.cpuMs,
     referenceMs: reference.ms,
     ...describeResult(activation.result),
   };
@@ -86,12 +88,13 @@ function growthOf(rows: readonly Measurement[], index: number, field: 'activatio
 }
 
 function printFamily(name: string, rows: readonly Measurement[]): void {
-  const header = ['pledges', 'lits/pl', 'runs', 'activation ms', 'growth/10x', 'reference ms', 'ref growth', 'act/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
+  const header = ['pledges', 'lits/pl', 'runs', 'activation ms', 'cpu ms', 'growth/10x', 'reference ms', 'ref growth', 'act/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
   const body = rows.map((row, i) => [
     row.n.toLocaleString('en-US'),
     formatNumber(row.literals, 2),
     String(runsFor(row.n)),
     formatNumber(row.activationMs, 1),
+    formatNumber(row.activationCpuMs, 0),
     formatNumber(growthOf(rows, i, 'activationMs'), 2),
     formatNumber(row.referenceMs, 1),
     formatNumber(growthOf(rows, i, 'referenceMs'), 2),
@@ -135,7 +138,8 @@ function main(): void {
   const cpus = os.cpus();
   console.log(`Activation benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}, ${cpus.length} cores (${cpus[0]?.model ?? 'unknown cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  console.log('Timed: evaluateActivation (compile, four fixed points, explanations, waiting groups); median of runs.');
+  console.log('Timed: evaluateActivation (compile, four fixed points, explanations, waiting groups); median of runs, a full GC before each.');
+  console.log(`Load average now: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (cpu ms > wall ms means GC helper threads; wall >> cpu means a busy machine).`);
   console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
   // Warm-up so the first size is not mostly JIT compilation.
   const warm = buildRandomModel(2_000, SEED + 1);

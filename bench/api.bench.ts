@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type PostgresCluster, startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { createRandom, formatNumber, formatTable, median } from './bench-support.js';
+import { type CpuShares, cpuShares, postmasterOf, sampleCpu } from './support/cpu-usage.js';
 import { type LoadResult, runLoad } from './support/load-runner.js';
 import { PledgeWrites } from './support/pledge-writes.js';
-import { type ServerProcess, startServerProcess } from './support/server-process.js';
+import { startServerProcess } from './support/server-process.js';
 
 // HTTP API benchmark (DESIGN.md §9, docs/performance.md "HTTP API"): starts `coalition serve --demo` as a child
 // process on PGlite (temporary directory) and on PostgreSQL (a throwaway cluster), and drives it with autocannon
@@ -77,9 +78,15 @@ interface Row {
   /** p99 / p99 of /health, per run. */
   ratios: number[];
   loads: number[];
+  cpu: CpuShares[];
 }
 
-async function benchStore(store: StoreKind, env: Record<string, string>, options: Options): Promise<{ rows: Row[]; writeCheck: Awaited<ReturnType<PledgeWrites['checkAcknowledged']>>; server: ServerProcess }> {
+async function benchStore(
+  store: StoreKind,
+  env: Record<string, string>,
+  options: Options,
+  postmaster: number | undefined,
+): Promise<{ rows: Row[]; writeCheck: Awaited<ReturnType<PledgeWrites['checkAcknowledged']>> }> {
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=server-${store}-${Date.now()}.cpuprofile`] : [];
   const server = await startServerProcess(env, nodeArgs);
   console.log(`[${store}] server ${server.url} (pid ${server.pid}) up in ${server.startupMs} ms`);
@@ -97,24 +104,35 @@ async function benchStore(store: StoreKind, env: Record<string, string>, options
         path: route.kind === 'write' ? '/' : route.path,
         ...(route.kind === 'write' ? { requests: [writes.request()] } : {}),
       });
-      if (route.kind === 'write') await writes.resync(server.url);
       return result;
     };
     const routes = ROUTES.filter((route) => !options.routes || options.routes.includes(route.kind) || options.routes.includes(route.path));
-    for (const route of routes) await load(route, options.warmupS);
-    const rows: Row[] = routes.map((route) => ({ store, route, runs: [], ratios: [], loads: [] }));
+    // autocannon drops the requests in flight when a run ends; the server still commits them: resync after writes.
+    const settle = async (route: Route): Promise<void> => {
+      if (route.kind === 'write') await writes.resync(server.url);
+    };
+    for (const route of routes) {
+      await load(route, options.warmupS);
+      await settle(route);
+    }
+    const rows: Row[] = routes.map((route) => ({ store, route, runs: [], ratios: [], loads: [], cpu: [] }));
     for (let run = 1; run <= options.runs; run++) {
       let reference = Number.NaN;
       for (const row of rows) {
         const loadAverage = os.loadavg()[0] ?? Number.NaN;
+        const before = sampleCpu(server.pid, postmaster);
         const result = await load(row.route, options.durationS);
+        const cpu = cpuShares(before, sampleCpu(server.pid, postmaster));
+        await settle(row.route);
+        row.cpu.push(cpu);
         if (row.route.kind === 'reference') reference = result.p99;
         row.runs.push(result);
         row.ratios.push(result.p99 / reference);
         row.loads.push(loadAverage);
         console.log(
           `[${store}] run ${run} ${row.route.name}: ${result.achievedRate.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
-            `max ${result.max.toFixed(0)} ms, errors ${result.errors}, statuses ${JSON.stringify(result.statusCounts)}, load ${loadAverage.toFixed(1)}`,
+            `max ${result.max.toFixed(0)} ms, errors ${result.errors}, statuses ${JSON.stringify(result.statusCounts)}, load ${loadAverage.toFixed(1)}; ` +
+            `CPU: server ${cpu.server.toFixed(0)}%, postgres ${cpu.postgres.toFixed(0)}%, load generator ${cpu.client.toFixed(0)}% of a core, machine ${cpu.machine.toFixed(0)}% busy`,
         );
       }
     }
@@ -124,7 +142,7 @@ async function benchStore(store: StoreKind, env: Record<string, string>, options
         `${writeCheck.checked} acknowledged writes checked, ${writeCheck.problems.length} problems, audit chain ${writeCheck.auditEntries} entries`,
     );
     for (const problem of writeCheck.problems.slice(0, 20)) console.log(`  LOST/BAD: ${problem}`);
-    return { rows, writeCheck, server };
+    return { rows, writeCheck };
   } catch (error) {
     console.error(`[${store}] server stderr:\n${server.stderr()}`);
     throw error;
@@ -133,16 +151,23 @@ async function benchStore(store: StoreKind, env: Record<string, string>, options
   }
 }
 
-/** Turn the throwaway cluster's durability back on (it starts with fsync and synchronous_commit off). */
-async function makeDurable(cluster: PostgresCluster): Promise<void> {
+/**
+ * Prepare the throwaway cluster: turn durability back on unless `fast` (it starts with fsync and
+ * synchronous_commit off), and return the postmaster's pid for the CPU accounting.
+ */
+async function prepareCluster(cluster: PostgresCluster, fast: boolean): Promise<number> {
   const url = new URL(cluster.url);
   url.username = 'postgres';
   url.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
-    for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on']) await admin.query(`ALTER SYSTEM SET ${setting}`);
-    await admin.query('SELECT pg_reload_conf()');
+    if (!fast) {
+      for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on']) await admin.query(`ALTER SYSTEM SET ${setting}`);
+      await admin.query('SELECT pg_reload_conf()');
+    }
+    const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return postmasterOf(Number(backend.rows[0]?.pid));
   } finally {
     await admin.end();
   }
@@ -173,9 +198,10 @@ async function main(): Promise<void> {
   try {
     for (const store of options.stores) {
       let env: Record<string, string>;
+      let postmaster: number | undefined;
       if (store === 'postgres') {
         cluster = await startPostgresCluster();
-        if (!options.pgFast) await makeDurable(cluster);
+        postmaster = await prepareCluster(cluster, options.pgFast);
         console.log(`[postgres] cluster up in ${cluster.startupMs} ms (${options.pgFast ? 'fsync off, synchronous_commit off' : 'fsync on, synchronous_commit on'})`);
         env = { DATABASE_URL: cluster.url };
       } else {
@@ -183,7 +209,7 @@ async function main(): Promise<void> {
         env = { COALITION_DATA: join(directory, 'data') };
       }
       try {
-        const result = await benchStore(store, env, options);
+        const result = await benchStore(store, env, options, postmaster);
         rows.push(...result.rows);
         lost.set(store, result.writeCheck.problems.length);
       } finally {
@@ -217,14 +243,46 @@ function printTable(rows: Row[], lost: Map<StoreKind, number>): void {
       String(sum(row, (run) => run.non2xx)) + (conflicts > 0 ? ` (${conflicts}×409)` : ''),
       row.route.kind === 'reference' ? '1' : formatNumber(median(row.ratios), 1),
       row.route.kind === 'write' ? String(lost.get(row.store) ?? '?') : '-',
+      formatNumber(median(row.runs.map((run, index) => cpuMsPerRequest(row.cpu[index]?.server, run))), 2),
+      row.store === 'postgres' ? formatNumber(median(row.runs.map((run, index) => cpuMsPerRequest(row.cpu[index]?.postgres, run))), 2) : '-',
+      formatNumber(median(row.cpu.map((cpu) => cpu.server)), 0),
+      formatNumber(median(row.cpu.map((cpu) => cpu.machine)), 0),
       formatNumber(median(row.loads), 1),
       target,
       result,
     ];
   });
-  const header = ['route', 'store', 'rate', 'achieved/s', 'p50 ms', 'p99 ms', 'p99 per run', 'errors', 'non-2xx', 'p99 ÷ /health', 'lost acks', 'load', 'target', ''];
+  const header = [
+    'route',
+    'store',
+    'rate',
+    'achieved/s',
+    'p50 ms',
+    'p99 ms',
+    'p99 per run',
+    'errors',
+    'non-2xx',
+    'p99 ÷ /health',
+    'lost acks',
+    'server CPU ms/req',
+    'pg CPU ms/req',
+    'server %core',
+    'machine %busy',
+    'load',
+    'target',
+    '',
+  ];
   console.log(`\n${formatTable(header, table)}`);
-  console.log('\nMedians over the runs; latencies over every response (autocannon per-request times). "load" is the 1-minute load average when the run started.');
+  console.log(
+    '\nMedians over the runs; latencies over every response (autocannon per-request times). CPU: user + system time of the server process ' +
+      '(PGlite runs inside it) and of the PostgreSQL processes per completed request; "server %core" of one core; "machine %busy" of all ' +
+      'cores, other users of the machine included; "load" is the 1-minute load average when the run started.',
+  );
+}
+
+function cpuMsPerRequest(percentOfCore: number | undefined, run: LoadResult): number {
+  if (percentOfCore === undefined || run.completed === 0) return Number.NaN;
+  return (percentOfCore / 100) * run.durationS * 1000 / run.completed;
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 // Small helpers shared by the benchmarks: a seeded PRNG, medians of timed runs, a reference workload and
 // table formatting. Nothing here reads the clock except `timeMedian`.
@@ -32,16 +34,33 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** Run `work` `runs` times and return the median wall time in ms and the last result. */
-export function timeMedian<T>(runs: number, work: () => T): { ms: number; result: T } {
+/** A full garbage collection, so that a timed run does not pay for the garbage of earlier ones. */
+export const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc: unknown = vm.runInNewContext('gc');
+  return typeof gc === 'function' ? () => void gc() : () => undefined;
+})();
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Run `work` `runs` times (a full GC before each) and return the median wall and CPU times in ms and the last result. */
+export function timeMedian<T>(runs: number, work: () => T): { ms: number; cpuMs: number; result: T } {
   const times: number[] = [];
+  const cpu: number[] = [];
   let result: T | undefined;
   for (let run = 0; run < runs; run++) {
+    result = undefined;
+    collectGarbage();
+    const startCpu = cpuMs();
     const start = performance.now();
     result = work();
     times.push(performance.now() - start);
+    cpu.push(cpuMs() - startCpu);
   }
-  return { ms: median(times), result: result as T };
+  return { ms: median(times), cpuMs: median(cpu), result: result as T };
 }
 
 /** Reference workload for `n`: sort n seeded random numbers (a copy each run) with a comparator. */

@@ -20,6 +20,9 @@ export interface FeedInput {
   rootNode: Int32Array;
   leafType: Uint8Array;
   leafRef: Int32Array;
+  /** Updated in place: the own-feed bit of active leaves. */
+  leafAux: Int32Array;
+  thresholdBound: Float64Array;
   keyCount: number;
   keyType: Uint8Array;
   keyBucket: Int32Array;
@@ -29,27 +32,19 @@ export interface FeedInput {
 
 export interface Feeds {
   feedStart: Int32Array;
-  feedKey: Int32Array;
-  feedSlot: Int32Array;
+  feedEntry: Int32Array;
+  slotKey: Int32Array;
   slotCount: number;
-  leafSlot: Int32Array;
-  leafOwnFeed: Uint8Array;
+  thresholdSlot: Int32Array;
 }
 
-/** The keys each pledge feeds, the own-part slots, and per leaf its own slot / whether its pledge feeds it. */
+/** What each pledge feeds (keys, own-part slots), each threshold's own slot, and the own-feed bit of active leaves. */
 export function buildFeeds(input: FeedInput): Feeds {
   const { feedStart, feedKey } = listFeeds(input);
-  const nodeCount = input.leafType.length;
-  const feeds: Feeds = {
-    feedStart,
-    feedKey,
-    feedSlot: new Int32Array(feedKey.length).fill(-1),
-    slotCount: 0,
-    leafSlot: new Int32Array(nodeCount).fill(-1),
-    leafOwnFeed: new Uint8Array(nodeCount),
-  };
-  assignSlots(input, feeds);
-  return feeds;
+  const slotKey: number[] = [];
+  const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
+  assignSlots(input, { feedStart, feedKey, slotKey, thresholdSlot });
+  return { feedStart, feedEntry: feedKey, slotKey: new Int32Array(slotKey), slotCount: slotKey.length, thresholdSlot };
 }
 
 // Two passes over the pledges (count, then fill), reading only typed arrays.
@@ -125,30 +120,44 @@ function groupKeys(keyBucket: Int32Array, bucketCount: number, include: (k: numb
   return { start, keys };
 }
 
-// One pass per party: a party's pledges share one slot per total/count key they feed.
-function assignSlots(input: FeedInput, feeds: Feeds): void {
+interface SlotOutput {
+  feedStart: Int32Array;
+  /** Keys on input; total/count entries become -1 - slot. */
+  feedKey: Int32Array;
+  slotKey: number[];
+  thresholdSlot: Int32Array;
+}
+
+// One pass per party: a party's pledges share one slot per total/count key they feed. Leaves are marked once all
+// of the party's slots exist.
+function assignSlots(input: FeedInput, out: SlotOutput): void {
   const keyCount = input.keyCount;
-  const slotParty = new Int32Array(keyCount).fill(-1);
-  const slotOfKey = new Int32Array(keyCount);
-  const fedBy = new Int32Array(keyCount).fill(-1);
+  const context: LeafContext = {
+    pledge: 0,
+    party: 0,
+    slotParty: new Int32Array(keyCount).fill(-1),
+    slotOfKey: new Int32Array(keyCount),
+    fedBy: new Int32Array(keyCount).fill(-1),
+  };
   const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
   for (let r = 0; r < input.partyIds.length; r++) {
+    context.party = r;
     for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {
       const p = byParty.order[i] as number;
-      for (let f = feeds.feedStart[p] as number; f < (feeds.feedStart[p + 1] as number); f++) {
-        const k = feeds.feedKey[f] as number;
+      for (let f = out.feedStart[p] as number; f < (out.feedStart[p + 1] as number); f++) {
+        const k = out.feedKey[f] as number;
         if (input.keyType[k] === KEY_ACTIVE) continue;
-        if (slotParty[k] !== r) {
-          slotParty[k] = r;
-          slotOfKey[k] = feeds.slotCount++;
+        if (context.slotParty[k] !== r) {
+          context.slotParty[k] = r;
+          context.slotOfKey[k] = out.slotKey.length;
+          out.slotKey.push(k);
         }
-        feeds.feedSlot[f] = slotOfKey[k] as number;
+        out.feedKey[f] = -1 - (context.slotOfKey[k] as number);
       }
     }
     for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {
-      const p = byParty.order[i] as number;
-      for (let f = feeds.feedStart[p] as number; f < (feeds.feedStart[p + 1] as number); f++) fedBy[feeds.feedKey[f] as number] = p;
-      markLeaves(input, feeds, { pledge: p, party: r, slotParty, slotOfKey, fedBy });
+      context.pledge = byParty.order[i] as number;
+      markLeaves(input, out, context);
     }
   }
 }
@@ -161,16 +170,21 @@ interface LeafContext {
   fedBy: Int32Array;
 }
 
-function markLeaves(input: FeedInput, feeds: Feeds, context: LeafContext): void {
-  const { pledge, party } = context;
+// A pledge's thresholds get their party's own slot; its active leaves the bit saying the pledge feeds the key.
+function markLeaves(input: FeedInput, out: SlotOutput, context: LeafContext): void {
+  const { pledge, party, slotParty, slotOfKey, fedBy } = context;
+  for (let f = out.feedStart[pledge] as number; f < (out.feedStart[pledge + 1] as number); f++) {
+    const entry = out.feedKey[f] as number;
+    if (entry >= 0) fedBy[entry] = pledge;
+  }
   const first = pledge === 0 ? 0 : (input.rootNode[pledge - 1] as number) + 1;
   for (let n = first; n <= (input.rootNode[pledge] as number); n++) {
     const type = input.leafType[n] as number;
     const k = input.leafRef[n] as number;
     if (type === LEAF_TOTAL || type === LEAF_COUNT) {
-      feeds.leafSlot[n] = context.slotParty[k] === party ? (context.slotOfKey[k] as number) : -1;
-    } else if (type === LEAF_ACTIVE) {
-      feeds.leafOwnFeed[n] = context.fedBy[k] === pledge ? 1 : 0;
+      out.thresholdSlot[input.leafAux[n] as number] = slotParty[k] === party ? (slotOfKey[k] as number) : -1;
+    } else if (type === LEAF_ACTIVE && fedBy[k] === pledge) {
+      input.leafAux[n]! |= 1;
     }
   }
 }

@@ -51,18 +51,17 @@ export interface Network {
   /** Root node of each pledge; a pledge's nodes are rootNode[p-1]+1 … rootNode[p], in post-order. */
   rootNode: Int32Array;
   nodeKind: Uint8Array;
+  /** The parent node, or for a root -1 - its pledge. */
   nodeParent: Int32Array;
-  nodePledge: Int32Array;
   leafType: Uint8Array;
   /** Fact index for LEAF_FACT, key index for aggregate leaves. */
   leafRef: Int32Array;
-  leafNegated: Uint8Array;
-  leafThreshold: Float64Array;
-  leafStrict: Uint8Array;
-  /** Total/count leaves: the slot of the evaluating pledge's party in the leaf's key, or -1 if it feeds none. */
-  leafSlot: Int32Array;
-  /** Active leaves: 1 when the evaluating pledge itself feeds the key. */
-  leafOwnFeed: Uint8Array;
+  /** Fact leaves: 1 if negated; total/count leaves: the threshold index; active leaves: pledge × 2 + 1 if the pledge itself feeds the key. */
+  leafAux: Int32Array;
+  /** Per threshold (total/count leaf): the bound, 1 for ">", and the evaluating party's own-part slot (-1 if it feeds none). */
+  thresholdBound: Float64Array;
+  thresholdStrict: Uint8Array;
+  thresholdSlot: Int32Array;
   factIds: string[];
   factIndex: ReadonlyMap<string, number>;
   partyIndex: ReadonlyMap<PartyId, number>;
@@ -74,10 +73,13 @@ export interface Network {
   keyArea: Int32Array;
   /** Areas named by total(…, area=…), by index. */
   areaIds: string[];
-  /** CSR: keys each pledge feeds, and for total/count keys the (key, party) slot holding the party's own part. */
+  /**
+   * CSR: what each pledge feeds. An entry ≥ 0 is an active() key; an entry < 0 is -1 - slot, where a slot is a
+   * (total/count key, party) pair holding the party's own part and slotKey gives its key.
+   */
   feedStart: Int32Array;
-  feedKey: Int32Array;
-  feedSlot: Int32Array;
+  feedEntry: Int32Array;
+  slotKey: Int32Array;
   slotCount: number;
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
@@ -103,7 +105,7 @@ export function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'leafSlot' | 'leafOwnFeed' | 'watchStart' | 'watchLeaf' | 'groups'>;
+type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'groups'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();
@@ -117,6 +119,8 @@ class NetworkBuilder {
   private readonly nodes: NodeArrays;
   /** Child ids of the AND/OR nodes being built (a stack). */
   private readonly pending: number[] = [];
+  private readonly thresholdBound: number[] = [];
+  private readonly thresholdStrict: number[] = [];
 
   constructor(private readonly pledges: readonly ActivationPledge[]) {
     this.nodes = new NodeArrays(estimateNodes(pledges));
@@ -151,6 +155,8 @@ class NetworkBuilder {
       quantityMax,
       rootNode,
       ...this.nodes.trimmed(),
+      thresholdBound: new Float64Array(this.thresholdBound),
+      thresholdStrict: new Uint8Array(this.thresholdStrict),
       factIds: [...this.factIndex.keys()],
       factIndex: this.factIndex,
       partyIndex: this.partyIndex,
@@ -189,18 +195,20 @@ class NetworkBuilder {
       case 'fact':
         nodes.leafType[id] = LEAF_FACT;
         nodes.leafRef[id] = indexOf(this.factIndex, condition.fact);
-        nodes.leafNegated[id] = condition.negated ? 1 : 0;
+        nodes.leafAux[id] = condition.negated ? 1 : 0;
         break;
       case 'total':
       case 'count':
         nodes.leafType[id] = condition.kind === 'total' ? LEAF_TOTAL : LEAF_COUNT;
         nodes.leafRef[id] = this.keyOf(condition);
-        nodes.leafThreshold[id] = condition.threshold;
-        nodes.leafStrict[id] = condition.op === '>' ? 1 : 0;
+        nodes.leafAux[id] = this.thresholdBound.length;
+        this.thresholdBound.push(condition.threshold);
+        this.thresholdStrict.push(condition.op === '>' ? 1 : 0);
         break;
       case 'active':
         nodes.leafType[id] = LEAF_ACTIVE;
         nodes.leafRef[id] = this.keyOf(condition);
+        nodes.leafAux[id] = pledge * 2;
         break;
     }
     return id;
@@ -252,77 +260,63 @@ class KeyTable {
   arrays(): Pick<Network, 'keyCount' | 'keyType' | 'keyBucket' | 'keyCapability' | 'keyArea'> {
     return {
       keyCount: this.type.length,
-      keyType: Uint8Array.from(this.type),
-      keyBucket: Int32Array.from(this.bucket),
-      keyCapability: Int32Array.from(this.capability),
-      keyArea: Int32Array.from(this.area),
+      keyType: new Uint8Array(this.type),
+      keyBucket: new Int32Array(this.bucket),
+      keyCapability: new Int32Array(this.capability),
+      keyArea: new Int32Array(this.area),
     };
   }
 }
 
-/** Growable per-node typed arrays (doubling), trimmed to size at the end. */
+/** Growable per-node typed arrays (by a quarter), handed out as views of the used part. */
 class NodeArrays {
   kind: Uint8Array;
   parent: Int32Array;
-  owner: Int32Array;
   leafType: Uint8Array;
   leafRef: Int32Array;
-  leafNegated: Uint8Array;
-  leafThreshold: Float64Array;
-  leafStrict: Uint8Array;
+  leafAux: Int32Array;
   size = 0;
 
   constructor(capacity: number) {
     this.kind = new Uint8Array(capacity);
     this.parent = new Int32Array(capacity);
-    this.owner = new Int32Array(capacity);
     this.leafType = new Uint8Array(capacity);
     this.leafRef = new Int32Array(capacity);
-    this.leafNegated = new Uint8Array(capacity);
-    this.leafThreshold = new Float64Array(capacity);
-    this.leafStrict = new Uint8Array(capacity);
+    this.leafAux = new Int32Array(capacity);
   }
 
-  /** Append a node (no parent yet, no leaf data) and return its id. */
+  /** Append a node of `pledge` (a root until it gets a parent, no leaf data) and return its id. */
   push(kind: number, pledge: number): number {
     if (this.size === this.kind.length) this.grow(Math.ceil(this.size * 1.25) + 16);
     const id = this.size++;
     this.kind[id] = kind;
-    this.parent[id] = -1;
-    this.owner[id] = pledge;
+    this.parent[id] = -1 - pledge;
     this.leafRef[id] = -1;
     return id;
   }
 
-  /** Views of the used part (no copy). */
-  trimmed(): Pick<Network, 'nodeKind' | 'nodeParent' | 'nodePledge' | 'leafType' | 'leafRef' | 'leafNegated' | 'leafThreshold' | 'leafStrict'> {
+  trimmed(): Pick<Network, 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux'> {
     const size = this.size;
     return {
       nodeKind: this.kind.subarray(0, size),
       nodeParent: this.parent.subarray(0, size),
-      nodePledge: this.owner.subarray(0, size),
       leafType: this.leafType.subarray(0, size),
       leafRef: this.leafRef.subarray(0, size),
-      leafNegated: this.leafNegated.subarray(0, size),
-      leafThreshold: this.leafThreshold.subarray(0, size),
-      leafStrict: this.leafStrict.subarray(0, size),
+      leafAux: this.leafAux.subarray(0, size),
     };
   }
 
   private grow(capacity: number): void {
     const size = this.size;
-    const resize = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T => {
+    const resize = <T extends Uint8Array | Int32Array>(from: T, to: T): T => {
       to.set(from.subarray(0, size));
       return to;
     };
     this.kind = resize(this.kind, new Uint8Array(capacity));
     this.parent = resize(this.parent, new Int32Array(capacity));
-    this.owner = resize(this.owner, new Int32Array(capacity));
     this.leafType = resize(this.leafType, new Uint8Array(capacity));
     this.leafRef = resize(this.leafRef, new Int32Array(capacity));
-    this.leafNegated = resize(this.leafNegated, new Uint8Array(capacity));
-    this.leafThreshold = resize(this.leafThreshold, new Float64Array(capacity));
-    this.leafStrict = resize(this.leafStrict, new Uint8Array(capacity));
+    this.leafAux = resize(this.leafAux, new Int32Array(capacity));
   }
 }
 

@@ -22,9 +22,11 @@ export interface ThresholdGroups {
 
 export interface GroupInput {
   keyType: Uint8Array;
-  leafSlot: Int32Array;
-  leafThreshold: Float64Array;
-  leafStrict: Uint8Array;
+  /** Threshold index of each total/count leaf. */
+  leafAux: Int32Array;
+  thresholdBound: Float64Array;
+  thresholdStrict: Uint8Array;
+  thresholdSlot: Int32Array;
   slotCount: number;
   watchStart: Int32Array;
   watchLeaf: Int32Array;
@@ -63,7 +65,7 @@ export function buildThresholdGroups(input: GroupInput): ThresholdGroups {
     let withoutSlot = -1;
     if (input.keyType[k] !== KEY_ACTIVE) {
       for (let w = input.watchStart[k] as number; w < (input.watchStart[k + 1] as number); w++) {
-        const slot = input.leafSlot[input.watchLeaf[w] as number] as number;
+        const slot = input.thresholdSlot[input.leafAux[input.watchLeaf[w] as number] as number] as number;
         if (slot < 0) {
           if (withoutSlot < 0) withoutSlot = newGroup(k, -1);
           leafGroup[w] = withoutSlot;
@@ -77,9 +79,14 @@ export function buildThresholdGroups(input: GroupInput): ThresholdGroups {
   }
   const { groupStart, groupLeaf } = fillGroups(input, leafGroup, groupKey.length);
   for (let g = 0; g < groupKey.length; g++) sortGroup(input, groupLeaf, groupStart[g] as number, groupStart[g + 1] as number);
-  const groupBound = Float64Array.from(groupLeaf, (leaf) => input.leafThreshold[leaf] as number);
-  const groupStrict = Uint8Array.from(groupLeaf, (leaf) => input.leafStrict[leaf] as number);
-  return { keyGroupStart, groupKey: Int32Array.from(groupKey), groupSlot: Int32Array.from(groupSlot), groupStart, groupLeaf, groupBound, groupStrict };
+  const groupBound = new Float64Array(groupLeaf.length);
+  const groupStrict = new Uint8Array(groupLeaf.length);
+  for (let i = 0; i < groupLeaf.length; i++) {
+    const threshold = input.leafAux[groupLeaf[i] as number] as number;
+    groupBound[i] = input.thresholdBound[threshold] as number;
+    groupStrict[i] = input.thresholdStrict[threshold] as number;
+  }
+  return { keyGroupStart, groupKey: new Int32Array(groupKey), groupSlot: new Int32Array(groupSlot), groupStart, groupLeaf, groupBound, groupStrict };
 }
 
 function fillGroups(input: GroupInput, leafGroup: Int32Array, groupCount: number): { groupStart: Int32Array; groupLeaf: Int32Array } {
@@ -106,9 +113,10 @@ function fillGroups(input: GroupInput, leafGroup: Int32Array, groupCount: number
 
 // Ascending by bound, non-strict first on ties: insertion sort for the usual small groups, else a comparator sort.
 function sortGroup(input: GroupInput, leaves: Int32Array, start: number, end: number): void {
-  const { leafThreshold, leafStrict } = input;
-  const before = (a: number, b: number): number =>
-    (leafThreshold[a] as number) - (leafThreshold[b] as number) || (leafStrict[a] as number) - (leafStrict[b] as number);
+  const { leafAux, thresholdBound, thresholdStrict } = input;
+  const bound = (leaf: number): number => thresholdBound[leafAux[leaf] as number] as number;
+  const strict = (leaf: number): number => thresholdStrict[leafAux[leaf] as number] as number;
+  const before = (a: number, b: number): number => bound(a) - bound(b) || strict(a) - strict(b);
   if (end - start > INSERTION_SORT_LIMIT) {
     const sorted = Array.from(leaves.subarray(start, end)).sort(before);
     leaves.set(sorted, start);

@@ -43,16 +43,16 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
   const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
   const gap: number[] = [];
-  const gapWaits: Reason[][] = [];
+  const failing: { start: number[]; leaf: number[] } = { start: [0], leaf: [] };
   const results: PledgeActivation[] = new Array<PledgeActivation>(pledges.length);
   for (let p = 0; p < pledges.length; p++) {
     const certain = pessimistic.active[p] === 1;
     const withoutCoordination = pessimisticLeast.active[p] === 1;
     const inAssuranceGap = certain && !withoutCoordination;
-    const waitsFor = inAssuranceGap ? whyWaiting.explain(p) : [];
+    const waitsFor = inAssuranceGap ? whyWaiting.explain(p, failing.leaf) : [];
     if (inAssuranceGap) {
       gap.push(p);
-      gapWaits.push(waitsFor);
+      failing.start.push(failing.leaf.length);
     }
     results[p] = {
       id: (pledges[p] as ActivationPledge).id,
@@ -66,7 +66,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
   return {
     pledges: results,
     assuranceGap: gap.map((p) => (pledges[p] as ActivationPledge).id),
-    waitingGroups: findWaitingGroups(pledges, gap, gapWaits),
+    waitingGroups: findWaitingGroups(network, gap, failing),
     sets: {
       certain: pessimistic.active,
       possible: optimistic.active,

@@ -32,6 +32,8 @@ const MAX_LISTED = 5;
 export class PledgeExplainer {
   /** Compiled id of the next node in post-order, walking the syntax tree alongside the network. */
   private next = 0;
+  /** When set, the failing total/count/active leaves are appended here. */
+  private failing: number[] | undefined;
 
   constructor(
     private readonly net: Network,
@@ -39,11 +41,12 @@ export class PledgeExplainer {
     private readonly facts: ReadonlyMap<string, FactValue>,
   ) {}
 
-  /** The reasons pledge `index`'s condition is false at the fixed point; empty if it holds. */
-  explain(index: number): Reason[] {
+  /** The reasons pledge `index`'s condition is false at the fixed point (empty if it holds); failing aggregate leaves go to `failing`. */
+  explain(index: number, failing?: number[]): Reason[] {
     const pledge = this.net.pledges[index];
     if (!pledge) return [];
     this.next = index === 0 ? 0 : (this.net.rootNode[index - 1] as number) + 1;
+    this.failing = failing;
     return this.failures(pledge.condition) ?? [];
   }
 
@@ -64,10 +67,12 @@ export class PledgeExplainer {
 
   private anyFailures(items: readonly Condition[]): Reason[] | undefined {
     const options: Reason[][] = [];
+    const failingBefore = this.failing?.length ?? 0;
     for (let i = 0; i < items.length; i++) {
       const failed = this.failures(items[i] as Condition);
       if (!failed) {
-        // Skip the remaining items' nodes to stay aligned with the compiled ids.
+        // The OR holds: its failing leaves do not count. Skip the remaining items' nodes to stay aligned.
+        if (this.failing) this.failing.length = failingBefore;
         for (let j = i + 1; j < items.length; j++) this.next += countNodes(items[j] as Condition);
         return undefined;
       }
@@ -87,12 +92,15 @@ export class PledgeExplainer {
         return [{ kind: 'fact', fact: syntax.fact, negated: syntax.negated, value }];
       }
       case 'active':
-        return activeLeafHolds(this.net, this.state, leaf) ? undefined : [this.waitsReason(leaf, syntax)];
+        if (activeLeafHolds(this.net, this.state, leaf)) return undefined;
+        this.failing?.push(leaf);
+        return [this.waitsReason(leaf, syntax)];
       case 'total':
       case 'count': {
         const value = (this.state.keyTotal[this.net.leafRef[leaf] as number] as number) - ownPartOf(this.net, this.state, leaf);
         const holds = syntax.op === '>' ? value > syntax.threshold : value >= syntax.threshold;
         if (holds) return undefined;
+        this.failing?.push(leaf);
         const reason: Reason = {
           kind: 'threshold',
           aggregate: syntax.kind,
@@ -111,7 +119,8 @@ export class PledgeExplainer {
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
   private waitsReason(leaf: number, syntax: Condition & { kind: 'active' }): Reason {
-    const self = this.net.nodePledge[leaf] as number;
+    const aux = this.net.leafAux[leaf] as number;
+    const self = aux >> 1;
     const members = keyMembers(this.net);
     const k = this.net.leafRef[leaf] as number;
     const first = members.start[k] as number;
@@ -121,7 +130,7 @@ export class PledgeExplainer {
       const index = members.pledge[i] as number;
       if (index !== self) shown.push((this.net.pledges[index] as { id: string }).id);
     }
-    const more = end - first - (this.net.leafOwnFeed[leaf] === 1 ? 1 : 0) - shown.length;
+    const more = end - first - (aux & 1) - shown.length;
     const reason: Reason = { kind: 'waits', party: syntax.party, pledges: shown, more };
     if (syntax.capability !== undefined) reason.capability = syntax.capability;
     return reason;
@@ -131,17 +140,21 @@ export class PledgeExplainer {
 const membersCache = new WeakMap<Network, { start: Int32Array; pledge: Int32Array }>();
 
 /** CSR key → the pledges feeding it, in pledge order (built once per network, on first use). */
-function keyMembers(net: Network): { start: Int32Array; pledge: Int32Array } {
+export function keyMembers(net: Network): { start: Int32Array; pledge: Int32Array } {
   const cached = membersCache.get(net);
   if (cached) return cached;
   const keyCount = net.keyCount;
+  const keyOf = (f: number): number => {
+    const entry = net.feedEntry[f] as number;
+    return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
+  };
   const start = new Int32Array(keyCount + 1);
-  for (let f = 0; f < net.feedKey.length; f++) start[(net.feedKey[f] as number) + 1]! += 1;
+  for (let f = 0; f < net.feedEntry.length; f++) start[keyOf(f) + 1]! += 1;
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = start.slice(0, keyCount);
-  const pledge = new Int32Array(net.feedKey.length);
+  const pledge = new Int32Array(net.feedEntry.length);
   for (let p = 0; p < net.pledges.length; p++) {
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) pledge[fill[net.feedKey[f] as number]!++] = p;
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) pledge[fill[keyOf(f)]!++] = p;
   }
   const members = { start, pledge };
   membersCache.set(net, members);

@@ -1,119 +1,146 @@
-import { anyAreaCovers } from '../areas.js';
-import { findStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
-import type { ActivationPledge } from './compile-network.js';
-import type { Reason } from './explain-pledge.js';
+import { labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+import { KEY_ACTIVE, type Network } from './compile-network.js';
+import { keyMembers } from './explain-pledge.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
 // "waits for" graph. p waits for q when a leaf failing in p's condition (at the least fixed point) would
 // count q: total()/count() of q's capability from a party other than p's, or active() of q's party.
 // "Every other party" is encoded with prefix and suffix chains over party blocks, keeping the graph linear.
 
-/** Groups (of two or more pledge ids, sorted) among `gap`, given why each waits in the least fixed point. */
-export function findWaitingGroups(pledges: readonly ActivationPledge[], gap: readonly number[], waits: readonly Reason[][]): string[][] {
-  const graph = new WaitGraph(pledges, gap);
-  gap.forEach((_, local) => {
-    for (const reason of flattenReasons(waits[local] ?? [])) graph.connect(local, reason);
-  });
-  const groups: string[][] = [];
-  for (const component of findStronglyConnectedComponents(graph.size, graph.edges)) {
-    const members = component.filter((node) => node < gap.length).map((node) => (pledges[gap[node] as number] as ActivationPledge).id);
-    if (members.length >= 2) groups.push(members.sort());
-  }
-  return groups.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+/** The aggregate leaves failing for each gap pledge (CSR over the gap's order). */
+export interface FailingLeaves {
+  start: readonly number[];
+  leaf: readonly number[];
 }
 
-function flattenReasons(reasons: readonly Reason[], into: Reason[] = []): Reason[] {
-  for (const reason of reasons) {
-    if (reason.kind === 'any_of') for (const option of reason.options) flattenReasons(option, into);
-    else into.push(reason);
+/** Groups (of two or more pledge ids, sorted) among `gap` (pledge indices, ascending), given their failing leaves. */
+export function findWaitingGroups(net: Network, gap: readonly number[], failing: FailingLeaves): string[][] {
+  const graph = new WaitGraph(net, gap);
+  for (const { key, pairs } of pairsByKey(net, failing)) graph.connectKey(key, pairs);
+  const { start, target } = graph.toCsr();
+  const { component, count } = labelStronglyConnectedComponents(graph.size, start, target);
+  const size = new Int32Array(count);
+  for (let local = 0; local < gap.length; local++) size[component[local] as number]! += 1;
+  const byComponent = new Map<number, string[]>();
+  for (let local = 0; local < gap.length; local++) {
+    const c = component[local] as number;
+    if ((size[c] as number) < 2) continue;
+    const id = (net.pledges[gap[local] as number] as { id: string }).id;
+    const ids = byComponent.get(c);
+    if (ids) ids.push(id);
+    else byComponent.set(c, [id]);
   }
-  return into;
+  return [...byComponent.values()].map((ids) => ids.sort()).sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+}
+
+/** (gap-local pledge, failing leaf) pairs grouped by the leaf's key, keys in first-seen order. */
+function pairsByKey(net: Network, failing: FailingLeaves): { key: number; pairs: number[] }[] {
+  const byKey = new Map<number, number[]>();
+  for (let local = 0; local + 1 < failing.start.length; local++) {
+    for (let i = failing.start[local] as number; i < (failing.start[local + 1] as number); i++) {
+      const key = net.leafRef[failing.leaf[i] as number] as number;
+      const pairs = byKey.get(key);
+      if (pairs) pairs.push(local);
+      else byKey.set(key, [local]);
+    }
+  }
+  return [...byKey].map(([key, pairs]) => ({ key, pairs }));
 }
 
 class WaitGraph {
-  readonly edges: number[][];
-  private readonly targets = new Map<string, { blocks: string[]; pre: number[]; suf: number[] } | number>();
-  private readonly byCapability = new Map<string, number[]>();
-  private readonly byParty = new Map<string, number[]>();
+  private from: number[] = [];
+  private to: number[] = [];
+  size: number;
+  private readonly local: Int32Array;
+  /** Scratch: block of each party for the key being connected, valid when blockKey[party] is that key. */
+  private readonly partyBlock: Int32Array;
+  private readonly blockKey: Int32Array;
 
   constructor(
-    private readonly pledges: readonly ActivationPledge[],
+    private readonly net: Network,
     private readonly gap: readonly number[],
   ) {
-    this.edges = gap.map(() => []);
-    gap.forEach((index, local) => {
-      const pledge = pledges[index] as ActivationPledge;
-      appendTo(this.byCapability, pledge.capability, local);
-      appendTo(this.byParty, pledge.party, local);
-    });
+    this.size = gap.length;
+    this.local = new Int32Array(net.pledges.length).fill(-1);
+    gap.forEach((pledge, local) => (this.local[pledge] = local));
+    this.partyBlock = new Int32Array(net.partyIds.length);
+    this.blockKey = new Int32Array(net.partyIds.length).fill(-1);
   }
 
-  get size(): number {
-    return this.edges.length;
-  }
-
-  connect(local: number, reason: Reason): void {
-    const pledge = this.pledges[this.gap[local] as number] as ActivationPledge;
-    const out = this.edges[local] as number[];
-    if (reason.kind === 'waits') {
-      out.push(this.partyNode(reason.party, reason.capability));
-    } else if (reason.kind === 'threshold') {
-      const chains = this.otherPartiesChains(reason.capability, reason.aggregate === 'total' ? reason.area : undefined);
-      const block = chains.blocks.indexOf(pledge.party);
-      const last = chains.blocks.length - 1;
-      if (block === -1) {
-        if (last >= 0) out.push(chains.pre[last] as number);
-      } else {
-        if (block > 0) out.push(chains.pre[block - 1] as number);
-        if (block < last) out.push(chains.suf[block + 1] as number);
+  /** Edges from each pledge in `pairs` to the gap pledges that key `key` would count for it. */
+  connectKey(key: number, pairs: readonly number[]): void {
+    const members = this.gapMembers(key);
+    if (this.net.keyType[key] === KEY_ACTIVE) {
+      const node = this.addNode(members);
+      for (const local of pairs) this.edge(local, node);
+      return;
+    }
+    // Blocks of contributors by party, with prefix and suffix chains, so "all but party r" is two edges.
+    const blocks: number[][] = [];
+    for (const local of members) {
+      const party = this.partyOfLocal(local);
+      if (this.blockKey[party] !== key) {
+        this.blockKey[party] = key;
+        this.partyBlock[party] = blocks.length;
+        blocks.push([]);
       }
+      (blocks[this.partyBlock[party] as number] as number[]).push(local);
+    }
+    const blockNodes = blocks.map((block) => this.addNode(block));
+    const pre = blockNodes.map(() => this.addNode([]));
+    const suf = blockNodes.map(() => this.addNode([]));
+    blockNodes.forEach((node, i) => {
+      this.edge(pre[i] as number, node);
+      if (i > 0) this.edge(pre[i] as number, pre[i - 1] as number);
+      this.edge(suf[i] as number, node);
+      if (i + 1 < blockNodes.length) this.edge(suf[i] as number, suf[i + 1] as number);
+    });
+    const last = blocks.length - 1;
+    for (const local of pairs) {
+      const party = this.partyOfLocal(local);
+      const block = this.blockKey[party] === key ? (this.partyBlock[party] as number) : -1;
+      if (block === -1) {
+        if (last >= 0) this.edge(local, pre[last] as number);
+        continue;
+      }
+      if (block > 0) this.edge(local, pre[block - 1] as number);
+      if (block < last) this.edge(local, suf[block + 1] as number);
     }
   }
 
-  private addNode(targets: number[]): number {
-    this.edges.push(targets);
-    return this.edges.length - 1;
+  toCsr(): { start: Int32Array; target: Int32Array } {
+    const start = new Int32Array(this.size + 1);
+    for (const node of this.from) start[node + 1]! += 1;
+    for (let n = 0; n < this.size; n++) start[n + 1]! += start[n] as number;
+    const fill = start.slice(0, this.size);
+    const target = new Int32Array(this.from.length);
+    this.from.forEach((node, i) => (target[fill[node]!++] = this.to[i] as number));
+    return { start, target };
   }
 
-  // One node standing for every gap pledge of a party (of a capability).
-  private partyNode(party: string, capability: string | undefined): number {
-    const name = `active|${party}|${capability ?? ''}`;
-    const known = this.targets.get(name);
-    if (typeof known === 'number') return known;
-    const members = this.select(this.byParty.get(party), (p) => capability === undefined || p.capability === capability);
-    const node = this.addNode(members);
-    this.targets.set(name, node);
+  // The gap pledges feeding `key`, as gap-local indices in pledge order.
+  private gapMembers(key: number): number[] {
+    const all = keyMembers(this.net);
+    const members: number[] = [];
+    for (let i = all.start[key] as number; i < (all.start[key + 1] as number); i++) {
+      const local = this.local[all.pledge[i] as number] as number;
+      if (local >= 0) members.push(local);
+    }
+    return members;
+  }
+
+  private partyOfLocal(local: number): number {
+    return this.net.pledgeParty[this.gap[local] as number] as number;
+  }
+
+  private addNode(targets: readonly number[]): number {
+    const node = this.size++;
+    for (const to of targets) this.edge(node, to);
     return node;
   }
 
-  // Blocks of contributors by party, with prefix and suffix chains, so "all but party r" is two edges.
-  private otherPartiesChains(capability: string, area: string | undefined): { blocks: string[]; pre: number[]; suf: number[] } {
-    const name = `agg|${capability}|${area ?? ''}`;
-    const known = this.targets.get(name);
-    if (known !== undefined && typeof known !== 'number') return known;
-    const members = this.select(this.byCapability.get(capability), (p) => area === undefined || anyAreaCovers(p.areas, area));
-    const byParty = new Map<string, number[]>();
-    for (const local of members) appendTo(byParty, (this.pledges[this.gap[local] as number] as ActivationPledge).party, local);
-    const blocks = [...byParty.keys()];
-    const blockNodes = blocks.map((party) => this.addNode(byParty.get(party) as number[]));
-    const pre: number[] = [];
-    blockNodes.forEach((node, i) => pre.push(this.addNode(i === 0 ? [node] : [node, pre[i - 1] as number])));
-    const suf: number[] = new Array<number>(blockNodes.length);
-    for (let i = blockNodes.length - 1; i >= 0; i--) {
-      suf[i] = this.addNode(i === blockNodes.length - 1 ? [blockNodes[i] as number] : [blockNodes[i] as number, suf[i + 1] as number]);
-    }
-    const chains = { blocks, pre, suf };
-    this.targets.set(name, chains);
-    return chains;
+  private edge(from: number, to: number): void {
+    this.from.push(from);
+    this.to.push(to);
   }
-
-  private select(locals: number[] | undefined, matches: (pledge: ActivationPledge) => boolean): number[] {
-    return (locals ?? []).filter((local) => matches(this.pledges[this.gap[local] as number] as ActivationPledge));
-  }
-}
-
-function appendTo(map: Map<string, number[]>, name: string, value: number): void {
-  const list = map.get(name);
-  if (list) list.push(value);
-  else map.set(name, [value]);
 }

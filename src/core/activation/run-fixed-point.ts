@@ -30,7 +30,7 @@ export interface FixedPointState {
   active: Uint8Array;
   /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
   keyTotal: Float64Array;
-  /** Per (key, party) slot of a total/count key (see Network.feedSlot): the party's quantity or pledge count. */
+  /** Per (key, party) slot of a total/count key (see Network.feedEntry): the party's quantity or pledge count. */
   partValue: Float64Array;
 }
 
@@ -74,7 +74,7 @@ export function runFixedPoint(
 
 /** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
 export function ownPartOf(network: Network, state: FixedPointState, leaf: number): number {
-  const slot = network.leafSlot[leaf] as number;
+  const slot = network.thresholdSlot[network.leafAux[leaf] as number] as number;
   if (slot < 0) return 0;
   const part = state.partValue[slot] as number;
   return network.leafType[leaf] === LEAF_TOTAL ? part : part > 0 ? 1 : 0;
@@ -82,7 +82,8 @@ export function ownPartOf(network: Network, state: FixedPointState, leaf: number
 
 /** Whether an active() leaf holds at a state: some pledge of the key other than the leaf's own is active. */
 export function activeLeafHolds(network: Network, state: FixedPointState, leaf: number): boolean {
-  const own = network.leafOwnFeed[leaf] === 1 && state.active[network.nodePledge[leaf] as number] === 1 ? 1 : 0;
+  const aux = network.leafAux[leaf] as number;
+  const own = (aux & 1) === 1 && state.active[aux >> 1] === 1 ? 1 : 0;
   return (state.keyTotal[network.leafRef[leaf] as number] as number) - own >= 1;
 }
 
@@ -156,16 +157,17 @@ class Propagation {
     const net = this.net;
     const end = net.feedStart[pledge + 1] as number;
     for (let f = net.feedStart[pledge] as number; f < end; f++) {
-      const k = net.feedKey[f] as number;
-      const type = net.keyType[k] as number;
-      if (type === KEY_ACTIVE) {
-        this.keyTotal[k] = (this.keyTotal[k] as number) + sign;
-        if (notify) this.fireActive(k);
+      const entry = net.feedEntry[f] as number;
+      if (entry >= 0) {
+        this.keyTotal[entry] = (this.keyTotal[entry] as number) + sign;
+        if (notify) this.fireActive(entry);
         continue;
       }
+      const slot = -1 - entry;
+      const k = net.slotKey[slot] as number;
+      const type = net.keyType[k] as number;
       const delta = type === KEY_TOTAL ? (this.quantity[pledge] as number) : 1;
       if (delta === 0) continue;
-      const slot = net.feedSlot[f] as number;
       const before = this.partValue[slot] as number;
       const after = before + sign * delta;
       this.partValue[slot] = after;
@@ -209,7 +211,7 @@ class Propagation {
   }
 
   private bucketOf(leaf: number): 0 | 1 {
-    return this.mode.greatest && this.net.leafOwnFeed[leaf] === 1 ? 1 : 0;
+    return this.mode.greatest && ((this.net.leafAux[leaf] as number) & 1) === 1 ? 1 : 0;
   }
 
   private evaluateAll(): void {
@@ -231,13 +233,14 @@ class Propagation {
     const net = this.net;
     const type = net.leafType[n] as number;
     if (type === LEAF_FACT) {
-      return evaluateFact(this.factValues[net.leafRef[n] as number], net.leafNegated[n] === 1, this.mode.optimistic);
+      return evaluateFact(this.factValues[net.leafRef[n] as number], net.leafAux[n] === 1, this.mode.optimistic);
     }
     if (type < LEAF_FACT) return type === LEAF_TRUE;
     if (type === LEAF_ACTIVE) return activeLeafHolds(net, this.state, n);
     const value = (this.keyTotal[net.leafRef[n] as number] as number) - ownPartOf(net, this.state, n);
-    const bound = net.leafThreshold[n] as number;
-    return net.leafStrict[n] === 1 ? value > bound : value >= bound;
+    const threshold = net.leafAux[n] as number;
+    const bound = net.thresholdBound[threshold] as number;
+    return net.thresholdStrict[threshold] === 1 ? value > bound : value >= bound;
   }
 
   // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.
@@ -249,7 +252,7 @@ class Propagation {
     for (;;) {
       const up = net.nodeParent[n] as number;
       if (up < 0) {
-        const pledge = net.nodePledge[n] as number;
+        const pledge = -1 - up;
         if (this.active[pledge] !== nowTrue) this.enqueue(pledge);
         return;
       }

@@ -58,7 +58,7 @@ export class ThresholdWatches {
   fire(key: number, total: number): void {
     const heap = this.heaps[key];
     if (heap === undefined) return;
-    while (heap.size > 0) {
+    while (heap.size > 0 && this.mayFire(heap, total)) {
       const g = heap.topGroup();
       this.entry(g);
       if (this.priority !== heap.topPriority() || this.tiebreak !== heap.topTiebreak()) {
@@ -78,6 +78,14 @@ export class ThresholdWatches {
       this.entry(g);
       heap.push(this.priority, this.tiebreak, g);
     }
+  }
+
+  // The top entry is never later than its group's true level, so if even it cannot fire, nothing can.
+  private mayFire(heap: GroupHeap, total: number): boolean {
+    const priority = heap.topPriority();
+    const strict = this.options.falling ? heap.topTiebreak() === 0 : heap.topTiebreak() === 1;
+    if (this.options.falling) return total < -priority || (strict && total === -priority);
+    return total > priority || (!strict && total === priority);
   }
 
   // Falling runs walk each group from its highest bound down, rising ones from the lowest up.
