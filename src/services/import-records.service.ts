@@ -1,3 +1,4 @@
+import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { InputError, type InputProblem, problemsFromCore } from '../contracts/input-error.js';
@@ -27,8 +28,6 @@ export interface ImportSummary {
 
 /** `insert-missing` keeps existing records as they are (the demo); `upsert` replaces differing ones (import). */
 export type ImportMode = 'insert-missing' | 'upsert';
-
-const DATASET_KEYS = new Set<string>(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
 
 /** Write batches (in dependency order) in one transaction; throws InputError listing every problem. */
 export async function importRecords(
@@ -121,10 +120,10 @@ async function writeBatch(
 // The engine's records must stay consistent as a whole: check the store's dataset with the batch applied.
 function checkMergedDataset(current: Dataset, batches: readonly ImportBatch[], mode: ImportMode): void {
   const merged: Record<string, StoredRecord[]> = {};
-  for (const key of DATASET_KEYS) merged[key] = [...(current[key as keyof Dataset] as unknown as StoredRecord[])];
+  for (const key of DATASET_ENTITY_NAMES) merged[key] = [...(current[key as keyof Dataset] as unknown as StoredRecord[])];
   const positions = new Map<string, Map<string, number>>();
   for (const { entity, records } of batches) {
-    if (!DATASET_KEYS.has(entity.name)) continue;
+    if (!DATASET_ENTITY_NAMES.has(entity.name)) continue;
     const list = merged[entity.name] as StoredRecord[];
     const byId = new Map(list.map((item, i) => [item.id, i]));
     const where = positions.get(entity.name) ?? new Map<string, number>();

@@ -1,3 +1,4 @@
+import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Problem } from '../core/errors.js';
 import type { Dataset } from '../core/types.js';
@@ -17,8 +18,6 @@ export interface Actor {
   /** Who is writing: a user name, or a system actor such as `demo` or `import`. */
   name: string;
 }
-
-const DATASET_KEYS = new Set<string>(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
 
 type Change<R extends StoredRecord> = { kind: 'create'; record: R } | { kind: 'update'; record: R } | { kind: 'delete'; id: string };
 
@@ -68,13 +67,13 @@ export class RecordService {
         if (!current) throw notFound(entity, id);
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
-      if (DATASET_KEYS.has(entity.name)) {
+      if (DATASET_ENTITY_NAMES.has(entity.name)) {
         const dataset = await this.cache.forHead(tx, `${head.seq}:${head.hash}`);
         const next = applyChange(dataset, entity.name, change);
         const prepared = prepareDataset(next);
         if (!prepared.ok) throw consistencyError(entity.name, id, next, prepared.problems);
       }
-      if (change.kind === 'delete' && DATASET_KEYS.has(entity.name)) {
+      if (change.kind === 'delete' && DATASET_ENTITY_NAMES.has(entity.name)) {
         // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.
         const problems = await findReferencesToDatasetRecord(tx, entity.name, change.id);
         if (problems.length > 0) throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' is still referenced`, problems);

@@ -1,3 +1,4 @@
+import { DATASET_ENTITY_NAMES } from '../../db/entities/dataset-entities.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,8 +20,6 @@ import { actorOf } from '../request-actor.js';
 
 // REST routes for one kind of record: list (filters, pagination, as of a date), read, create, replace and
 // delete with a version check, and the record's history from the audit log.
-
-const DATASET_KEYS = new Set(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
 
 /** Register /api/<name> routes for an entity. */
 export function registerRecordRoutes(app: FastifyInstance, services: Services, entity: EntityDefinition): void {
@@ -131,8 +130,8 @@ function requiredVersion(ifMatch: string | string[] | undefined, field: number |
 }
 
 async function listAsOf(services: Services, entity: EntityDefinition, asOf: string, filters: Record<string, string>, limit: number, offset: number) {
-  if (!DATASET_KEYS.has(entity.name)) {
-    throw new AppError('input.invalid', `asOf is available for ${[...DATASET_KEYS].join(', ')}`, [{ path: 'querystring.asOf', message: 'not available here' }]);
+  if (!DATASET_ENTITY_NAMES.has(entity.name)) {
+    throw new AppError('input.invalid', `asOf is available for ${[...DATASET_ENTITY_NAMES].join(', ')}`, [{ path: 'querystring.asOf', message: 'not available here' }]);
   }
   const dataset = await services.scenarios.dataset(asOf);
   const all = (dataset[entity.name as keyof typeof dataset] as unknown as Record<string, unknown>[]).filter((record) =>

@@ -176,3 +176,6 @@ export const pledgeEntity: EntityDefinition<Pledge, Row<typeof pledges>> = {
 
 /** The engine's records, in the order a dataset loads them (referenced before referencing). */
 export const DATASET_ENTITIES = [sourceEntity, partyEntity, capabilityEntity, factEntity, packageEntity, requirementEntity, pledgeEntity] as const;
+
+/** The collection names of the engine's dataset (the keys of core's Dataset). */
+export const DATASET_ENTITY_NAMES: ReadonlySet<string> = new Set(DATASET_ENTITIES.map((entity) => entity.name));
