@@ -34,7 +34,8 @@ const LANDING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 
 /** Build the Fastify app (not listening). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true });
+  // Long path parameters reach the schema (and its message) instead of the router's bare 414.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true, routerOptions: { maxParamLength: 1000 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandling(app);
