@@ -1,14 +1,16 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
-import { prepareDataset } from '../core/dataset/prepare-dataset.js';
+import { canonicalJson } from '../core/audit/canonical-json.js';
+import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Problem } from '../core/errors.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
-import { lockAuditHead } from '../db/audit.repository.js';
+import { lockAuditHead, readAuditHead } from '../db/audit.repository.js';
 import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
 import { deleteRecord, findRecord, insertRecord, type ListQuery, listRecords, updateRecord, type Versioned } from '../db/record.repository.js';
 import { appendAudit } from './audit/append-audit.js';
+import { HeadKeyedCache } from './head-keyed-cache.js';
 import type { DatasetCache } from './store-dataset.js';
 
 // Reads and writes of records. Every write runs in one transaction: lock the audit head, check the version,
@@ -22,15 +24,19 @@ export interface Actor {
 type Change<R extends StoredRecord> = { kind: 'create'; record: R } | { kind: 'update'; record: R } | { kind: 'delete'; id: string };
 
 export class RecordService {
+  private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>(256);
+
   constructor(
     private readonly store: Store,
     private readonly cache: DatasetCache,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** A page of records. */
+  /** A page of records (shared between callers: do not mutate). */
   async list<R extends StoredRecord>(entity: EntityDefinition<R>, query: ListQuery): Promise<{ items: Versioned<R>[]; total: number }> {
-    return listRecords(this.store.db, entity, query);
+    const head = await readAuditHead(this.store.db);
+    const page = await this.pages.get(`${head.seq}:${head.hash}`, `${entity.name}\n${canonicalJson(query)}`, () => listRecords(this.store.db, entity, query));
+    return page as { items: Versioned<R>[]; total: number };
   }
 
   /** One record, or not_found. */
@@ -56,8 +62,10 @@ export class RecordService {
   }
 
   private async write<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {
-    // The cache is keyed by the audit head, which every write moves: no invalidation needed.
-    return this.store.db.transaction(async (transaction) => {
+    // Caches are keyed by the audit head, which every write moves: nothing to invalidate. The dataset this
+    // write checked is kept under the new head, so the next write or scenario need not read it again.
+    let next: { head: string; dataset: PreparedDataset | undefined } | undefined;
+    const written = await this.store.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       const head = await lockAuditHead(tx);
       const id = change.kind === 'delete' ? change.id : change.record.id;
@@ -67,11 +75,13 @@ export class RecordService {
         if (!current) throw notFound(entity, id);
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
+      const headKey = `${head.seq}:${head.hash}`;
+      let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
       if (DATASET_ENTITY_NAMES.has(entity.name)) {
-        const dataset = await this.cache.forHead(tx, `${head.seq}:${head.hash}`);
-        const next = applyChange(dataset, entity.name, change);
-        const prepared = prepareDataset(next);
-        if (!prepared.ok) throw consistencyError(entity.name, id, next, prepared.problems);
+        const changed = applyChange(await this.cache.forHead(tx, headKey), entity.name, change);
+        const prepared = prepareDataset(changed);
+        if (!prepared.ok) throw consistencyError(entity.name, id, changed, prepared.problems);
+        dataset = prepared.value;
       }
       if (change.kind === 'delete' && DATASET_ENTITY_NAMES.has(entity.name)) {
         // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.
@@ -85,7 +95,7 @@ export class RecordService {
         }
       }
       const written = await this.applyWrite(tx, entity, change, expected);
-      await appendAudit(
+      const newHead = await appendAudit(
         tx,
         {
           actor: actor.name,
@@ -96,9 +106,13 @@ export class RecordService {
           after: change.kind === 'delete' ? null : { ...written.record, version: written.version },
         },
         this.now(),
+        head,
       );
+      next = { head: `${newHead.seq}:${newHead.hash}`, dataset };
       return written;
     });
+    if (next?.dataset) this.cache.remember(next.head, next.dataset);
+    return written;
   }
 
   private async applyWrite<R extends StoredRecord>(tx: Database, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {

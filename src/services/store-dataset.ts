@@ -65,8 +65,18 @@ export class DatasetCache {
     return dataset;
   }
 
-  /** Forget the cached dataset (after a write). */
+  /** Forget the cached dataset (after a restore replaced the store wholesale). */
   invalidate(): void {
     this.cached = undefined;
+  }
+
+  /** Keep a dataset a write already prepared, under the head that write produced. */
+  remember(head: string, dataset: PreparedDataset): void {
+    this.cached = { head, dataset };
+  }
+
+  /** The dataset cached for exactly this head, if any. */
+  peek(head: string): PreparedDataset | undefined {
+    return this.cached?.head === head ? this.cached.dataset : undefined;
   }
 }

@@ -13,11 +13,11 @@ export interface AuditEvent {
   after: unknown;
 }
 
-/** Append an entry; `now` is passed in so tests and imports can fix the time. */
-export async function appendAudit(tx: Database, event: AuditEvent, now: Date): Promise<number> {
-  const row = chainAuditRow(await lockAuditHead(tx), event, now);
+/** Append an entry and return the new head; `head` is the locked head when the caller already holds it. */
+export async function appendAudit(tx: Database, event: AuditEvent, now: Date, head?: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
+  const row = chainAuditRow(head ?? (await lockAuditHead(tx)), event, now);
   await insertAuditRow(tx, row);
-  return row.seq;
+  return { seq: row.seq, hash: row.hash };
 }
 
 /** The row that follows `previous` in the chain (pure: no database). */
