@@ -27,6 +27,7 @@ interface Measurement {
   buildMs: number;
   activationMs: number;
   activationCpuMs: number;
+  activationGcMs: number;
   referenceMs: number;
   shares: { certain: number; possible: number; inactive: number; gap: number };
   groups: number;
@@ -60,18 +61,19 @@ function describeResult(result: ActivationResult): Pick<Measurement, 'shares' | 
   };
 }
 
-function measure(family: Family, n: number): Measurement {
-  const built = timeMedian(1, () => family.build(n));
+async function measure(family: Family, n: number): Promise<Measurement> {
+  const built = await timeMedian(1, () => family.build(n));
   const model = built.result;
   const runs = runsFor(n);
-  const reference = timeMedian(runs, makeReference(n, SEED));
-  const activation = timeMedian(runs, () => evaluateActivation(model.pledges, model.facts));
+  const reference = await timeMedian(runs, makeReference(n, SEED));
+  const activation = await timeMedian(runs, () => evaluateActivation(model.pledges, model.facts));
   return {
     n,
     literals: countLiterals(model.pledges) / n,
     buildMs: built.ms,
     activationMs: activation.ms,
     activationCpuMs: activation.cpuMs,
+    activationGcMs: activation.gcMs,
     referenceMs: reference.ms,
     ...describeResult(activation.result),
   };
@@ -88,13 +90,14 @@ function growthOf(rows: readonly Measurement[], index: number, field: 'activatio
 }
 
 function printFamily(name: string, rows: readonly Measurement[]): void {
-  const header = ['pledges', 'lits/pl', 'runs', 'activation ms', 'cpu ms', 'growth/10x', 'reference ms', 'ref growth', 'act/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
+  const header = ['pledges', 'lits/pl', 'runs', 'activation ms', 'cpu ms', 'gc ms', 'growth/10x', 'reference ms', 'ref growth', 'act/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
   const body = rows.map((row, i) => [
     row.n.toLocaleString('en-US'),
     formatNumber(row.literals, 2),
     String(runsFor(row.n)),
     formatNumber(row.activationMs, 1),
     formatNumber(row.activationCpuMs, 0),
+    formatNumber(row.activationGcMs, 0),
     formatNumber(growthOf(rows, i, 'activationMs'), 2),
     formatNumber(row.referenceMs, 1),
     formatNumber(growthOf(rows, i, 'referenceMs'), 2),
@@ -130,10 +133,16 @@ function checkTargets(name: string, rows: readonly Measurement[]): number {
     const ok = worst <= TARGET_GROWTH;
     console.log(`  ${verdict(ok)}  ${name}: worst growth per 10x = ${worst.toFixed(2)}x (target <= ${TARGET_GROWTH}x)`);
   }
+  const last = rows[rows.length - 1];
+  const before = rows[rows.length - 2];
+  if (last && before) {
+    const drift = last.activationMs / last.referenceMs / (before.activationMs / before.referenceMs);
+    console.log(`  info  ${name}: act/ref ratio ${last.n.toLocaleString('en-US')} vs ${before.n.toLocaleString('en-US')} = ${drift.toFixed(2)}x (1 = scales like the reference)`);
+  }
   return misses;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const sizes = readSizes();
   const cpus = os.cpus();
   console.log(`Activation benchmark — ${new Date().toISOString()}`);
@@ -141,15 +150,20 @@ function main(): void {
   console.log('Timed: evaluateActivation (compile, four fixed points, explanations, waiting groups); median of runs, a full GC before each.');
   console.log(`Load average now: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (cpu ms > wall ms means GC helper threads; wall >> cpu means a busy machine).`);
   console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
-  // Warm-up so the first size is not mostly JIT compilation.
-  const warm = buildRandomModel(2_000, SEED + 1);
-  for (let i = 0; i < 3; i++) evaluateActivation(warm.pledges, warm.facts);
+  console.log('gc ms: garbage-collection pauses inside the timed activation runs (median).');
+  // Warm-up of every family's code paths, so that the first size is not mostly JIT compilation.
+  for (const family of FAMILIES) {
+    const warm = family.build(2_000);
+    for (let i = 0; i < 3; i++) evaluateActivation(warm.pledges, warm.facts);
+  }
 
-  const results = FAMILIES.map((family) => {
-    const rows = sizes.map((n) => measure(family, n));
+  const results: { name: string; rows: Measurement[] }[] = [];
+  for (const family of FAMILIES) {
+    const rows: Measurement[] = [];
+    for (const n of sizes) rows.push(await measure(family, n));
     printFamily(family.name, rows);
-    return { name: family.name, rows };
-  });
+    results.push({ name: family.name, rows });
+  }
 
   console.log('\n== targets (DESIGN.md §9) ==');
   const misses = results.reduce((sum, { name, rows }) => sum + checkTargets(name, rows), 0);
@@ -157,4 +171,4 @@ function main(): void {
   process.exitCode = 0;
 }
 
-main();
+await main();

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,8 @@ import { startServerProcess } from './support/server-process.js';
 // `--duration` seconds; the table shows medians over the runs and the p99 ratio to /health in the same run.
 // After the writes: 0 lost acknowledged writes (final versions, audit history, GET /api/audit/verify).
 // Prints PASS/MISS per target and always exits 0 (unless the benchmark itself fails).
-// Usage: npm run bench:api [-- --duration=10 --runs=3 --stores=postgres,pglite --read-connections=20
-//        --write-connections=20 --pg-fast --cpu-prof=DIR]
+// Usage: npm run bench:api [-- --duration=10 --runs=3 --warmup=3 --stores=postgres,pglite --routes=reference,read,write
+//        --read-connections=20 --write-connections=20 --pg-fast --cpu-prof=DIR]
 
 type RouteKind = 'reference' | 'read' | 'write';
 
@@ -195,6 +196,9 @@ async function main(): Promise<void> {
   const lost = new Map<StoreKind, number>();
   let cluster: PostgresCluster | undefined;
   let directory: string | undefined;
+  process.on('exit', () => {
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
   try {
     for (const store of options.stores) {
       let env: Record<string, string>;
@@ -284,6 +288,9 @@ function cpuMsPerRequest(percentOfCore: number | undefined, run: LoadResult): nu
   if (percentOfCore === undefined || run.completed === 0) return Number.NaN;
   return (percentOfCore / 100) * run.durationS * 1000 / run.completed;
 }
+
+// Ctrl-C or kill: exit through process.exit so the 'exit' handlers stop the server and the cluster.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 main().catch((error: unknown) => {
   console.error(error);

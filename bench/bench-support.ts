@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -34,33 +34,74 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** A full garbage collection, so that a timed run does not pay for the garbage of earlier ones. */
-export const collectGarbage: () => void = (() => {
-  v8.setFlagsFromString('--expose-gc');
-  const gc: unknown = vm.runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : () => undefined;
-})();
+let fullGc: (() => void) | undefined;
+
+/** A full garbage collection, so that a timed run does not pay for the garbage of earlier ones (gc exposed on first use). */
+export function collectGarbage(): void {
+  if (!fullGc) {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    fullGc = typeof gc === 'function' ? () => void gc() : () => undefined;
+  }
+  fullGc();
+}
 
 function cpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
 
-/** Run `work` `runs` times (a full GC before each) and return the median wall and CPU times in ms and the last result. */
-export function timeMedian<T>(runs: number, work: () => T): { ms: number; cpuMs: number; result: T } {
+/** Time spent in garbage collection pauses (ms) between `start()` and `stop()`, from perf_hooks "gc" entries. */
+function watchGc(): { start: () => void; mark: () => void; stop: () => number } {
+  let total = 0;
+  let from = 0;
+  let to = Infinity;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime >= from && entry.startTime <= to) total += entry.duration;
+  });
+  return {
+    start: () => {
+      total = 0;
+      from = performance.now();
+      to = Infinity;
+      observer.observe({ entryTypes: ['gc'] });
+    },
+    mark: () => {
+      to = performance.now();
+    },
+    stop: () => {
+      for (const entry of observer.takeRecords()) if (entry.startTime >= from && entry.startTime <= to) total += entry.duration;
+      observer.disconnect();
+      return total;
+    },
+  };
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Run `work` `runs` times (a full GC before each); the median wall, CPU and GC-pause times in ms, and the last result. */
+export async function timeMedian<T>(runs: number, work: () => T): Promise<{ ms: number; cpuMs: number; gcMs: number; result: T }> {
   const times: number[] = [];
   const cpu: number[] = [];
+  const gcPauses: number[] = [];
+  const gc = watchGc();
   let result: T | undefined;
   for (let run = 0; run < runs; run++) {
     result = undefined;
     collectGarbage();
+    gc.start();
     const startCpu = cpuMs();
     const start = performance.now();
     result = work();
     times.push(performance.now() - start);
     cpu.push(cpuMs() - startCpu);
+    gc.mark();
+    // GC entries are queued for the event loop: let it deliver them.
+    await nextTurn();
+    await nextTurn();
+    gcPauses.push(gc.stop());
   }
-  return { ms: median(times), cpuMs: median(cpu), result: result as T };
+  return { ms: median(times), cpuMs: median(cpu), gcMs: median(gcPauses), result: result as T };
 }
 
 /** Reference workload for `n`: sort n seeded random numbers (a copy each run) with a comparator. */

@@ -20,7 +20,7 @@ export interface ServerProcess {
 /** Start the API server on the store the environment names (COALITION_DATA or DATABASE_URL). */
 export async function startServerProcess(env: Record<string, string>, extraNodeArgs: string[] = []): Promise<ServerProcess> {
   const started = performance.now();
-  const args = [...extraNodeArgs, '--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--demo'];
+  const args = [...extraNodeArgs, '--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--demo'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
@@ -33,7 +33,11 @@ export async function startServerProcess(env: Record<string, string>, extraNodeA
     stderr += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If this process ends without stop() (an exception, Ctrl-C), the server's group must not outlive it.
+  const killOnExit = (): void => signalGroup(child, 'SIGKILL');
+  process.on('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.off('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     signalGroup(child, 'SIGTERM');
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);

@@ -1,13 +1,10 @@
 import { anyAreaCovers } from '../areas.js';
+import { KEY_ACTIVE, LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
 
 // Which aggregate keys each pledge feeds (by capability and area, by party, by party and capability), and the
 // (key, party) slots that hold each party's own part of a total()/count() key. Slots are numbered per party in
 // one pass over the pledges grouped by party, with scratch arrays instead of hash maps.
 
-const KEY_ACTIVE = 2;
-const LEAF_TOTAL = 4;
-const LEAF_COUNT = 5;
-const LEAF_ACTIVE = 6;
 
 export interface FeedInput {
   partyIds: readonly string[];

@@ -2,30 +2,29 @@ import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/
 import type { PartyId, QuantityRange } from '../types.js';
 import { buildFeeds } from './compile-feeds.js';
 import { buildThresholdGroups, buildWatches, type ThresholdGroups } from './compile-watches.js';
+import { KeyTable, NodeArrays } from './network-tables.js';
+import {
+  KEY_ACTIVE,
+  KEY_COUNT,
+  KEY_TOTAL,
+  LEAF_ACTIVE,
+  LEAF_COUNT,
+  LEAF_FACT,
+  LEAF_FALSE,
+  LEAF_NONE,
+  LEAF_TOTAL,
+  LEAF_TRUE,
+  NODE_AND,
+  NODE_LEAF,
+  NODE_OR,
+} from './network-codes.js';
 
 // Compiles candidate pledges and their conditions into flat typed arrays: a node per AND/OR/leaf (children
 // before parents), an aggregate key per distinct total/count/active expression, and for each pledge the keys it
 // feeds. Built once, then run four times (greatest/least fixed point × pessimistic/optimistic), so everything a
 // run needs that does not depend on the facts is computed here. The pledges are read once.
 
-export const NODE_AND = 0;
-export const NODE_OR = 1;
-export const NODE_LEAF = 2;
-
-export const LEAF_NONE = 0;
-export const LEAF_TRUE = 1;
-export const LEAF_FALSE = 2;
-export const LEAF_FACT = 3;
-export const LEAF_TOTAL = 4;
-export const LEAF_COUNT = 5;
-export const LEAF_ACTIVE = 6;
-
-export const KEY_TOTAL = 0;
-export const KEY_COUNT = 1;
-export const KEY_ACTIVE = 2;
-
-/** Qualified key names are (bucket × 3 + type) × limit + qualifier, exact below 2^53; larger qualifiers use strings. */
-const QUALIFIER_LIMIT = 2 ** 21;
+export { KEY_ACTIVE, KEY_COUNT, KEY_TOTAL, LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_NONE, LEAF_TOTAL, LEAF_TRUE, NODE_AND, NODE_LEAF, NODE_OR };
 
 export interface ActivationPledge {
   id: string;
@@ -224,99 +223,6 @@ class NetworkBuilder {
     if (atom.kind === 'count') return this.keys.find(KEY_COUNT, capability, -1, -1);
     const area = atom.area === undefined ? -1 : indexOf(this.areaIndex, atom.area);
     return this.keys.find(KEY_TOTAL, capability, -1, area);
-  }
-}
-
-/** Distinct aggregate keys: plain ones (no second name) by bucket in arrays, qualified ones in a numeric map. */
-class KeyTable {
-  private readonly plain: number[][] = [[], [], []];
-  private readonly qualified = new Map<number | string, number>();
-  private readonly type: number[] = [];
-  private readonly bucket: number[] = [];
-  private readonly capability: number[] = [];
-  private readonly area: number[] = [];
-
-  /** The key of (type, bucket, capability, area), created if new; `qualifier` below is capability or area, -1 if none. */
-  find(type: number, bucket: number, capability: number, area: number): number {
-    const qualifier = type === KEY_ACTIVE ? capability : area;
-    const plain = this.plain[type] as number[];
-    const name = qualifier < QUALIFIER_LIMIT ? (bucket * 3 + type) * QUALIFIER_LIMIT + qualifier : `${type}|${bucket}|${qualifier}`;
-    const known = qualifier < 0 ? plain[bucket] : this.qualified.get(name);
-    if (known !== undefined && known >= 0) return known;
-    const index = this.type.length;
-    this.type.push(type);
-    this.bucket.push(bucket);
-    this.capability.push(capability);
-    this.area.push(area);
-    if (qualifier < 0) {
-      while (plain.length < bucket) plain.push(-1);
-      plain[bucket] = index;
-    } else {
-      this.qualified.set(name, index);
-    }
-    return index;
-  }
-
-  arrays(): Pick<Network, 'keyCount' | 'keyType' | 'keyBucket' | 'keyCapability' | 'keyArea'> {
-    return {
-      keyCount: this.type.length,
-      keyType: new Uint8Array(this.type),
-      keyBucket: new Int32Array(this.bucket),
-      keyCapability: new Int32Array(this.capability),
-      keyArea: new Int32Array(this.area),
-    };
-  }
-}
-
-/** Growable per-node typed arrays (by a quarter), handed out as views of the used part. */
-class NodeArrays {
-  kind: Uint8Array;
-  parent: Int32Array;
-  leafType: Uint8Array;
-  leafRef: Int32Array;
-  leafAux: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.kind = new Uint8Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.leafType = new Uint8Array(capacity);
-    this.leafRef = new Int32Array(capacity);
-    this.leafAux = new Int32Array(capacity);
-  }
-
-  /** Append a node of `pledge` (a root until it gets a parent, no leaf data) and return its id. */
-  push(kind: number, pledge: number): number {
-    if (this.size === this.kind.length) this.grow(Math.ceil(this.size * 1.25) + 16);
-    const id = this.size++;
-    this.kind[id] = kind;
-    this.parent[id] = -1 - pledge;
-    this.leafRef[id] = -1;
-    return id;
-  }
-
-  trimmed(): Pick<Network, 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux'> {
-    const size = this.size;
-    return {
-      nodeKind: this.kind.subarray(0, size),
-      nodeParent: this.parent.subarray(0, size),
-      leafType: this.leafType.subarray(0, size),
-      leafRef: this.leafRef.subarray(0, size),
-      leafAux: this.leafAux.subarray(0, size),
-    };
-  }
-
-  private grow(capacity: number): void {
-    const size = this.size;
-    const resize = <T extends Uint8Array | Int32Array>(from: T, to: T): T => {
-      to.set(from.subarray(0, size));
-      return to;
-    };
-    this.kind = resize(this.kind, new Uint8Array(capacity));
-    this.parent = resize(this.parent, new Int32Array(capacity));
-    this.leafType = resize(this.leafType, new Uint8Array(capacity));
-    this.leafRef = resize(this.leafRef, new Int32Array(capacity));
-    this.leafAux = resize(this.leafAux, new Int32Array(capacity));
   }
 }
 

@@ -1,9 +1,9 @@
+import { KEY_ACTIVE, LEAF_TOTAL } from './network-codes.js';
+
 // Static watch structures of a network: the leaves watching each aggregate key, and the threshold leaves of
 // each total()/count() key grouped by the evaluating party's own-part slot and sorted by bound, so that a run
 // only moves a cursor along each group (see threshold-watch.ts).
 
-const KEY_ACTIVE = 2;
-const LEAF_TOTAL = 4;
 const INSERTION_SORT_LIMIT = 24;
 
 export interface ThresholdGroups {

@@ -1,6 +1,5 @@
 import type { FactValue } from '../types.js';
 import {
-  KEY_ACTIVE,
   KEY_COUNT,
   KEY_TOTAL,
   LEAF_ACTIVE,

@@ -1,4 +1,5 @@
 import type { ThresholdGroups } from './compile-watches.js';
+import { KEY_TOTAL } from './network-codes.js';
 
 // Watches the threshold leaves of the total()/count() keys during one fixed-point run. A leaf of a pledge of
 // party r with bound n is true when G - P[r] ≥ n (or > n), where G is the key's sum over all active pledges and
@@ -6,8 +7,6 @@ import type { ThresholdGroups } from './compile-watches.js';
 // per key orders the groups by the G-level n + P[r] at which their next leaf fires. Within a run P[r] only moves
 // so as to make its leaves fire later (it falls in a greatest run, rises in a least one), so a heap entry can
 // only be too early: it is corrected lazily when it reaches the top. Each leaf fires once: O(L log L) a run.
-
-const KEY_TOTAL = 0;
 
 export interface WatchOptions {
   groups: ThresholdGroups;
