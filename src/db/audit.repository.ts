@@ -31,10 +31,21 @@ export async function readAuditHead(db: Database): Promise<{ seq: number; hash: 
   return rows[0] ?? { seq: 0, hash: '' };
 }
 
-/** Append one entry and move the head (inside the caller's transaction, after lockAuditHead). */
+/** Append one entry and move the head in one statement (inside the caller's transaction, after lockAuditHead). */
 export async function insertAuditRow(db: Database, row: AuditRow): Promise<void> {
-  await db.insert(auditLog).values(row);
-  await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+  // One round trip instead of two: writes are serialised on the head, so every statement under its lock counts.
+  await db.execute(sql`
+    WITH appended AS (
+      INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
+      VALUES (${row.seq}, ${row.at.toISOString()}, ${row.actor}, ${row.action}, ${row.entity}, ${row.entityId},
+              ${jsonParam(row.before)}::jsonb, ${jsonParam(row.after)}::jsonb, ${row.prevHash}, ${row.hash})
+      RETURNING seq, hash
+    )
+    UPDATE audit_head SET seq = appended.seq, hash = appended.hash FROM appended WHERE audit_head.id = 1`);
+}
+
+function jsonParam(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 /** Append consecutive entries in chunks and move the head to the last (inside the caller's transaction). */

@@ -67,7 +67,8 @@ export class RecordService {
     let next: { head: string; dataset: PreparedDataset | undefined } | undefined;
     const written = await this.store.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
-      const head = await lockAuditHead(tx);
+      // Read and check the version before taking the head's lock, which serialises all writers: the
+      // version-checked UPDATE/DELETE (and the insert's conflict check) still catch a change in between.
       const id = change.kind === 'delete' ? change.id : change.record.id;
       const current = await findRecord(tx, entity, id);
       if (change.kind === 'create' && current) throw new AppError('conflict', `${entity.name} '${id}' already exists`, [], { currentVersion: current.version });
@@ -75,10 +76,16 @@ export class RecordService {
         if (!current) throw notFound(entity, id);
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
+      const head = await lockAuditHead(tx);
       const headKey = `${head.seq}:${head.hash}`;
       let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
       if (DATASET_ENTITY_NAMES.has(entity.name)) {
-        const changed = applyChange(await this.cache.forHead(tx, headKey), entity.name, change);
+        const stored = await this.cache.forHead(tx, headKey);
+        if (change.kind === 'create' && (stored[entity.name as keyof Dataset] as unknown as StoredRecord[]).some((item) => item.id === id)) {
+          // Created by a writer that committed between our first read and the lock.
+          throw new AppError('conflict', `${entity.name} '${id}' already exists`);
+        }
+        const changed = applyChange(stored, entity.name, change);
         const prepared = prepareDataset(changed);
         if (!prepared.ok) throw consistencyError(entity.name, id, changed, prepared.problems);
         dataset = prepared.value;
