@@ -52,7 +52,27 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(`error: ${error.message}\n`);
     return 2;
   }
+  if (isFileSystemError(error)) {
+    // A path the user gave cannot be read or written: bad input, not a crash.
+    io.err(`error: cannot use ${error.path ?? 'the file'}: ${FILE_ERRORS[error.code] ?? error.code}\n`);
+    return 2;
+  }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`internal error: ${message}\n`);
   return 1;
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'already exists',
+};
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code! in FILE_ERRORS;
 }
