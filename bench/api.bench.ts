@@ -7,6 +7,7 @@ import { type PostgresCluster, startPostgresCluster } from '../test/support/post
 import { createRandom, formatNumber, formatTable, median } from './bench-support.js';
 import { type CpuShares, cpuShares, postmasterOf, sampleCpu } from './support/cpu-usage.js';
 import { type LoadResult, runLoad } from './support/load-runner.js';
+import { runPaced } from './support/paced-load.js';
 import { PledgeWrites } from './support/pledge-writes.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -17,7 +18,9 @@ import { startServerProcess } from './support/server-process.js';
 // `--duration` seconds; the table shows medians over the runs and the p99 ratio to /health in the same run.
 // After the writes: 0 lost acknowledged writes (final versions, audit history, GET /api/audit/verify).
 // Prints PASS/MISS per target and always exits 0 (unless the benchmark itself fails).
-// Usage: npm run bench:api [-- --duration=10 --runs=3 --warmup=3 --stores=postgres,pglite --routes=reference,read,write
+// Load: by default a paced open-loop generator (bench/support/paced-load.ts); --generator=autocannon for
+// autocannon's bursty overallRate.
+// Usage: npm run bench:api [-- --generator=paced|autocannon --duration=10 --runs=3 --warmup=3 --stores=postgres,pglite --routes=reference,read,write
 //        --read-connections=20 --write-connections=20 --pg-fast --cpu-prof=DIR]
 
 type RouteKind = 'reference' | 'read' | 'write';
@@ -53,6 +56,8 @@ interface Options {
   cpuProfDir: string | undefined;
   /** Only these routes (by kind: reference, read, write; or a path such as /api/coverage). */
   routes: string[] | undefined;
+  /** `paced` (default): evenly spaced open-loop arrivals; `autocannon`: its bursty overallRate. */
+  generator: 'paced' | 'autocannon';
 }
 
 function readOptions(): Options {
@@ -69,6 +74,7 @@ function readOptions(): Options {
     pgFast: has('pg-fast'),
     cpuProfDir: flag('cpu-prof'),
     routes: flag('routes')?.split(','),
+    generator: flag('generator') === 'autocannon' ? 'autocannon' : 'paced',
   };
 }
 
@@ -96,6 +102,10 @@ async function benchStore(
     const pledges = await writes.load(server.url);
     if (pledges <= options.writeConnections) throw new Error(`${pledges} pledges: need more than --write-connections=${options.writeConnections}`);
     const load = async (route: Route, durationS: number): Promise<LoadResult> => {
+      if (options.generator === 'paced') {
+        const next = route.kind === 'write' ? () => writes.nextPaced() : () => ({ method: 'GET', path: route.path });
+        return runPaced({ url: server.url, title: route.name, rate: route.rate, durationS, next });
+      }
       const result = await runLoad({
         url: server.url,
         title: route.name,
@@ -278,7 +288,7 @@ function printTable(rows: Row[], lost: Map<StoreKind, number>): void {
   ];
   console.log(`\n${formatTable(header, table)}`);
   console.log(
-    '\nMedians over the runs; latencies over every response (autocannon per-request times). CPU: user + system time of the server process ' +
+    '\nMedians over the runs; latencies over every response (paced: from the scheduled send time of each request; autocannon: its per-request times). CPU: user + system time of the server process ' +
       '(PGlite runs inside it) and of the PostgreSQL processes per completed request; "server %core" of one core; "machine %busy" of all ' +
       'cores, other users of the machine included; "load" is the 1-minute load average when the run started.',
   );

@@ -71,6 +71,13 @@ export class PledgeWrites {
     await this.load(baseUrl);
   }
 
+  /** The next write for the paced generator: same choice and bookkeeping as the autocannon request. */
+  nextPaced(): { method: string; path: string; body: string; done: (status: number, body: string) => void } {
+    const context: WriteContext = {};
+    const prepared = this.setup({ method: 'PUT', path: '/api/pledges/_' }, context);
+    return { method: 'PUT', path: prepared.path as string, body: prepared.body as string, done: (status, body) => this.onResponse(status, body, context) };
+  }
+
   /** The autocannon request: picks a pledge that has no request in flight. */
   request(): autocannon.Request {
     return {
