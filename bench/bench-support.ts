@@ -1,21 +1,12 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { createRandom } from '../test/support/seeded-random.js';
 
-// Small helpers shared by the benchmarks: a seeded PRNG, medians of timed runs, a reference workload and
+export { createRandom };
+
+// Small helpers shared by the benchmarks: the seeded PRNG (re-exported from test/support), medians of timed runs, a reference workload and
 // table formatting. Nothing here reads the clock except `timeMedian`.
-
-/** A seeded PRNG (mulberry32): returns floats in [0, 1), the same sequence for the same seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random integer in [min, max] (inclusive) from `random`. */
 export function randomInt(random: () => number, min: number, max: number): number {

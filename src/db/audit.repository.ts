@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, min, sql } from 'drizzle-orm';
 import { auditHead, auditLog } from './schema/index.js';
 import type { Database } from './open-store.js';
 
@@ -82,11 +82,6 @@ export async function readRecordHistory(db: Database, entity: string, entityId: 
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
     .orderBy(asc(auditLog.seq));
-}
-
-/** Entries of some entity up to a moment, oldest first (for time travel). */
-export async function readAuditUntil(db: Database, entity: string, until: Date): Promise<AuditRow[]> {
-  return db.select().from(auditLog).where(and(eq(auditLog.entity, entity), lte(auditLog.at, until))).orderBy(asc(auditLog.seq));
 }
 
 /** The newest entries, newest first. */

@@ -1,7 +1,6 @@
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, problemsFromCore } from '../contracts/input-error.js';
-import { readAuditHead } from '../db/audit.repository.js';
 import {
   capabilityEntity,
   factEntity,
@@ -50,12 +49,6 @@ export function prepareStoredDataset(dataset: Dataset): PreparedDataset {
 /** Caches the prepared dataset per audit head. */
 export class DatasetCache {
   private cached: { head: string; dataset: PreparedDataset } | undefined;
-
-  /** The prepared dataset for the store's current state. */
-  async current(db: Database): Promise<PreparedDataset> {
-    const head = await readAuditHead(db);
-    return this.forHead(db, `${head.seq}:${head.hash}`);
-  }
 
   /** The prepared dataset for a known head (inside a transaction that holds the head's lock). */
   async forHead(db: Database, head: string): Promise<PreparedDataset> {

@@ -10,7 +10,7 @@ import { listAllRecords } from '../../src/db/record.repository.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 import { AckLedger, type CheckOutcome, checkAcksInHistory } from './ack-ledger.js';
-import { createRandom } from './crash-random.js';
+import { createRandom } from '../support/seeded-random.js';
 import { sleep, startWriter, within, type WriterRun, type WriterTarget } from './writer-process.js';
 
 // Crash test (DESIGN.md §10): a writer process (test/crash/writer.ts) edits pledges through RecordService and

@@ -5,7 +5,7 @@ import { openStore, type Store, type StoreOptions } from '../../src/db/open-stor
 import { listAllRecords } from '../../src/db/record.repository.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { createServices } from '../../src/services/create-services.js';
-import { createRandom } from './crash-random.js';
+import { createRandom } from '../support/seeded-random.js';
 
 // The crash test's victim (DESIGN.md §10, test/crash/crash.test.ts), run as `node --import tsx test/crash/writer.ts`.
 // Opens the store (taking over the lock a killed predecessor left), loads the demo data if the store is empty,

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { makePledge } from '../../../test/support/model-builders.js';
 import type { Pledge, PledgeStatus } from '../types.js';
 import { selectCandidates, STATUS_RANK } from './candidates.js';
 
 // Which pledges take part in an evaluation (DESIGN.md §4).
 
-function pledge(id: string, extra: Partial<Pledge> = {}): Pledge {
-  return {
-    id,
-    party: 'FR',
-    capability: 'land.personnel',
-    quantity: { min: 1000, max: 1000 },
-    areas: ['ua.rear'],
-    status: 'committed',
-    confidentiality: 'coalition',
-    condition: 'true',
-    sources: [],
-    ...extra,
-  };
-}
+const pledge = makePledge;
 
 const candidateIds = (pledges: Pledge[], options: Parameters<typeof selectCandidates>[1] = {}): string[] =>
   selectCandidates(pledges, options).candidates.map((p) => p.id);

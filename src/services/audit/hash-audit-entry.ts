@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/canonical-json.js';
+import type { AuditRow } from '../../db/audit.repository.js';
 
 // The hash of one audit entry: SHA-256 over the previous hash and the entry's canonical JSON.
 
-export interface AuditContent {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+/** An entry's content: everything the hash covers besides the previous hash. */
+export type AuditContent = Omit<AuditRow, 'prevHash' | 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

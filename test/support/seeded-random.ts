@@ -1,4 +1,4 @@
-// A seeded PRNG (mulberry32) for the crash test: the same kill moments and write choices for the same seed.
+// A seeded PRNG (mulberry32) shared by the crash test and the benchmarks: the same sequence for the same seed.
 
 /** Floats in [0, 1), the same sequence for the same seed. */
 export function createRandom(seed: number): () => number {
