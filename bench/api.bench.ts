@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,7 +20,7 @@ import { startServerProcess } from './support/server-process.js';
 // Prints PASS/MISS per target and always exits 0 (unless the benchmark itself fails).
 // Load: by default a paced open-loop generator (bench/support/paced-load.ts); --generator=autocannon for
 // autocannon's bursty overallRate.
-// Usage: npm run bench:api [-- --generator=paced|autocannon --duration=10 --runs=3 --warmup=3 --stores=postgres,pglite --routes=reference,read,write
+// Usage: npm run bench:api [-- --generator=paced|autocannon --duration=10 --runs=3 --warmup=3 --stores=postgres,pglite --routes=reference,read,write --write-pledges=400 --trace-gc
 //        --read-connections=20 --write-connections=20 --pg-fast --cpu-prof=DIR]
 
 type RouteKind = 'reference' | 'read' | 'write';
@@ -41,6 +41,8 @@ const ROUTES: Route[] = [
 
 const TARGETS = { read: { rate: 1000, p99: 50, store: 'postgres' }, write: { rate: 200, p99: 100, store: undefined } } as const;
 const ACHIEVED_SHARE = 0.95;
+/** PostgreSQL logs statements slower than this (ms) during the benchmark. */
+const SLOW_STATEMENT_MS = 50;
 
 type StoreKind = 'pglite' | 'postgres';
 
@@ -58,6 +60,10 @@ interface Options {
   routes: string[] | undefined;
   /** `paced` (default): evenly spaced open-loop arrivals; `autocannon`: its bursty overallRate. */
   generator: 'paced' | 'autocannon';
+  /** At least this many pledges to edit (synthetic withdrawn ones are added), so that writes in flight never share a record. */
+  writePledges: number;
+  /** Start the server with --trace-gc and list its long GC pauses. */
+  traceGc: boolean;
 }
 
 function readOptions(): Options {
@@ -75,6 +81,8 @@ function readOptions(): Options {
     cpuProfDir: flag('cpu-prof'),
     routes: flag('routes')?.split(','),
     generator: flag('generator') === 'autocannon' ? 'autocannon' : 'paced',
+    writePledges: Number(flag('write-pledges') ?? 400),
+    traceGc: has('trace-gc'),
   };
 }
 
@@ -93,13 +101,16 @@ async function benchStore(
   env: Record<string, string>,
   options: Options,
   postmaster: number | undefined,
+  postgresLog: string | undefined,
 ): Promise<{ rows: Row[]; writeCheck: Awaited<ReturnType<PledgeWrites['checkAcknowledged']>> }> {
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=server-${store}-${Date.now()}.cpuprofile`] : [];
+  if (options.traceGc) nodeArgs.push('--trace-gc');
   const server = await startServerProcess(env, nodeArgs);
   console.log(`[${store}] server ${server.url} (pid ${server.pid}) up in ${server.startupMs} ms`);
   try {
     const writes = new PledgeWrites(`bench-${store}`, createRandom(20_261_121));
-    const pledges = await writes.load(server.url);
+    const wantsWrites = ROUTES.some((route) => route.kind === 'write' && (!options.routes || options.routes.includes(route.kind) || options.routes.includes(route.path)));
+    const pledges = wantsWrites ? await writes.ensurePledges(server.url, options.writePledges) : await writes.load(server.url);
     if (pledges <= options.writeConnections) throw new Error(`${pledges} pledges: need more than --write-connections=${options.writeConnections}`);
     const load = async (route: Route, durationS: number): Promise<LoadResult> => {
       if (options.generator === 'paced') {
@@ -145,6 +156,7 @@ async function benchStore(
             `max ${result.max.toFixed(0)} ms, errors ${result.errors}, statuses ${JSON.stringify(result.statusCounts)}, load ${loadAverage.toFixed(1)}; ` +
             `CPU: server ${cpu.server.toFixed(0)}%, postgres ${cpu.postgres.toFixed(0)}%, load generator ${cpu.client.toFixed(0)}% of a core, machine ${cpu.machine.toFixed(0)}% busy`,
         );
+        for (const slow of result.slowest ?? []) console.log(`    slow: due ${slow.dueAt.toISOString()}, ${slow.ms.toFixed(0)} ms`);
       }
     }
     const writeCheck = await writes.checkAcknowledged(server.url);
@@ -153,6 +165,8 @@ async function benchStore(
         `${writeCheck.checked} acknowledged writes checked, ${writeCheck.problems.length} problems, audit chain ${writeCheck.auditEntries} entries`,
     );
     for (const problem of writeCheck.problems.slice(0, 20)) console.log(`  LOST/BAD: ${problem}`);
+    if (options.traceGc) printLongGcPauses(store, server.stdout(), server.spawnedAt);
+    if (postgresLog) await printPostgresLog(postgresLog);
     return { rows, writeCheck };
   } catch (error) {
     console.error(`[${store}] server stderr:\n${server.stderr()}`);
@@ -173,15 +187,55 @@ async function prepareCluster(cluster: PostgresCluster, fast: boolean): Promise<
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
-    if (!fast) {
-      for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on']) await admin.query(`ALTER SYSTEM SET ${setting}`);
-      await admin.query('SELECT pg_reload_conf()');
-    }
+    const durable = fast ? [] : ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on'];
+    // Diagnostics only (they change nothing the server does): what to look for when a run shows a stall.
+    const logging = ['log_checkpoints = on', 'log_autovacuum_min_duration = 0', 'log_lock_waits = on', `log_min_duration_statement = ${SLOW_STATEMENT_MS}`];
+    for (const setting of [...durable, ...logging]) await admin.query(`ALTER SYSTEM SET ${setting}`);
+    await admin.query('SELECT pg_reload_conf()');
     const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     return postmasterOf(Number(backend.rows[0]?.pid));
   } finally {
     await admin.end();
   }
+}
+
+const LONG_GC_MS = 20;
+
+/** GC pauses of the server of at least LONG_GC_MS (from --trace-gc), placed on the clock from the spawn time (±100 ms). */
+function printLongGcPauses(store: StoreKind, stdout: string, spawnedAt: Date): void {
+  let count = 0;
+  let total = 0;
+  const long: string[] = [];
+  for (const match of stdout.matchAll(/\s(\d+) ms: (Scavenge|Mark-Compact|Mark-sweep)[^,]*, ([\d.]+) \/ [\d.]+ ms/g)) {
+    const pause = Number(match[3]);
+    count++;
+    total += pause;
+    if (pause >= LONG_GC_MS) long.push(`~${new Date(spawnedAt.getTime() + Number(match[1])).toISOString()} ${match[2]} ${pause.toFixed(0)} ms`);
+  }
+  console.log(`[${store}] server GC: ${count} pauses, ${total.toFixed(0)} ms in all; ${long.length} of ${LONG_GC_MS} ms or more${long.length > 0 ? ':' : ''}`);
+  for (const line of long.slice(0, 20)) console.log(`    ${line}`);
+}
+
+/** What PostgreSQL logged about checkpoints, autovacuum, lock waits and slow statements (see prepareCluster). */
+async function printPostgresLog(path: string): Promise<void> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  const events = text.split('\n').filter((line) => /checkpoint|automatic vacuum|still waiting|acquired/.test(line));
+  // Slow statements, grouped by their text: how many, the slowest, and when the first and the last ran.
+  const slow = new Map<string, { count: number; max: number; first: string; last: string }>();
+  for (const match of text.matchAll(/^(\S+ \S+) UTC \[\d+\] LOG: {2}duration: ([\d.]+) ms {2}(?:execute \S+: )?(.*)$/gm)) {
+    const statement = (match[3] as string).slice(0, 90);
+    const ms = Number(match[2]);
+    const entry = slow.get(statement) ?? { count: 0, max: 0, first: match[1] as string, last: '' };
+    entry.count++;
+    entry.max = Math.max(entry.max, ms);
+    entry.last = match[1] as string;
+    slow.set(statement, entry);
+  }
+  console.log(`[postgres] server log: ${events.length} checkpoint/autovacuum/lock-wait lines; statements over ${SLOW_STATEMENT_MS} ms:`);
+  for (const [statement, entry] of [...slow].sort((a, b) => b[1].count - a[1].count).slice(0, 10)) {
+    console.log(`    ${entry.count} × (max ${entry.max.toFixed(0)} ms, ${entry.first} … ${entry.last}) ${statement}`);
+  }
+  for (const line of events.slice(-30)) console.log(`    ${line.slice(0, 200)}`);
 }
 
 function verdict(row: Row, lost: number): { target: string; result: string } {
@@ -223,7 +277,7 @@ async function main(): Promise<void> {
         env = { COALITION_DATA: join(directory, 'data') };
       }
       try {
-        const result = await benchStore(store, env, options, postmaster);
+        const result = await benchStore(store, env, options, postmaster, cluster ? join(cluster.directory, 'server.log') : undefined);
         rows.push(...result.rows);
         lost.set(store, result.writeCheck.problems.length);
       } finally {

@@ -39,6 +39,8 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   statusCounts: Record<string, number>;
+  /** Paced generator only: the slowest requests (latency from the scheduled time), with the wall-clock time they were due. */
+  slowest?: { dueAt: Date; ms: number }[];
 }
 
 /** Run autocannon at a fixed overall rate for `durationS` seconds. */

@@ -6,6 +6,9 @@ import { type LoadResult, percentile } from './load-runner.js';
 // generator down — no coordinated omission). This is the arrival pattern DESIGN.md §9's targets assume;
 // autocannon's `overallRate` sends bursts instead (see load-runner.ts).
 
+/** Requests at least this slow are kept (with when they were due) to find stalls in the server and database logs. */
+const SLOW_MS = 100;
+
 export interface PacedRequest {
   method: string;
   path: string;
@@ -28,6 +31,7 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult> {
   const target = new URL(spec.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
+  const slowest: { dueAt: Date; ms: number }[] = [];
   const statusCounts: Record<string, number> = {};
   let non2xx = 0;
   let errors = 0;
@@ -49,7 +53,9 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult> {
           response.on('data', (chunk: string) => (body += chunk));
           response.on('end', () => {
             const status = response.statusCode ?? 0;
-            latencies.push(performance.now() - scheduled);
+            const latency = performance.now() - scheduled;
+            latencies.push(latency);
+            if (latency >= SLOW_MS) slowest.push({ dueAt: new Date(performance.timeOrigin + scheduled), ms: latency });
             statusCounts[status] = (statusCounts[status] ?? 0) + 1;
             if (status < 200 || status > 299) non2xx++;
             request.done?.(status, body);
@@ -88,5 +94,6 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult> {
     timeouts: 0,
     non2xx,
     statusCounts,
+    slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5),
   };
 }

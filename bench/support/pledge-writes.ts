@@ -43,15 +43,39 @@ export class PledgeWrites {
 
   /** Load every pledge with its current version. */
   async load(baseUrl: string): Promise<number> {
-    const response = await fetch(`${baseUrl}/api/pledges?limit=500`);
-    if (!response.ok) throw new Error(`GET /api/pledges: ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as { items: PresentedPledge[] };
-    for (const item of page.items) {
+    this.records.clear();
+    for (const item of await listPledges(baseUrl)) {
       const { version, createdAt: _created, updatedAt: _updated, ...record } = item;
       this.records.set(item.id, record);
       this.versions.set(item.id, version);
     }
-    return page.items.length;
+    return this.records.size;
+  }
+
+  /**
+   * Make sure at least `count` pledges exist to edit, so that no two writes in flight ever target the same
+   * record (the demo has only 27: after a stall the generator ran out of free pledges and sent stale versions).
+   * The extra pledges are copies of a demo pledge, withdrawn, so that they are not candidates and the read
+   * routes (coverage, scenarios) compute the same results as on the demo data alone.
+   */
+  async ensurePledges(baseUrl: string, count: number): Promise<number> {
+    const existing = await listPledges(baseUrl);
+    const model = existing[0];
+    if (!model) throw new Error('no pledge to copy');
+    const ids = new Set(existing.map((item) => item.id));
+    const missing: string[] = [];
+    for (let i = 1; ids.size + missing.length < count; i++) {
+      const id = `bench-write-${i}`;
+      if (!ids.has(id)) missing.push(id);
+    }
+    const create = async (id: string): Promise<void> => {
+      const body = { id, party: model.party, capability: model.capability, quantity: 1, areas: ['any'], status: 'withdrawn', withdrawnOn: '2025-01-01', condition: 'true', note: 'benchmark write target' };
+      const response = await fetch(`${baseUrl}/api/pledges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.status !== 201) throw new Error(`POST /api/pledges ${id}: ${response.status} ${await response.text()}`);
+    };
+    // A few at a time: the setup is not timed, but it should not take long either.
+    for (let i = 0; i < missing.length; i += 8) await Promise.all(missing.slice(i, i + 8).map(create));
+    return this.load(baseUrl);
   }
 
   /**
@@ -123,8 +147,7 @@ export class PledgeWrites {
   /** Read the pledges, their histories and the audit verification back; returns the problems found. */
   async checkAcknowledged(baseUrl: string): Promise<{ problems: string[]; checked: number; auditEntries: number }> {
     const problems: string[] = [];
-    const response = await fetch(`${baseUrl}/api/pledges?limit=500`);
-    const finals = new Map(((await response.json()) as { items: PresentedPledge[] }).items.map((item) => [item.id, item.version]));
+    const finals = new Map((await listPledges(baseUrl)).map((item) => [item.id, item.version]));
     const byPledge = new Map<string, Ack[]>();
     for (const ack of this.acks) byPledge.set(ack.id, [...(byPledge.get(ack.id) ?? []), ack]);
     for (const [id, acks] of byPledge) {
@@ -139,5 +162,17 @@ export class PledgeWrites {
     const verify = (await (await fetch(`${baseUrl}/api/audit/verify`)).json()) as { ok: boolean; entries: number; reason?: string };
     if (!verify.ok) problems.push(`audit chain does not verify: ${verify.reason ?? '?'}`);
     return { problems, checked: this.acks.length, auditEntries: verify.entries };
+  }
+}
+
+/** Every pledge, page by page. */
+async function listPledges(baseUrl: string): Promise<PresentedPledge[]> {
+  const items: PresentedPledge[] = [];
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/pledges?limit=500&offset=${items.length}`);
+    if (!response.ok) throw new Error(`GET /api/pledges: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as { items: PresentedPledge[]; total: number };
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
   }
 }

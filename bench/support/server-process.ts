@@ -14,12 +14,17 @@ export interface ServerProcess {
   startupMs: number;
   /** What the server printed to stderr so far. */
   stderr(): string;
+  /** What the server printed to stdout so far (e.g. --trace-gc lines). */
+  stdout(): string;
+  /** Wall-clock time of the spawn (to place --trace-gc's "ms since start" on the clock, roughly). */
+  spawnedAt: Date;
   stop(): Promise<void>;
 }
 
 /** Start the API server on the store the environment names (COALITION_DATA or DATABASE_URL). */
 export async function startServerProcess(env: Record<string, string>, extraNodeArgs: string[] = []): Promise<ServerProcess> {
   const started = performance.now();
+  const spawnedAt = new Date();
   const args = [...extraNodeArgs, '--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--demo'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -62,7 +67,7 @@ export async function startServerProcess(env: Record<string, string>, extraNodeA
         reject(new Error(`the server exited (${signal ?? `exit ${code}`}) before listening:\n${stdout}\n${stderr}`));
       });
     });
-    return { url, pid: child.pid ?? -1, startupMs: Math.round(performance.now() - started), stderr: () => stderr, stop };
+    return { url, pid: child.pid ?? -1, startupMs: Math.round(performance.now() - started), stderr: () => stderr, stdout: () => stdout, spawnedAt, stop };
   } catch (error) {
     await stop();
     throw error;

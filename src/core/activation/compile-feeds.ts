@@ -33,6 +33,8 @@ export interface Feeds {
   slotKey: Int32Array;
   slotCount: number;
   thresholdSlot: Int32Array;
+  /** The pledges grouped by party: feeding them in this order keeps each party's slots in cache. */
+  partyOrder: Int32Array;
 }
 
 /** What each pledge feeds (keys, own-part slots), each threshold's own slot, and the own-feed bit of active leaves. */
@@ -40,8 +42,9 @@ export function buildFeeds(input: FeedInput): Feeds {
   const { feedStart, feedKey } = listFeeds(input);
   const slotKey: number[] = [];
   const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
-  assignSlots(input, { feedStart, feedKey, slotKey, thresholdSlot });
-  return { feedStart, feedEntry: feedKey, slotKey: new Int32Array(slotKey), slotCount: slotKey.length, thresholdSlot };
+  const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
+  assignSlots(input, { feedStart, feedKey, slotKey, thresholdSlot }, byParty);
+  return { feedStart, feedEntry: feedKey, slotKey: new Int32Array(slotKey), slotCount: slotKey.length, thresholdSlot, partyOrder: byParty.order };
 }
 
 // Two passes over the pledges (count, then fill), reading only typed arrays.
@@ -127,7 +130,7 @@ interface SlotOutput {
 
 // One pass per party: a party's pledges share one slot per total/count key they feed. Leaves are marked once all
 // of the party's slots exist.
-function assignSlots(input: FeedInput, out: SlotOutput): void {
+function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32Array; order: Int32Array }): void {
   const keyCount = input.keyCount;
   const context: LeafContext = {
     pledge: 0,
@@ -136,7 +139,6 @@ function assignSlots(input: FeedInput, out: SlotOutput): void {
     slotOfKey: new Int32Array(keyCount),
     fedBy: new Int32Array(keyCount).fill(-1),
   };
-  const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
   for (let r = 0; r < input.partyIds.length; r++) {
     context.party = r;
     for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {

@@ -50,7 +50,7 @@ export interface Network {
   /** Root node of each pledge; a pledge's nodes are rootNode[p-1]+1 … rootNode[p], in post-order. */
   rootNode: Int32Array;
   nodeKind: Uint8Array;
-  /** The parent node, or for a root -1 - its pledge. */
+  /** The parent node × 2 + 1 if the parent is an AND (+ 0 for an OR), or for a root -1 - its pledge. */
   nodeParent: Int32Array;
   leafType: Uint8Array;
   /** Fact index for LEAF_FACT, key index for aggregate leaves. */
@@ -80,6 +80,8 @@ export interface Network {
   feedEntry: Int32Array;
   slotKey: Int32Array;
   slotCount: number;
+  /** The pledges grouped by party (a party's own-part slots are numbered together). */
+  partyOrder: Int32Array;
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
   watchLeaf: Int32Array;
@@ -104,7 +106,7 @@ export function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'groups'>;
+type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'groups'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();
@@ -182,7 +184,8 @@ class NetworkBuilder {
       const base = this.pending.length;
       for (const item of condition.items) this.pending.push(this.addNode(item, pledge));
       const id = nodes.push(condition.kind === 'and' ? NODE_AND : NODE_OR, pledge);
-      for (let i = base; i < this.pending.length; i++) nodes.parent[this.pending[i] as number] = id;
+      const link = id * 2 + (condition.kind === 'and' ? 1 : 0);
+      for (let i = base; i < this.pending.length; i++) nodes.parent[this.pending[i] as number] = link;
       this.pending.length = base;
       return id;
     }

@@ -112,23 +112,26 @@ function fillGroups(input: GroupInput, leafGroup: Int32Array, groupCount: number
 }
 
 // Ascending by bound, non-strict first on ties: insertion sort for the usual small groups, else a comparator sort.
+// No closures per call: there is one call per group, up to one per (key, party).
 function sortGroup(input: GroupInput, leaves: Int32Array, start: number, end: number): void {
-  const { leafAux, thresholdBound, thresholdStrict } = input;
-  const bound = (leaf: number): number => thresholdBound[leafAux[leaf] as number] as number;
-  const strict = (leaf: number): number => thresholdStrict[leafAux[leaf] as number] as number;
-  const before = (a: number, b: number): number => bound(a) - bound(b) || strict(a) - strict(b);
   if (end - start > INSERTION_SORT_LIMIT) {
-    const sorted = Array.from(leaves.subarray(start, end)).sort(before);
+    const sorted = Array.from(leaves.subarray(start, end)).sort((a, b) => compareLeaves(input, a, b));
     leaves.set(sorted, start);
     return;
   }
   for (let i = start + 1; i < end; i++) {
     const leaf = leaves[i] as number;
     let j = i - 1;
-    while (j >= start && before(leaves[j] as number, leaf) > 0) {
+    while (j >= start && compareLeaves(input, leaves[j] as number, leaf) > 0) {
       leaves[j + 1] = leaves[j] as number;
       j--;
     }
     leaves[j + 1] = leaf;
   }
+}
+
+function compareLeaves(input: GroupInput, a: number, b: number): number {
+  const ta = input.leafAux[a] as number;
+  const tb = input.leafAux[b] as number;
+  return (input.thresholdBound[ta] as number) - (input.thresholdBound[tb] as number) || (input.thresholdStrict[ta] as number) - (input.thresholdStrict[tb] as number);
 }

@@ -17,10 +17,13 @@ export interface PledgeActivation {
   /** Certain, but only if the coalition commits together. */
   inAssuranceGap: boolean;
   /** Why the pledge is not certain (empty when it is). */
-  reasons: Reason[];
+  reasons: readonly Reason[];
   /** For assurance-gap pledges: what each waits for when nobody moves first. */
-  waitsFor: Reason[];
+  waitsFor: readonly Reason[];
 }
+
+/** The empty list, shared (and frozen) so that a million certain pledges do not cost two million arrays. */
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 export interface ActivationResult {
   pledges: PledgeActivation[];
@@ -49,7 +52,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
     const certain = pessimistic.active[p] === 1;
     const withoutCoordination = pessimisticLeast.active[p] === 1;
     const inAssuranceGap = certain && !withoutCoordination;
-    const waitsFor = inAssuranceGap ? whyWaiting.explain(p, failing.leaf) : [];
+    const waitsFor = inAssuranceGap ? whyWaiting.explain(p, failing.leaf) : NO_REASONS;
     if (inAssuranceGap) {
       gap.push(p);
       failing.start.push(failing.leaf.length);
@@ -59,7 +62,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
       state: certain ? 'certain' : optimistic.active[p] === 1 ? 'possible' : 'inactive',
       withoutCoordination,
       inAssuranceGap,
-      reasons: certain ? [] : whyNotCertain.explain(p),
+      reasons: certain ? NO_REASONS : whyNotCertain.explain(p),
       waitsFor,
     };
   }

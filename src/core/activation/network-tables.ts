@@ -3,13 +3,10 @@ import { KEY_ACTIVE } from './network-codes.js';
 // Growable tables the network compiler fills while reading the pledges once: the distinct aggregate keys and the
 // per-node arrays.
 
-/** Qualified key names are (bucket × 3 + type) × limit + qualifier, exact below 2^53; larger qualifiers use strings. */
-const QUALIFIER_LIMIT = 2 ** 21;
-
-/** Distinct aggregate keys: plain ones (no second name) by bucket in arrays, qualified ones in a numeric map. */
+/** Distinct aggregate keys, found by index only (no hashing): plain ones (no second name) by type and bucket, qualified ones by type, bucket and qualifier. */
 export class KeyTable {
   private readonly plain: number[][] = [[], [], []];
-  private readonly qualified = new Map<number | string, number>();
+  private readonly qualified: number[][][] = [[], [], []];
   private readonly type: number[] = [];
   private readonly bucket: number[] = [];
   private readonly capability: number[] = [];
@@ -19,8 +16,8 @@ export class KeyTable {
   find(type: number, bucket: number, capability: number, area: number): number {
     const qualifier = type === KEY_ACTIVE ? capability : area;
     const plain = this.plain[type] as number[];
-    const name = qualifier < QUALIFIER_LIMIT ? (bucket * 3 + type) * QUALIFIER_LIMIT + qualifier : `${type}|${bucket}|${qualifier}`;
-    const known = qualifier < 0 ? plain[bucket] : this.qualified.get(name);
+    const byBucket = this.qualified[type] as number[][];
+    const known = qualifier < 0 ? plain[bucket] : byBucket[bucket]?.[qualifier];
     if (known !== undefined && known >= 0) return known;
     const index = this.type.length;
     this.type.push(type);
@@ -28,10 +25,10 @@ export class KeyTable {
     this.capability.push(capability);
     this.area.push(area);
     if (qualifier < 0) {
-      while (plain.length < bucket) plain.push(-1);
-      plain[bucket] = index;
+      setGrowing(plain, bucket, index);
     } else {
-      this.qualified.set(name, index);
+      while (byBucket.length <= bucket) byBucket.push([]);
+      setGrowing(byBucket[bucket] as number[], qualifier, index);
     }
     return index;
   }
@@ -45,6 +42,12 @@ export class KeyTable {
       keyArea: new Int32Array(this.area),
     };
   }
+}
+
+/** list[at] = value, filling any gap with -1 so that the array stays packed. */
+function setGrowing(list: number[], at: number, value: number): void {
+  while (list.length < at) list.push(-1);
+  list[at] = value;
 }
 
 /** Growable per-node typed arrays (by a quarter), handed out as views of the used part. */

@@ -10,7 +10,7 @@ import {
   NODE_LEAF,
   type Network,
 } from './compile-network.js';
-import { ThresholdWatches } from './threshold-watch.js';
+import { createHeapRoom, type HeapRoom, ThresholdWatches } from './threshold-watch.js';
 
 // Counter-based propagation to a fixed point (DESIGN.md §4). Greatest: start from all candidates and drop
 // pledges whose condition fails; least: start from none and add pledges whose condition holds. Each node
@@ -46,6 +46,7 @@ export interface FixedPointScratch {
   queue: Int32Array;
   drained: Uint8Array;
   groupPassed: Int32Array;
+  heapRoom: HeapRoom;
 }
 
 /** Allocate the working arrays for runs over `network`. */
@@ -58,6 +59,7 @@ export function createScratch(network: Network): FixedPointScratch {
     queue: new Int32Array(network.pledges.length),
     drained: new Uint8Array(network.keyCount),
     groupPassed: new Int32Array(groupCount),
+    heapRoom: createHeapRoom(groupCount),
   };
 }
 
@@ -124,7 +126,9 @@ class Propagation {
     const greatest = this.mode.greatest;
     if (greatest) {
       this.active.fill(1);
-      for (let p = 0; p < net.pledges.length; p++) this.feed(p, +1, false);
+      // Party by party: each party's own-part slots are adjacent, so they stay in cache while its pledges add up.
+      const order = net.partyOrder;
+      for (let i = 0; i < order.length; i++) this.feed(order[i] as number, +1, false);
     }
     this.evaluateAll();
     this.watches = new ThresholdWatches({
@@ -135,6 +139,7 @@ class Propagation {
       falling: greatest,
       partValue: this.partValue,
       passed: this.scratch.groupPassed.fill(0),
+      heapRoom: this.scratch.heapRoom,
       emit: this.flipLeaf,
     });
     for (let p = 0; p < net.pledges.length; p++) {
@@ -218,9 +223,9 @@ class Propagation {
     for (let n = 0; n < net.nodeKind.length; n++) {
       const isTrue = net.nodeKind[n] === NODE_LEAF ? this.evaluateLeaf(n) : this.internalTrue(n);
       this.nodeTrue[n] = isTrue ? 1 : 0;
-      const up = net.nodeParent[n] as number;
-      if (up < 0) continue;
-      if (net.nodeKind[up] === NODE_AND ? !isTrue : isTrue) this.counter[up]! += 1;
+      const link = net.nodeParent[n] as number;
+      if (link < 0) continue;
+      if ((link & 1) === 1 ? !isTrue : isTrue) this.counter[link >> 1]! += 1;
     }
   }
 
@@ -249,13 +254,15 @@ class Propagation {
     let n = leaf;
     this.nodeTrue[n] = nowTrue;
     for (;;) {
-      const up = net.nodeParent[n] as number;
-      if (up < 0) {
-        const pledge = -1 - up;
+      const link = net.nodeParent[n] as number;
+      if (link < 0) {
+        const pledge = -1 - link;
         if (this.active[pledge] !== nowTrue) this.enqueue(pledge);
         return;
       }
-      const isAnd = net.nodeKind[up] === NODE_AND;
+      // The parent's kind rides in the link's low bit: one array read less per step up.
+      const up = link >> 1;
+      const isAnd = (link & 1) === 1;
       // AND counts false children, OR true ones.
       const delta = isAnd === (nowTrue === 0) ? 1 : -1;
       const count = (this.counter[up] as number) + delta;

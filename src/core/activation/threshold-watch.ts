@@ -20,6 +20,8 @@ export interface WatchOptions {
   partValue: Float64Array;
   /** Per group, zeroed: how many of its leaves were passed so far. */
   passed: Int32Array;
+  /** Room for every key's heap (one entry per group), shared by the runs over one network. */
+  heapRoom: HeapRoom;
   emit: (leaf: number) => void;
 }
 
@@ -42,7 +44,8 @@ export class ThresholdWatches {
       const first = groups.keyGroupStart[k] as number;
       const end = groups.keyGroupStart[k + 1] as number;
       if (first === end) continue;
-      const heap = new GroupHeap(end - first);
+      const room = options.heapRoom;
+      const heap = new GroupHeap(room.priority.subarray(first, end), room.tiebreak.subarray(first, end), room.group.subarray(first, end));
       this.heaps[k] = heap;
       for (let g = first; g < end; g++) {
         this.skipSettled(g);
@@ -127,18 +130,28 @@ export class ThresholdWatches {
   }
 }
 
+/** Storage for the heaps of all keys: a key's heap has the entries of its groups' range (keyGroupStart). */
+export interface HeapRoom {
+  priority: Float64Array;
+  tiebreak: Uint8Array;
+  group: Int32Array;
+}
+
+/** Room for the heaps of `groupCount` groups. */
+export function createHeapRoom(groupCount: number): HeapRoom {
+  return { priority: new Float64Array(groupCount), tiebreak: new Uint8Array(groupCount), group: new Int32Array(groupCount) };
+}
+
 /** A binary min-heap of (priority, tiebreak) entries pointing at groups, at most one entry per group. */
 class GroupHeap {
-  private readonly priority: Float64Array;
-  private readonly tiebreak: Uint8Array;
-  private readonly group: Int32Array;
   size = 0;
 
-  constructor(capacity: number) {
-    this.priority = new Float64Array(capacity);
-    this.tiebreak = new Uint8Array(capacity);
-    this.group = new Int32Array(capacity);
-  }
+  // Views into a HeapRoom: nothing is allocated per run but the views.
+  constructor(
+    private readonly priority: Float64Array,
+    private readonly tiebreak: Uint8Array,
+    private readonly group: Int32Array,
+  ) {}
 
   topGroup(): number {
     return this.group[0] as number;

@@ -29,8 +29,8 @@ export interface ScenarioPledge {
   inAssuranceGap: boolean;
   /** A sentence for every pledge that is not plainly certain; null otherwise. */
   explanation: string | null;
-  reasons: Reason[];
-  waitsFor: Reason[];
+  reasons: readonly Reason[];
+  waitsFor: readonly Reason[];
 }
 
 export interface ScenarioResult {
