@@ -1,12 +1,16 @@
 import os from 'node:os';
+import { compileNetwork } from '../src/core/activation/compile-network.js';
 import { type ActivationResult, evaluateActivation } from '../src/core/activation/evaluate-activation.js';
+import { createScratch, runFixedPoint } from '../src/core/activation/run-fixed-point.js';
 import { type ActivationModel, buildChainModel, buildRandomModel, countLiterals } from './activation-models.js';
 import { formatNumber, formatTable, makeReference, timeMedian } from './bench-support.js';
 
 // Activation benchmark (DESIGN.md §9, docs/performance.md): times evaluateActivation (four fixed points,
 // explanations, waiting groups) from 10^3 to 10^6 pledges on deterministic models, with a reference workload
 // measured in the same run. Prints PASS/MISS per target and always exits 0.
-// Usage: npm run bench [-- --max=100000]
+// Usage: npm run bench [-- --max=100000 --families=random,chain --phases]
+// --phases: also time the parts at the largest size, one run each (compile; the four fixed points; the rest —
+// explanations, waiting groups, the result objects — as the whole call minus those).
 
 const TARGET_MS_AT_MILLION = 2000;
 const TARGET_GROWTH = 12;
@@ -32,6 +36,32 @@ interface Measurement {
   shares: { certain: number; possible: number; inactive: number; gap: number };
   groups: number;
   largestGroup: number;
+}
+
+/** The families named by `--families=a,b`, or all. */
+function readFamilies(): Family[] {
+  const flag = process.argv.find((arg) => arg.startsWith('--families='));
+  const names = flag?.slice('--families='.length).split(',');
+  return names === undefined ? FAMILIES : FAMILIES.filter((family) => names.includes(family.name));
+}
+
+/** CPU ms of the parts of one evaluation (see --phases); a full GC before. */
+async function measurePhases(model: ActivationModel): Promise<string> {
+  const part = async <T>(work: () => T): Promise<{ ms: number; result: T }> => {
+    const timed = await timeMedian(1, work);
+    return { ms: timed.cpuMs, result: timed.result };
+  };
+  const compiled = await part(() => compileNetwork(model.pledges));
+  const network = compiled.result;
+  const values = network.factIds.map((id) => model.facts.get(id));
+  const scratch = createScratch(network);
+  const runs: number[] = [];
+  for (const [optimistic, greatest] of [[false, true], [true, true], [false, false], [true, false]] as const) {
+    runs.push((await part(() => runFixedPoint(network, values, { optimistic, greatest }, scratch))).ms);
+  }
+  const whole = await part(() => evaluateActivation(model.pledges, model.facts));
+  const rest = whole.ms - compiled.ms - runs.reduce((sum, ms) => sum + ms, 0);
+  return `cpu ms: whole ${whole.ms.toFixed(0)} = compile ${compiled.ms.toFixed(0)} + fixed points ${runs.map((ms) => ms.toFixed(0)).join(' / ')} (pess. greatest, opt. greatest, pess. least, opt. least) + the rest ${rest.toFixed(0)}`;
 }
 
 /** Sizes 10^3 … 10^6, or up to `--max=N`. */
@@ -158,10 +188,14 @@ async function main(): Promise<void> {
   }
 
   const results: { name: string; rows: Measurement[] }[] = [];
-  for (const family of FAMILIES) {
+  for (const family of readFamilies()) {
     const rows: Measurement[] = [];
     for (const n of sizes) rows.push(await measure(family, n));
     printFamily(family.name, rows);
+    if (process.argv.includes('--phases')) {
+      const n = sizes[sizes.length - 1] as number;
+      console.log(`phases at ${n.toLocaleString('en-US')}, one run each, ${await measurePhases(family.build(n))}`);
+    }
     results.push({ name: family.name, rows });
   }
 

@@ -36,6 +36,10 @@ describe('activation matches the brute-force reference', () => {
         const result = evaluateActivation(pledges, facts);
         result.pledges.forEach((entry, i) => {
           if (entry.state === 'certain') expect(result.sets.possible[i]).toBe(1);
+          // The sets are in input order, like the pledges.
+          expect(result.sets.certain[i]).toBe(entry.state === 'certain' ? 1 : 0);
+          expect(result.sets.possible[i]).toBe(entry.state === 'inactive' ? 0 : 1);
+          expect(result.sets.withoutCoordination[i]).toBe(entry.withoutCoordination ? 1 : 0);
           if (entry.withoutCoordination) expect(entry.state).toBe('certain');
           expect(entry.inAssuranceGap).toBe(entry.state === 'certain' && !entry.withoutCoordination);
           expect(entry.reasons.length > 0).toBe(entry.state !== 'certain');
