@@ -19,7 +19,7 @@ describeEachStore('sessions and approvals', (suite) => {
   const system = { name: 'setup' };
   const json = (body: string) => JSON.parse(body) as Record<string, unknown>;
   const pledge = (id: string, extra: Record<string, unknown> = {}): StoredRecord =>
-    ({ id, party: 'DE', capability: 'land.personnel', quantity: { min: 100, max: 100 }, areas: ['any'], status: 'committed', confidentiality: 'coalition', condition: 'true', sources: [], ...extra }) as StoredRecord;
+    ({ id, party: 'DE', capability: 'land.personnel', quantity: { min: 100, max: 100 }, areas: ['any'], status: 'committed', confidentiality: 'coalition', condition: 'true', sources: [], ...extra }) as unknown as StoredRecord;
 
   beforeAll(async () => {
     services = createServices(suite.store());
