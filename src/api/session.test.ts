@@ -112,6 +112,9 @@ describeEachStore('sessions and approvals', (suite) => {
     const created = await first({ method: 'POST', url: '/api/pledges', payload: pledge('de-3', { status: 'approved' }) });
     expect(created.statusCode).toBe(422);
     expect(json(created.body).error).toBe('approval.required');
+    const inconsistent = await first({ method: 'PUT', url: '/api/pledges/de-2', payload: { ...record, status: 'approved', confidentiality: 'bilateral', sharedWith: ['XX'] } });
+    expect(inconsistent.statusCode).toBe(422);
+    expect((await first({ method: 'GET', url: '/api/pledges/de-2/approval' })).statusCode).toBe(404);
     const requested = await first({ method: 'PUT', url: '/api/pledges/de-2', payload: { ...record, status: 'approved' } });
     expect(requested.statusCode).toBe(202);
     expect(json(requested.body)).toMatchObject({ pledge: 'de-2', baseVersion: 1, requestedBy: 'de-first' });
