@@ -151,6 +151,9 @@ describeEachStore('sessions and approvals', (suite) => {
     expect((await admin({ method: 'POST', url: '/api/pledges', payload: pledge('de-9') })).statusCode).toBe(403);
     const denials = json((await admin({ method: 'GET', url: '/api/access-denials?limit=5' })).body).items as { actor: string; action: string; entity: string; entityId: string }[];
     expect(denials[0]).toMatchObject({ actor: 'admin-1 (admin)', action: 'create', entity: 'pledges', entityId: 'de-9' });
+    await login('demo-admin', 'a-wrong-password', '10.9.9.9');
+    const failed = json((await admin({ method: 'GET', url: '/api/access-denials?limit=1' })).body).items as unknown[];
+    expect(failed[0]).toMatchObject({ actor: 'demo-admin', action: 'login', entity: 'session', entityId: '10.9.9.9', reason: 'wrong name or password' });
   });
 
   it('sends security headers; the public summary needs no login', async () => {
