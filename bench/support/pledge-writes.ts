@@ -1,3 +1,4 @@
+import type { BenchCredentials } from './bench-users.js';
 import type autocannon from 'autocannon';
 
 // The write workload: PUT /api/pledges/:id edits, each carrying the version it changes. A per-pledge version
@@ -39,12 +40,13 @@ export class PledgeWrites {
   constructor(
     private readonly label: string,
     private readonly random: () => number,
+    private readonly credentials: BenchCredentials,
   ) {}
 
   /** Load every pledge with its current version. */
   async load(baseUrl: string): Promise<number> {
     this.records.clear();
-    for (const item of await listPledges(baseUrl)) {
+    for (const item of await listPledges(baseUrl, this.credentials.reader)) {
       const { version, createdAt: _created, updatedAt: _updated, ...record } = item;
       this.records.set(item.id, record);
       this.versions.set(item.id, version);
@@ -59,7 +61,7 @@ export class PledgeWrites {
    * routes (coverage, scenarios) compute the same results as on the demo data alone.
    */
   async ensurePledges(baseUrl: string, count: number): Promise<number> {
-    const existing = await listPledges(baseUrl);
+    const existing = await listPledges(baseUrl, this.credentials.reader);
     const model = existing[0];
     if (!model) throw new Error('no pledge to copy');
     const ids = new Set(existing.map((item) => item.id));
@@ -70,7 +72,7 @@ export class PledgeWrites {
     }
     const create = async (id: string): Promise<void> => {
       const body = { id, party: model.party, capability: model.capability, quantity: 1, areas: ['any'], status: 'withdrawn', withdrawnOn: '2025-01-01', condition: 'true', note: 'benchmark write target' };
-      const response = await fetch(`${baseUrl}/api/pledges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${baseUrl}/api/pledges`, { method: 'POST', headers: { ...this.credentials.writerOf(model.party), 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (response.status !== 201) throw new Error(`POST /api/pledges ${id}: ${response.status} ${await response.text()}`);
     };
     // A few at a time: the setup is not timed, but it should not take long either.
@@ -85,7 +87,7 @@ export class PledgeWrites {
   async resync(baseUrl: string): Promise<void> {
     let previous = -1;
     for (let attempt = 0; attempt < 50; attempt++) {
-      const head = (await (await fetch(`${baseUrl}/api/audit?limit=1`)).json()) as { items: { seq: number }[] };
+      const head = (await (await fetch(`${baseUrl}/api/audit?limit=1`, { headers: this.credentials.reader })).json()) as { items: { seq: number }[] };
       const seq = head.items[0]?.seq ?? 0;
       if (seq === previous) break;
       previous = seq;
@@ -96,10 +98,11 @@ export class PledgeWrites {
   }
 
   /** The next write for the paced generator: same choice and bookkeeping as the autocannon request. */
-  nextPaced(): { method: string; path: string; body: string; done: (status: number, body: string) => void } {
+  nextPaced(): { method: string; path: string; body: string; headers: Record<string, string>; done: (status: number, body: string) => void } {
     const context: WriteContext = {};
     const prepared = this.setup({ method: 'PUT', path: '/api/pledges/_' }, context);
-    return { method: 'PUT', path: prepared.path as string, body: prepared.body as string, done: (status, body) => this.onResponse(status, body, context) };
+    const headers = this.credentials.writerOf(String(this.records.get(context.pledge ?? '')?.party));
+    return { method: 'PUT', path: prepared.path as string, body: prepared.body as string, headers, done: (status, body) => this.onResponse(status, body, context) };
   }
 
   /** The autocannon request: picks a pledge that has no request in flight. */
@@ -124,7 +127,9 @@ export class PledgeWrites {
     context.pledge = id;
     context.note = note;
     const body = JSON.stringify({ ...this.records.get(id), note, version: this.versions.get(id) });
-    return { ...request, path: `/api/pledges/${encodeURIComponent(id)}`, body, headers: { 'content-type': 'application/json' } };
+    // Each pledge is edited by a delegate of its party (bench-users.ts).
+    const headers = { ...this.credentials.writerOf(String(this.records.get(id)?.party)), 'content-type': 'application/json' };
+    return { ...request, path: `/api/pledges/${encodeURIComponent(id)}`, body, headers };
   }
 
   private onResponse(status: number, body: string, context: WriteContext): void {
@@ -147,7 +152,7 @@ export class PledgeWrites {
   /** Read the pledges, their histories and the audit verification back; returns the problems found. */
   async checkAcknowledged(baseUrl: string): Promise<{ problems: string[]; checked: number; auditEntries: number }> {
     const problems: string[] = [];
-    const finals = new Map((await listPledges(baseUrl)).map((item) => [item.id, item.version]));
+    const finals = new Map((await listPledges(baseUrl, this.credentials.reader)).map((item) => [item.id, item.version]));
     const byPledge = new Map<string, Ack[]>();
     for (const ack of this.acks) byPledge.set(ack.id, [...(byPledge.get(ack.id) ?? []), ack]);
     for (const [id, acks] of byPledge) {
@@ -155,21 +160,21 @@ export class PledgeWrites {
       const versions = new Set(acks.map((ack) => ack.version));
       if (versions.size !== acks.length) problems.push(`${id}: two writes were acknowledged with the same version (a lost update)`);
       for (const ack of acks) if (final === undefined || ack.version > final) problems.push(`${id}: acknowledged version ${ack.version}, final ${String(final)}`);
-      const history = (await (await fetch(`${baseUrl}/api/pledges/${encodeURIComponent(id)}/history`)).json()) as { items: { after: PresentedPledge | null }[] };
+      const history = (await (await fetch(`${baseUrl}/api/pledges/${encodeURIComponent(id)}/history`, { headers: this.credentials.reader })).json()) as { items: { after: PresentedPledge | null }[] };
       const recorded = new Set(history.items.map((entry) => `${entry.after?.version} ${entry.after?.note}`));
       for (const ack of acks) if (!recorded.has(`${ack.version} ${ack.note}`)) problems.push(`${id}: acknowledged version ${ack.version} ('${ack.note}') has no audit entry`);
     }
-    const verify = (await (await fetch(`${baseUrl}/api/audit/verify`)).json()) as { ok: boolean; entries: number; reason?: string };
+    const verify = (await (await fetch(`${baseUrl}/api/audit/verify`, { headers: this.credentials.reader })).json()) as { ok: boolean; entries: number; reason?: string };
     if (!verify.ok) problems.push(`audit chain does not verify: ${verify.reason ?? '?'}`);
     return { problems, checked: this.acks.length, auditEntries: verify.entries };
   }
 }
 
 /** Every pledge, page by page. */
-async function listPledges(baseUrl: string): Promise<PresentedPledge[]> {
+async function listPledges(baseUrl: string, headers: Record<string, string>): Promise<PresentedPledge[]> {
   const items: PresentedPledge[] = [];
   for (;;) {
-    const response = await fetch(`${baseUrl}/api/pledges?limit=500&offset=${items.length}`);
+    const response = await fetch(`${baseUrl}/api/pledges?limit=500&offset=${items.length}`, { headers });
     if (!response.ok) throw new Error(`GET /api/pledges: ${response.status} ${await response.text()}`);
     const page = (await response.json()) as { items: PresentedPledge[]; total: number };
     items.push(...page.items);

@@ -5,7 +5,13 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { z } from 'zod';
 import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
+import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
+import { registerApprovalRoutes } from './routes/approvals.routes.js';
+import { registerPublicRoutes } from './routes/public.routes.js';
+import { registerSessionRoutes } from './routes/session.routes.js';
+import type { DemoAccount } from '../services/access/demo-users.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
@@ -17,6 +23,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** The demo accounts the login page may offer (a server started with --demo); none otherwise. */
+  demoAccounts?: readonly DemoAccount[];
 }
 
 // Until the dashboard exists, the root says what is here.
@@ -26,10 +34,9 @@ const LANDING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <p>The system of record for the coalition's conditional pledges for Ukraine.</p>
 <ul>
 <li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li>
-<li><a href="/api/coverage">Coverage</a> under the recorded facts, <a href="/api/pledges">pledges</a>, <a href="/api/requirements">requirements</a></li>
-<li><a href="/api/audit/verify">Audit chain check</a></li>
+<li><a href="/public/summary">Public summary</a> (no login): contributing parties and totals under disclosure control</li>
 </ul>
-<p>The web dashboard is not built yet; the API and the <code>coalition</code> command are.</p>
+<p>The API needs a login (<code>POST /api/session</code>) or an API token (<code>Authorization: Bearer</code>).</p>
 </body></html>`;
 
 /** Build the Fastify app (not listening). */
@@ -39,6 +46,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandling(app);
+  installSecurityHeaders(app);
+  installAuthentication(app, services);
   await app.register(swagger, {
     openapi: { info: { title: 'Coalition Ledger API', version: '0.1.0', description: 'Pledges, conditions, coverage and gaps of the coalition for Ukraine.' } },
     transform: jsonSchemaTransform,
@@ -51,6 +60,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
+  registerSessionRoutes(app, services, options.demoAccounts ?? []);
+  registerPublicRoutes(app, services);
+  registerApprovalRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);
