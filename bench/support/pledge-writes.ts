@@ -72,7 +72,7 @@ export class PledgeWrites {
     }
     const create = async (id: string): Promise<void> => {
       const body = { id, party: model.party, capability: model.capability, quantity: 1, areas: ['any'], status: 'withdrawn', withdrawnOn: '2025-01-01', condition: 'true', note: 'benchmark write target' };
-      const response = await fetch(`${baseUrl}/api/pledges`, { method: 'POST', headers: { ...this.credentials.writerOf(model.party), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${baseUrl}/api/pledges`, { method: 'POST', headers: { ...this.credentials.writerOf(String(model.party)), 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (response.status !== 201) throw new Error(`POST /api/pledges ${id}: ${response.status} ${await response.text()}`);
     };
     // A few at a time: the setup is not timed, but it should not take long either.

@@ -114,7 +114,6 @@ export class RecordService {
   ): Promise<Versioned<R>> {
     // Caches are keyed by the audit head, which every write moves: nothing to invalidate. The dataset this
     // write checked is kept under the new head, so the next write or scenario need not read it again.
-    let next: { head: string; dataset: PreparedDataset | undefined } | undefined;
     const id = change.kind === 'delete' ? change.id : change.record.id;
     if (change.kind === 'create') this.policy.assertCanWrite(actor, entity, { id, action: 'create', after: change.record });
     const written = await this.store.db.transaction(async (transaction) => {
@@ -175,10 +174,12 @@ export class RecordService {
         head,
       );
       if (confirmation) newHead = await this.closeApproval(tx, confirmation, newHead);
-      next = { head: `${newHead.seq}:${newHead.hash}`, dataset };
+      // Before COMMIT, not after: the next writer takes the head's lock the moment this one commits, and its
+      // lookup would otherwise race this one's post-commit bookkeeping and miss (a full dataset read under the
+      // lock). If the commit fails, the entry is keyed by a head that never existed and is never hit.
+      if (dataset) this.cache.remember(`${newHead.seq}:${newHead.hash}`, dataset);
       return written;
     });
-    if (next?.dataset) this.cache.remember(next.head, next.dataset);
     return written;
   }
 
