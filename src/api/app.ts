@@ -7,6 +7,7 @@ import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 
@@ -54,5 +55,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerFundingRoutes(app, services);
   return app;
 }

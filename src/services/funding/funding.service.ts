@@ -16,7 +16,7 @@ import { loadGdpTable, loadReportedTotals } from './reference-data.js';
 // The funding use cases for the API and the CLI: load the records (one function, see load-funding-records),
 // the rates and the reference data, then call the core.
 
-export interface FundSummary {
+export type FundSummary = {
   id: string;
   title: string;
   currency: string;
@@ -28,7 +28,7 @@ export interface FundSummary {
   shortfall: number;
   target: number | null;
   fundedShareOfTarget: number | null;
-}
+};
 
 export interface RatesAnswer {
   info: RatesInfo;
