@@ -1,3 +1,4 @@
+import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { Command } from 'commander';
 import { scenarioOptionsSchema } from '../../contracts/cli-options.schema.js';
 import { InputError } from '../../contracts/input-error.js';
@@ -50,8 +51,6 @@ async function runOnStore(request: Parameters<typeof runScenario>[1]) {
   });
 }
 
-// The CLI works on the store directly (whoever may open it sees everything).
-const CLI_PRINCIPAL = { name: 'cli' };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
