@@ -194,6 +194,17 @@ describe('authorisation matrix', () => {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
       cases += 1;
     }
+    // And every other /api route the OpenAPI document lists (funding analyses, rates, …), whatever it is.
+    const spec = json((await app.inject({ method: 'GET', url: '/openapi.json' })).body) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      if (!path.startsWith('/api/') || path.startsWith('/api/session')) continue;
+      for (const method of Object.keys(operations).map((name) => name.toUpperCase())) {
+        const url = path.replace(/\{[^}]+\}/g, 'x');
+        const response = await app.inject({ method: method as 'GET', url, payload: method === 'POST' || method === 'PUT' ? {} : undefined });
+        expect(response.statusCode, `${method} ${url}`).toBe(401);
+        cases += 1;
+      }
+    }
     const summary = await app.inject({ method: 'GET', url: '/public/summary' });
     expect(summary.statusCode).toBe(200);
     expectNoLeak('analyst', summary.body);
