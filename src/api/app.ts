@@ -9,6 +9,7 @@ import { installErrorHandling } from './error-handler.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
+import { registerWebAssets } from './web-assets.js';
 
 // Builds the HTTP app from injected services (server.ts listens). Every route has request and response
 // schemas; requests are validated by zod, responses are plain JSON.
@@ -17,20 +18,9 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Directory of the built dashboard (default dist/web). */
+  webRoot?: string;
 }
-
-// Until the dashboard exists, the root says what is here.
-const LANDING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Coalition Ledger</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
-<h1>Coalition Ledger</h1>
-<p>The system of record for the coalition's conditional pledges for Ukraine.</p>
-<ul>
-<li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li>
-<li><a href="/api/coverage">Coverage</a> under the recorded facts, <a href="/api/pledges">pledges</a>, <a href="/api/requirements">requirements</a></li>
-<li><a href="/api/audit/verify">Audit chain check</a></li>
-</ul>
-<p>The web dashboard is not built yet; the API and the <code>coalition</code> command are.</p>
-</body></html>`;
 
 /** Build the Fastify app (not listening). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -50,7 +40,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     store: services.store.kind,
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
+  await registerWebAssets(app, options.webRoot);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);

@@ -10,7 +10,7 @@ import type { CliHooks, CliIo } from '../io.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 import { parseOptions } from '../parse-options.js';
 
-// `coalition serve`: the HTTP API (and later the dashboard) on the configured store.
+// `coalition serve`: the HTTP API and the web dashboard on the configured store.
 
 const serveOptionsSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).optional(),
@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command, io: CliIo, startServer: C
           io.out(`Loaded the demo data: ${summary.created} records.\n`);
         }
         const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-        io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}); API docs at ${address}/docs\n`);
+        io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}): open ${address}/ for the dashboard; API docs at ${address}/docs\n`);
         await waitForSignal();
         await app.close();
       } finally {
