@@ -5,7 +5,13 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { z } from 'zod';
 import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
+import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
+import { registerApprovalRoutes } from './routes/approvals.routes.js';
+import { registerPublicRoutes } from './routes/public.routes.js';
+import { registerSessionRoutes } from './routes/session.routes.js';
+import type { DemoAccount } from '../services/access/demo-users.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
@@ -18,6 +24,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** The demo accounts the login page may offer (a server started with --demo); none otherwise. */
+  demoAccounts?: readonly DemoAccount[];
   /** Directory of the built dashboard (default dist/web). */
   webRoot?: string;
 }
@@ -29,6 +37,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandling(app);
+  installSecurityHeaders(app);
+  installAuthentication(app, services);
   await app.register(swagger, {
     openapi: { info: { title: 'Coalition Ledger API', version: '0.1.0', description: 'Pledges, conditions, coverage and gaps of the coalition for Ukraine.' } },
     transform: jsonSchemaTransform,
@@ -41,6 +51,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebAssets(app, options.webRoot);
+  registerSessionRoutes(app, services, options.demoAccounts ?? []);
+  registerPublicRoutes(app, services);
+  registerApprovalRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 // Serves the built dashboard (dist/web, made by `npm run build:web`) at `/`. Client-side routes such as
-// /pledges/fr-1 get index.html; /api, /docs, /openapi.json and /health keep their own routes, and an unknown
+// /pledges/fr-1 get index.html; /api, /public, /docs, /openapi.json and /health keep their own routes, and an unknown
 // /api path still gets the JSON 404.
 
 /** dist/web beside this file's package root: src/api and dist/api are both two levels below it. */
@@ -14,10 +14,10 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
 <h1>Coalition Ledger</h1>
 <p>The web dashboard is not built in this installation: run <code>npm run build:web</code> (<code>npm ci</code> does it).</p>
-<ul><li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li><li><a href="/api/coverage">Coverage</a></li></ul>
+<ul><li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li><li><a href="/public/summary">Public summary</a> (no login)</li></ul>
 </body></html>`;
 
-const SERVER_PATHS = /^\/(api|docs|openapi\.json|health)(\/|$|\?)/;
+const SERVER_PATHS = /^\/(api|public|docs|openapi\.json|health)(\/|$|\?)/;
 
 /** Register the dashboard's files and the client-route fallback (or a page saying it is not built). */
 export async function registerWebAssets(app: FastifyInstance, webRoot: string = DEFAULT_WEB_ROOT): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Services } from '../services/create-services.js';
+import type { DemoAccount } from '../services/access/demo-users.js';
 
 // Where the CLI writes: injected so tests can capture output without spawning a process.
 
@@ -15,8 +16,10 @@ export const processIo: CliIo = {
 
 /** What the entry point injects: the HTTP server lives in src/api, which the CLI layer does not import. */
 export interface CliHooks {
+  /** Reads a password for --password-stdin (tests inject one). */
+  readPassword?: () => Promise<string>;
   startServer?: (
     services: Services,
-    options: { host: string; port: number; logLevel: string },
+    options: { host: string; port: number; logLevel: string; demoAccounts?: readonly DemoAccount[] },
   ) => Promise<{ address: string; app: { close(): Promise<unknown> } }>;
 }

@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommands } from './commands/exchange.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/user.js';
 import { type CliHooks, type CliIo, processIo } from './io.js';
 
 // The `coalition` command. Every command reuses the services; errors become messages and exit codes here
@@ -27,6 +28,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerDemoCommand(program, io);
   registerExchangeCommands(program, io);
   registerBackupCommands(program, io);
+  registerUserCommand(program, io, hooks.readPassword);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

@@ -10,6 +10,13 @@ export type ErrorCode =
   | 'version.required'
   | 'not_found'
   | 'conflict'
+  | 'auth.required'
+  | 'auth.invalid_credentials'
+  | 'auth.forbidden'
+  | 'auth.csrf'
+  | 'auth.locked'
+  | 'approval.required'
+  | 'approval.same_person'
   | 'internal';
 
 interface ErrorMapping {
@@ -34,6 +41,13 @@ const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   'dataset.unit_mismatch': { http: 422, exit: 2 },
   not_found: { http: 404, exit: 2 },
   conflict: { http: 409, exit: 2 },
+  'auth.required': { http: 401, exit: 2 },
+  'auth.invalid_credentials': { http: 401, exit: 2 },
+  'auth.forbidden': { http: 403, exit: 2 },
+  'auth.csrf': { http: 403, exit: 2 },
+  'auth.locked': { http: 429, exit: 2 },
+  'approval.required': { http: 422, exit: 2 },
+  'approval.same_person': { http: 403, exit: 2 },
   internal: { http: 500, exit: 1 },
 };
 

@@ -47,13 +47,15 @@ export async function findRecord<R extends StoredRecord>(db: Database, entity: E
   return row ? toVersioned(entity, row) : undefined;
 }
 
-/** A page of records ordered by id, with the total matching the filters. */
+/** A page of records ordered by id, with the total matching the filters (and `restriction`, e.g. visibility). */
 export async function listRecords<R extends StoredRecord>(
   db: Database,
   entity: EntityDefinition<R>,
   query: ListQuery,
+  restriction?: SQL,
 ): Promise<{ items: Versioned<R>[]; total: number }> {
-  const where = filterClause(entity, query.filters ?? {});
+  const filters = filterClause(entity, query.filters ?? {});
+  const where = restriction === undefined ? filters : filters === undefined ? restriction : and(filters, restriction);
   const rows = await db.select().from(entity.table).where(where).orderBy(asc(columnsOf(entity).id)).limit(query.limit).offset(query.offset);
   const [totals] = await db.select({ total: count() }).from(entity.table).where(where);
   return { items: rows.map((row) => toVersioned(entity, row)), total: Number(totals?.total ?? 0) };

@@ -1,4 +1,10 @@
 import type { Store } from '../db/open-store.js';
+import { AccessPolicy } from './access/access-policy.js';
+import { AccountService } from './access/accounts.service.js';
+import { ApprovalService } from './access/approvals.service.js';
+import { AuditViewService } from './access/audit-view.service.js';
+import { PublicSummaryService } from './access/public-summary.service.js';
+import { SessionService } from './access/sessions.service.js';
 import { RecordService } from './records.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
@@ -8,13 +14,36 @@ import { DatasetCache } from './store-dataset.js';
 export interface Services {
   store: Store;
   cache: DatasetCache;
+  /** Who may see and write what: call it from every service that reads or writes records. */
+  access: AccessPolicy;
   records: RecordService;
   scenarios: ScenarioService;
+  approvals: ApprovalService;
+  accounts: AccountService;
+  sessions: SessionService;
+  auditView: AuditViewService;
+  publicSummary: PublicSummaryService;
   now: () => Date;
 }
 
 /** Create the services for a store; `now` is injectable for tests. */
 export function createServices(store: Store, now: () => Date = () => new Date()): Services {
   const cache = new DatasetCache();
-  return { store, cache, records: new RecordService(store, cache, now), scenarios: new ScenarioService(store, cache), now };
+  const access = new AccessPolicy(store.db, now);
+  const records = new RecordService(store, cache, now, access);
+  const scenarios = new ScenarioService(store, cache);
+  const accounts = new AccountService(store, now);
+  return {
+    store,
+    cache,
+    access,
+    records,
+    scenarios,
+    approvals: new ApprovalService(store, records, access, now),
+    accounts,
+    sessions: new SessionService(store, accounts, now),
+    auditView: new AuditViewService(store, access),
+    publicSummary: new PublicSummaryService(store, cache),
+    now,
+  };
 }

@@ -1,27 +1,44 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
+import { isUser, type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
-import type { Problem } from '../core/errors.js';
 import type { Dataset } from '../core/types.js';
-import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
-import { lockAuditHead, readAuditHead } from '../db/audit.repository.js';
+import { AppError, InputError } from '../contracts/input-error.js';
+import { type ApprovalRow, deleteApproval } from '../db/access.repository.js';
+import { lockAuditHead, readAuditHead, readRecordHistory } from '../db/audit.repository.js';
 import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
 import { deleteRecord, findRecord, insertRecord, type ListQuery, listRecords, updateRecord, type Versioned } from '../db/record.repository.js';
+import { visibilityWhere } from '../db/visibility-filter.js';
+import { AccessPolicy } from './access/access-policy.js';
 import { appendAudit } from './audit/append-audit.js';
 import { HeadKeyedCache } from './head-keyed-cache.js';
+import { applyChange, type Change, consistencyError, notFound, staleVersion } from './record-write-support.js';
 import type { DatasetCache } from './store-dataset.js';
 
-// Reads and writes of records. Every write runs in one transaction: lock the audit head, check the version,
-// check the dataset stays consistent, write, append the audit entry. A stale version is refused (409).
+// Reads and writes of records, as the caller may see and write them. Every write runs in one transaction:
+// check access, lock the audit head, check the version, check the dataset stays consistent, write, append the
+// audit entry. A stale version is refused (409); a record the caller may not see is answered as absent (404).
 
-export interface Actor {
-  /** Who is writing: a user name, or a system actor such as `demo` or `import`. */
-  name: string;
+/** Who is acting: a logged-in user, or the system (CLI, demo, import). */
+export type Actor = Principal;
+
+/** One entry of a record's history; a version the caller may not see is null. */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
 }
 
-type Change<R extends StoredRecord> = { kind: 'create'; record: R } | { kind: 'update'; record: R } | { kind: 'delete'; id: string };
+/** The confirmation of a pending four-eyes approval, written with the pledge. */
+export interface ApprovalConfirmation {
+  row: ApprovalRow;
+  confirmedBy: string;
+}
 
 export class RecordService {
   private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>(256);
@@ -30,52 +47,94 @@ export class RecordService {
     private readonly store: Store,
     private readonly cache: DatasetCache,
     private readonly now: () => Date = () => new Date(),
+    private readonly policy: AccessPolicy = new AccessPolicy(store.db, now),
   ) {}
 
-  /** A page of records (shared between callers: do not mutate). */
-  async list<R extends StoredRecord>(entity: EntityDefinition<R>, query: ListQuery): Promise<{ items: Versioned<R>[]; total: number }> {
+  /** A page of the records the caller may see (shared between callers: do not mutate). */
+  async list<R extends StoredRecord>(principal: Principal, entity: EntityDefinition<R>, query: ListQuery): Promise<{ items: Versioned<R>[]; total: number }> {
     const head = await readAuditHead(this.store.db);
-    const page = await this.pages.get(`${head.seq}:${head.hash}`, `${entity.name}\n${canonicalJson(query)}`, () => listRecords(this.store.db, entity, query));
+    const scope = scopeOf(principal);
+    const restriction = visibilityWhere(entity, scope);
+    const question = `${entity.name}\n${entity.confidential ? scopeKey(scope) : ''}\n${canonicalJson(query)}`;
+    const page = await this.pages.get(`${head.seq}:${head.hash}`, question, () => listRecords(this.store.db, entity, query, restriction));
     return page as { items: Versioned<R>[]; total: number };
   }
 
-  /** One record, or not_found. */
-  async get<R extends StoredRecord>(entity: EntityDefinition<R>, id: string): Promise<Versioned<R>> {
-    const found = await findRecord(this.store.db, entity, id);
-    if (!found) throw notFound(entity, id);
-    return found;
+  /** One record, or not_found (also when the caller may not see it). */
+  async get<R extends StoredRecord>(principal: Principal, entity: EntityDefinition<R>, id: string): Promise<Versioned<R>> {
+    return this.policy.logDenials(async () => {
+      const found = await findRecord(this.store.db, entity, id);
+      if (!found) throw notFound(entity, id);
+      this.policy.assertCanRead(principal, entity, id, found.record);
+      return found;
+    });
+  }
+
+  /** The audit history of one record, oldest first; versions the caller may not see are null. */
+  async history(principal: Principal, entity: EntityDefinition, id: string): Promise<HistoryEntry[]> {
+    return this.policy.logDenials(async () => {
+      const rows = await readRecordHistory(this.store.db, entity.name, id);
+      const current = await findRecord(this.store.db, entity, id);
+      const last = rows[rows.length - 1];
+      const latest = current ? current.record : (last?.after ?? last?.before);
+      if (latest === undefined || latest === null) throw notFound(entity, id);
+      // A record is as visible as its latest state; each older version is shown only if it was visible too.
+      this.policy.assertCanRead(principal, entity, id, latest);
+      const shown = (snapshot: unknown): unknown => (snapshot !== null && this.policy.visibleTo(principal, entity, snapshot) ? snapshot : null);
+      return rows.map((row) => ({ seq: row.seq, at: row.at.toISOString(), actor: row.actor, action: row.action, before: shown(row.before), after: shown(row.after) }));
+    });
   }
 
   /** Create a record at version 1. */
   async create<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R): Promise<Versioned<R>> {
-    return this.write(actor, entity, { kind: 'create', record }, undefined);
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'create', record }, undefined));
   }
 
   /** Replace a record whose version is still `expected`. */
   async replace<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, expected: number): Promise<Versioned<R>> {
-    return this.write(actor, entity, { kind: 'update', record }, expected);
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, expected));
   }
 
   /** Delete a record whose version is still `expected`. */
   async remove<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, id: string, expected: number): Promise<Versioned<R>> {
-    return this.write(actor, entity, { kind: 'delete', id }, expected);
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'delete', id }, expected));
   }
 
-  private async write<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {
+  /** Write the record of a confirmed four-eyes approval (the approvals service checked who may confirm). */
+  async writeApproved<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, confirmation: ApprovalConfirmation): Promise<Versioned<R>> {
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, confirmation.row.baseVersion, confirmation));
+  }
+
+  private async write<R extends StoredRecord>(
+    actor: Actor,
+    entity: EntityDefinition<R>,
+    change: Change<R>,
+    expected: number | undefined,
+    confirmation?: ApprovalConfirmation,
+  ): Promise<Versioned<R>> {
     // Caches are keyed by the audit head, which every write moves: nothing to invalidate. The dataset this
     // write checked is kept under the new head, so the next write or scenario need not read it again.
     let next: { head: string; dataset: PreparedDataset | undefined } | undefined;
+    const id = change.kind === 'delete' ? change.id : change.record.id;
+    if (change.kind === 'create') this.policy.assertCanWrite(actor, entity, { id, action: 'create', after: change.record });
     const written = await this.store.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       // Read and check the version before taking the head's lock, which serialises all writers: the
       // version-checked UPDATE/DELETE (and the insert's conflict check) still catch a change in between.
-      const id = change.kind === 'delete' ? change.id : change.record.id;
       const current = await findRecord(tx, entity, id);
-      if (change.kind === 'create' && current) throw new AppError('conflict', `${entity.name} '${id}' already exists`, [], { currentVersion: current.version });
+      if (change.kind === 'create' && current) {
+        // The id is taken; say by whom only to a caller who may see that record.
+        const visible = this.policy.visibleTo(actor, entity, current.record);
+        throw new AppError('conflict', `${entity.name} '${id}' already exists`, [], visible ? { currentVersion: current.version } : {});
+      }
       if (change.kind !== 'create') {
         if (!current) throw notFound(entity, id);
+        if (!confirmation) {
+          this.policy.assertCanWrite(actor, entity, { id, action: change.kind, before: current.record, ...(change.kind === 'update' ? { after: change.record } : {}) });
+        }
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
+      if (change.kind !== 'delete') this.guardFourEyes(actor, entity, current?.record, change.record, confirmation);
       const head = await lockAuditHead(tx);
       const headKey = `${head.seq}:${head.hash}`;
       let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
@@ -102,7 +161,7 @@ export class RecordService {
         }
       }
       const written = await this.applyWrite(tx, entity, change, expected);
-      const newHead = await appendAudit(
+      let newHead = await appendAudit(
         tx,
         {
           actor: actor.name,
@@ -115,11 +174,38 @@ export class RecordService {
         this.now(),
         head,
       );
+      if (confirmation) newHead = await this.closeApproval(tx, confirmation, newHead);
       next = { head: `${newHead.seq}:${newHead.hash}`, dataset };
       return written;
     });
     if (next?.dataset) this.cache.remember(next.head, next.dataset);
     return written;
+  }
+
+  // Four-eyes (DESIGN.md §2): a user cannot set a pledge to `approved` alone; the approvals service records the
+  // request and a second person's confirmation writes it.
+  private guardFourEyes(actor: Actor, entity: EntityDefinition, before: unknown, after: unknown, confirmation: ApprovalConfirmation | undefined): void {
+    if (!isUser(actor) || entity.name !== 'pledges' || confirmation) return;
+    const status = (record: unknown): unknown => (typeof record === 'object' && record !== null ? (record as { status?: unknown }).status : undefined);
+    if (status(after) !== 'approved' || status(before) === 'approved') return;
+    throw new AppError(
+      'approval.required',
+      before === undefined
+        ? 'a pledge cannot be created as approved: create it with a lower status, then set it to approved (a second person confirms)'
+        : 'setting a pledge to approved needs a second person: PUT it (202, pending) and have another delegate of the party or a coordinator confirm',
+    );
+  }
+
+  private async closeApproval(tx: Database, confirmation: ApprovalConfirmation, head: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
+    const { row, confirmedBy } = confirmation;
+    await deleteApproval(tx, row.pledgeId);
+    const pending = { pledge: row.pledgeId, baseVersion: row.baseVersion, record: row.proposed, requestedBy: row.requestedBy, requestedAt: row.requestedAt.toISOString() };
+    return appendAudit(
+      tx,
+      { actor: confirmedBy, action: 'update', entity: 'pledge-approvals', entityId: row.pledgeId, before: pending, after: { ...pending, confirmedBy } },
+      this.now(),
+      head,
+    );
   }
 
   private async applyWrite<R extends StoredRecord>(tx: Database, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {
@@ -135,44 +221,4 @@ export class RecordService {
     if (outcome.reason === 'not_found') throw notFound(entity, id);
     throw staleVersion(entity, id, outcome.current, expected);
   }
-}
-
-function notFound(entity: EntityDefinition, id: string): AppError {
-  return new AppError('not_found', `${entity.name} '${id}' not found`);
-}
-
-function staleVersion(entity: EntityDefinition, id: string, current: number, expected: number | undefined): AppError {
-  return new AppError('conflict', `${entity.name} '${id}' is at version ${current}, not ${String(expected)}: reload and apply your change again`, [], {
-    currentVersion: current,
-  });
-}
-
-function applyChange<R extends StoredRecord>(dataset: Dataset, name: string, change: Change<R>): Dataset {
-  const key = name as keyof Dataset;
-  const list = dataset[key] as unknown as StoredRecord[];
-  let next: StoredRecord[];
-  if (change.kind === 'create') next = [...list, change.record];
-  else if (change.kind === 'update') next = list.map((item) => (item.id === change.record.id ? change.record : item));
-  else next = list.filter((item) => item.id !== change.id);
-  return { ...dataset, [key]: next };
-}
-
-// Problems of the written record get paths relative to it; problems elsewhere name the record they are in.
-function consistencyError(name: string, id: string, dataset: Dataset, problems: readonly Problem[]): InputError {
-  const key = name as keyof Dataset;
-  const index = (dataset[key] as unknown as StoredRecord[]).findIndex((item) => item.id === id);
-  const own = `${name}[${index}]`;
-  const list: InputProblem[] = problems.map((problem) => {
-    const path = problem.path.startsWith(own)
-      ? problem.path.slice(own.length).replace(/^\./, '') || '(record)'
-      : problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, collection: string, position: string) => {
-          const other = (dataset[collection as keyof Dataset] as unknown as StoredRecord[] | undefined)?.[Number(position)];
-          return other ? `${collection}/${other.id}` : whole;
-        });
-    const entry: InputProblem = { path, message: problem.message, code: problem.code };
-    if (problem.column !== undefined) entry.column = problem.column;
-    return entry;
-  });
-  const code = problems[0]?.code ?? 'input.invalid';
-  return new InputError(code, `${name} '${id}' would make the data inconsistent`, list);
 }

@@ -1,3 +1,6 @@
+import type { Principal, VisibilityScope } from '../core/access/principal.js';
+import { scopeKey, scopeOf } from '../core/access/principal.js';
+import { restrictDataset } from '../core/access/restrict-dataset.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import { readAuditHead } from '../db/audit.repository.js';
@@ -8,10 +11,13 @@ import { reconstructDatasetAsOf } from './reconstruct-as-of.js';
 import { runScenario, type ScenarioRequest } from './run-scenario.js';
 import type { DatasetCache } from './store-dataset.js';
 
-// Scenarios on the store: the current dataset from the cache, or the dataset as known at a past date.
+// Scenarios on the store, on the dataset the caller may see (now, or as known at a past date): a total never
+// includes a pledge the caller cannot see. Results and views are cached per audit head and visibility scope
+// (a handful of scopes: all, coordinator, coalition, one per delegate's party).
 
 export class ScenarioService {
   private readonly pastDatasets = new HeadKeyedCache<PreparedDataset>(16);
+  private readonly views = new HeadKeyedCache<PreparedDataset>(64);
   private readonly results = new HeadKeyedCache<ScenarioResult>(64);
 
   constructor(
@@ -19,21 +25,23 @@ export class ScenarioService {
     private readonly cache: DatasetCache,
   ) {}
 
-  /** Evaluate a scenario; with `asOf`, on what was known then. Results are shared: do not mutate them. */
-  async evaluate(request: ScenarioRequest): Promise<ScenarioResult> {
+  /** Evaluate a scenario on what the caller may see; with `asOf`, on what was known then. Results are shared: do not mutate them. */
+  async evaluate(principal: Principal, request: ScenarioRequest): Promise<ScenarioResult> {
     const head = await readAuditHead(this.store.db);
     const key = `${head.seq}:${head.hash}`;
-    return this.results.get(key, canonicalJson(request), async () => runScenario(await this.datasetAt(key, request.asOf), request));
+    const scope = scopeOf(principal);
+    return this.results.get(key, `${scopeKey(scope)}\n${canonicalJson(request)}`, async () => runScenario(await this.datasetAt(key, scope, request.asOf), request));
   }
 
-  /** The prepared dataset now or as of a date. */
-  async dataset(asOf?: string): Promise<PreparedDataset> {
+  /** The prepared dataset the caller may see, now or as of a date. */
+  async dataset(principal: Principal, asOf?: string): Promise<PreparedDataset> {
     const head = await readAuditHead(this.store.db);
-    return this.datasetAt(`${head.seq}:${head.hash}`, asOf);
+    return this.datasetAt(`${head.seq}:${head.hash}`, scopeOf(principal), asOf);
   }
 
-  private async datasetAt(head: string, asOf: string | undefined): Promise<PreparedDataset> {
-    if (asOf === undefined) return this.cache.forHead(this.store.db, head);
-    return this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
+  private async datasetAt(head: string, scope: VisibilityScope, asOf: string | undefined): Promise<PreparedDataset> {
+    const full = asOf === undefined ? await this.cache.forHead(this.store.db, head) : await this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
+    if (scope.kind === 'all') return full;
+    return this.views.get(head, `${scopeKey(scope)}\n${asOf ?? ''}`, async () => restrictDataset(full, scope));
   }
 }

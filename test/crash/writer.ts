@@ -50,7 +50,7 @@ async function writeForever(store: Store, worker: number, workers: number): Prom
   if (ids.length === 0) throw new Error(`worker ${worker} has no pledges to write`);
   for (let n = 1; ; n++) {
     const id = ids[Math.floor(random() * ids.length)] as string;
-    const current = await services.records.get(pledgeEntity, id);
+    const current = await services.records.get({ name: 'test' }, pledgeEntity, id);
     const note = `crash c${cycle} w${worker} n${n}`;
     const record = { ...current.record, note };
     if (record.quantity) record.quantity = { min: record.quantity.min, max: record.quantity.max + 1 };

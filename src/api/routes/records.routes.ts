@@ -4,8 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../contracts/input-error.js';
 import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
-import { readRecordHistory } from '../../db/audit.repository.js';
-import type { Versioned } from '../../db/record.repository.js';
 import type { Services } from '../../services/create-services.js';
 import {
   errorResponseSchema,
@@ -16,7 +14,11 @@ import {
   versionFromIfMatch,
   versionQuerySchema,
 } from '../route-schemas.js';
-import { actorOf } from '../request-actor.js';
+import type { Pledge } from '../../core/types.js';
+import type { Principal } from '../../core/access/principal.js';
+import { principalOf } from '../auth/authenticate.js';
+import { pendingApprovalSchema } from './approvals.routes.js';
+import { type PresentedRecord, presentRecord as present } from './present-record.js';
 
 // REST routes for one kind of record: list (filters, pagination, as of a date), read, create, replace and
 // delete with a version check, and the record's history from the audit log.
@@ -25,7 +27,7 @@ import { actorOf } from '../request-actor.js';
 export function registerRecordRoutes(app: FastifyInstance, services: Services, entity: EntityDefinition): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = [entity.name];
-  const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema };
+  const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema };
   const base = `/api/${entity.name}`;
 
   api.get(base, {
@@ -38,8 +40,8 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
     handler: async (request) => {
       const { limit, offset, asOf, ...filters } = request.query as { limit: number; offset: number; asOf?: string } & Record<string, string | undefined>;
       const given = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined));
-      if (asOf !== undefined) return listAsOf(services, entity, asOf, given, limit, offset);
-      const page = await services.records.list(entity, { filters: given, limit, offset });
+      if (asOf !== undefined) return listAsOf(services, principalOf(request), entity, { asOf, filters: given, limit, offset });
+      const page = await services.records.list(principalOf(request), entity, { filters: given, limit, offset });
       return { items: page.items.map(present), total: page.total, limit, offset };
     },
   });
@@ -47,7 +49,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   api.get(`${base}/:id`, {
     schema: { tags, summary: `Read one of ${entity.name}`, params: idParamsSchema, response: { 200: recordResponseSchema, 404: errorResponseSchema } },
     handler: async (request, reply) => {
-      const found = await services.records.get(entity, request.params.id);
+      const found = await services.records.get(principalOf(request), entity, request.params.id);
       void reply.header('etag', `"${found.version}"`);
       return present(found);
     },
@@ -56,7 +58,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   api.post(base, {
     schema: { tags, summary: `Create one of ${entity.name}`, body: entity.schema, response: { 201: recordResponseSchema, ...errors } },
     handler: async (request, reply) => {
-      const created = await services.records.create(actorOf(request), entity, request.body as StoredRecord);
+      const created = await services.records.create(principalOf(request), entity, request.body as StoredRecord);
       void reply.status(201).header('etag', `"${created.version}"`);
       return present(created);
     },
@@ -68,7 +70,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
       summary: `Replace one of ${entity.name} (If-Match or version required)`,
       params: idParamsSchema,
       body: replaceBodySchema(entity),
-      response: { 200: recordResponseSchema, ...errors },
+      response: { 200: recordResponseSchema, ...(entity.name === 'pledges' ? { 202: pendingApprovalSchema } : {}), ...errors },
     },
     handler: async (request, reply) => {
       const { record, version } = request.body as { record: StoredRecord; version?: number };
@@ -76,7 +78,14 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
         throw new AppError('input.invalid', 'the body id differs from the path', [{ path: 'body.id', message: `must be '${request.params.id}' as in the path` }]);
       }
       const expected = requiredVersion(request.headers['if-match'], version);
-      const replaced = await services.records.replace(actorOf(request), entity, record, expected);
+      if (entity.name === 'pledges') {
+        // Setting a pledge to approved is a four-eyes request: 202 with the pending approval.
+        const outcome = await services.approvals.replaceOrRequest(principalOf(request), record as Pledge, expected);
+        if (outcome.kind === 'pending') return reply.status(202).send(outcome.approval);
+        void reply.header('etag', `"${outcome.record.version}"`);
+        return present(outcome.record);
+      }
+      const replaced = await services.records.replace(principalOf(request), entity, record, expected);
       void reply.header('etag', `"${replaced.version}"`);
       return present(replaced);
     },
@@ -92,7 +101,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
     },
     handler: async (request) => {
       const expected = requiredVersion(request.headers['if-match'], request.query.version);
-      return present(await services.records.remove(actorOf(request), entity, request.params.id, expected));
+      return present(await services.records.remove(principalOf(request), entity, request.params.id, expected));
     },
   });
 
@@ -103,19 +112,8 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
       params: idParamsSchema,
       response: { 200: z.object({ items: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })) }) },
     },
-    handler: async (request) => {
-      const rows = await readRecordHistory(services.store.db, entity.name, request.params.id);
-      if (rows.length === 0) await services.records.get(entity, request.params.id);
-      return { items: rows.map((row) => ({ seq: row.seq, at: row.at.toISOString(), actor: row.actor, action: row.action, before: row.before, after: row.after })) };
-    },
+    handler: async (request) => ({ items: await services.records.history(principalOf(request), entity, request.params.id) }),
   });
-}
-
-type PresentedRecord = { id: string; version: number; createdAt: string; updatedAt: string; [key: string]: unknown };
-
-function present<R extends StoredRecord>(versioned: Versioned<R>): PresentedRecord {
-  const record = { ...versioned.record } as unknown as Record<string, unknown>;
-  return { ...record, id: versioned.record.id, version: versioned.version, createdAt: versioned.createdAt, updatedAt: versioned.updatedAt };
 }
 
 function requiredVersion(ifMatch: string | string[] | undefined, field: number | undefined): number {
@@ -129,11 +127,13 @@ function requiredVersion(ifMatch: string | string[] | undefined, field: number |
   return version;
 }
 
-async function listAsOf(services: Services, entity: EntityDefinition, asOf: string, filters: Record<string, string>, limit: number, offset: number) {
+async function listAsOf(services: Services, principal: Principal, entity: EntityDefinition, query: { asOf: string; filters: Record<string, string>; limit: number; offset: number }) {
+  const { asOf, filters, limit, offset } = query;
   if (!DATASET_ENTITY_NAMES.has(entity.name)) {
     throw new AppError('input.invalid', `asOf is available for ${[...DATASET_ENTITY_NAMES].join(', ')}`, [{ path: 'querystring.asOf', message: 'not available here' }]);
   }
-  const dataset = await services.scenarios.dataset(asOf);
+  // The dataset as the caller may see it: confidential records they may not see are not in it.
+  const dataset = await services.scenarios.dataset(principal, asOf);
   const all = (dataset[entity.name as keyof typeof dataset] as unknown as Record<string, unknown>[]).filter((record) =>
     Object.entries(filters).every(([name, value]) => {
       const field = record[name === 'package' ? 'package' : name];

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { factValueSchema, isoDateSchema } from '../../contracts/domain.schema.js';
 import type { Services } from '../../services/create-services.js';
+import { principalOf } from '../auth/authenticate.js';
 import { errorResponseSchema } from '../route-schemas.js';
 
-// Scenario evaluation and coverage: the same result as `coalition scenario --json`.
+// Scenario evaluation and coverage: the same result as `coalition scenario --json`, on the pledges the caller may see.
 
 const minStatusSchema = z.enum(['announced', 'offered', 'committed', 'approved', 'delivered']);
 
@@ -43,7 +44,7 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
       response: { 200: scenarioResponseSchema, 400: errorResponseSchema, 422: errorResponseSchema },
     },
     // ScenarioResult is an interface (no index signature); the serializer only stringifies it.
-    handler: async (request) => (await services.scenarios.evaluate(withoutUndefined(request.body))) as unknown as ScenarioResponse,
+    handler: async (request) => (await services.scenarios.evaluate(principalOf(request), withoutUndefined(request.body))) as unknown as ScenarioResponse,
   });
   api.get('/api/coverage', {
     schema: {
@@ -56,7 +57,7 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
       },
     },
     handler: async (request) => {
-      const result = await services.scenarios.evaluate(withoutUndefined({ facts: [], ...request.query }));
+      const result = await services.scenarios.evaluate(principalOf(request), withoutUndefined({ facts: [], ...request.query }));
       return { coverage: result.coverage as unknown as ScenarioResponse['coverage'], capabilities: result.capabilities, packages: result.packages };
     },
   });

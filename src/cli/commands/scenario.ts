@@ -40,15 +40,18 @@ async function loadFile(input: string | undefined) {
 async function runOnStore(request: Parameters<typeof runScenario>[1]) {
   return withStore(async (store) => {
     const services = createServices(store);
-    const dataset = await services.scenarios.dataset();
+    const dataset = await services.scenarios.dataset(CLI_PRINCIPAL);
     if (dataset.parties.length === 0) {
       throw new InputError('input.invalid', 'the store is empty', [
         { path: 'store', message: `no data in ${store.location}: run \`coalition demo\` to load the demo data, or use --demo or --input FILE` },
       ]);
     }
-    return services.scenarios.evaluate(request);
+    return services.scenarios.evaluate(CLI_PRINCIPAL, request);
   });
 }
+
+// The CLI works on the store directly (whoever may open it sees everything).
+const CLI_PRINCIPAL = { name: 'cli' };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

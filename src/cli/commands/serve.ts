@@ -5,6 +5,7 @@ import { listRecords } from '../../db/record.repository.js';
 import { partyEntity } from '../../db/entities/dataset-entities.js';
 import { createServices } from '../../services/create-services.js';
 import { loadDemo } from '../../services/load-demo.js';
+import { DEMO_ACCOUNTS, ensureDemoUsers } from '../../services/access/demo-users.js';
 import { AppError } from '../../contracts/input-error.js';
 import type { CliHooks, CliIo } from '../io.js';
 import { openConfiguredStore } from '../open-configured-store.js';
@@ -37,7 +38,12 @@ export function registerServeCommand(program: Command, io: CliIo, startServer: C
           const summary = await loadDemo(store, services.cache, services.now);
           io.out(`Loaded the demo data: ${summary.created} records.\n`);
         }
-        const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+        if (options.demo) {
+          // The demo's accounts, one per role (README); a real deployment starts without users.
+          const created = await ensureDemoUsers(store, services.accounts);
+          if (created > 0) io.out(`Created ${created} demo accounts (see GET /api/session/demo-accounts or the README).\n`);
+        }
+        const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, demoAccounts: options.demo ? DEMO_ACCOUNTS : [] });
         io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}): open ${address}/ for the dashboard; API docs at ${address}/docs\n`);
         await waitForSignal();
         await app.close();

@@ -17,3 +17,7 @@ export * from './sanctions-measures.js';
 export * from './sanctions-packages.js';
 export * from './sources.js';
 export * from './users.js';
+export * from './access-denials.js';
+export * from './api-tokens.js';
+export * from './pledge-approvals.js';
+export * from './sessions.js';

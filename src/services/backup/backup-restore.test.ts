@@ -50,9 +50,9 @@ describeEachStore('backup and restore', (suite) => {
     const store = suite.store();
     const services = await seedStore(store);
     // An update and a delete, so the chain holds every kind of entry; a user, so a non-entity table is covered.
-    const current = await services.records.get(pledgeEntity, 'test-p-1');
+    const current = await services.records.get({ name: 'test' }, pledgeEntity, 'test-p-1');
     await services.records.replace({ name: 'alice' }, pledgeEntity, { ...current.record, note: 'edited' }, current.version);
-    const withdrawn = await services.records.get(pledgeEntity, 'test-p-withdrawn');
+    const withdrawn = await services.records.get({ name: 'test' }, pledgeEntity, 'test-p-withdrawn');
     await services.records.remove({ name: 'alice' }, pledgeEntity, 'test-p-withdrawn', withdrawn.version);
     await store.db.insert(users).values({ id: 'u-1', name: 'alice', role: 'coordinator', party: null, passwordHash: '$argon2id$test', disabled: false });
     seeded = true;

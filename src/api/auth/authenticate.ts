@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { UserPrincipal } from '../../core/access/principal.js';
+import { AppError } from '../../contracts/input-error.js';
+import type { Services } from '../../services/create-services.js';
+import { sameSecret } from '../../services/access/secrets.js';
+
+// Who is calling: `Authorization: Bearer TOKEN` (scripts) or the `cl_session` cookie (the web app). Every /api
+// route except the session routes needs one (401 auth.required); a cookie-authenticated request that is not a
+// GET or HEAD must echo the session's CSRF token in X-CSRF-Token (403 auth.csrf). Bearer requests need none:
+// a browser never sends a bearer token by itself.
+
+export const SESSION_COOKIE = 'cl_session';
+
+export interface RequestCredential {
+  principal: UserPrincipal;
+  via: 'bearer' | 'cookie';
+  /** The raw session token (cookie only), for logout. */
+  sessionToken?: string;
+  csrfToken?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    credential: RequestCredential | undefined;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Resolve credentials on every /api request and refuse the unauthenticated and CSRF-less ones. */
+export function installAuthentication(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('credential', undefined);
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path !== '/api' && !path.startsWith('/api/')) return;
+    request.credential = await resolveCredential(request, services);
+    const sessionRoute = path === '/api/session' || path.startsWith('/api/session/');
+    if (!request.credential) {
+      if (sessionRoute) return;
+      throw new AppError('auth.required', 'log in (POST /api/session) or send Authorization: Bearer TOKEN');
+    }
+    const login = sessionRoute && request.method === 'POST';
+    if (request.credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !login) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.credential.csrfToken || !sameSecret(sent, request.credential.csrfToken)) {
+        throw new AppError('auth.csrf', 'send the csrfToken of your session in the X-CSRF-Token header');
+      }
+    }
+  });
+}
+
+/** The authenticated user of a request (routes behind installAuthentication always have one). */
+export function principalOf(request: FastifyRequest): UserPrincipal {
+  if (!request.credential) throw new AppError('auth.required', 'log in (POST /api/session) or send Authorization: Bearer TOKEN');
+  return request.credential.principal;
+}
+
+async function resolveCredential(request: FastifyRequest, services: Services): Promise<RequestCredential | undefined> {
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && authorization.length > 0) {
+    const match = /^Bearer\s+([A-Za-z0-9_\-.~+/=]{1,200})\s*$/i.exec(authorization);
+    const resolved = match?.[1] ? await services.sessions.resolveToken(match[1]) : undefined;
+    // A wrong token is refused even where no login is needed: a script should learn its token is bad.
+    if (!resolved) throw new AppError('auth.required', 'the API token is not valid (Authorization: Bearer TOKEN)');
+    return { principal: resolved.principal, via: 'bearer' };
+  }
+  const token = sessionCookieOf(request.headers.cookie);
+  if (token === undefined) return undefined;
+  const resolved = await services.sessions.resolveSession(token);
+  if (!resolved) return undefined;
+  const credential: RequestCredential = { principal: resolved.principal, via: 'cookie', sessionToken: token };
+  if (resolved.csrfToken !== undefined) credential.csrfToken = resolved.csrfToken;
+  return credential;
+}
+
+/** The session token of a Cookie header, if any. */
+export function sessionCookieOf(header: string | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) {
+      const value = rest.join('=');
+      return /^[A-Za-z0-9_-]{10,200}$/.test(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import type { Problem } from '../core/errors.js';
+import type { Dataset } from '../core/types.js';
+import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
+import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
+
+// Helpers of RecordService's writes: errors named for the record, and a change applied to the dataset.
+
+export type Change<R extends StoredRecord> = { kind: 'create'; record: R } | { kind: 'update'; record: R } | { kind: 'delete'; id: string };
+
+/** The not_found error of a record. */
+export function notFound(entity: EntityDefinition, id: string): AppError {
+  return new AppError('not_found', `${entity.name} '${id}' not found`);
+}
+
+/** The 409 of a write against an older version. */
+export function staleVersion(entity: EntityDefinition, id: string, current: number, expected: number | undefined): AppError {
+  return new AppError('conflict', `${entity.name} '${id}' is at version ${current}, not ${String(expected)}: reload and apply your change again`, [], {
+    currentVersion: current,
+  });
+}
+
+/** The dataset with one change applied. */
+export function applyChange<R extends StoredRecord>(dataset: Dataset, name: string, change: Change<R>): Dataset {
+  const key = name as keyof Dataset;
+  const list = dataset[key] as unknown as StoredRecord[];
+  let next: StoredRecord[];
+  if (change.kind === 'create') next = [...list, change.record];
+  else if (change.kind === 'update') next = list.map((item) => (item.id === change.record.id ? change.record : item));
+  else next = list.filter((item) => item.id !== change.id);
+  return { ...dataset, [key]: next };
+}
+
+/** Problems of the written record get paths relative to it; problems elsewhere name the record they are in. */
+export function consistencyError(name: string, id: string, dataset: Dataset, problems: readonly Problem[]): InputError {
+  const key = name as keyof Dataset;
+  const index = (dataset[key] as unknown as StoredRecord[]).findIndex((item) => item.id === id);
+  const own = `${name}[${index}]`;
+  const list: InputProblem[] = problems.map((problem) => {
+    const path = problem.path.startsWith(own)
+      ? problem.path.slice(own.length).replace(/^\./, '') || '(record)'
+      : problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, collection: string, position: string) => {
+          const other = (dataset[collection as keyof Dataset] as unknown as StoredRecord[] | undefined)?.[Number(position)];
+          return other ? `${collection}/${other.id}` : whole;
+        });
+    const entry: InputProblem = { path, message: problem.message, code: problem.code };
+    if (problem.column !== undefined) entry.column = problem.column;
+    return entry;
+  });
+  const code = problems[0]?.code ?? 'input.invalid';
+  return new InputError(code, `${name} '${id}' would make the data inconsistent`, list);
+}
