@@ -11,6 +11,7 @@ import { navigate } from '../../lib/router.js';
 import type { ScenarioView } from '../../lib/use-scenario.js';
 import { canEditPartyItems, pledgePartyFor } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
+import { changedFields } from '../history/history.data.js';
 import { RecordHistory } from '../history/record-history.js';
 import { ConditionField } from './condition-field.js';
 import { buildVocabulary, checkConditionLive, formFromPledge, type PledgeForm, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
@@ -147,12 +148,12 @@ function EditorForm({ original, creating, view, onSaved }: { original: PledgeRec
       <div className="actions">
         <button type="submit" disabled={!check.ok || saving}>{t('common.save')}</button>
       </div>
-      <Outcome outcome={outcome} onOverwrite={(event, version) => void save(event, version)} onReload={(theirs) => { setForm(formFromPledge(theirs)); setBaseVersion(theirs.version); setOutcome(null); }} />
+      <Outcome outcome={outcome} draft={draft} onOverwrite={(event, version) => void save(event, version)} onReload={(theirs) => { setForm(formFromPledge(theirs)); setBaseVersion(theirs.version); setOutcome(null); }} />
     </form>
   );
 }
 
-function Outcome({ outcome, onOverwrite, onReload }: { outcome: Outcome; onOverwrite: (event: FormEvent, version: number) => void; onReload: (theirs: PledgeRecord) => void }) {
+function Outcome({ outcome, draft, onOverwrite, onReload }: { outcome: Outcome; draft: Pledge; onOverwrite: (event: FormEvent, version: number) => void; onReload: (theirs: PledgeRecord) => void }) {
   const { t } = useI18n();
   if (!outcome) return <div id="editor-outcome" />;
   if (outcome.kind === 'saved') return <p id="editor-outcome" role="status" className="ok">{t('editor.saved', { version: outcome.version })}</p>;
@@ -168,6 +169,7 @@ function Outcome({ outcome, onOverwrite, onReload }: { outcome: Outcome; onOverw
   return (
     <div id="editor-outcome" role="alert" className="conflict" data-testid="conflict">
       <p>{t('editor.conflict', { version: theirs.version })}</p>
+      <p>{t('editor.conflictFields', { fields: changedFields(toRecordBody(theirs), draft).join(', ') || '—' })}</p>
       <h4>{t('editor.conflictTheirs')}</h4>
       <pre>{JSON.stringify(toRecordBody(theirs), null, 2)}</pre>
       <button onClick={(event) => onOverwrite(event, theirs.version)}>{t('editor.conflictOverwrite', { version: theirs.version })}</button>{' '}
