@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureInitialJs } from '../../bench/support/initial-bundle.js';
 import { type ServerProcess, startServerProcess } from '../../bench/support/server-process.js';
+import { DEFAULT_WEB_ROOT } from '../../src/api/web-assets.js';
 import { buildWeb } from '../support/build-web.js';
 import { launchChromium } from '../support/chromium.js';
 import { apiFromPage, openWatchedPage, readCoverage, signIn, type WatchedPage } from './browser-session.js';
@@ -109,6 +111,24 @@ describe('the web dashboard in chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'version-conflict.png'), fullPage: true });
     await page.getByRole('button', { name: `Save mine over version ${theirs.body.version}` }).click();
     await page.getByText(`Saved (version ${theirs.body.version + 1}).`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the first load small: ECharts, the map and the editor load on demand', async () => {
+    const initial = await measureInitialJs(DEFAULT_WEB_ROOT);
+    expect(initial.files.length).toBeGreaterThan(0);
+    expect(initial.gzipBytes).toBeLessThanOrEqual(400 * 1024);
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.locator('.coverage-row').first().waitFor();
+    await page.getByRole('link', { name: 'Map' }).click();
+    await page.locator('path[data-party="DE"]').waitFor();
+    await page.locator('path[data-party="DE"]').hover();
+    await page.getByTestId('map-details').getByRole('link', { name: 'Germany' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'map.png'), fullPage: true });
+    await page.locator('path[data-party="DE"]').click();
+    await page.getByRole('heading', { name: /Germany/ }).waitFor();
+    expect(page.url()).toBe(`${server.url}/parties/DE`);
     expect(errors).toEqual([]);
   });
 
