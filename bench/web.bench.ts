@@ -41,11 +41,23 @@ async function signedInContext(browser: Browser, url: string): Promise<BrowserCo
 
 type Ready = 'overview' | 'reference';
 
+// What the page functions use of the browser (this file is type-checked without the DOM library).
+interface PageElement {
+  getAttribute(name: string): string | null;
+  click(): void;
+  textContent: string | null;
+}
+interface PageGlobals {
+  document: { querySelector(selector: string): PageElement | null; getElementById(id: string): PageElement | null; body: PageElement | null };
+  requestAnimationFrame(callback: (time: number) => void): number;
+}
+
 /** Milliseconds from navigation start until the page is ready (checked every frame; a function, as the CSP forbids eval). */
 async function timeUntil(page: Page, url: string, ready: Ready): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
     (kind: Ready) => {
+      const { document } = globalThis as unknown as PageGlobals;
       const done =
         kind === 'overview'
           ? document.querySelector('.overview[aria-busy="false"] .coverage-row') !== null && document.querySelector('#fact-ceasefire-true:not([disabled])') !== null
@@ -62,8 +74,9 @@ async function timeUntil(page: Page, url: string, ready: Ready): Promise<number>
 function timeSwitch(page: Page, fact: string, value: string): Promise<number> {
   return page.evaluate(
     async ({ fact, value }) => {
+      const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
       const start = performance.now();
-      (document.getElementById(`fact-${fact}-${value}`) as HTMLInputElement).click();
+      document.getElementById(`fact-${fact}-${value}`)?.click();
       // A loop rather than a named helper: tsx would wrap a named function in __name, which the page lacks.
       for (;;) {
         const root = document.querySelector('.overview');
