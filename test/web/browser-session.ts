@@ -16,7 +16,11 @@ export async function openWatchedPage(browser: Browser): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
-  const allowed: { status: number; urlPart: string }[] = [{ status: 401, urlPart: '/api/session' }];
+  // The API's own answers for "not signed in" and "no pending approval": the browser logs them, the app expects them.
+  const allowed: { status: number; urlPart: string }[] = [
+    { status: 401, urlPart: '/api/session' },
+    { status: 404, urlPart: '/approval' },
+  ];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const url = message.location().url;

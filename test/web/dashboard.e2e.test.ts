@@ -114,6 +114,26 @@ describe('the web dashboard in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sends a pledge for four-eyes approval and lets a second delegate confirm it', async () => {
+    const first = await open();
+    await signIn(first.page, server.url, 'demo-delegate-de');
+    await first.page.goto(`${server.url}/pledges/de-5`);
+    await first.page.locator('#pledge-status').selectOption('approved');
+    await first.page.getByRole('button', { name: 'Save' }).click();
+    await first.page.getByText('Sent for approval').waitFor();
+    await first.page.getByTestId('pending-approval').getByRole('button', { name: 'Withdraw my request' }).waitFor();
+    expect(await first.page.getByTestId('pending-approval').getByRole('button', { name: 'Confirm (approve)' }).count()).toBe(0);
+
+    const second = await open();
+    await signIn(second.page, server.url, 'demo-delegate-de-2');
+    await second.page.goto(`${server.url}/pledges/de-5`);
+    await second.page.getByTestId('pending-approval').getByRole('button', { name: 'Confirm (approve)' }).click();
+    await second.page.getByText('Approved and written.').waitFor();
+    const stored = await apiFromPage<{ status: string }>(second.page, 'GET', '/api/pledges/de-5');
+    expect(stored.body.status).toBe('approved');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+  });
+
   it('keeps the first load small: ECharts, the map and the editor load on demand', async () => {
     const initial = await measureInitialJs(DEFAULT_WEB_ROOT);
     expect(initial.files.length).toBeGreaterThan(0);

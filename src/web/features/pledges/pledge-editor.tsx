@@ -14,12 +14,14 @@ import { useSession } from '../../session/session.js';
 import { changedFields } from '../history/history.data.js';
 import { RecordHistory } from '../history/record-history.js';
 import { ConditionField } from './condition-field.js';
+import { PendingApprovalBox } from './pending-approval.js';
+import { isPendingApproval, type PendingApproval } from './pledges.data.js';
 import { buildVocabulary, checkConditionLive, formFromPledge, type PledgeForm, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
 
 // Edit (or create) a pledge: the condition is checked as typed, the coverage effect is previewed, and a
 // version conflict (409) keeps the user's edits and shows the other version instead of losing either.
 
-type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict'; theirs: PledgeRecord } | { kind: 'error'; message: string; problems: string[] } | null;
+type Outcome = { kind: 'saved'; version: number } | { kind: 'pending' } | { kind: 'conflict'; theirs: PledgeRecord } | { kind: 'error'; message: string; problems: string[] } | null;
 
 const BLANK: Pledge = { id: '', party: '', capability: 'land.personnel', quantity: null, areas: ['ua.rear'], status: 'announced', confidentiality: 'coalition', condition: 'ceasefire', sources: [] };
 
@@ -30,9 +32,14 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
   const creating = id === 'new';
   const [record, setRecord] = useState<PledgeRecord | Pledge | null>(creating ? { ...BLANK, party: typeof pledgePartyFor(session) === 'string' && pledgePartyFor(session) !== 'any' ? (pledgePartyFor(session) as string) : '' } : null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const [generation, setGeneration] = useState(0);
+  const reloadRecord = async (): Promise<void> => {
     if (creating) return;
-    apiGet<PledgeRecord>(`/api/pledges/${encodeURIComponent(id)}`).then(setRecord, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+    await apiGet<PledgeRecord>(`/api/pledges/${encodeURIComponent(id)}`).then(setRecord, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  };
+  useEffect(() => {
+    void reloadRecord();
+    // reloadRecord reads only id and creating.
   }, [id, creating]);
   if (error) return <p role="alert" className="error">{t('common.error', { message: error })}</p>;
   if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -41,16 +48,17 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
     <section className="panel editor" aria-labelledby="editor-heading">
       <h2 id="editor-heading">{creating ? t('editor.createTitle') : t('editor.title', { id })}</h2>
       {editable ? (
-        <EditorForm original={record} creating={creating} view={view} onSaved={(saved) => { setRecord(saved); onSaved(); }} />
+        <EditorForm original={record} creating={creating} view={view} onSaved={(saved) => { setRecord(saved); onSaved(); }} onPending={() => setGeneration((value) => value + 1)} />
       ) : (
         <p className="notice" data-testid="read-only">{t('editor.readOnly', { party: record.party })}</p>
       )}
+      {!creating && <PendingApprovalBox pledge={id} generation={generation} onDone={() => { onSaved(); void reloadRecord(); }} />}
       {'version' in record && <RecordHistory collection="pledges" id={record.id} version={record.version} />}
     </section>
   );
 }
 
-function EditorForm({ original, creating, view, onSaved }: { original: PledgeRecord | Pledge; creating: boolean; view: ScenarioView; onSaved: (saved: PledgeRecord) => void }) {
+function EditorForm({ original, creating, view, onSaved, onPending }: { original: PledgeRecord | Pledge; creating: boolean; view: ScenarioView; onSaved: (saved: PledgeRecord) => void; onPending: () => void }) {
   const { t, n } = useI18n();
   const { session } = useSession();
   const { overrides, asOf } = useAppState();
@@ -73,8 +81,13 @@ function EditorForm({ original, creating, view, onSaved }: { original: PledgeRec
       const body = toRecordBody(draft);
       const saved = creating
         ? await apiRequest<PledgeRecord>('POST', '/api/pledges', body)
-        : await apiRequest<PledgeRecord>('PUT', `/api/pledges/${encodeURIComponent(original.id)}`, { ...body, version });
+        : await apiRequest<PledgeRecord | PendingApproval>('PUT', `/api/pledges/${encodeURIComponent(original.id)}`, { ...body, version });
       clearCache();
+      if (isPendingApproval(saved)) {
+        setOutcome({ kind: 'pending' });
+        onPending();
+        return;
+      }
       setBaseVersion(saved.version);
       setOutcome({ kind: 'saved', version: saved.version });
       onSaved(saved);
@@ -156,6 +169,7 @@ function EditorForm({ original, creating, view, onSaved }: { original: PledgeRec
 function Outcome({ outcome, draft, onOverwrite, onReload }: { outcome: Outcome; draft: Pledge; onOverwrite: (event: FormEvent, version: number) => void; onReload: (theirs: PledgeRecord) => void }) {
   const { t } = useI18n();
   if (!outcome) return <div id="editor-outcome" />;
+  if (outcome.kind === 'pending') return <p id="editor-outcome" role="status" className="ok">{t('approval.sent')}</p>;
   if (outcome.kind === 'saved') return <p id="editor-outcome" role="status" className="ok">{t('editor.saved', { version: outcome.version })}</p>;
   if (outcome.kind === 'error') {
     return (

@@ -1,5 +1,6 @@
 import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../../../core/types.js';
+import type { SessionState } from '../../session/session.data.js';
 
 // The pledge list: every pledge with its state under the scenario, filtered by party, capability, state and text.
 
@@ -52,4 +53,26 @@ export function filterPledgeRows(rows: readonly PledgeRow[], filters: PledgeFilt
       (!filters.state || row.state === filters.state) &&
       (!text || `${row.id} ${row.condition} ${row.explanation ?? ''}`.toLowerCase().includes(text)),
   );
+}
+
+export interface PendingApproval {
+  pledge: string;
+  baseVersion: number;
+  record: unknown;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** A PUT answer that is a pending four-eyes approval (202) rather than the written record. */
+export function isPendingApproval(value: unknown): value is PendingApproval {
+  return typeof value === 'object' && value !== null && 'requestedBy' in value && 'baseVersion' in value;
+}
+
+/** What a user may do with a pending approval: the requester withdraws; another delegate of the party or a coordinator confirms or rejects. */
+export function approvalActions(session: SessionState, pending: PendingApproval & { party?: string }): { confirm: boolean; withdraw: boolean; own: boolean } {
+  if (session.kind === 'open') return { confirm: true, withdraw: true, own: false };
+  if (session.kind !== 'signed-in') return { confirm: false, withdraw: false, own: false };
+  const own = session.user.name === pending.requestedBy;
+  const approver = session.user.role === 'coordinator' || session.user.role === 'delegate';
+  return { confirm: !own && approver, withdraw: own || approver, own };
 }
