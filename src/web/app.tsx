@@ -39,7 +39,7 @@ function Shell() {
   const { path } = useLocation();
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t('skip')}</a>
       <header className="top">
         <div className="brand">
           <Link to="/" className="title">{t('app.title')}</Link>

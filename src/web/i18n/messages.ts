@@ -153,6 +153,12 @@ export const EN = {
   'login.use': 'Use {name}',
   'login.required': 'Please sign in to see the coalition’s data.',
   'notFound': 'This page does not exist.',
+  'skip': 'Skip to content',
+  'purl.noEarmark': 'no earmark',
+  'financing.optOuts': 'Opt-outs: {parties}',
+  'financing.guarantors': 'Guarantors: {parties}',
+  'timeline.online': 'online: {parties}',
+  'login.public': 'Without an account: the public summary (published aggregates under disclosure control).',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -309,6 +315,12 @@ export const DE: Record<MessageKey, string> = {
   'login.use': '{name} verwenden',
   'login.required': 'Bitte melden Sie sich an, um die Daten der Koalition zu sehen.',
   'notFound': 'Diese Seite gibt es nicht.',
+  'skip': 'Zum Inhalt springen',
+  'purl.noEarmark': 'ohne Zweckbindung',
+  'financing.optOuts': 'Nicht beteiligt: {parties}',
+  'financing.guarantors': 'Garanten: {parties}',
+  'timeline.online': 'online: {parties}',
+  'login.public': 'Ohne Konto: die öffentliche Zusammenfassung (veröffentlichte Summen unter Geheimhaltungsregeln).',
 };
 
 export type Language = 'en' | 'de';

@@ -35,8 +35,8 @@ export default function FinancingPage() {
                       <li key={option.id} className={option.decided ? 'decided' : undefined}>
                         <strong>{option.title}</strong> {option.decided && '✔'} <span className="muted">({option.kind}{option.key && `, ${option.key}`})</span>
                         {option.amount !== null && <div>{formatMoney(language, option.amount, plan.currency)}</div>}
-                        {option.optOuts.length > 0 && <div>opt-outs: {option.optOuts.join(', ')}</div>}
-                        {option.guarantors.length > 0 && <div>guarantors: {option.guarantors.join(', ')}</div>}
+                        {option.optOuts.length > 0 && <div>{t('financing.optOuts', { parties: option.optOuts.join(', ') })}</div>}
+                        {option.guarantors.length > 0 && <div>{t('financing.guarantors', { parties: option.guarantors.join(', ') })}</div>}
                         <SourceLinks ids={option.sources} />
                       </li>
                     ))}

@@ -42,6 +42,9 @@ export function LoginPage() {
         <button type="submit">{t('login.submit')}</button>
         {error && <p role="alert" className="error">{t('login.failed', { message: error })}</p>}
       </form>
+      <p className="muted">
+        <a href="/public/summary">{t('login.public')}</a>
+      </p>
       {accounts.length > 0 && (
         <section className="panel">
           <h2>{t('login.demo')}</h2>

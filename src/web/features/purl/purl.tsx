@@ -40,7 +40,7 @@ function Board({ funds, packages, contributions }: { funds: FundRecord[]; packag
               <span key={donor}>{index > 0 && ', '}<Link to={`/parties/${donor}`}>{donor}</Link></span>
             ))}
             {fund.unearmarked.map((entry) => (
-              <span key={entry.currency} className="muted"> · {formatMoney(language, entry.amount, entry.currency)} (no earmark)</span>
+              <span key={entry.currency} className="muted"> · {formatMoney(language, entry.amount, entry.currency)} ({t('purl.noEarmark')})</span>
             ))}
           </p>
           <ul className="cards">

@@ -42,7 +42,7 @@ export default function TimelinePage() {
                         <span className="muted">{event.kind === 'sanctions' ? t('timeline.sanctions') : t('timeline.meeting')} · {event.subtitle}</span>
                         <h3>{event.title} <SourceLinks ids={event.sources} /></h3>
                         {event.parties && (
-                          <p className="muted small">{event.parties.inPerson.join(', ')}{event.parties.online.length > 0 && ` · online: ${event.parties.online.join(', ')}`}</p>
+                          <p className="muted small">{event.parties.inPerson.join(', ')}{event.parties.online.length > 0 && ` · ${t('timeline.online', { parties: event.parties.online.join(', ') })}`}</p>
                         )}
                         {event.items.length > 0 && (
                           <details>
