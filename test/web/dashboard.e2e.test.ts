@@ -152,6 +152,22 @@ describe('the web dashboard in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the state at a past date with the as-of picker', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.locator('.coverage-row').first().waitFor();
+    await page.locator('#as-of').fill('2025-09-04');
+    await page.locator('[data-scenario^="2025-09-04|"][aria-busy="false"]').waitFor();
+    const shown = await readCoverage(page);
+    const api = await apiFromPage<{ coverage: { requirement: string; supplyMin: number; supplyMax: number }[] }>(page, 'POST', '/api/scenarios/evaluate', { facts: [], asOf: '2025-09-04' });
+    expect(shown).toEqual(Object.fromEntries(api.body.coverage.map((row) => [row.requirement, [row.supplyMin, row.supplyMax]])));
+    await page.getByRole('link', { name: 'Sanctions & meetings' }).click();
+    await page.locator('.timeline time').first().waitFor();
+    const dates = await page.locator('.timeline time').allTextContents();
+    expect(dates.every((date) => date <= '2025-09-04')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('switches to German', async () => {
     const { page, errors } = await open();
     await signIn(page, server.url, 'demo-coordinator');

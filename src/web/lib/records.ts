@@ -50,9 +50,14 @@ export function loadReferenceData(asOf: string | undefined): Promise<ReferenceDa
   });
 }
 
-/** Every record of a collection as of a date, shared between screens. */
+// The API reconstructs these collections at a past date; the others are read as they are now and the
+// screens filter them by their own dates (a meeting's date, a contribution's date).
+const AS_OF_COLLECTIONS = new Set(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
+
+/** Every record of a collection (as of a date where the API can reconstruct it), shared between screens. */
 export function loadCollection<T>(name: string, asOf: string | undefined): Promise<T[]> {
-  return cached(`${name}:${asOf ?? ''}`, () => apiListAll<T>(`/api/${name}`, { asOf }));
+  const date = AS_OF_COLLECTIONS.has(name) ? asOf : undefined;
+  return cached(`${name}:${date ?? ''}`, () => apiListAll<T>(`/api/${name}`, { asOf: date }));
 }
 
 /** Evaluate a scenario on the server (activation, explanations, coverage). */

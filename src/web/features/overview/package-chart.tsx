@@ -14,8 +14,8 @@ export default function PackageChart({ series }: { series: PackageSeries }) {
       animation: false,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [t('state.certain'), t('state.possible'), t('requirements.demand')] },
-      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [t('state.certain'), t('state.possible'), t('requirements.demand')] },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: (value: number) => n(value) } },
       yAxis: { type: 'category', data: series.titles, inverse: true },
       series: [

@@ -25,7 +25,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
   const party = view.reference.parties.find((entry) => entry.id === id);
   const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result), [id, view]);
   const contributions = useLoad(`contributions:${asOf ?? ''}`, () => loadCollection<ContributionRecord>('contributions', asOf));
-  const own = useMemo(() => contributionsOf(id, contributions.data ?? []), [id, contributions.data]);
+  const own = useMemo(() => contributionsOf(id, contributions.data ?? []).filter((c) => asOf === undefined || c.date <= asOf), [id, contributions.data, asOf]);
   if (!party) return <p>{t('notFound')}</p>;
   const quantity = (row: (typeof rows)[number]): string => (row.quantity ? (row.quantity.min === row.quantity.max ? n(row.quantity.min) : `${n(row.quantity.min)}–${n(row.quantity.max)}`) : t('pledges.noNumber'));
   return (

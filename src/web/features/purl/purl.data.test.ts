@@ -23,6 +23,8 @@ describe('PURL board data', () => {
     expect(board?.unearmarked).toEqual([{ currency: 'CAD', amount: 7_000_000_000 }]);
     expect(board?.donors).toEqual(['CA', 'DE', 'NL', 'PL']);
     expect(board?.packages[0]?.sources).toEqual(['s2', 's3']);
+    const earlier = buildPurlBoard([fund], packages, contributions, '2025-08-04');
+    expect(earlier[0]?.donors).toEqual([]);
   });
 
   it('formats minor units in the currency', () => {

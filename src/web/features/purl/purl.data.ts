@@ -38,10 +38,10 @@ export interface BoardFund {
   sources: string[];
 }
 
-/** Funds with their packages (by priority), earmarked sums and donors. */
-export function buildPurlBoard(funds: readonly Fund[], packages: readonly FundPackage[], contributions: readonly Contribution[]): BoardFund[] {
+/** Funds with their packages (by priority), earmarked sums and donors; contributions dated after `asOf` are left out. */
+export function buildPurlBoard(funds: readonly Fund[], packages: readonly FundPackage[], contributions: readonly Contribution[], asOf?: string): BoardFund[] {
   return funds.map((fund) => {
-    const ownContributions = contributions.filter((contribution) => contribution.fund === fund.id);
+    const ownContributions = contributions.filter((contribution) => contribution.fund === fund.id && (asOf === undefined || contribution.date <= asOf));
     const boardPackages = packages
       .filter((pkg) => pkg.fund === fund.id)
       .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))

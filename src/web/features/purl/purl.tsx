@@ -26,7 +26,8 @@ export default function PurlPage() {
 
 function Board({ funds, packages, contributions }: { funds: FundRecord[]; packages: FundPackageRecord[]; contributions: ContributionRecord[] }) {
   const { t, language } = useI18n();
-  const board = useMemo(() => buildPurlBoard(funds, packages, contributions), [funds, packages, contributions]);
+  const { asOf } = useAppState();
+  const board = useMemo(() => buildPurlBoard(funds, packages, contributions, asOf), [funds, packages, contributions, asOf]);
   return (
     <div>
       <h1>{t('purl.title')}</h1>

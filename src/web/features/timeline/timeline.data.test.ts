@@ -18,5 +18,7 @@ describe('timeline', () => {
     ]);
     expect(events[0]?.items).toEqual(['Paris Declaration']);
     expect(events[1]?.items).toEqual(['189 vessels']);
+    const before = buildTimeline([{ id: 'eu-17', jurisdiction: 'EU', adoptedOn: '2025-05-20', title: '17th', sources: [] }], [], [], [], '2025-05-19');
+    expect(before).toEqual([]);
   });
 });

@@ -42,12 +42,13 @@ export interface TimelineEvent {
   sources: string[];
 }
 
-/** One event per dated sanctions package and meeting, newest first; undated packages are left out. */
+/** One event per dated sanctions package and meeting up to `asOf` (all without it), newest first; undated packages are left out. */
 export function buildTimeline(
   packages: readonly SanctionsPackageLike[],
   measures: readonly MeasureLike[],
   meetings: readonly MeetingLike[],
   decisions: readonly DecisionLike[],
+  asOf?: string,
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const pkg of packages) {
@@ -75,5 +76,5 @@ export function buildTimeline(
       sources: meeting.sources,
     });
   }
-  return events.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return events.filter((event) => asOf === undefined || event.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }

@@ -20,7 +20,7 @@ export default function TimelinePage() {
       loadCollection<MeetingLike>('meetings', asOf),
       loadCollection<DecisionLike>('meeting-decisions', asOf),
     ]);
-    return buildTimeline(packages, measures, meetings, decisions);
+    return buildTimeline(packages, measures, meetings, decisions, asOf);
   });
   const years = useMemo(() => [...new Set((loaded.data ?? []).map((event) => event.date.slice(0, 4)))], [loaded.data]);
   return (
