@@ -9,6 +9,7 @@ import { type CpuShares, cpuShares, postmasterOf, sampleCpu } from './support/cp
 import { type LoadResult, runLoad } from './support/load-runner.js';
 import { runPaced } from './support/paced-load.js';
 import { PledgeWrites } from './support/pledge-writes.js';
+import { prepareBenchUsers } from './support/bench-users.js';
 import { startServerProcess } from './support/server-process.js';
 
 // HTTP API benchmark (DESIGN.md §9, docs/performance.md "HTTP API"): starts `coalition serve --demo` as a child
@@ -95,15 +96,17 @@ async function benchStore(
   postmaster: number | undefined,
 ): Promise<{ rows: Row[]; writeCheck: Awaited<ReturnType<PledgeWrites['checkAcknowledged']>> }> {
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=server-${store}-${Date.now()}.cpuprofile`] : [];
+  // Users and API tokens first (the server then finds the demo loaded); every request is authenticated.
+  const credentials = await prepareBenchUsers(env);
   const server = await startServerProcess(env, nodeArgs);
   console.log(`[${store}] server ${server.url} (pid ${server.pid}) up in ${server.startupMs} ms`);
   try {
-    const writes = new PledgeWrites(`bench-${store}`, createRandom(20_261_121));
+    const writes = new PledgeWrites(`bench-${store}`, createRandom(20_261_121), credentials);
     const pledges = await writes.load(server.url);
     if (pledges <= options.writeConnections) throw new Error(`${pledges} pledges: need more than --write-connections=${options.writeConnections}`);
     const load = async (route: Route, durationS: number): Promise<LoadResult> => {
       if (options.generator === 'paced') {
-        const next = route.kind === 'write' ? () => writes.nextPaced() : () => ({ method: 'GET', path: route.path });
+        const next = route.kind === 'write' ? () => writes.nextPaced() : () => ({ method: 'GET', path: route.path, headers: credentials.reader });
         return runPaced({ url: server.url, title: route.name, rate: route.rate, durationS, next });
       }
       const result = await runLoad({
@@ -113,6 +116,7 @@ async function benchStore(
         connections: route.kind === 'write' ? options.writeConnections : options.readConnections,
         durationS,
         path: route.kind === 'write' ? '/' : route.path,
+        headers: credentials.reader,
         ...(route.kind === 'write' ? { requests: [writes.request()] } : {}),
       });
       return result;

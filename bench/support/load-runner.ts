@@ -21,6 +21,8 @@ export interface LoadSpec {
   /** Requests for autocannon (method, path, body, setupRequest, onResponse); default GET of `path`. */
   requests?: autocannon.Request[];
   path?: string;
+  /** Headers of every request (credentials). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -59,6 +61,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       ignoreCoordinatedOmission: true,
     };
     if (spec.requests) options.requests = spec.requests;
+    if (spec.headers) options.headers = spec.headers;
     const instance = autocannon(options, (error) => {
       if (error) {
         reject(error instanceof Error ? error : new Error(String(error)));

@@ -10,6 +10,8 @@ export interface PacedRequest {
   method: string;
   path: string;
   body?: string;
+  /** Request headers (credentials). */
+  headers?: Record<string, string>;
   /** Called with the response; returns nothing. */
   done?: (status: number, body: string) => void;
 }
@@ -42,7 +44,7 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult> {
       const scheduled = Math.min(due, performance.now());
       const request = spec.next();
       const outgoing = http.request(
-        { host: target.hostname, port: target.port, method: request.method, path: request.path, agent, headers: request.body ? { 'content-type': 'application/json' } : {} },
+        { host: target.hostname, port: target.port, method: request.method, path: request.path, agent, headers: { ...(request.headers ?? {}), ...(request.body ? { 'content-type': 'application/json' } : {}) } },
         (response) => {
           let body = '';
           response.setEncoding('utf8');

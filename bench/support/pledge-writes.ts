@@ -1,4 +1,5 @@
 import type autocannon from 'autocannon';
+import type { BenchCredentials } from './bench-users.js';
 
 // The write workload: PUT /api/pledges/:id edits, each carrying the version it changes. A per-pledge version
 // map is updated from the responses; a pledge with a request in flight is not picked again until its response
@@ -39,11 +40,12 @@ export class PledgeWrites {
   constructor(
     private readonly label: string,
     private readonly random: () => number,
+    private readonly credentials: BenchCredentials,
   ) {}
 
   /** Load every pledge with its current version. */
   async load(baseUrl: string): Promise<number> {
-    const response = await fetch(`${baseUrl}/api/pledges?limit=500`);
+    const response = await fetch(`${baseUrl}/api/pledges?limit=500`, { headers: this.credentials.reader });
     if (!response.ok) throw new Error(`GET /api/pledges: ${response.status} ${await response.text()}`);
     const page = (await response.json()) as { items: PresentedPledge[] };
     for (const item of page.items) {
@@ -61,7 +63,7 @@ export class PledgeWrites {
   async resync(baseUrl: string): Promise<void> {
     let previous = -1;
     for (let attempt = 0; attempt < 50; attempt++) {
-      const head = (await (await fetch(`${baseUrl}/api/audit?limit=1`)).json()) as { items: { seq: number }[] };
+      const head = (await (await fetch(`${baseUrl}/api/audit?limit=1`, { headers: this.credentials.reader })).json()) as { items: { seq: number }[] };
       const seq = head.items[0]?.seq ?? 0;
       if (seq === previous) break;
       previous = seq;
@@ -72,10 +74,11 @@ export class PledgeWrites {
   }
 
   /** The next write for the paced generator: same choice and bookkeeping as the autocannon request. */
-  nextPaced(): { method: string; path: string; body: string; done: (status: number, body: string) => void } {
+  nextPaced(): { method: string; path: string; body: string; headers: Record<string, string>; done: (status: number, body: string) => void } {
     const context: WriteContext = {};
     const prepared = this.setup({ method: 'PUT', path: '/api/pledges/_' }, context);
-    return { method: 'PUT', path: prepared.path as string, body: prepared.body as string, done: (status, body) => this.onResponse(status, body, context) };
+    const headers = this.credentials.writerOf(String(this.records.get(context.pledge ?? '')?.party));
+    return { method: 'PUT', path: prepared.path as string, body: prepared.body as string, headers, done: (status, body) => this.onResponse(status, body, context) };
   }
 
   /** The autocannon request: picks a pledge that has no request in flight. */
@@ -100,7 +103,9 @@ export class PledgeWrites {
     context.pledge = id;
     context.note = note;
     const body = JSON.stringify({ ...this.records.get(id), note, version: this.versions.get(id) });
-    return { ...request, path: `/api/pledges/${encodeURIComponent(id)}`, body, headers: { 'content-type': 'application/json' } };
+    // Each pledge is edited by a delegate of its party (bench-users.ts).
+    const headers = { ...this.credentials.writerOf(String(this.records.get(id)?.party)), 'content-type': 'application/json' };
+    return { ...request, path: `/api/pledges/${encodeURIComponent(id)}`, body, headers };
   }
 
   private onResponse(status: number, body: string, context: WriteContext): void {
@@ -123,7 +128,7 @@ export class PledgeWrites {
   /** Read the pledges, their histories and the audit verification back; returns the problems found. */
   async checkAcknowledged(baseUrl: string): Promise<{ problems: string[]; checked: number; auditEntries: number }> {
     const problems: string[] = [];
-    const response = await fetch(`${baseUrl}/api/pledges?limit=500`);
+    const response = await fetch(`${baseUrl}/api/pledges?limit=500`, { headers: this.credentials.reader });
     const finals = new Map(((await response.json()) as { items: PresentedPledge[] }).items.map((item) => [item.id, item.version]));
     const byPledge = new Map<string, Ack[]>();
     for (const ack of this.acks) byPledge.set(ack.id, [...(byPledge.get(ack.id) ?? []), ack]);
@@ -132,11 +137,11 @@ export class PledgeWrites {
       const versions = new Set(acks.map((ack) => ack.version));
       if (versions.size !== acks.length) problems.push(`${id}: two writes were acknowledged with the same version (a lost update)`);
       for (const ack of acks) if (final === undefined || ack.version > final) problems.push(`${id}: acknowledged version ${ack.version}, final ${String(final)}`);
-      const history = (await (await fetch(`${baseUrl}/api/pledges/${encodeURIComponent(id)}/history`)).json()) as { items: { after: PresentedPledge | null }[] };
+      const history = (await (await fetch(`${baseUrl}/api/pledges/${encodeURIComponent(id)}/history`, { headers: this.credentials.reader })).json()) as { items: { after: PresentedPledge | null }[] };
       const recorded = new Set(history.items.map((entry) => `${entry.after?.version} ${entry.after?.note}`));
       for (const ack of acks) if (!recorded.has(`${ack.version} ${ack.note}`)) problems.push(`${id}: acknowledged version ${ack.version} ('${ack.note}') has no audit entry`);
     }
-    const verify = (await (await fetch(`${baseUrl}/api/audit/verify`)).json()) as { ok: boolean; entries: number; reason?: string };
+    const verify = (await (await fetch(`${baseUrl}/api/audit/verify`, { headers: this.credentials.reader })).json()) as { ok: boolean; entries: number; reason?: string };
     if (!verify.ok) problems.push(`audit chain does not verify: ${verify.reason ?? '?'}`);
     return { problems, checked: this.acks.length, auditEntries: verify.entries };
   }

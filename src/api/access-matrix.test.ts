@@ -46,9 +46,9 @@ const marker = (id: string) => `MARK-${id}`;
 const confidentialRecord = (collection: string, id: string, level: Level): StoredRecord => {
   const shared = level === 'bilateral' ? { sharedWith: ['GB'] } : {};
   if (collection === 'pledges') {
-    return { id, party: 'FR', capability: 'land.personnel', quantity: { min: 1234, max: 1234 }, areas: ['any'], status: 'offered', confidentiality: level, condition: 'true', sources: ['src-1'], note: marker(id), ...shared } as StoredRecord;
+    return { id, party: 'FR', capability: 'land.personnel', quantity: { min: 1234, max: 1234 }, areas: ['any'], status: 'offered', confidentiality: level, condition: 'true', sources: ['src-1'], note: marker(id), ...shared } as unknown as StoredRecord;
   }
-  return { id, fund: 'fund-1', donors: [{ party: 'FR' }], amount: 100, currency: 'EUR', date: '2026-01-01', status: 'pledged', confidentiality: level, sources: [], note: marker(id), ...shared } as StoredRecord;
+  return { id, fund: 'fund-1', donors: [{ party: 'FR' }], amount: 100, currency: 'EUR', date: '2026-01-01', status: 'pledged', confidentiality: level, sources: [], note: marker(id), ...shared } as unknown as StoredRecord;
 };
 const plainRecords: Record<string, (id: string) => StoredRecord> = {
   parties: (id) => makeParty(id.toUpperCase().replace(/[^A-Z0-9]/g, '')),

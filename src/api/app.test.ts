@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addTestUser, injectAs } from '../../test/support/auth.js';
 import { describeEachStore } from '../../test/support/stores.js';
@@ -24,8 +24,8 @@ describeEachStore('HTTP API', (suite) => {
     as.admin = injectAs(app, await addTestUser(services, 'admin', 'admin'));
   });
   const as: Record<string, ReturnType<typeof injectAs>> = {};
-  const inject = (options: Parameters<FastifyInstance['inject']>[0] & object) => (as.coordinator as ReturnType<typeof injectAs>)(options as never);
   const by = (who: string) => as[who] as ReturnType<typeof injectAs>;
+  const inject = (options: InjectOptions) => by('coordinator')(options);
   afterAll(async () => {
     await app.close();
   });

@@ -31,7 +31,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       tags: ['pledges'],
       summary: 'Confirm a pending approval (another delegate of the party or a coordinator; not the requester): writes the pledge',
       params: idParamsSchema,
-      body: z.strictObject({}).optional(),
+      body: z.strictObject({}).nullish(),
       response: { 200: recordResponseSchema, ...errors },
     },
     handler: async (request, reply) => {

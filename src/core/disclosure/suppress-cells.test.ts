@@ -17,7 +17,7 @@ function feasibleIntervals(values: number[], hidden: boolean[], total: number | 
   return hiddenIndices.map(() => (hiddenIndices.length === 1 ? { min: rest, max: rest } : { min: 0, max: rest }));
 }
 
-const contributionArb = fc.record({ party: fc.constantFrom('A', 'B', 'C', 'D', 'E'), value: fc.integer({ min: 1, max: 10_000 }), isPublic: fc.boolean({}) });
+const contributionArb = fc.record({ party: fc.constantFrom('A', 'B', 'C', 'D', 'E'), value: fc.integer({ min: 1, max: 10_000 }), isPublic: fc.boolean() });
 const rowArb = fc.array(fc.array(contributionArb, { maxLength: 6 }), { minLength: 1, maxLength: 4 });
 
 describe('disclosure control', () => {
