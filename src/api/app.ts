@@ -13,6 +13,7 @@ import { registerSessionRoutes } from './routes/session.routes.js';
 import type { DemoAccount } from '../services/access/demo-users.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -57,5 +58,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerFundingRoutes(app, services);
   return app;
 }

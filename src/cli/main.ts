@@ -5,8 +5,12 @@ import { ConfigError } from '../config.js';
 import { StoreLockedError } from '../db/directory-lock.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerBurdenCommand } from './commands/burden.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommands } from './commands/exchange.js';
+import { registerFinancingCommand } from './commands/financing.js';
+import { registerFundsCommand } from './commands/funds.js';
+import { registerRatesCommands } from './commands/rates.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
@@ -29,6 +33,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerExchangeCommands(program, io);
   registerBackupCommands(program, io);
   registerUserCommand(program, io, hooks.readPassword);
+  registerFundsCommand(program, io);
+  registerFinancingCommand(program, io);
+  registerBurdenCommand(program, io);
+  registerRatesCommands(program, io);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

@@ -141,6 +141,12 @@ export const financingOptionSchema = strictRecord({
   key: z.enum(FINANCING_KEYS, { error: `must be one of ${FINANCING_KEYS.join(', ')}` }).optional(),
   optOuts: partyListSchema.optional(),
   guarantors: partyListSchema.optional(),
+  /** The weights of a custom key (e.g. a draft's guarantee amounts); only their proportions matter. */
+  keyWeights: z
+    .array(strictRecord({ party: partyIdSchema, weight: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1e12, 'must be at most 10^12') }))
+    .min(1, 'must name at least one party')
+    .superRefine(refuseDuplicates<{ party: string }>('party', (entry) => entry.party, ['party']))
+    .optional(),
   /** In minor units of the plan's currency. */
   amount: minorUnitsSchema.optional(),
   sources: idListSchema('source').optional(),

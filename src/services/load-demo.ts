@@ -13,9 +13,11 @@ import {
   requirementEntity,
   sourceEntity,
 } from '../db/entities/dataset-entities.js';
+import { contributionEntity, financingPlanEntity, fundEntity, fundPackageEntity } from '../db/entities/funding-entities.js';
 import { actionItemEntity, meetingDecisionEntity, meetingEntity } from '../db/entities/meeting-entities.js';
 import { sanctionsMeasureEntity, sanctionsPackageEntity } from '../db/entities/sanctions-entities.js';
 import type { Store } from '../db/open-store.js';
+import { loadBundledRatesIfEmpty } from './funding/rates.service.js';
 import { type ImportSummary, importRecords } from './import-records.service.js';
 import { demoDataDirectory, loadDatasetDirectory } from './load-dataset.js';
 import type { DatasetCache } from './store-dataset.js';
@@ -23,7 +25,7 @@ import type { DatasetCache } from './store-dataset.js';
 // `coalition demo`: loads the demo dataset into the store. Idempotent: records already there are left as
 // they are (an edited demo pledge stays edited), missing ones are added with an audit entry by `demo`.
 
-/** Load the demo dataset (engine records, meetings, sanctions); returns what was created. */
+/** Load the demo dataset (engine records, meetings, sanctions, funding) and the bundled ECB rates if the store has none; returns what was created. */
 export async function loadDemo(store: Store, cache: DatasetCache, now: () => Date): Promise<ImportSummary> {
   const directory = demoDataDirectory();
   const dataset = await loadDatasetDirectory(directory);
@@ -38,12 +40,19 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
     packages: sanctionsPackageEntity.schema,
     measures: sanctionsMeasureEntity.schema,
   });
-  return importRecords(
+  const funding = await readExtra(join(directory, 'funding.json'), {
+    sources: sourceSchema,
+    funds: fundEntity.schema,
+    fundPackages: fundPackageEntity.schema,
+    contributions: contributionEntity.schema,
+    financingPlans: financingPlanEntity.schema,
+  });
+  const summary = await importRecords(
     store,
     cache,
     { name: 'demo' },
     [
-      { entity: sourceEntity, records: [...dataset.sources, ...meetings.sources, ...sanctions.sources] },
+      { entity: sourceEntity, records: [...dataset.sources, ...meetings.sources, ...sanctions.sources, ...funding.sources] },
       { entity: partyEntity, records: dataset.parties },
       { entity: capabilityEntity, records: dataset.capabilities },
       { entity: factEntity, records: dataset.facts },
@@ -55,9 +64,15 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
       { entity: actionItemEntity, records: meetings.actionItems },
       { entity: sanctionsPackageEntity, records: sanctions.packages },
       { entity: sanctionsMeasureEntity, records: sanctions.measures },
+      { entity: fundEntity, records: funding.funds },
+      { entity: fundPackageEntity, records: funding.fundPackages },
+      { entity: contributionEntity, records: funding.contributions },
+      { entity: financingPlanEntity, records: funding.financingPlans },
     ],
     { mode: 'insert-missing', now },
   );
+  await loadBundledRatesIfEmpty(store, { name: 'demo' }, now);
+  return summary;
 }
 
 // The demo's meetings and sanctions files: collections of records, every one checked by its schema.

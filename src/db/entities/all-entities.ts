@@ -53,6 +53,7 @@ const partyReferrers: Referrer[] = [
   referrer('contributions', 'sharedWith', contributions, contributions.sharedWith, true),
   jsonReferrer('financing-plans', 'options', financingPlans, financingPlans.options, (id) => ({ optOuts: [id] })),
   jsonReferrer('financing-plans', 'options', financingPlans, financingPlans.options, (id) => ({ guarantors: [id] })),
+  jsonReferrer('financing-plans', 'options', financingPlans, financingPlans.options, (id) => ({ keyWeights: [{ party: id }] })),
   referrer('sanctions-packages', 'alignment', sanctionsPackages, sanctionsPackages.alignment, true),
   jsonReferrer('sanctions-packages', 'exemptions', sanctionsPackages, sanctionsPackages.exemptions, (id) => ({ party: id })),
   referrer('meetings', 'inPerson', meetings, meetings.inPerson, true),

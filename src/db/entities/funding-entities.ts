@@ -292,6 +292,7 @@ export const financingPlanEntity: EntityDefinition<FinancingPlan, Row<typeof fin
     return findUnknownReferences(db, [
       ['party', options.flatMap(({ option, path }) => listReferences(`${path}.optOuts`, option.optOuts))],
       ['party', options.flatMap(({ option, path }) => listReferences(`${path}.guarantors`, option.guarantors))],
+      ['party', options.flatMap(({ option, path }) => (option.keyWeights ?? []).map((entry, i) => ({ path: `${path}.keyWeights[${i}].party`, id: entry.party })))],
       ['source', listReferences('sources', record.sources)],
       ['source', options.flatMap(({ option, path }) => listReferences(`${path}.sources`, option.sources))],
     ]);

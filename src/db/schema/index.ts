@@ -3,6 +3,7 @@ export * from './action-items.js';
 export * from './audit-log.js';
 export * from './capabilities.js';
 export * from './contributions.js';
+export * from './exchange-rates.js';
 export * from './facts.js';
 export * from './financing-plans.js';
 export * from './fund-packages.js';

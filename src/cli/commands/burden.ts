@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { burdenQuerySchema } from '../../contracts/funding.schema.js';
+import type { BurdenReport } from '../../services/funding/burden-report.js';
+import { FundingService } from '../../services/funding/funding.service.js';
+import type { CliIo } from '../io.js';
+import { withStore } from '../open-configured-store.js';
+import { formatNumber, formatTable } from '../output.js';
+import { parseOptions } from '../parse-options.js';
+import { describeConversion, formatMillions, formatShare } from './funding-format.js';
+import { z } from 'zod';
+
+// `coalition burden`: each party's PURL money, other finance and pledged personnel against a fair share by
+// GDP, money as % of GDP, ranked.
+
+const optionsSchema = burdenQuerySchema.extend({ json: z.boolean().optional() });
+
+/** Register the burden command. */
+export function registerBurdenCommand(program: Command, io: CliIo): void {
+  program
+    .command('burden')
+    .description('burden sharing: contributions against a fair share by GDP, as % of GDP, ranked')
+    .option('--key <key>', "the fair-share key: gdp (default; population and custom keys later)")
+    .option('--currency <code>', 'the currency of the figures (ISO 4217, default EUR)')
+    .option('--as-of <date>', 'only contributions and pledges up to then (YYYY-MM-DD; default today)')
+    .option('--json', 'machine-readable output')
+    .action(async (raw: Record<string, unknown>) => {
+      const { json, ...query } = parseOptions(optionsSchema, raw);
+      await withStore(async (store) => {
+        const report = await new FundingService(store).burden(query);
+        io.out(json ? `${JSON.stringify(report, null, 2)}\n` : renderBurden(report));
+      });
+    });
+}
+
+function renderBurden(report: BurdenReport): string {
+  const c = report.currency;
+  const range = (value: { min: number; max: number } | null): string => (value === null ? '–' : value.min === value.max ? formatNumber(value.min) : `${formatNumber(value.min)}–${formatNumber(value.max)}`);
+  const rows = report.rows.map((row) => [
+    row.rank === null ? '–' : String(row.rank),
+    row.party,
+    formatMillions(row.purl, c),
+    formatMillions(row.otherFinance, c),
+    formatShare(row.shareOfGdp, 3),
+    formatShare(row.keyShare),
+    formatMillions(row.fairShare, c),
+    formatMillions(row.gap, c),
+    range(row.personnel),
+    range(row.personnelGap),
+  ]);
+  const lines = [
+    `Burden sharing by ${report.key.toUpperCase()} in ${c}, as of ${report.asOf} (ranked by money as % of GDP)`,
+    '',
+    formatTable(
+      ['#', 'party', 'PURL', 'other finance', '% of GDP', 'GDP key', 'fair share', 'gap', 'personnel', 'personnel gap'],
+      rows,
+      ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    `Total ${formatMillions(report.totals.money, c)}; shared by GDP: ${formatMillions(report.totals.keyedMoney, c)}; personnel ${range(report.totals.personnel)}.`,
+  ];
+  if (report.outsideKey.length > 0) lines.push(`No GDP figure (outside the key): ${report.outsideKey.join(', ')}.`);
+  for (const item of report.otherFinance) lines.push(`Other finance from ${item.plan}: the decided option ${item.option}${item.conversion ? ` (${describeConversion(item.conversion)})` : ''}.`);
+  lines.push(`GDP: ${report.gdp.source}${report.gdp.conversion ? `; ${describeConversion(report.gdp.conversion)}` : ''}.`);
+  lines.push(...report.notes);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,59 @@
+import { computeFinancingShares, type OptionShares, sideBySide } from '../../core/funding/compute-financing-shares.js';
+import { AppError } from '../../contracts/input-error.js';
+import type { FinancingPlan } from '../../contracts/records.schema.js';
+import type { FundingRecords } from './load-funding-records.js';
+import type { GdpTable } from './reference-data.js';
+
+// A financing plan's options side by side: each state's share and exposure under each option, which option
+// was decided, and the sources of each.
+
+export interface FinancingReport {
+  plan: { id: string; title: string; needAmount: number; currency: string; period: FinancingPlan['period'] | null; decidedOption: string | null; sources: string[]; note: string | null };
+  options: (OptionShares & { sources: string[]; note: string | null })[];
+  /** One row per state: its amount and share under each option, in the order of `options` (null: not part of it). */
+  sideBySide: { party: string; name: string; amounts: (number | null)[]; shares: (number | null)[] }[];
+  keySource: string;
+}
+
+/** Shares and exposures of one plan's options. */
+export function reportFinancingPlan(records: FundingRecords, planId: string, gdp: GdpTable): FinancingReport {
+  const plan = records.plans.find((item) => item.id === planId);
+  if (!plan) throw new AppError('not_found', `financing-plans '${planId}' not found`);
+  return financingReportOf(plan, records, gdp);
+}
+
+/** The report of a plan already loaded. */
+export function financingReportOf(plan: FinancingPlan, records: FundingRecords, gdp: GdpTable): FinancingReport {
+  const options = computeFinancingShares({
+    needAmount: plan.needAmount,
+    options: plan.options.map((option) => ({
+      id: option.id,
+      kind: option.kind,
+      title: option.title,
+      ...(option.key !== undefined ? { key: option.key } : {}),
+      ...(option.optOuts !== undefined ? { optOuts: option.optOuts } : {}),
+      ...(option.guarantors !== undefined ? { guarantors: option.guarantors } : {}),
+      ...(option.keyWeights !== undefined ? { keyWeights: option.keyWeights } : {}),
+      ...(option.amount !== undefined ? { amount: option.amount } : {}),
+    })),
+    ...(plan.decidedOption !== undefined ? { decidedOption: plan.decidedOption } : {}),
+    parties: records.parties,
+    keyFigures: gdp.usdBn,
+  });
+  const names = new Map(records.parties.map((party) => [party.id, party.name.en]));
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      needAmount: plan.needAmount,
+      currency: plan.currency,
+      period: plan.period ?? null,
+      decidedOption: plan.decidedOption ?? null,
+      sources: plan.sources,
+      note: plan.note ?? null,
+    },
+    options: options.map((option, i) => ({ ...option, sources: plan.options[i]?.sources ?? [], note: plan.options[i]?.note ?? null })),
+    sideBySide: sideBySide(options).map((row) => ({ ...row, name: names.get(row.party) ?? row.party })),
+    keySource: gdp.source,
+  };
+}

@@ -1,0 +1,107 @@
+import { count } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../../../test/support/stores.js';
+import { InputError } from '../../contracts/input-error.js';
+import { auditLog, exchangeRates } from '../../db/schema/index.js';
+import { verifyAudit } from '../audit/verify-audit.js';
+import { createServices } from '../create-services.js';
+import { loadDemo } from '../load-demo.js';
+import { FundingService } from './funding.service.js';
+
+// The funding use cases on the demo data, on PGlite and PostgreSQL: PURL allocation with reported totals,
+// the financing options side by side, burden sharing, and rate imports that are all or nothing.
+
+describeEachStore('funding service', (suite) => {
+  let funding: FundingService;
+  const now = () => new Date('2026-05-01T12:00:00Z');
+
+  beforeAll(async () => {
+    const services = createServices(suite.store(), now);
+    await loadDemo(suite.store(), services.cache, now);
+    funding = new FundingService(suite.store(), now);
+  });
+
+  it('the demo loads every PURL contribution with sources and the bundled rates', async () => {
+    const report = await funding.allocation('purl-2025');
+    expect(report.contributions).toHaveLength(21);
+    const { totals, packages, donors, flows } = report.allocation;
+    expect(packages.reduce((sum, item) => sum + item.funded, 0) + totals.unallocated).toBe(totals.contributed);
+    expect(donors.reduce((sum, donor) => sum + donor.total, 0)).toBe(totals.contributed);
+    expect(flows.reduce((sum, flow) => sum + flow.amount, 0)).toBe(totals.contributed);
+    // EUR 500 m at the bundled file's last rate (2025-05-09: USD 1.1252), said so beside the figure.
+    expect(packages[0]).toMatchObject({ id: 'purl-2025-p1', price: 56_260_000_000, funded: 56_260_000_000, status: 'funded' });
+    const nl = report.contributions.find((item) => item.id === 'purl-nl-1');
+    expect(nl?.conversion?.rates).toEqual([{ currency: 'USD', rate: '1.1252', date: '2025-05-09', exact: false }]);
+    const sybiha = report.reportedTotals.find((row) => row.date === '2025-12-04');
+    expect(sybiha).toMatchObject({ reported: { amount: 418_000_000_000, currency: 'USD', countries: 21 }, computed: { currency: 'USD', donors: 16 } });
+    expect(sybiha?.difference).toBe((sybiha?.computed.amount ?? 0) - 418_000_000_000);
+  });
+
+  it('joint donors split equally when their shares are unknown', async () => {
+    const report = await funding.allocation('purl-2025', { asOf: '2025-12-03' });
+    const joint = report.contributions.find((item) => item.id === 'purl-pl-no-de');
+    expect(joint?.donors).toEqual(['PL', 'NO', 'DE']);
+    const pl = report.allocation.donors.find((donor) => donor.party === 'PL');
+    expect(pl).toMatchObject({ joint: 1, sharesAssumed: 1, total: 10_000_000_000 + 16_666_666_667 });
+  });
+
+  it('the 2026 fund is measured against NATO’s aim', async () => {
+    const [, purl2026] = await funding.listFunds();
+    expect(purl2026).toMatchObject({ id: 'purl-2026', target: 1_500_000_000_000, contributions: 2 });
+    expect(purl2026?.fundedShareOfTarget).toBeCloseTo(purl2026!.contributed / 1_500_000_000_000, 12);
+    expect(await funding.listFunds({ asOf: '2026-03-01' }).then((funds) => funds[1]?.contributions)).toBe(1);
+  });
+
+  it('financing: the decided EU24 option without CZ, HU, SK, and the reparations-loan draft by its guarantee key', async () => {
+    const report = await funding.financing('ukraine-2026-27');
+    const [eu, reparations, bilateral] = report.options;
+    expect(eu).toMatchObject({ decided: true, optedOut: ['CZ', 'HU', 'SK'], exposure: 'liability', keyUsed: 'gdp' });
+    expect(eu?.shares).toHaveLength(24);
+    expect(eu?.shares.reduce((sum, share) => sum + share.amount, 0)).toBe(9_000_000_000_000);
+    expect(reparations).toMatchObject({ decided: false, exposure: 'guarantee', key: 'custom' });
+    expect(reparations?.shares.find((share) => share.party === 'DE')?.share).toBeCloseTo(51.3 / 206.465, 9);
+    expect(bilateral?.shares.map((share) => share.party)).not.toContain('UA');
+    const germany = report.sideBySide.find((row) => row.party === 'DE');
+    expect(germany?.amounts.every((amount) => amount !== null && amount > 0)).toBe(true);
+  });
+
+  it('burden sharing: fair shares sum to the keyed total, ranked by % of GDP', async () => {
+    const report = await funding.burden({ key: 'gdp', currency: 'EUR' });
+    const keyed = report.rows.filter((row) => row.fairShare !== null);
+    expect(keyed.reduce((sum, row) => sum + (row.fairShare ?? 0), 0)).toBe(report.totals.keyedMoney);
+    expect(keyed.reduce((sum, row) => sum + (row.gap ?? 0), 0)).toBe(0);
+    const ranked = report.rows.filter((row) => row.rank !== null).map((row) => row.shareOfGdp ?? 0);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    expect(report.rows.find((row) => row.party === 'FR')?.personnel).toEqual({ min: 2000, max: 9999 });
+    expect(report.gdp.conversion?.rates[0]).toMatchObject({ currency: 'USD', date: '2024-12-31', exact: true });
+    await expect(funding.burden({ key: 'gdp', currency: 'UAH' })).rejects.toMatchObject({ code: 'input.invalid', problems: [{ path: 'currency' }] });
+  });
+
+  it('a bad rate file is refused whole, naming line and column; nothing is written', async () => {
+    const db = suite.store().db;
+    const before = { rates: await db.select({ n: count() }).from(exchangeRates), audit: await db.select({ n: count() }).from(auditLog) };
+    const bad = 'Date,USD,GBP,\n2025-06-02,1.14,0.84,\n2025-06-31,1.13,0.85,\n2025-06-03,1.13,abc,\n';
+    const error = await funding.importRates({ name: 'test' }, { name: 'bad.csv', text: bad }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      { path: 'line 3, Date', message: "'2025-06-31' is not a date YYYY-MM-DD" },
+      { path: 'line 4, GBP', message: "'abc' is not a positive rate (units per 1 EUR) or N/A" },
+    ]);
+    expect(await db.select({ n: count() }).from(exchangeRates)).toEqual(before.rates);
+    expect(await db.select({ n: count() }).from(auditLog)).toEqual(before.audit);
+  });
+
+  it('a newer rate file is merged with an audit entry and used from then on', async () => {
+    const summary = await funding.importRates({ name: 'test' }, { name: 'newer.csv', text: 'Date,USD,NOK,\n2025-08-05,1.1570,11.8000,\n2025-05-09,1.1252,11.6725,\n' });
+    expect(summary).toMatchObject({ added: 2, changed: 0, unchanged: 2, lastDate: '2025-08-05' });
+    const answer = await funding.rates({ date: '2025-08-06', from: 'NOK', to: 'USD', amount: 1_180_000 });
+    expect(answer.rates).toEqual([
+      { currency: 'NOK', rate: '11.8000', date: '2025-08-05', exact: false },
+      { currency: 'USD', rate: '1.1570', date: '2025-08-05', exact: false },
+    ]);
+    expect(answer.conversion?.to).toEqual({ amount: 115_700, currency: 'USD' });
+    const report = await funding.allocation('purl-2025');
+    expect(report.contributions.find((item) => item.id === 'purl-no-1')?.conversion?.rates[0]).toMatchObject({ date: '2025-08-05', exact: true });
+    expect((await verifyAudit(suite.store().db)).ok).toBe(true);
+  });
+});

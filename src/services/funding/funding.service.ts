@@ -1,0 +1,131 @@
+import { convertMoney } from '../../core/money/convert-money.js';
+import { findRate, listRateCurrencies, type RateUsed } from '../../core/money/rate-table.js';
+import type { BurdenQuery, RateQuery } from '../../contracts/funding.schema.js';
+import { InputError } from '../../contracts/input-error.js';
+import { minorUnitDigits } from '../../contracts/records.schema.js';
+import type { Store } from '../../db/open-store.js';
+import type { Actor } from '../records.service.js';
+import { type BurdenReport, reportBurdenSharing } from './burden-report.js';
+import { type ConversionNote, noteOf } from './convert-records.js';
+import { type FinancingReport, financingReportOf, reportFinancingPlan } from './financing-report.js';
+import { type FundAllocationReport, reportFundAllocation } from './fund-allocation.js';
+import { type FundingScope, loadFundingRecords } from './load-funding-records.js';
+import { importRates, RateTableCache, type RatesImportSummary, type RatesInfo } from './rates.service.js';
+import { loadGdpTable, loadReportedTotals } from './reference-data.js';
+
+// The funding use cases for the API and the CLI: load the records (one function, see load-funding-records),
+// the rates and the reference data, then call the core.
+
+export type FundSummary = {
+  id: string;
+  title: string;
+  currency: string;
+  packages: number;
+  fundedPackages: number;
+  contributions: number;
+  contributed: number;
+  allocated: number;
+  shortfall: number;
+  target: number | null;
+  fundedShareOfTarget: number | null;
+};
+
+export interface RatesAnswer {
+  info: RatesInfo;
+  date: string;
+  rates: RateUsed[];
+  conversion: ConversionNote | null;
+}
+
+export class FundingService {
+  private readonly rateTables = new RateTableCache();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Every fund with its totals as of a date (default today). */
+  async listFunds(options: { asOf?: string } = {}, scope: FundingScope = {}): Promise<FundSummary[]> {
+    const records = await loadFundingRecords(this.store.db, scope);
+    const { table } = await this.rateTables.current(this.store.db);
+    const reported = await loadReportedTotals();
+    return records.funds.map((fund) => {
+      const report = reportFundAllocation(records, fund.id, { table, asOf: options.asOf ?? this.today(), reported });
+      const { totals, packages } = report.allocation;
+      return {
+        id: fund.id,
+        title: fund.title,
+        currency: fund.currency,
+        packages: packages.length,
+        fundedPackages: packages.filter((item) => item.status !== 'open').length,
+        contributions: report.contributions.length,
+        contributed: totals.contributed,
+        allocated: totals.allocated,
+        shortfall: totals.shortfall,
+        target: totals.target,
+        fundedShareOfTarget: totals.fundedShareOfTarget,
+      };
+    });
+  }
+
+  /** One fund's allocation: packages, donors, flows, conversions, reported totals. */
+  async allocation(fundId: string, options: { asOf?: string } = {}, scope: FundingScope = {}): Promise<FundAllocationReport> {
+    const records = await loadFundingRecords(this.store.db, scope);
+    const { table } = await this.rateTables.current(this.store.db);
+    return reportFundAllocation(records, fundId, { table, asOf: options.asOf ?? this.today(), reported: await loadReportedTotals() });
+  }
+
+  /** One financing plan's options side by side. */
+  async financing(planId: string, scope: FundingScope = {}): Promise<FinancingReport> {
+    return reportFinancingPlan(await loadFundingRecords(this.store.db, scope), planId, await loadGdpTable());
+  }
+
+  /** Every financing plan's options side by side. */
+  async listFinancing(scope: FundingScope = {}): Promise<FinancingReport[]> {
+    const records = await loadFundingRecords(this.store.db, scope);
+    const gdp = await loadGdpTable();
+    return records.plans.map((plan) => financingReportOf(plan, records, gdp));
+  }
+
+  /** Burden sharing by a key in a currency. */
+  async burden(query: BurdenQuery, scope: FundingScope = {}): Promise<BurdenReport> {
+    const { table } = await this.rateTables.current(this.store.db);
+    if (query.currency !== 'EUR' && !table.series.has(query.currency)) {
+      throw new InputError('input.invalid', 'invalid burden query', [{ path: 'currency', message: `no ECB reference rate for ${query.currency} (rates exist for EUR, ${listRateCurrencies(table).join(', ')})` }]);
+    }
+    const records = await loadFundingRecords(this.store.db, scope);
+    return reportBurdenSharing(records, { table, gdp: await loadGdpTable(), currency: query.currency, asOf: query.asOf ?? this.today() });
+  }
+
+  /** The rates on a date (nearest earlier publication day), and a conversion when asked for. */
+  async rates(query: RateQuery): Promise<RatesAnswer> {
+    const { table, info } = await this.rateTables.current(this.store.db);
+    const date = query.date ?? this.today();
+    const problems: { path: string; message: string }[] = [];
+    const currencies = query.from !== undefined ? [query.from, query.to] : listRateCurrencies(table);
+    const rates: RateUsed[] = [];
+    for (const [i, currency] of currencies.entries()) {
+      if (currency === 'EUR') continue;
+      const found = findRate(table, currency, date);
+      if (found.ok) rates.push(found.value);
+      else problems.push({ path: query.from !== undefined ? (i === 0 ? 'from' : 'to') : 'date', message: found.message });
+    }
+    if (problems.length > 0) throw new InputError('input.invalid', 'invalid rate query', problems);
+    let conversion: ConversionNote | null = null;
+    if (query.amount !== undefined && query.from !== undefined) {
+      const result = convertMoney(table, { amount: query.amount, currency: query.from }, query.to, date, minorUnitDigits);
+      if (result.ok) conversion = noteOf(result.value);
+    }
+    return { info, date, rates, conversion };
+  }
+
+  /** Import an ECB rate file (all or nothing). */
+  async importRates(actor: Actor, input: { name: string; text: string }): Promise<RatesImportSummary> {
+    return importRates(this.store, input, actor, this.now);
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+}
