@@ -44,6 +44,17 @@ describe('serving the built dashboard', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('serves assets built after the start, and answers a missing asset with 404, not index.html', async () => {
+    await writeFile(join(directory, 'assets', 'later-def456.js'), 'console.log(2);');
+    const later = await app.inject({ url: '/assets/later-def456.js' });
+    expect(later.statusCode).toBe(200);
+    expect(later.headers['content-type']).toMatch(/javascript/);
+    const missing = await app.inject({ url: '/assets/missing-000.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).not.toMatch(/html/);
+    expect((await app.inject({ url: '/assets/../index.html' })).statusCode).not.toBe(500);
+  });
+
   it('leaves the API alone: its routes answer, unknown API paths get the JSON 404', async () => {
     expect((await app.inject({ url: '/api/thing' })).json()).toEqual({ ok: true });
     for (const url of ['/api/nothing', '/api/pledges/x/y/z', '/health', '/public/nothing']) {

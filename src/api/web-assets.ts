@@ -37,6 +37,12 @@ export async function registerWebAssets(app: FastifyInstance, webRoot: string = 
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
+    // Assets built after the server started (a rebuild) have no route of their own; a missing one is a 404, never index.html.
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/assets/')) {
+      void reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.sendFile(decodeURIComponent(path.slice(1)));
+    }
     void reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });

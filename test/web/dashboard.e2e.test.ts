@@ -168,6 +168,25 @@ describe('the web dashboard in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the PURL board, financing plans and burden sharing from the funding API', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.getByRole('link', { name: 'PURL board' }).click();
+    await page.locator('[data-fund="purl-2025"] [data-package]').first().waitFor();
+    const shown = await page.$$eval('[data-fund="purl-2025"] [data-package]', (cards) => cards.map((card) => [card.getAttribute('data-package'), Number(card.getAttribute('data-funded-pct'))]));
+    const allocation = await apiFromPage<{ allocation: { packages: { id: string; priority: number; fundedShare: number }[] } }>(page, 'GET', '/api/funds/purl-2025/allocation');
+    const expected = [...allocation.body.allocation.packages].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id)).map((pkg) => [pkg.id, Math.min(100, Math.round(pkg.fundedShare * 100))]);
+    expect(shown).toEqual(expected);
+    await page.screenshot({ path: join(SHOTS, 'purl.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Financing' }).click();
+    await page.getByRole('rowheader', { name: 'Germany' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'financing.png'), fullPage: true });
+    await page.goto(`${server.url}/parties/DE`);
+    await page.getByTestId('burden').getByText(/Share of GDP: [\d.]+ %/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'party-de.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
   it('switches to German', async () => {
     const { page, errors } = await open();
     await signIn(page, server.url, 'demo-coordinator');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanColumns } from './financing.data.js';
+import { buildPlanColumns, buildSideBySide } from './financing.data.js';
 
 describe('financing plans side by side', () => {
   it('makes a column per plan and marks the decided option', () => {
@@ -23,5 +23,28 @@ describe('financing plans side by side', () => {
       ['a', true, 3, 'gni'],
       ['b', false, 0, null],
     ]);
+  });
+});
+
+describe('shares side by side', () => {
+  it('sorts states by their amount under the decided option and gives shares in %', () => {
+    const view = buildSideBySide({
+      plan: { id: 'p', currency: 'EUR' },
+      options: [
+        { id: 'a', title: 'A', kind: 'joint_borrowing', exposure: 'liability', decided: false, warnings: [] },
+        { id: 'b', title: 'B', kind: 'bilateral', exposure: 'lending', decided: true, warnings: ['GDP stands in'] },
+      ],
+      sideBySide: [
+        { party: 'AT', name: 'Austria', amounts: [10, 5], shares: [0.1, 0.05] },
+        { party: 'AL', name: 'Albania', amounts: [null, 7], shares: [null, 0.07] },
+        { party: 'HU', amounts: [null, null], shares: [null, null] },
+      ],
+    });
+    expect(view.rows.map((row) => [row.party, row.percents])).toEqual([
+      ['AL', [null, 7]],
+      ['AT', [10, 5]],
+      ['HU', [null, null]],
+    ]);
+    expect(view.options[1]?.warnings).toEqual(['GDP stands in']);
   });
 });

@@ -36,3 +36,28 @@ export function buildPlanColumns(plans: readonly FinancingPlan[]): PlanColumn[] 
       sources: plan.sources,
     }));
 }
+
+// GET /api/financing-plans/:id/shares (docs/funding.md): each state's amount under each option.
+export interface PlanShares {
+  plan: { id: string; currency: string };
+  options: { id: string; title: string; kind: string; keyUsed?: string; exposure: string; decided: boolean; warnings: string[] }[];
+  sideBySide: { party: string; name?: string; amounts: (number | null)[]; shares: (number | null)[] }[];
+  keySource?: string;
+}
+
+export interface SideBySide {
+  options: { id: string; title: string; exposure: string; decided: boolean; warnings: string[] }[];
+  rows: { party: string; name: string; amounts: (number | null)[]; percents: (number | null)[] }[];
+}
+
+/** Per state its amount and share under each option, the largest under the decided option first. */
+export function buildSideBySide(shares: PlanShares): SideBySide {
+  const decided = Math.max(0, shares.options.findIndex((option) => option.decided));
+  const amountAt = (row: PlanShares['sideBySide'][number]): number => row.amounts[decided] ?? -1;
+  return {
+    options: shares.options.map((option) => ({ id: option.id, title: option.title, exposure: option.exposure, decided: option.decided, warnings: option.warnings })),
+    rows: [...shares.sideBySide]
+      .sort((a, b) => amountAt(b) - amountAt(a) || a.party.localeCompare(b.party))
+      .map((row) => ({ party: row.party, name: row.name ?? row.party, amounts: row.amounts, percents: row.shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10)) })),
+  };
+}

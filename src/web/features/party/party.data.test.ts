@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
-import { buildPartyPledges, collectSources, contributionsOf } from './party.data.js';
+import { buildPartyPledges, burdenOf, collectSources, contributionsOf } from './party.data.js';
 
 describe('party page data', () => {
   const dataset = preparedSmallDataset();
@@ -25,5 +25,15 @@ describe('party page data', () => {
     ];
     expect(contributionsOf('DE', contributions).map((c) => c.id)).toEqual(['c1']);
     expect(contributionsOf('FR', contributions)).toEqual([]);
+  });
+});
+
+describe('burden sharing on the party page', () => {
+  it('finds the party’s row and gives its share of GDP in %', () => {
+    const row = { rank: 1, party: 'EE', purl: 1, otherFinance: 2, money: 3, shareOfGdp: 0.0060468, fairShare: 2, gap: 1 };
+    const burden = { currency: 'EUR', asOf: '2026-01-01', rows: [row], outsideKey: [{ ...row, party: 'UA', rank: null, shareOfGdp: null }], gdp: { source: 'World Bank', referenceYear: 2024 } };
+    expect(burdenOf('EE', burden)).toEqual({ row, ranked: 1, percentOfGdp: 0.605 });
+    expect(burdenOf('UA', burden)?.percentOfGdp).toBeNull();
+    expect(burdenOf('FR', burden)).toBeNull();
   });
 });

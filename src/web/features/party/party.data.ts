@@ -49,3 +49,29 @@ export function collectSources(rows: readonly { sources?: readonly string[] }[])
 export function contributionsOf(party: string, contributions: readonly Contribution[]): Contribution[] {
   return contributions.filter((contribution) => contribution.donors.some((donor) => donor.party === party));
 }
+
+// GET /api/burden (docs/funding.md): money against a fair share by GDP, ranked by % of GDP.
+export interface BurdenRow {
+  rank: number | null;
+  party: string;
+  purl: number;
+  otherFinance: number;
+  money: number;
+  shareOfGdp: number | null;
+  fairShare: number | null;
+  gap: number | null;
+}
+export interface Burden {
+  currency: string;
+  asOf: string;
+  rows: BurdenRow[];
+  outsideKey: BurdenRow[];
+  gdp: { source: string; referenceYear: number };
+}
+
+/** The party's burden-sharing figures with how many parties are ranked, or null when it is not listed. */
+export function burdenOf(party: string, burden: Burden): { row: BurdenRow; ranked: number; percentOfGdp: number | null } | null {
+  const row = burden.rows.find((entry) => entry.party === party) ?? burden.outsideKey.find((entry) => entry.party === party);
+  if (!row) return null;
+  return { row, ranked: burden.rows.length, percentOfGdp: row.shareOfGdp === null ? null : Math.round(row.shareOfGdp * 100_000) / 1000 };
+}

@@ -7,9 +7,10 @@ import { useAppState } from '../../lib/app-state.js';
 import { type ContributionRecord, loadCollection } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
+import { apiGet, withQuery } from '../../lib/api-client.js';
 import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
 import { formatMoney } from '../purl/purl.data.js';
-import { buildPartyPledges, collectSources, contributionsOf } from './party.data.js';
+import { type Burden, buildPartyPledges, burdenOf, collectSources, contributionsOf } from './party.data.js';
 
 // A party: its pledges with conditions, states and explanations, its contributions, and the sources.
 
@@ -26,12 +27,32 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
   const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result), [id, view]);
   const contributions = useLoad(`contributions:${asOf ?? ''}`, () => loadCollection<ContributionRecord>('contributions', asOf));
   const own = useMemo(() => contributionsOf(id, contributions.data ?? []).filter((c) => asOf === undefined || c.date <= asOf), [id, contributions.data, asOf]);
+  const burden = useLoad(`burden:${asOf ?? ''}`, () => apiGet<Burden>(withQuery('/api/burden', { asOf })));
+  const share = burden.data ? burdenOf(id, burden.data) : null;
   if (!party) return <p>{t('notFound')}</p>;
   const quantity = (row: (typeof rows)[number]): string => (row.quantity ? (row.quantity.min === row.quantity.max ? n(row.quantity.min) : `${n(row.quantity.min)}–${n(row.quantity.max)}`) : t('pledges.noNumber'));
   return (
     <div className="party">
       <h1>{name(party.name, party.id)} <code className="muted">{party.id}</code></h1>
       <p>{t('party.groups')}: {party.groups.join(', ') || t('common.none')}</p>
+      {share && burden.data && (
+        <section className="panel" data-testid="burden">
+          <h2>{t('party.burden')}</h2>
+          <p>
+            {t('party.money', { money: formatMoney(language, share.row.money, burden.data.currency), purl: formatMoney(language, share.row.purl, burden.data.currency), other: formatMoney(language, share.row.otherFinance, burden.data.currency) })}
+          </p>
+          {share.percentOfGdp !== null && (
+            <p>
+              <strong>{t('party.gdpShare')}: {new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(share.percentOfGdp)} %</strong>
+              {share.row.rank !== null && ` · ${t('party.rank', { rank: share.row.rank, of: share.ranked })}`}
+            </p>
+          )}
+          {share.row.fairShare !== null && share.row.gap !== null && (
+            <p>{t('party.fairShare', { fair: formatMoney(language, share.row.fairShare, burden.data.currency), gap: formatMoney(language, share.row.gap, burden.data.currency) })}</p>
+          )}
+          <p className="muted small">{burden.data.gdp.source}, {burden.data.gdp.referenceYear}</p>
+        </section>
+      )}
       <section className="panel">
         <h2>{t('party.pledges')}</h2>
         {rows.length === 0 ? (
