@@ -112,6 +112,9 @@ describeEachStore('sessions and approvals', (suite) => {
     const created = await first({ method: 'POST', url: '/api/pledges', payload: pledge('de-3', { status: 'approved' }) });
     expect(created.statusCode).toBe(422);
     expect(json(created.body).error).toBe('approval.required');
+    const inconsistent = await first({ method: 'PUT', url: '/api/pledges/de-2', payload: { ...record, status: 'approved', confidentiality: 'bilateral', sharedWith: ['XX'] } });
+    expect(inconsistent.statusCode).toBe(422);
+    expect((await first({ method: 'GET', url: '/api/pledges/de-2/approval' })).statusCode).toBe(404);
     const requested = await first({ method: 'PUT', url: '/api/pledges/de-2', payload: { ...record, status: 'approved' } });
     expect(requested.statusCode).toBe(202);
     expect(json(requested.body)).toMatchObject({ pledge: 'de-2', baseVersion: 1, requestedBy: 'de-first' });
@@ -148,6 +151,9 @@ describeEachStore('sessions and approvals', (suite) => {
     expect((await admin({ method: 'POST', url: '/api/pledges', payload: pledge('de-9') })).statusCode).toBe(403);
     const denials = json((await admin({ method: 'GET', url: '/api/access-denials?limit=5' })).body).items as { actor: string; action: string; entity: string; entityId: string }[];
     expect(denials[0]).toMatchObject({ actor: 'admin-1 (admin)', action: 'create', entity: 'pledges', entityId: 'de-9' });
+    await login('demo-admin', 'a-wrong-password', '10.9.9.9');
+    const failed = json((await admin({ method: 'GET', url: '/api/access-denials?limit=1' })).body).items as unknown[];
+    expect(failed[0]).toMatchObject({ actor: 'demo-admin', action: 'login', entity: 'session', entityId: '10.9.9.9', reason: 'wrong name or password' });
   });
 
   it('sends security headers; the public summary needs no login', async () => {

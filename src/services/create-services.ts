@@ -39,7 +39,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     access,
     records,
     scenarios,
-    approvals: new ApprovalService(store, records, access, now),
+    approvals: new ApprovalService(store, records, access, now, cache),
     accounts,
     sessions: new SessionService(store, accounts, now),
     auditView: new AuditViewService(store, access),

@@ -54,17 +54,14 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
   it('a second process on the same directory is refused with a clear message while the server runs', async () => {
     const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env } });
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout?.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(out);
-          if (match?.[1]) resolve(match[1]);
-        });
-        server.on('close', () => reject(new Error(`server exited: ${out}`)));
-      });
+      const address = await listeningAddress(server);
       const health = await fetch(`${address}/health`);
       expect(health.status).toBe(200);
+      // Without --demo: no demo accounts offered, the API needs a login, the public summary does not.
+      expect(await (await fetch(`${address}/api/session/demo-accounts`)).json()).toEqual([]);
+      expect((await fetch(`${address}/api/pledges`)).status).toBe(401);
+      const summary = (await (await fetch(`${address}/public/summary`)).json()) as { contributingParties: number };
+      expect(summary.contributingParties).toBeGreaterThanOrEqual(3);
       const refused = await run(['audit', 'verify'], env);
       expect(refused.code).toBe(2);
       expect(refused.err).toMatch(/in use by process \d+/);
@@ -76,4 +73,39 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
     const after = await run(['audit', 'verify'], env);
     expect(after.code).toBe(0);
   });
+
+  it('serve --demo offers the demo accounts; a delegate logs in and writes with the CSRF token', async () => {
+    const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0', '--demo'], { cwd: ROOT, env: { ...process.env, ...env } });
+    try {
+      const address = await listeningAddress(server);
+      const accounts = (await (await fetch(`${address}/api/session/demo-accounts`)).json()) as { name: string; password: string }[];
+      expect(accounts.map((account) => account.name)).toContain('demo-delegate-de');
+      const delegate = accounts.find((account) => account.name === 'demo-delegate-de');
+      const login = await fetch(`${address}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: delegate?.name, password: delegate?.password }) });
+      expect(login.status).toBe(200);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const source = { id: 'e2e-source', publisher: 'E2E', date: '2026-01-01' };
+      const post = (headers: Record<string, string>) => fetch(`${address}/api/sources`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(source) });
+      expect((await post({})).status).toBe(403);
+      expect((await post({ 'x-csrf-token': csrfToken })).status).toBe(201);
+      expect((await fetch(`${address}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status).toBe(204);
+      expect((await fetch(`${address}/api/session`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.on('close', resolve));
+    }
+  });
 });
+
+function listeningAddress(server: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.on('close', () => reject(new Error(`server exited: ${out}`)));
+  });
+}

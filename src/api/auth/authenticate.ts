@@ -31,10 +31,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 export function installAuthentication(app: FastifyInstance, services: Services): void {
   app.decorateRequest('credential', undefined);
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path !== '/api' && !path.startsWith('/api/')) return;
+    // Both the path as sent and the route it matched decide (an encoded path must not slip past the check).
+    const raw = request.url.split('?')[0] ?? '';
+    const route: string | undefined = request.routeOptions.url;
+    if (![raw, route].some((path) => path !== undefined && (path === '/api' || path.startsWith('/api/')))) return;
     request.credential = await resolveCredential(request, services);
-    const sessionRoute = path === '/api/session' || path.startsWith('/api/session/');
+    const sessionPath = route ?? raw;
+    const sessionRoute = sessionPath === '/api/session' || sessionPath.startsWith('/api/session/');
     if (!request.credential) {
       if (sessionRoute) return;
       throw new AppError('auth.required', 'log in (POST /api/session) or send Authorization: Bearer TOKEN');

@@ -2,7 +2,10 @@ import { isUser, type Principal } from '../../core/access/principal.js';
 import type { Pledge } from '../../core/types.js';
 import { AppError } from '../../contracts/input-error.js';
 import { type ApprovalRow, deleteApproval, findApproval, upsertApproval } from '../../db/access.repository.js';
-import { lockAuditHead } from '../../db/audit.repository.js';
+import { lockAuditHead, readAuditHead } from '../../db/audit.repository.js';
+import { prepareDataset } from '../../core/dataset/prepare-dataset.js';
+import { applyChange, consistencyError } from '../record-write-support.js';
+import type { DatasetCache } from '../store-dataset.js';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
 import type { Database, Store } from '../../db/open-store.js';
 import type { Versioned } from '../../db/record.repository.js';
@@ -31,6 +34,7 @@ export class ApprovalService {
     private readonly records: RecordService,
     private readonly policy: AccessPolicy,
     private readonly now: () => Date,
+    private readonly cache: DatasetCache,
   ) {}
 
   /** Replace a pledge; a user setting it to `approved` gets a pending approval instead. */
@@ -44,6 +48,7 @@ export class ApprovalService {
       if (current.version !== expected) {
         throw new AppError('conflict', `pledges '${record.id}' is at version ${current.version}, not ${expected}: reload and apply your change again`, [], { currentVersion: current.version });
       }
+      await this.assertConsistent(record);
       const row: ApprovalRow = { pledgeId: record.id, baseVersion: current.version, proposed: record, requestedBy: principal.name, requestedAt: this.now() };
       await this.store.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;
@@ -96,6 +101,15 @@ export class ApprovalService {
         await appendAudit(tx, { actor: principal.name, action: 'delete', entity: 'pledge-approvals', entityId: pledgeId, before: viewOf(row), after: null }, this.now(), head);
       });
     });
+  }
+
+  // A request that could never be written is refused now (422), not at confirmation.
+  private async assertConsistent(record: Pledge): Promise<void> {
+    const head = await readAuditHead(this.store.db);
+    const stored = await this.cache.forHead(this.store.db, `${head.seq}:${head.hash}`);
+    const changed = applyChange(stored, 'pledges', { kind: 'update', record });
+    const prepared = prepareDataset(changed);
+    if (!prepared.ok) throw consistencyError('pledges', record.id, changed, prepared.problems);
   }
 
   // Another delegate of the pledge's party, or a coordinator (the system, too).

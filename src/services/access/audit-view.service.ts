@@ -1,11 +1,14 @@
 import { isUser, type Principal } from '../../core/access/principal.js';
 import { type AuditRow, readAuditBatch, readRecentAudit } from '../../db/audit.repository.js';
 import { entityByName } from '../../db/entities/all-entities.js';
+import type { EntityDefinition } from '../../db/entities/entity-definition.js';
 import type { Store } from '../../db/open-store.js';
+import { findRecords } from '../../db/record.repository.js';
 import type { AccessPolicy } from './access-policy.js';
 
-// The audit log as the caller may see it: entries about records they may not see are left out, and a version
-// they may not see (before or after a confidentiality change) is null. Account entries are for admins.
+// The audit log as the caller may see it, by the same rule as a record's history: entries about a record the
+// caller may not see now are left out, and a version they may not see (before or after a confidentiality
+// change) is null. Account entries are for admins.
 
 /** Collections whose audited snapshots are pledges (for visibility), besides the confidential entities. */
 const PLEDGE_SNAPSHOTS = new Set(['pledge-approvals']);
@@ -25,8 +28,9 @@ export class AuditViewService {
     for (let round = 0; round < 50 && shown.length < options.limit; round++) {
       const batchSize = Math.max(options.limit, 200);
       const rows = cursor === undefined ? await this.newest(newestFirstOffset, batchSize) : await readAuditBatch(this.store.db, cursor, batchSize);
+      const hiddenNow = await this.hiddenNow(principal, rows);
       for (const row of rows) {
-        const view = this.view(principal, row);
+        const view = hiddenNow.has(`${row.entity}\n${row.entityId}`) ? undefined : this.view(principal, row);
         if (view && shown.length < options.limit) shown.push(view);
       }
       if (rows.length < batchSize) break;
@@ -34,6 +38,24 @@ export class AuditViewService {
       else cursor = rows[rows.length - 1]?.seq ?? cursor;
     }
     return shown;
+  }
+
+  // The confidential records of these entries that exist now and that the caller may not see.
+  private async hiddenNow(principal: Principal, rows: readonly AuditRow[]): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    if (!isUser(principal)) return hidden;
+    const byEntity = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const name = PLEDGE_SNAPSHOTS.has(row.entity) ? 'pledges' : row.entity;
+      if (!entityByName(name)?.confidential) continue;
+      byEntity.set(row.entity, (byEntity.get(row.entity) ?? new Set()).add(row.entityId));
+    }
+    for (const [entityName, ids] of byEntity) {
+      const entity = entityByName(PLEDGE_SNAPSHOTS.has(entityName) ? 'pledges' : entityName) as EntityDefinition;
+      const current = await findRecords(this.store.db, entity, [...ids]);
+      for (const [id, found] of current) if (!this.policy.visibleTo(principal, entity, found.record)) hidden.add(`${entityName}\n${id}`);
+    }
+    return hidden;
   }
 
   private async newest(offset: number, limit: number): Promise<AuditRow[]> {

@@ -1,6 +1,6 @@
 import type { UserPrincipal } from '../../core/access/principal.js';
 import { AppError } from '../../contracts/input-error.js';
-import { deleteSession, findSessionUser, findTokenUser, insertSession } from '../../db/access.repository.js';
+import { deleteSession, findSessionUser, findTokenUser, insertDenial, insertSession } from '../../db/access.repository.js';
 import type { Store } from '../../db/open-store.js';
 import { type AccountService, principalOfUser } from './accounts.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -42,10 +42,14 @@ export class SessionService {
   async login(name: string, password: string, client: string): Promise<LoginResult> {
     const now = this.now();
     const lockedUntil = this.throttle.lockedUntil(name, client, now.getTime());
-    if (lockedUntil !== undefined) throw lockedOut(lockedUntil, now);
+    if (lockedUntil !== undefined) {
+      await this.logFailure(name, client, 'locked out');
+      throw lockedOut(lockedUntil, now);
+    }
     const row = await this.accounts.verifyCredentials(name, password);
     if (!row) {
       this.throttle.fail(name, client, now.getTime());
+      await this.logFailure(name, client, 'wrong name or password');
       throw new AppError('auth.invalid_credentials', 'wrong user name or password');
     }
     this.throttle.succeed(name);
@@ -79,6 +83,11 @@ export class SessionService {
     const tokenHash = hashToken(token);
     this.resolved.delete(`s:${tokenHash}`);
     await deleteSession(this.store.db, tokenHash);
+  }
+
+  // Failed logins go to the log of refused attempts (the name as typed, and the client address).
+  private async logFailure(name: string, client: string, reason: string): Promise<void> {
+    await insertDenial(this.store.db, { at: this.now(), actor: name.slice(0, 100), action: 'login', entity: 'session', entityId: client.slice(0, 100), reason }).catch(() => undefined);
   }
 
   private async cached(key: string, load: (key: string) => Promise<ResolvedCredential | undefined>): Promise<ResolvedCredential | undefined> {

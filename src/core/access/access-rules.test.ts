@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { prepareDataset } from '../dataset/prepare-dataset.js';
+import type { Dataset, Pledge } from '../types.js';
+import { decideWrite } from './permissions.js';
+import { type Principal, scopeKey, scopeOf } from './principal.js';
+import { restrictDataset } from './restrict-dataset.js';
+import { canSeeItem, canSeeRecord } from './visibility.js';
+
+// The access rules as pure functions: scopes, visibility per confidentiality level, write decisions, and the
+// engine's dataset as a scope sees it.
+
+const user = (role: 'admin' | 'coordinator' | 'delegate' | 'analyst', party: string | null = null): Principal => ({ kind: 'user', userId: role, name: role, role, party });
+
+describe('access rules', () => {
+  it('maps principals to scopes and keys', () => {
+    expect(scopeOf({ name: 'import' })).toEqual({ kind: 'all' });
+    expect(scopeKey(scopeOf(user('delegate', 'DE')))).toBe('party:DE');
+    expect(scopeKey(scopeOf(user('analyst')))).toBe('coalition');
+    expect(scopeKey(scopeOf(user('admin')))).toBe('coalition');
+    expect(scopeKey(scopeOf(user('coordinator')))).toBe('coordinator');
+  });
+
+  it('sees by confidentiality level', () => {
+    const item = (confidentiality: Pledge['confidentiality']) => ({ confidentiality, owners: ['FR'], sharedWith: ['GB'] });
+    expect(canSeeItem({ kind: 'public' }, item('public'))).toBe(true);
+    expect(canSeeItem({ kind: 'public' }, item('coalition'))).toBe(false);
+    expect(canSeeItem({ kind: 'coalition' }, item('restricted'))).toBe(false);
+    expect(canSeeItem({ kind: 'coordinator' }, item('restricted'))).toBe(true);
+    expect(canSeeItem({ kind: 'coordinator' }, item('bilateral'))).toBe(false);
+    expect(canSeeItem({ kind: 'party', party: 'FR' }, item('restricted'))).toBe(true);
+    expect(canSeeItem({ kind: 'party', party: 'GB' }, item('restricted'))).toBe(false);
+    expect(canSeeItem({ kind: 'party', party: 'GB' }, item('bilateral'))).toBe(true);
+    expect(canSeeItem({ kind: 'party', party: 'DE' }, item('bilateral'))).toBe(false);
+    // A contribution belongs to each of its donors; an unreadable snapshot is treated as restricted.
+    expect(canSeeRecord({ kind: 'party', party: 'DE' }, { confidentiality: 'restricted', donors: [{ party: 'FR' }, { party: 'DE' }] })).toBe(true);
+    expect(canSeeRecord({ kind: 'coalition' }, { party: 'FR' })).toBe(false);
+  });
+
+  it('decides writes by role, party and visibility', () => {
+    const pledge = { id: 'p', party: 'FR', confidentiality: 'coalition' };
+    expect(decideWrite(user('delegate', 'FR'), 'pledges', pledge, pledge)).toEqual({ ok: true });
+    expect(decideWrite(user('delegate', 'FR'), 'pledges', pledge, { ...pledge, party: 'DE' })).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideWrite(user('delegate', 'DE'), 'pledges', pledge, pledge)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideWrite(user('delegate', 'DE'), 'pledges', { ...pledge, confidentiality: 'restricted' }, undefined)).toMatchObject({ ok: false, reason: 'not_visible' });
+    expect(decideWrite(user('coordinator'), 'pledges', pledge, pledge)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideWrite(user('coordinator'), 'requirements', {}, {})).toEqual({ ok: true });
+    expect(decideWrite(user('admin'), 'parties', undefined, {})).toEqual({ ok: true });
+    expect(decideWrite(user('analyst'), 'sources', undefined, {})).toMatchObject({ ok: false });
+    // A collection the table does not know yet (added later) is the coordinators'.
+    expect(decideWrite(user('coordinator'), 'new-things', undefined, {})).toEqual({ ok: true });
+    expect(decideWrite(user('delegate', 'FR'), 'new-things', undefined, {})).toMatchObject({ ok: false });
+    expect(decideWrite({ name: 'import' }, 'pledges', undefined, pledge)).toEqual({ ok: true });
+  });
+
+  it('restricts the dataset: hidden pledges and their conditions go, a revision of a hidden pledge stands alone', () => {
+    const base = { capability: 'land.personnel', quantity: { min: 1, max: 1 }, status: 'offered' as const, condition: 'true', sources: [] as string[] };
+    const dataset: Dataset = {
+      parties: ['FR', 'DE'].map((id) => ({ id, kind: 'state', name: { en: id, de: id }, groups: [] })),
+      capabilities: [],
+      facts: [],
+      sources: [],
+      packages: [],
+      requirements: [],
+      pledges: [
+        { ...base, id: 'fr-old', party: 'FR', confidentiality: 'restricted', areas: ['any'] },
+        { ...base, id: 'fr-new', party: 'FR', confidentiality: 'coalition', supersedes: 'fr-old', areas: ['any'] },
+        { ...base, id: 'de-1', party: 'DE', confidentiality: 'bilateral', sharedWith: ['FR'], areas: ['any'] },
+      ],
+    };
+    const prepared = prepareDataset(dataset);
+    if (!prepared.ok) throw new Error('fixture');
+    const analyst = restrictDataset(prepared.value, { kind: 'coalition' });
+    expect(analyst.pledges.map((pledge) => pledge.id)).toEqual(['fr-new']);
+    expect(analyst.pledges[0]?.supersedes).toBeUndefined();
+    expect([...analyst.conditions.keys()]).toEqual(['fr-new']);
+    const french = restrictDataset(prepared.value, { kind: 'party', party: 'FR' });
+    expect(french.pledges.map((pledge) => pledge.id)).toEqual(['fr-old', 'fr-new', 'de-1']);
+    expect(french.pledges[1]?.supersedes).toBe('fr-old');
+    expect(restrictDataset(prepared.value, { kind: 'all' })).toBe(prepared.value);
+  });
+});
