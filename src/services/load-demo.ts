@@ -17,7 +17,6 @@ import { contributionEntity, financingPlanEntity, fundEntity, fundPackageEntity 
 import { actionItemEntity, meetingDecisionEntity, meetingEntity } from '../db/entities/meeting-entities.js';
 import { sanctionsMeasureEntity, sanctionsPackageEntity } from '../db/entities/sanctions-entities.js';
 import type { Store } from '../db/open-store.js';
-import { loadBundledRatesIfEmpty } from './funding/rates.service.js';
 import { type ImportSummary, importRecords } from './import-records.service.js';
 import { demoDataDirectory, loadDatasetDirectory } from './load-dataset.js';
 import type { DatasetCache } from './store-dataset.js';
@@ -25,7 +24,7 @@ import type { DatasetCache } from './store-dataset.js';
 // `coalition demo`: loads the demo dataset into the store. Idempotent: records already there are left as
 // they are (an edited demo pledge stays edited), missing ones are added with an audit entry by `demo`.
 
-/** Load the demo dataset (engine records, meetings, sanctions, funding) and the bundled ECB rates if the store has none; returns what was created. */
+/** Load the demo dataset (engine records, meetings, sanctions, funding); returns what was created. */
 export async function loadDemo(store: Store, cache: DatasetCache, now: () => Date): Promise<ImportSummary> {
   const directory = demoDataDirectory();
   const dataset = await loadDatasetDirectory(directory);
@@ -47,7 +46,7 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
     contributions: contributionEntity.schema,
     financingPlans: financingPlanEntity.schema,
   });
-  const summary = await importRecords(
+  return importRecords(
     store,
     cache,
     { name: 'demo' },
@@ -71,8 +70,6 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
     ],
     { mode: 'insert-missing', now },
   );
-  await loadBundledRatesIfEmpty(store, { name: 'demo' }, now);
-  return summary;
 }
 
 // The demo's meetings and sanctions files: collections of records, every one checked by its schema.

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { burdenQuerySchema } from '../../contracts/funding.schema.js';
 import type { BurdenReport } from '../../services/funding/burden-report.js';
 import { FundingService } from '../../services/funding/funding.service.js';
@@ -7,7 +8,6 @@ import { withStore } from '../open-configured-store.js';
 import { formatNumber, formatTable } from '../output.js';
 import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
-import { z } from 'zod';
 
 // `coalition burden`: each party's PURL money, other finance and pledged personnel against a fair share by
 // GDP, money as % of GDP, ranked.

@@ -3,10 +3,14 @@ import type { ConversionNote } from '../../services/funding/convert-records.js';
 
 // Money for people in the funding commands: millions with one decimal place, the rates used in words.
 
-/** "USD 562.6 m" from minor units (exact figures are in --json). */
+/** "USD 562.6 m" from minor units (exact figures are in --json); amounts under a million in full. */
 export function formatMillions(amount: number | null, currency: string): string {
   if (amount === null) return '–';
   const major = amount / 10 ** minorUnitDigits(currency);
+  if (amount !== 0 && Math.abs(major) < 1e6) {
+    const digits = minorUnitDigits(currency);
+    return `${currency} ${new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major)}`;
+  }
   const text = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(major / 1e6);
   return `${currency} ${text} m`;
 }

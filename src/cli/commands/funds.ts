@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../../contracts/domain.schema.js';
+import { parseInput } from '../../contracts/input-error.js';
 import type { FundAllocationReport } from '../../services/funding/fund-allocation.js';
 import { FundingService, type FundSummary } from '../../services/funding/funding.service.js';
 import type { CliIo } from '../io.js';
 import { withStore } from '../open-configured-store.js';
 import { formatTable } from '../output.js';
-import { parseInput } from '../../contracts/input-error.js';
 import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
 

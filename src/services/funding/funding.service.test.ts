@@ -21,7 +21,9 @@ describeEachStore('funding service', (suite) => {
     funding = new FundingService(suite.store(), now);
   });
 
-  it('the demo loads every PURL contribution with sources and the bundled rates', async () => {
+  it('the demo loads every PURL contribution with sources; the bundled rates apply without a write', async () => {
+    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'bundled', firstDate: '2024-01-02', lastDate: '2025-05-09' });
+    expect(await suite.store().db.select({ n: count() }).from(exchangeRates)).toEqual([{ n: 0 }]);
     const report = await funding.allocation('purl-2025');
     expect(report.contributions).toHaveLength(21);
     const { totals, packages, donors, flows } = report.allocation;
@@ -93,7 +95,8 @@ describeEachStore('funding service', (suite) => {
 
   it('a newer rate file is merged with an audit entry and used from then on', async () => {
     const summary = await funding.importRates({ name: 'test' }, { name: 'newer.csv', text: 'Date,USD,NOK,\n2025-08-05,1.1570,11.8000,\n2025-05-09,1.1252,11.6725,\n' });
-    expect(summary).toMatchObject({ added: 2, changed: 0, unchanged: 2, lastDate: '2025-08-05' });
+    expect(summary).toMatchObject({ added: 2, changed: 0, unchanged: 2, seededFromBundled: 10_348, lastDate: '2025-08-05' });
+    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'store', rows: 10_352, lastDate: '2025-08-05' });
     const answer = await funding.rates({ date: '2025-08-06', from: 'NOK', to: 'USD', amount: 1_180_000 });
     expect(answer.rates).toEqual([
       { currency: 'NOK', rate: '11.8000', date: '2025-08-05', exact: false },

@@ -12,9 +12,11 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { Actor } from '../records.service.js';
 import { BUNDLED_RATES_FILE } from './reference-data.js';
 
-// ECB reference rates in the store: imported from a file of the eurofxref-hist.csv layout (all or nothing,
-// every problem with its line and column), read as a rate table cached per audit head (an import appends
-// an audit entry, so it moves the head).
+// ECB reference rates. The package bundles a file (data/reference/eurofxref-hist.csv) that is in effect from
+// the first start, without a write: a store whose rate table is empty uses it. `coalition rates import` merges
+// a file of the same layout into the table (all or nothing, every problem with its line and column); the
+// first import seeds the table with the bundled rates, so the rates in effect only ever grow. Tables are
+// cached per audit head (an import appends an audit entry, so it moves the head).
 
 /** Files larger than this are refused before parsing (the full ECB history is ~1.8 MB). */
 export const MAX_RATE_FILE_BYTES = 32 * 1024 * 1024;
@@ -25,6 +27,8 @@ export interface RatesImportSummary {
   added: number;
   changed: number;
   unchanged: number;
+  /** Bundled rates copied into the table by the first import (0 afterwards). */
+  seededFromBundled: number;
   currencies: string[];
   firstDate: string | undefined;
   lastDate: string | undefined;
@@ -65,18 +69,25 @@ export async function importRates(store: Store, input: { name: string; text: str
     const tx = transaction as unknown as Database;
     const head = await lockAuditHead(tx);
     const before = await describeRates(tx);
-    const existing = new Map((await tx.select().from(exchangeRates)).map((row) => [`${row.date}|${row.currency}`, row.rate]));
+    const key = (row: RateRow): string => `${row.date}|${row.currency}`;
+    // The rates in effect: the table's, or the bundled ones while the table is empty.
+    const inEffect = before.rows > 0 ? await tx.select().from(exchangeRates) : parseEcbRates(await readFile(BUNDLED_RATES_FILE, 'utf8')).rows;
+    const current = new Map(inEffect.map((row) => [key(row), row]));
     const fresh: RateRow[] = [];
     const changed: RateRow[] = [];
     for (const row of parsed.rows) {
-      const stored = existing.get(`${row.date}|${row.currency}`);
+      const stored = current.get(key(row));
       if (stored === undefined) fresh.push(row);
-      else if (stored !== row.rate) changed.push(row);
+      else if (stored.rate !== row.rate) changed.push(row);
+      current.set(key(row), row);
     }
-    await insertChunked(tx, exchangeRates, fresh);
-    if (changed.length > 0) {
-      // A corrected rate replaces the stored one (rare: the ECB seldom revises a published rate).
+    if (before.rows === 0) {
+      // The first import writes the bundled rates too, so the rates in effect only ever grow.
+      await insertChunked(tx, exchangeRates, [...current.values()]);
+    } else {
+      await insertChunked(tx, exchangeRates, fresh);
       for (const row of changed) {
+        // A corrected rate replaces the stored one (rare: the ECB seldom revises a published rate).
         await tx.insert(exchangeRates).values(row).onConflictDoUpdate({ target: [exchangeRates.date, exchangeRates.currency], set: { rate: row.rate } });
       }
     }
@@ -93,17 +104,12 @@ export async function importRates(store: Store, input: { name: string; text: str
       added: fresh.length,
       changed: changed.length,
       unchanged: parsed.rows.length - fresh.length - changed.length,
+      seededFromBundled: before.rows === 0 ? inEffect.length - (parsed.rows.length - fresh.length) : 0,
       currencies: parsed.currencies,
       firstDate: parsed.firstDate,
       lastDate: parsed.lastDate,
     };
   });
-}
-
-/** Import the bundled rates when the store holds none (the demo and first start); returns whether it did. */
-export async function loadBundledRatesIfEmpty(store: Store, actor: Actor, now: () => Date): Promise<RatesImportSummary | undefined> {
-  if ((await describeRates(store.db)).rows > 0) return undefined;
-  return importRates(store, { name: 'data/reference/eurofxref-hist.csv', text: await readFile(BUNDLED_RATES_FILE, 'utf8') }, actor, now);
 }
 
 async function describeRates(db: Database): Promise<Omit<RatesInfo, 'origin'>> {
