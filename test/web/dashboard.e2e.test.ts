@@ -187,6 +187,25 @@ describe('the web dashboard in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers requirement editing to a coordinator only, and saves it with the version', async () => {
+    const analyst = await open();
+    await signIn(analyst.page, server.url, 'demo-analyst');
+    await analyst.page.goto(`${server.url}/requirements`);
+    await analyst.page.getByText('Coordinators edit requirements and packages.').waitFor();
+    expect(await analyst.page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-coordinator');
+    await page.goto(`${server.url}/requirements`);
+    await page.locator('tr', { hasText: 'req-air-defence' }).getByRole('button', { name: 'Edit' }).click();
+    await page.locator('#demand-req-air-defence').fill('12');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved (version 2).').waitFor();
+    const stored = await apiFromPage<{ quantity: number; version: number }>(page, 'GET', '/api/requirements/req-air-defence');
+    expect(stored.body).toMatchObject({ quantity: 12, version: 2 });
+    expect([...analyst.errors, ...errors]).toEqual([]);
+  });
+
   it('switches to German', async () => {
     const { page, errors } = await open();
     await signIn(page, server.url, 'demo-coordinator');

@@ -4,7 +4,7 @@ import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiRequest } from '../../lib/api-client.js';
 import { clearCache } from '../../lib/cache.js';
-import type { RequirementRecord } from '../../lib/records.js';
+import type { PackageRecord, RequirementRecord } from '../../lib/records.js';
 import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
 import { canEditCoordination } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
@@ -33,6 +33,12 @@ function Requirements({ view, reload }: { view: ScenarioView; reload: () => void
         <section key={group.package?.id ?? '-'} className="panel">
           <h2>{group.package?.title ?? '—'} {group.package && <SourceLinks ids={group.package.sources} />}</h2>
           {group.package?.description && <p className="muted small">{group.package.description}</p>}
+          {editable && group.package && (
+            <details>
+              <summary>{t('requirements.editPackage')}</summary>
+              <PackageForm pkg={group.package} onSaved={() => { clearCache(); reload(); }} />
+            </details>
+          )}
           <table>
             <thead>
               <tr>
@@ -97,6 +103,36 @@ function RequirementForm({ requirement, onSaved }: { requirement: RequirementRec
       <button type="submit" disabled={parsed === undefined}>{t('common.save')}</button>
       {message && <p role="status">{message}</p>}
       <RecordHistory collection="requirements" id={requirement.id} version={requirement.version} />
+    </form>
+  );
+}
+
+function PackageForm({ pkg, onSaved }: { pkg: PackageRecord; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(pkg.title);
+  const [description, setDescription] = useState(pkg.description ?? '');
+  const [message, setMessage] = useState<string | null>(null);
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const { version, createdAt: _createdAt, updatedAt: _updatedAt, ...record } = pkg;
+    const body = { ...record, title: title.trim(), ...(description.trim() ? { description: description.trim() } : { description: undefined }), version };
+    try {
+      const saved = await apiRequest<PackageRecord>('PUT', `/api/packages/${encodeURIComponent(pkg.id)}`, body);
+      setMessage(t('editor.saved', { version: saved.version }));
+      onSaved();
+    } catch (caught) {
+      setMessage(caught instanceof ApiError && caught.status === 409 ? t('editor.conflict', { version: String(caught.details.currentVersion ?? '?') }) : caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  return (
+    <form className="form" onSubmit={(event) => void save(event)}>
+      <label htmlFor={`package-title-${pkg.id}`}>{t('requirements.packageTitle')}</label>
+      <input id={`package-title-${pkg.id}`} value={title} onChange={(event) => setTitle(event.target.value)} required />
+      <label htmlFor={`package-description-${pkg.id}`}>{t('requirements.packageDescription')}</label>
+      <textarea id={`package-description-${pkg.id}`} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />
+      <div className="actions"><button type="submit" disabled={title.trim() === ''}>{t('common.save')}</button></div>
+      {message && <p role="status">{message}</p>}
+      <RecordHistory collection="packages" id={pkg.id} version={pkg.version} />
     </form>
   );
 }
