@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addTestUser, injectAs } from '../../../test/support/auth.js';
 import { describeEachStore } from '../../../test/support/stores.js';
 import { createServices } from '../../services/create-services.js';
 import { loadDemo } from '../../services/load-demo.js';
@@ -11,19 +12,24 @@ import { buildApp } from '../app.js';
 
 describeEachStore('funding API', (suite) => {
   let app: FastifyInstance;
+  // Since access control, every /api route needs a login: reads and plans as the coordinator, contributions as a delegate of their donor.
+  let asCoordinator: ReturnType<typeof injectAs>;
+  let asDelegatePl: ReturnType<typeof injectAs>;
 
   beforeAll(async () => {
     const now = () => new Date('2026-05-01T12:00:00Z');
     const services = createServices(suite.store(), now);
     await loadDemo(suite.store(), services.cache, now);
     app = await buildApp(services);
+    asCoordinator = injectAs(app, await addTestUser(services, 'coordinator', 'coordinator'));
+    asDelegatePl = injectAs(app, await addTestUser(services, 'delegate-pl', 'delegate', 'PL'));
   });
   afterAll(async () => {
     await app.close();
   });
 
   const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await asCoordinator({ method: 'GET', url });
     return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, unknown> & { details?: { problems?: { path: string; message: string }[] } } };
   };
 
@@ -87,11 +93,12 @@ describeEachStore('funding API', (suite) => {
       [{ ...valid, currency: 'XYZ' }, 400, 'currency', 'unknown currency'],
       [{ ...valid, amount: -5 }, 400, 'amount', 'must not be negative'],
       [{ ...valid, donors: [{ party: 'PL', share: 0.5 }, { party: 'NO', share: 0.4 }] }, 400, 'donors', 'shares must sum to 100 %'],
-      [{ ...valid, donors: [{ party: 'XX' }] }, 422, 'donors[0].party', "unknown party 'XX'"],
+      // With access control a delegate writes only contributions its own party joins: PL is a donor beside the unknown one.
+      [{ ...valid, donors: [{ party: 'PL' }, { party: 'XX' }] }, 422, 'donors[1].party', "unknown party 'XX'"],
       [{ ...valid, package: 'purl-2026-01' }, 422, 'package', 'belongs to fund'],
     ];
     for (const [payload, status, path, message] of cases) {
-      const response = await app.inject({ method: 'POST', url: '/api/contributions', payload });
+      const response = await asDelegatePl({ method: 'POST', url: '/api/contributions', payload });
       const body = JSON.parse(response.body) as { details: { problems: { path: string; message: string }[] } };
       expect(response.statusCode, path).toBe(status);
       expect(body.details.problems.some((problem) => problem.path.includes(path) && problem.message.includes(message)), JSON.stringify(body)).toBe(true);
@@ -107,10 +114,10 @@ describeEachStore('funding API', (suite) => {
       currency: 'EUR',
       options: [{ id: 'o', kind: 'asset_backed_loan', title: 'o', key: 'custom', keyWeights: [{ party: 'XX', weight: 1 }] }],
     };
-    const response = await app.inject({ method: 'POST', url: '/api/financing-plans', payload: plan });
+    const response = await asCoordinator({ method: 'POST', url: '/api/financing-plans', payload: plan });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('options[0].keyWeights[0].party');
-    const negative = await app.inject({ method: 'POST', url: '/api/financing-plans', payload: { ...plan, options: [{ ...plan.options[0], keyWeights: [{ party: 'DE', weight: -1 }] }] } });
+    const negative = await asCoordinator({ method: 'POST', url: '/api/financing-plans', payload: { ...plan, options: [{ ...plan.options[0], keyWeights: [{ party: 'DE', weight: -1 }] }] } });
     expect(negative.statusCode).toBe(400);
     expect(negative.body).toContain('must be more than 0');
     expect((await get('/api/financing-plans/plan-test')).status).toBe(404);
