@@ -45,6 +45,26 @@ export default tseslint.config(
   layer('services', ['api', 'cli', 'web']),
   layer('api', ['cli', 'web']),
   layer('cli', ['api', 'web']),
+  // The dashboard bundles only the pure core; contracts only for their types (zod stays out of the bundle).
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly', ResizeObserver: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...['db', 'services', 'api', 'cli'].map((outer) => ({
+              group: [`**/${outer}/*`, `**/${outer}`],
+              message: `src/web may import only src/core (and types from src/contracts), not src/${outer} (DESIGN.md §11).`,
+            })),
+            { group: ['**/contracts/*'], allowTypeImports: true, message: 'src/web may import only types from src/contracts: zod stays out of the browser bundle.' },
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'src/web runs in the browser: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],

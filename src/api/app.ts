@@ -16,6 +16,7 @@ import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
+import { registerWebAssets } from './web-assets.js';
 
 // Builds the HTTP app from injected services (server.ts listens). Every route has request and response
 // schemas; requests are validated by zod, responses are plain JSON.
@@ -26,19 +27,9 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The demo accounts the login page may offer (a server started with --demo); none otherwise. */
   demoAccounts?: readonly DemoAccount[];
+  /** Directory of the built dashboard (default dist/web). */
+  webRoot?: string;
 }
-
-// Until the dashboard exists, the root says what is here.
-const LANDING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Coalition Ledger</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
-<h1>Coalition Ledger</h1>
-<p>The system of record for the coalition's conditional pledges for Ukraine.</p>
-<ul>
-<li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li>
-<li><a href="/public/summary">Public summary</a> (no login): contributing parties and totals under disclosure control</li>
-</ul>
-<p>The API needs a login (<code>POST /api/session</code>) or an API token (<code>Authorization: Bearer</code>).</p>
-</body></html>`;
 
 /** Build the Fastify app (not listening). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -60,7 +51,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     store: services.store.kind,
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
+  await registerWebAssets(app, options.webRoot);
   registerSessionRoutes(app, services, options.demoAccounts ?? []);
   registerPublicRoutes(app, services);
   registerApprovalRoutes(app, services);

@@ -11,7 +11,7 @@ import type { CliHooks, CliIo } from '../io.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 import { parseOptions } from '../parse-options.js';
 
-// `coalition serve`: the HTTP API (and later the dashboard) on the configured store.
+// `coalition serve`: the HTTP API and the web dashboard on the configured store.
 
 const serveOptionsSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).optional(),
@@ -44,7 +44,7 @@ export function registerServeCommand(program: Command, io: CliIo, startServer: C
           if (created > 0) io.out(`Created ${created} demo accounts (see GET /api/session/demo-accounts or the README).\n`);
         }
         const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, demoAccounts: options.demo ? DEMO_ACCOUNTS : [] });
-        io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}); API docs at ${address}/docs\n`);
+        io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}): open ${address}/ for the dashboard; API docs at ${address}/docs\n`);
         await waitForSignal();
         await app.close();
       } finally {

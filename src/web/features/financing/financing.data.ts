@@ -1,0 +1,63 @@
+import type { FinancingPlan } from '../../../contracts/records.schema.js';
+
+// Financing plans side by side: one column per plan, one row per option, the decided option marked.
+
+export interface PlanColumn {
+  id: string;
+  title: string;
+  need: number;
+  currency: string;
+  period: string | null;
+  options: { id: string; kind: string; title: string; key: string | null; amount: number | null; optOuts: string[]; guarantors: string[]; decided: boolean; sources: string[] }[];
+  sources: string[];
+}
+
+/** The plans as columns, each option with its key, opt-outs and guarantors. */
+export function buildPlanColumns(plans: readonly FinancingPlan[]): PlanColumn[] {
+  return [...plans]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((plan) => ({
+      id: plan.id,
+      title: plan.title,
+      need: plan.needAmount,
+      currency: plan.currency,
+      period: plan.period ? `${plan.period.from ?? '…'} – ${plan.period.to ?? '…'}` : null,
+      options: plan.options.map((option) => ({
+        id: option.id,
+        kind: option.kind,
+        title: option.title,
+        key: option.key ?? null,
+        amount: option.amount ?? null,
+        optOuts: option.optOuts ?? [],
+        guarantors: option.guarantors ?? [],
+        decided: plan.decidedOption === option.id,
+        sources: option.sources ?? [],
+      })),
+      sources: plan.sources,
+    }));
+}
+
+// GET /api/financing-plans/:id/shares (docs/funding.md): each state's amount under each option.
+export interface PlanShares {
+  plan: { id: string; currency: string };
+  options: { id: string; title: string; kind: string; keyUsed?: string; exposure: string; decided: boolean; warnings: string[] }[];
+  sideBySide: { party: string; name?: string; amounts: (number | null)[]; shares: (number | null)[] }[];
+  keySource?: string;
+}
+
+export interface SideBySide {
+  options: { id: string; title: string; exposure: string; decided: boolean; warnings: string[] }[];
+  rows: { party: string; name: string; amounts: (number | null)[]; percents: (number | null)[] }[];
+}
+
+/** Per state its amount and share under each option, the largest under the decided option first. */
+export function buildSideBySide(shares: PlanShares): SideBySide {
+  const decided = Math.max(0, shares.options.findIndex((option) => option.decided));
+  const amountAt = (row: PlanShares['sideBySide'][number]): number => row.amounts[decided] ?? -1;
+  return {
+    options: shares.options.map((option) => ({ id: option.id, title: option.title, exposure: option.exposure, decided: option.decided, warnings: option.warnings })),
+    rows: [...shares.sideBySide]
+      .sort((a, b) => amountAt(b) - amountAt(a) || a.party.localeCompare(b.party))
+      .map((row) => ({ party: row.party, name: row.name ?? row.party, amounts: row.amounts, percents: row.shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10)) })),
+  };
+}

@@ -1,0 +1,152 @@
+import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useMemo, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { Loading } from '../../components/status.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { PALETTE } from '../../lib/palette.js';
+import { Link, navigate } from '../../lib/router.js';
+import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
+import { EUROPE_BOX, type Level, levelOfFeature, listDomains, PARTNERS_OUTSIDE_EUROPE, type PartyShade, shadePartiesByDomain } from './map.data.js';
+
+// Europe and partners, shaded by the strongest pledge state in a domain under the current scenario.
+// Hover (or focus) a country for its figures; click (or Enter) opens the party page.
+
+const WIDTH = 760;
+const HEIGHT = 620;
+const FILL: Record<Level, string> = { certain: PALETTE.scale[4], possible: PALETTE.scale[2], inactive: PALETTE.scale[0], none: 'url(#no-pledge)' };
+
+type Countries = FeatureCollection<Geometry, { name: string }>;
+
+function useCountries(): Countries | undefined {
+  const [countries, setCountries] = useState<Countries>();
+  useEffect(() => {
+    void import('world-atlas/countries-110m.json').then((module) => {
+      const topology = module.default as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+      setCountries(feature(topology, topology.objects.countries) as Countries);
+    });
+  }, []);
+  return countries;
+}
+
+/** The map page. */
+export default function MapPage() {
+  const scenario = useScenario();
+  return <Loading loaded={scenario}>{(view) => <EuropeMap view={view} />}</Loading>;
+}
+
+function EuropeMap({ view }: { view: ScenarioView }) {
+  const { t, n, name } = useI18n();
+  const countries = useCountries();
+  const domains = useMemo(() => listDomains(view.result.pledges), [view.result.pledges]);
+  const [domain, setDomain] = useState('all');
+  const [hovered, setHovered] = useState<string | null>(null);
+  const shades = useMemo(() => shadePartiesByDomain(view.result.pledges, domain), [view.result.pledges, domain]);
+  const partyName = (id: string): string => name(view.reference.parties.find((party) => party.id === id)?.name, id);
+  const paths = useMemo(() => {
+    if (!countries) return [];
+    const box: Feature = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'MultiPoint', coordinates: [[EUROPE_BOX.west, EUROPE_BOX.south], [EUROPE_BOX.east, EUROPE_BOX.north], [EUROPE_BOX.west, EUROPE_BOX.north], [EUROPE_BOX.east, EUROPE_BOX.south]] },
+    };
+    const projection = geoAzimuthalEqualArea().rotate([-12, -52]).fitExtent([[0, 0], [WIDTH, HEIGHT]], box);
+    const draw = geoPath(projection);
+    return countries.features.map((country, index) => ({ key: `${String(country.id)}-${index}`, id: country.id, name: country.properties.name, d: draw(country) ?? '' }));
+  }, [countries]);
+  const label = (domainId: string): string => (domainId === 'all' ? t('common.all') : domainId);
+  const hoveredShade = hovered ? shades.get(hovered) : undefined;
+  return (
+    <div className="map-page">
+      <h1>{t('map.title')}</h1>
+      <p>
+        <label htmlFor="map-domain">{t('map.domain')}</label>{' '}
+        <select id="map-domain" value={domain} onChange={(event) => setDomain(event.target.value)}>
+          {['all', ...domains].map((entry) => (
+            <option key={entry} value={entry}>{label(entry)}</option>
+          ))}
+        </select>
+      </p>
+      <p className="muted legend">
+        {(['certain', 'possible', 'inactive'] as const).map((level) => (
+          <span key={level}><Swatch level={level} /> {t(`state.${level}`)} </span>
+        ))}
+        <span><Swatch level="none" /> {t('map.noPledge')}</span> — {t('map.legend')}
+      </p>
+      <div className="map-layout">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="map" role="group" aria-label={t('map.title')}>
+          <defs>
+            <pattern id="no-pledge" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#f2f2f2" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#c8c8c8" strokeWidth="2" />
+            </pattern>
+          </defs>
+          {paths.map((path) => {
+            const { party, level } = levelOfFeature(path.id, shades);
+            const known = party !== undefined && view.reference.parties.some((entry) => entry.id === party);
+            const title = known ? `${partyName(party)}: ${level === 'none' ? t('map.noPledge') : t(`state.${level}`)}` : path.name;
+            return (
+              <path
+                key={path.key}
+                d={path.d}
+                fill={known ? FILL[level] : '#fafafa'}
+                stroke="#666"
+                strokeWidth={0.5}
+                className={known ? 'country party' : 'country'}
+                data-party={known ? party : undefined}
+                tabIndex={known ? 0 : undefined}
+                role={known ? 'link' : undefined}
+                aria-label={known ? title : undefined}
+                onMouseEnter={() => known && setHovered(party)}
+                onFocus={() => known && setHovered(party)}
+                onClick={() => known && navigate(`/parties/${party}`)}
+                onKeyDown={(event) => known && event.key === 'Enter' && navigate(`/parties/${party}`)}
+              >
+                <title>{title}</title>
+              </path>
+            );
+          })}
+        </svg>
+        <aside className="panel map-details" aria-live="polite">
+          {hovered ? <ShadeDetails party={hovered} title={partyName(hovered)} shade={hoveredShade} /> : <p className="muted">{t('map.legend')}</p>}
+          <h2>{t('map.partners')}</h2>
+          <ul>
+            {[...PARTNERS_OUTSIDE_EUROPE].filter((id) => view.reference.parties.some((party) => party.id === id)).map((id) => (
+              <li key={id} onMouseEnter={() => setHovered(id)}>
+                <Swatch level={shades.get(id)?.level ?? 'none'} /> <Link to={`/parties/${id}`}>{partyName(id)}</Link>{' '}
+                <span className="muted">{shades.get(id) ? t(`state.${shades.get(id)?.level as 'certain'}`) : t('map.noPledge')}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      <p className="muted">{n(shades.size)} / {n(view.reference.parties.length)}</p>
+    </div>
+  );
+}
+
+function ShadeDetails({ party, title, shade }: { party: string; title: string; shade: PartyShade | undefined }) {
+  const { t, n } = useI18n();
+  return (
+    <div data-testid="map-details">
+      <h2><Link to={`/parties/${party}`}>{title}</Link></h2>
+      {!shade ? (
+        <p>{t('map.noPledge')}</p>
+      ) : (
+        <ul>
+          {shade.pledges.map((pledge) => (
+            <li key={pledge.id}>
+              <StateBadge state={pledge.state} /> {pledge.capability}: {pledge.quantity ? `${n(pledge.quantity.min)}–${n(pledge.quantity.max)}` : t('pledges.noNumber')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Swatch({ level }: { level: Level }) {
+  return level === 'none' ? <span className="swatch swatch-none" /> : <span className="swatch" style={{ background: FILL[level] }} />;
+}

@@ -1,0 +1,33 @@
+import type { FactValue } from '../../../core/types.js';
+import { useI18n } from '../../i18n/i18n.js';
+import type { FactSwitch } from './overview.data.js';
+
+// One radio group per fact (true / false / unknown): reachable with Tab, switched with the arrow keys.
+
+const VALUES: FactValue[] = [true, false, 'unknown'];
+
+/** The scenario's fact switches. */
+export function FactSwitches({ switches, onChange }: { switches: FactSwitch[]; onChange: (id: string, value: FactValue) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="fact-switches">
+      {switches.map((entry) => (
+        <fieldset key={entry.id} className={entry.overridden ? 'fact overridden' : 'fact'} title={entry.description}>
+          <legend>
+            <code>{entry.id}</code>
+            {entry.overridden && <span className="muted"> ({t('fact.recorded', { value: t(`fact.${String(entry.recorded)}` as 'fact.true') })})</span>}
+          </legend>
+          {VALUES.map((value) => {
+            const id = `fact-${entry.id}-${String(value)}`;
+            return (
+              <label key={String(value)} htmlFor={id} className={`fact-option fact-${String(value)}`}>
+                <input type="radio" id={id} name={`fact-${entry.id}`} checked={entry.value === value} onChange={() => onChange(entry.id, value)} />
+                {t(`fact.${String(value)}` as 'fact.true')}
+              </label>
+            );
+          })}
+        </fieldset>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { Pledge } from '../../../core/types.js';
+import type { Contribution } from '../../../contracts/records.schema.js';
+
+// One party's page: its pledges with conditions, activation states and explanations, and every source cited.
+
+export interface PartyPledgeRow {
+  id: string;
+  capability: string;
+  quantity: Pledge['quantity'];
+  areas: string[];
+  status: Pledge['status'];
+  condition: string;
+  state: 'certain' | 'possible' | 'inactive';
+  explanation: string | null;
+  sources: string[];
+  note: string | undefined;
+}
+
+/** The party's pledges under the scenario (records give sources and notes, the result gives states). */
+export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioResult): PartyPledgeRow[] {
+  const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
+  return pledges
+    .filter((pledge) => pledge.party === party)
+    .map((pledge) => {
+      const entry = evaluated.get(pledge.id);
+      return {
+        id: pledge.id,
+        capability: pledge.capability,
+        quantity: pledge.quantity,
+        areas: pledge.areas,
+        status: pledge.status,
+        condition: pledge.condition,
+        state: entry?.state ?? 'inactive',
+        explanation: entry?.explanation ?? null,
+        sources: pledge.sources,
+        note: pledge.note,
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Every source cited by the party's rows, once, in order of first citation. */
+export function collectSources(rows: readonly { sources?: readonly string[] }[]): string[] {
+  return [...new Set(rows.flatMap((row) => row.sources ?? []))];
+}
+
+/** Contributions naming the party as a donor (a joint contribution lists several donors). */
+export function contributionsOf(party: string, contributions: readonly Contribution[]): Contribution[] {
+  return contributions.filter((contribution) => contribution.donors.some((donor) => donor.party === party));
+}
+
+// GET /api/burden (docs/funding.md): money against a fair share by GDP, ranked by % of GDP.
+export interface BurdenRow {
+  rank: number | null;
+  party: string;
+  purl: number;
+  otherFinance: number;
+  money: number;
+  shareOfGdp: number | null;
+  fairShare: number | null;
+  gap: number | null;
+}
+export interface Burden {
+  currency: string;
+  asOf: string;
+  rows: BurdenRow[];
+  outsideKey: BurdenRow[];
+  gdp: { source: string; referenceYear: number };
+}
+
+/** The party's burden-sharing figures with how many parties are ranked, or null when it is not listed. */
+export function burdenOf(party: string, burden: Burden): { row: BurdenRow; ranked: number; percentOfGdp: number | null } | null {
+  const row = burden.rows.find((entry) => entry.party === party) ?? burden.outsideKey.find((entry) => entry.party === party);
+  if (!row) return null;
+  return { row, ranked: burden.rows.length, percentOfGdp: row.shareOfGdp === null ? null : Math.round(row.shareOfGdp * 100_000) / 1000 };
+}

@@ -1,0 +1,193 @@
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { CAPABILITY_CATALOGUE } from '../../../core/capabilities.js';
+import { PLEDGE_STATUSES, type Pledge } from '../../../core/types.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ApiError, apiGet, apiRequest } from '../../lib/api-client.js';
+import { useAppState } from '../../lib/app-state.js';
+import { clearCache } from '../../lib/cache.js';
+import type { PledgeRecord } from '../../lib/records.js';
+import { navigate } from '../../lib/router.js';
+import type { ScenarioView } from '../../lib/use-scenario.js';
+import { canEditPartyItems, pledgePartyFor } from '../../session/session.data.js';
+import { useSession } from '../../session/session.js';
+import { changedFields } from '../history/history.data.js';
+import { RecordHistory } from '../history/record-history.js';
+import { ConditionField } from './condition-field.js';
+import { PendingApprovalBox } from './pending-approval.js';
+import { isPendingApproval, type PendingApproval } from './pledges.data.js';
+import { buildVocabulary, checkConditionLive, formFromPledge, type PledgeForm, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
+
+// Edit (or create) a pledge: the condition is checked as typed, the coverage effect is previewed, and a
+// version conflict (409) keeps the user's edits and shows the other version instead of losing either.
+
+type Outcome = { kind: 'saved'; version: number } | { kind: 'pending' } | { kind: 'conflict'; theirs: PledgeRecord } | { kind: 'error'; message: string; problems: string[] } | null;
+
+const BLANK: Pledge = { id: '', party: '', capability: 'land.personnel', quantity: null, areas: ['ua.rear'], status: 'announced', confidentiality: 'coalition', condition: 'ceasefire', sources: [] };
+
+/** The editor for /pledges/<id> (or /pledges/new). */
+export function PledgeEditor({ id, view, onSaved }: { id: string; view: ScenarioView; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const creating = id === 'new';
+  const [record, setRecord] = useState<PledgeRecord | Pledge | null>(creating ? { ...BLANK, party: typeof pledgePartyFor(session) === 'string' && pledgePartyFor(session) !== 'any' ? (pledgePartyFor(session) as string) : '' } : null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const reloadRecord = async (): Promise<void> => {
+    if (creating) return;
+    await apiGet<PledgeRecord>(`/api/pledges/${encodeURIComponent(id)}`).then(setRecord, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  };
+  useEffect(() => {
+    void reloadRecord();
+    // reloadRecord reads only id and creating.
+  }, [id, creating]);
+  if (error) return <p role="alert" className="error">{t('common.error', { message: error })}</p>;
+  if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
+  const editable = creating ? pledgePartyFor(session) !== null : canEditPartyItems(session, record.party);
+  return (
+    <section className="panel editor" aria-labelledby="editor-heading">
+      <h2 id="editor-heading">{creating ? t('editor.createTitle') : t('editor.title', { id })}</h2>
+      {editable ? (
+        <EditorForm original={record} creating={creating} view={view} onSaved={(saved) => { setRecord(saved); onSaved(); }} onPending={() => setGeneration((value) => value + 1)} />
+      ) : (
+        <p className="notice" data-testid="read-only">{t('editor.readOnly', { party: record.party })}</p>
+      )}
+      {!creating && <PendingApprovalBox pledge={id} generation={generation} onDone={() => { onSaved(); void reloadRecord(); }} />}
+      {'version' in record && <RecordHistory collection="pledges" id={record.id} version={record.version} />}
+    </section>
+  );
+}
+
+function EditorForm({ original, creating, view, onSaved, onPending }: { original: PledgeRecord | Pledge; creating: boolean; view: ScenarioView; onSaved: (saved: PledgeRecord) => void; onPending: () => void }) {
+  const { t, n } = useI18n();
+  const { session } = useSession();
+  const { overrides, asOf } = useAppState();
+  const [form, setForm] = useState<PledgeForm>(() => formFromPledge(original));
+  const [baseVersion, setBaseVersion] = useState<number | undefined>('version' in original ? original.version : undefined);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [saving, setSaving] = useState(false);
+  const vocabulary = useMemo(() => buildVocabulary(view.reference), [view.reference]);
+  const check = useMemo(() => checkConditionLive(form.condition, vocabulary), [form.condition, vocabulary]);
+  const draft = useMemo(() => pledgeFromForm(form, toRecordBody(original)), [form, original]);
+  const preview = useMemo(() => (check.ok ? previewDraft(view.reference, draft, asOf ? { facts: overrides, asOf } : { facts: overrides }) : null), [check, view.reference, draft, overrides, asOf]);
+  const set = (key: keyof PledgeForm) => (event: { target: { value: string } }) => setForm((previous) => ({ ...previous, [key]: event.target.value }));
+  const partyChoice = pledgePartyFor(session);
+  const parties = partyChoice === 'any' ? view.reference.parties.map((party) => party.id) : [original.party || (partyChoice ?? '')];
+
+  const save = async (event: FormEvent, version = baseVersion): Promise<void> => {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      const body = toRecordBody(draft);
+      const saved = creating
+        ? await apiRequest<PledgeRecord>('POST', '/api/pledges', body)
+        : await apiRequest<PledgeRecord | PendingApproval>('PUT', `/api/pledges/${encodeURIComponent(original.id)}`, { ...body, version });
+      clearCache();
+      if (isPendingApproval(saved)) {
+        setOutcome({ kind: 'pending' });
+        onPending();
+        return;
+      }
+      setBaseVersion(saved.version);
+      setOutcome({ kind: 'saved', version: saved.version });
+      onSaved(saved);
+      if (creating) navigate(`/pledges/${saved.id}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409 && !creating) {
+        const theirs = await apiGet<PledgeRecord>(`/api/pledges/${encodeURIComponent(original.id)}`);
+        setOutcome({ kind: 'conflict', theirs });
+      } else if (caught instanceof ApiError && caught.status === 403) {
+        setOutcome({ kind: 'error', message: t('editor.forbidden', { message: caught.message }), problems: [] });
+      } else {
+        const problems = caught instanceof ApiError ? caught.problems.map((problem) => `${problem.path}: ${problem.message}`) : [];
+        setOutcome({ kind: 'error', message: caught instanceof Error ? caught.message : String(caught), problems });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void save(event)} aria-describedby="editor-outcome">
+      {creating && (
+        <>
+          <label htmlFor="pledge-id">{t('editor.id')}</label>
+          <input id="pledge-id" value={form.id} onChange={set('id')} required pattern="[A-Za-z0-9_.:\-]+" />
+        </>
+      )}
+      <label htmlFor="pledge-party">{t('pledges.party')}</label>
+      <select id="pledge-party" value={form.party} onChange={set('party')} disabled={!creating}>
+        {parties.map((party) => <option key={party}>{party}</option>)}
+      </select>
+      <label htmlFor="pledge-capability">{t('pledges.capability')}</label>
+      <select id="pledge-capability" value={form.capability} onChange={set('capability')}>
+        {[...vocabulary.capabilities].sort().map((capability) => (
+          <option key={capability} value={capability}>{capability} ({CAPABILITY_CATALOGUE.find((entry) => entry.id === capability)?.unit ?? '?'})</option>
+        ))}
+      </select>
+      <label htmlFor="pledge-min">{t('pledges.quantityMin')}</label>
+      <input id="pledge-min" type="number" min={0} step={1} value={form.min} onChange={set('min')} />
+      <label htmlFor="pledge-max">{t('pledges.quantityMax')}</label>
+      <input id="pledge-max" type="number" min={0} step={1} value={form.max} onChange={set('max')} />
+      <label htmlFor="pledge-areas">{t('pledges.areas')}</label>
+      <input id="pledge-areas" value={form.areas} onChange={set('areas')} />
+      <label htmlFor="pledge-status">{t('pledges.status')}</label>
+      <select id="pledge-status" value={form.status} onChange={set('status')}>
+        {PLEDGE_STATUSES.map((status) => <option key={status}>{status}</option>)}
+      </select>
+      <ConditionField value={form.condition} onChange={(condition) => setForm((previous) => ({ ...previous, condition }))} check={check} />
+      <label htmlFor="pledge-sources">{t('editor.sources')}</label>
+      <input id="pledge-sources" value={form.sources} onChange={set('sources')} />
+
+      <div className="preview" aria-live="polite" data-testid="preview">
+        <h3>{t('editor.preview')}</h3>
+        {preview && (
+          <>
+            <p><StateBadge state={preview.state} /> {preview.explanation}</p>
+            {preview.changes.length === 0 ? (
+              <p>{t('editor.previewNone')}</p>
+            ) : (
+              <ul>
+                {preview.changes.map((change) => (
+                  <li key={change.requirement}>
+                    {change.requirement}: {n(change.before.min)}–{n(change.before.max)} → <strong>{n(change.after.min)}–{n(change.after.max)}</strong>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={!check.ok || saving}>{t('common.save')}</button>
+      </div>
+      <Outcome outcome={outcome} draft={draft} onOverwrite={(event, version) => void save(event, version)} onReload={(theirs) => { setForm(formFromPledge(theirs)); setBaseVersion(theirs.version); setOutcome(null); }} />
+    </form>
+  );
+}
+
+function Outcome({ outcome, draft, onOverwrite, onReload }: { outcome: Outcome; draft: Pledge; onOverwrite: (event: FormEvent, version: number) => void; onReload: (theirs: PledgeRecord) => void }) {
+  const { t } = useI18n();
+  if (!outcome) return <div id="editor-outcome" />;
+  if (outcome.kind === 'pending') return <p id="editor-outcome" role="status" className="ok">{t('approval.sent')}</p>;
+  if (outcome.kind === 'saved') return <p id="editor-outcome" role="status" className="ok">{t('editor.saved', { version: outcome.version })}</p>;
+  if (outcome.kind === 'error') {
+    return (
+      <div id="editor-outcome" role="alert" className="error">
+        <p>{outcome.message}</p>
+        {outcome.problems.length > 0 && <ul>{outcome.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
+      </div>
+    );
+  }
+  const { theirs } = outcome;
+  return (
+    <div id="editor-outcome" role="alert" className="conflict" data-testid="conflict">
+      <p>{t('editor.conflict', { version: theirs.version })}</p>
+      <p>{t('editor.conflictFields', { fields: changedFields(toRecordBody(theirs), draft).join(', ') || '—' })}</p>
+      <h4>{t('editor.conflictTheirs')}</h4>
+      <pre>{JSON.stringify(toRecordBody(theirs), null, 2)}</pre>
+      <button onClick={(event) => onOverwrite(event, theirs.version)}>{t('editor.conflictOverwrite', { version: theirs.version })}</button>{' '}
+      <button type="button" onClick={() => onReload(theirs)}>{t('editor.conflictReload')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
+import { preparedSmallDataset } from '../../test-support/small-dataset.js';
+import type { SessionState } from '../../session/session.data.js';
+import { approvalActions, buildPledgeRows, filterPledgeRows, isPendingApproval, NO_FILTERS } from './pledges.data.js';
+
+describe('pledge list', () => {
+  const dataset = preparedSmallDataset();
+  const rows = buildPledgeRows(dataset.pledges, evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) }));
+
+  it('filters by party, capability, state and text', () => {
+    expect(filterPledgeRows(rows, NO_FILTERS)).toHaveLength(4);
+    expect(filterPledgeRows(rows, { ...NO_FILTERS, party: 'DE' }).map((row) => row.id)).toEqual(['de-1', 'de-2']);
+    expect(filterPledgeRows(rows, { ...NO_FILTERS, capability: 'land.personnel', state: 'certain' }).map((row) => row.id)).toEqual(['fr-1', 'gb-1']);
+    expect(filterPledgeRows(rows, { ...NO_FILTERS, text: 'US_BACKSTOP' }).map((row) => row.id)).toEqual(['de-1']);
+  });
+});
+
+describe('four-eyes approvals', () => {
+  const pending = { pledge: 'de-3', baseVersion: 2, record: {}, requestedBy: 'demo-delegate-de', requestedAt: '2026-01-01T10:00:00Z' };
+  const as = (name: string, role: 'delegate' | 'coordinator' | 'analyst'): SessionState => ({ kind: 'signed-in', user: { name, role, party: role === 'delegate' ? 'DE' : null }, csrfToken: 't' });
+
+  it('recognises a pending approval answer', () => {
+    expect(isPendingApproval(pending)).toBe(true);
+    expect(isPendingApproval({ id: 'de-3', version: 3 })).toBe(false);
+  });
+
+  it('lets the requester withdraw and a second person confirm', () => {
+    expect(approvalActions(as('demo-delegate-de', 'delegate'), pending)).toEqual({ confirm: false, withdraw: true, own: true });
+    expect(approvalActions(as('demo-delegate-de-2', 'delegate'), pending)).toEqual({ confirm: true, withdraw: true, own: false });
+    expect(approvalActions(as('demo-coordinator', 'coordinator'), pending)).toEqual({ confirm: true, withdraw: true, own: false });
+    expect(approvalActions(as('demo-analyst', 'analyst'), pending)).toEqual({ confirm: false, withdraw: false, own: false });
+  });
+});

@@ -1,0 +1,78 @@
+import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { Pledge } from '../../../core/types.js';
+import type { SessionState } from '../../session/session.data.js';
+
+// The pledge list: every pledge with its state under the scenario, filtered by party, capability, state and text.
+
+export interface PledgeRow {
+  id: string;
+  party: string;
+  capability: string;
+  quantity: Pledge['quantity'];
+  status: Pledge['status'];
+  condition: string;
+  state: 'certain' | 'possible' | 'inactive';
+  explanation: string | null;
+  sources: string[];
+}
+
+export interface PledgeFilters {
+  party: string;
+  capability: string;
+  state: string;
+  text: string;
+}
+
+export const NO_FILTERS: PledgeFilters = { party: '', capability: '', state: '', text: '' };
+
+/** Rows for the list, in id order. */
+export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioResult): PledgeRow[] {
+  const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
+  return pledges
+    .map((pledge) => ({
+      id: pledge.id,
+      party: pledge.party,
+      capability: pledge.capability,
+      quantity: pledge.quantity,
+      status: pledge.status,
+      condition: pledge.condition,
+      state: evaluated.get(pledge.id)?.state ?? ('inactive' as const),
+      explanation: evaluated.get(pledge.id)?.explanation ?? null,
+      sources: pledge.sources,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The rows matching every filter that is set; the text filter looks at id, condition and explanation. */
+export function filterPledgeRows(rows: readonly PledgeRow[], filters: PledgeFilters): PledgeRow[] {
+  const text = filters.text.trim().toLowerCase();
+  return rows.filter(
+    (row) =>
+      (!filters.party || row.party === filters.party) &&
+      (!filters.capability || row.capability === filters.capability) &&
+      (!filters.state || row.state === filters.state) &&
+      (!text || `${row.id} ${row.condition} ${row.explanation ?? ''}`.toLowerCase().includes(text)),
+  );
+}
+
+export interface PendingApproval {
+  pledge: string;
+  baseVersion: number;
+  record: unknown;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** A PUT answer that is a pending four-eyes approval (202) rather than the written record. */
+export function isPendingApproval(value: unknown): value is PendingApproval {
+  return typeof value === 'object' && value !== null && 'requestedBy' in value && 'baseVersion' in value;
+}
+
+/** What a user may do with a pending approval: the requester withdraws; another delegate of the party or a coordinator confirms or rejects. */
+export function approvalActions(session: SessionState, pending: PendingApproval & { party?: string }): { confirm: boolean; withdraw: boolean; own: boolean } {
+  if (session.kind === 'open') return { confirm: true, withdraw: true, own: false };
+  if (session.kind !== 'signed-in') return { confirm: false, withdraw: false, own: false };
+  const own = session.user.name === pending.requestedBy;
+  const approver = session.user.role === 'coordinator' || session.user.role === 'delegate';
+  return { confirm: !own && approver, withdraw: own || approver, own };
+}

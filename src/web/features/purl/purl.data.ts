@@ -1,0 +1,93 @@
+import type { Contribution, FundPackage } from '../../../contracts/records.schema.js';
+import type { Language } from '../../i18n/messages.js';
+
+// The PURL board: funds, their packages with price and what is earmarked for them, and the donors.
+// Money arrives in integer minor units with its currency (DESIGN.md §3).
+
+/** Minor units → "€500,000,000.00" in the language's format. */
+export function formatMoney(language: Language, minorUnits: number, currency: string): string {
+  const format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minorUnits / 10 ** digits);
+}
+
+// GET /api/funds/:id/allocation (docs/funding.md): earmarks first, then priority; the server's figures are shown as they are.
+export interface FundAllocation {
+  fund: { id: string; title: string; currency: string; sources: string[] };
+  asOf: string;
+  allocation: {
+    packages: { id: string; title: string; priority: number; price: number; funded: number; earmarked: number; fromPool: number; shortfall: number; fundedShare: number; recordedStatus: string; status: string }[];
+    flows: { contribution: string; package: string | null; amount: number }[];
+    donors: { party: string; total: number; paid: number; pledged: number; earmarked: number; contributions: number; joint: number; sharesAssumed: number }[];
+    totals: { contributed: number; allocated: number; unallocated: number; price: number; shortfall: number; target: number | null; fundedShareOfTarget: number | null };
+    warnings: string[];
+  };
+  reportedTotals: { date: string; what: string; reported: { amount: number; currency: string; approximate: boolean }; computed: { amount: number; currency: string; contributions: number; donors: number }; difference: number; sources: string[] }[];
+}
+
+export interface BoardPackage {
+  id: string;
+  title: string;
+  price: number;
+  priority: number;
+  status: string;
+  funded: number;
+  earmarked: number;
+  fromPool: number;
+  shortfall: number;
+  /** Share of the price funded, 0–100. */
+  fundedPct: number;
+  donors: string[];
+  sources: string[];
+}
+
+export interface BoardFund {
+  id: string;
+  title: string;
+  currency: string;
+  asOf: string;
+  packages: BoardPackage[];
+  totals: FundAllocation['allocation']['totals'];
+  donors: { party: string; total: number; jointShareAssumed: boolean }[];
+  warnings: string[];
+  reported: FundAllocation['reportedTotals'];
+  sources: string[];
+}
+
+/** A fund's board from the server's allocation: packages by priority with who paid into each, donors by amount. */
+export function buildFundBoard(allocation: FundAllocation, contributions: readonly Contribution[], packages: readonly FundPackage[]): BoardFund {
+  const donorsOf = new Map(contributions.map((contribution) => [contribution.id, contribution.donors.map((donor) => donor.party)]));
+  const sourcesOf = new Map(packages.map((pkg) => [pkg.id, pkg.sources]));
+  const contributionSources = new Map(contributions.map((contribution) => [contribution.id, contribution.sources]));
+  const boardPackages = [...allocation.allocation.packages]
+    .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))
+    .map((pkg) => {
+      const flows = allocation.allocation.flows.filter((flow) => flow.package === pkg.id && flow.amount > 0);
+      return {
+        id: pkg.id,
+        title: pkg.title,
+        price: pkg.price,
+        priority: pkg.priority,
+        status: pkg.status,
+        funded: pkg.funded,
+        earmarked: pkg.earmarked,
+        fromPool: pkg.fromPool,
+        shortfall: pkg.shortfall,
+        fundedPct: Math.min(100, Math.round(pkg.fundedShare * 100)),
+        donors: [...new Set(flows.flatMap((flow) => donorsOf.get(flow.contribution) ?? []))].sort(),
+        sources: [...new Set([...(sourcesOf.get(pkg.id) ?? []), ...flows.flatMap((flow) => contributionSources.get(flow.contribution) ?? [])])],
+      };
+    });
+  return {
+    id: allocation.fund.id,
+    title: allocation.fund.title,
+    currency: allocation.fund.currency,
+    asOf: allocation.asOf,
+    packages: boardPackages,
+    totals: allocation.allocation.totals,
+    donors: [...allocation.allocation.donors].sort((a, b) => b.total - a.total || a.party.localeCompare(b.party)).map((donor) => ({ party: donor.party, total: donor.total, jointShareAssumed: donor.sharesAssumed > 0 })),
+    warnings: allocation.allocation.warnings,
+    reported: allocation.reportedTotals,
+    sources: allocation.fund.sources,
+  };
+}

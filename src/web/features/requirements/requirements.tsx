@@ -1,0 +1,138 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { SourceLinks } from '../../components/source-links.js';
+import { Loading } from '../../components/status.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { ApiError, apiRequest } from '../../lib/api-client.js';
+import { clearCache } from '../../lib/cache.js';
+import type { PackageRecord, RequirementRecord } from '../../lib/records.js';
+import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
+import { canEditCoordination } from '../../session/session.data.js';
+import { useSession } from '../../session/session.js';
+import { RecordHistory } from '../history/record-history.js';
+import { groupByPackage, parseDemand } from './requirements.data.js';
+
+// Requirements by package with coverage; coordinators change demand and priority here (with a version check).
+
+/** The requirements page. */
+export default function RequirementsPage() {
+  const scenario = useScenario();
+  return <Loading loaded={scenario}>{(view) => <Requirements view={view} reload={scenario.reload} />}</Loading>;
+}
+
+function Requirements({ view, reload }: { view: ScenarioView; reload: () => void }) {
+  const { t, n } = useI18n();
+  const { session } = useSession();
+  const editable = canEditCoordination(session);
+  const [editing, setEditing] = useState<string | null>(null);
+  const groups = useMemo(() => groupByPackage(view.reference.requirements, view.reference.packages, view.result.coverage), [view]);
+  return (
+    <div>
+      <h1>{t('requirements.title')}</h1>
+      {!editable && <p className="muted">{t('requirements.editHint')}</p>}
+      {groups.map((group) => (
+        <section key={group.package?.id ?? '-'} className="panel">
+          <h2>{group.package?.title ?? '—'} {group.package && <SourceLinks ids={group.package.sources} />}</h2>
+          {group.package?.description && <p className="muted small">{group.package.description}</p>}
+          {editable && group.package && (
+            <details>
+              <summary>{t('requirements.editPackage')}</summary>
+              <PackageForm pkg={group.package} onSaved={() => { clearCache(); reload(); }} />
+            </details>
+          )}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('requirements.priority')}</th>
+                <th scope="col">{t('editor.id')}</th>
+                <th scope="col">{t('pledges.capability')}</th>
+                <th scope="col">{t('requirements.area')}</th>
+                <th scope="col">{t('requirements.demand')}</th>
+                <th scope="col">{t('overview.coverage')}</th>
+                <th scope="col">{t('common.sources')}</th>
+                {editable && <th scope="col"><span className="visually-hidden">{t('common.edit')}</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map(({ requirement, coverage }) => (
+                <tr key={requirement.id}>
+                  <td>P{requirement.priority}</td>
+                  <td>{requirement.title ?? requirement.id}<div className="muted small">{requirement.id}</div></td>
+                  <td>{requirement.capability}</td>
+                  <td>{requirement.area}</td>
+                  <td className="number">{requirement.quantity === null ? t('coverage.noDemand') : n(requirement.quantity)}{requirement.estimate && ` (${t('requirements.estimate')})`}</td>
+                  <td className="number">{coverage ? `${n(coverage.supplyMin)}–${n(coverage.supplyMax)}` : ''}</td>
+                  <td><SourceLinks ids={requirement.sources} /></td>
+                  {editable && <td><button onClick={() => setEditing(editing === requirement.id ? null : requirement.id)}>{t('common.edit')}</button></td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {group.rows.filter(({ requirement }) => requirement.id === editing).map(({ requirement }) => (
+            <RequirementForm key={requirement.id} requirement={requirement} onSaved={() => { clearCache(); reload(); }} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function RequirementForm({ requirement, onSaved }: { requirement: RequirementRecord; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [demand, setDemand] = useState(requirement.quantity === null ? '' : String(requirement.quantity));
+  const [priority, setPriority] = useState(String(requirement.priority));
+  const [message, setMessage] = useState<string | null>(null);
+  const parsed = parseDemand(demand);
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (parsed === undefined) return;
+    const { version, createdAt: _createdAt, updatedAt: _updatedAt, ...record } = requirement;
+    try {
+      const saved = await apiRequest<RequirementRecord>('PUT', `/api/requirements/${encodeURIComponent(requirement.id)}`, { ...record, quantity: parsed, priority: Number(priority), version });
+      setMessage(t('editor.saved', { version: saved.version }));
+      onSaved();
+    } catch (caught) {
+      setMessage(caught instanceof ApiError && caught.status === 409 ? t('editor.conflict', { version: String(caught.details.currentVersion ?? '?') }) : caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  return (
+    <form className="form inline" onSubmit={(event) => void save(event)}>
+      <label htmlFor={`demand-${requirement.id}`}>{t('requirements.demand')}</label>
+      <input id={`demand-${requirement.id}`} inputMode="numeric" value={demand} onChange={(event) => setDemand(event.target.value)} aria-invalid={parsed === undefined} />
+      <label htmlFor={`priority-${requirement.id}`}>{t('requirements.priority')}</label>
+      <input id={`priority-${requirement.id}`} type="number" min={1} max={99} value={priority} onChange={(event) => setPriority(event.target.value)} />
+      <button type="submit" disabled={parsed === undefined}>{t('common.save')}</button>
+      {message && <p role="status">{message}</p>}
+      <RecordHistory collection="requirements" id={requirement.id} version={requirement.version} />
+    </form>
+  );
+}
+
+function PackageForm({ pkg, onSaved }: { pkg: PackageRecord; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(pkg.title);
+  const [description, setDescription] = useState(pkg.description ?? '');
+  const [message, setMessage] = useState<string | null>(null);
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const { version, createdAt: _createdAt, updatedAt: _updatedAt, ...record } = pkg;
+    const body = { ...record, title: title.trim(), ...(description.trim() ? { description: description.trim() } : { description: undefined }), version };
+    try {
+      const saved = await apiRequest<PackageRecord>('PUT', `/api/packages/${encodeURIComponent(pkg.id)}`, body);
+      setMessage(t('editor.saved', { version: saved.version }));
+      onSaved();
+    } catch (caught) {
+      setMessage(caught instanceof ApiError && caught.status === 409 ? t('editor.conflict', { version: String(caught.details.currentVersion ?? '?') }) : caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  return (
+    <form className="form" onSubmit={(event) => void save(event)}>
+      <label htmlFor={`package-title-${pkg.id}`}>{t('requirements.packageTitle')}</label>
+      <input id={`package-title-${pkg.id}`} value={title} onChange={(event) => setTitle(event.target.value)} required />
+      <label htmlFor={`package-description-${pkg.id}`}>{t('requirements.packageDescription')}</label>
+      <textarea id={`package-description-${pkg.id}`} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />
+      <div className="actions"><button type="submit" disabled={title.trim() === ''}>{t('common.save')}</button></div>
+      {message && <p role="status">{message}</p>}
+      <RecordHistory collection="packages" id={pkg.id} version={pkg.version} />
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { formatNumber, type Language, type MessageKey, translate } from './messages.js';
+
+// The language context: `t` for texts, `n` for numbers, `name` for the English/German name of a record.
+
+interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  n: (value: number) => string;
+  name: (names: { en: string; de: string } | undefined, fallback: string) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'coalition.language';
+
+function initialLanguage(): Language {
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  if (stored === 'en' || stored === 'de') return stored;
+  return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** Provide the language to the app, remembered in localStorage. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const setLanguage = useCallback((next: Language) => {
+    window.localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLanguageState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage,
+      t: (key, vars) => translate(language, key, vars),
+      n: (value) => formatNumber(language, value),
+      name: (names, fallback) => names?.[language] ?? fallback,
+    }),
+    [language, setLanguage],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language's helpers. */
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

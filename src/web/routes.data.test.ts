@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute } from './routes.data.js';
+
+describe('routes', () => {
+  it('maps paths to pages and ids', () => {
+    expect(matchRoute('/')).toEqual({ page: 'overview' });
+    expect(matchRoute('/map')).toEqual({ page: 'map' });
+    expect(matchRoute('/parties/FR')).toEqual({ page: 'party', id: 'FR' });
+    expect(matchRoute('/pledges')).toEqual({ page: 'pledges' });
+    expect(matchRoute('/pledges/fr-1')).toEqual({ page: 'pledges', id: 'fr-1' });
+    expect(matchRoute('/login')).toEqual({ page: 'login' });
+    expect(matchRoute('/nothing/here')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/parties')).toEqual({ page: 'not-found' });
+  });
+});

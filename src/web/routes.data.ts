@@ -1,0 +1,29 @@
+import type { MessageKey } from './i18n/messages.js';
+
+// The app's paths and its navigation, as data (tested without a browser).
+
+export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'timeline' | 'sources' | 'login' | 'not-found';
+
+export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] = [
+  { path: '/', page: 'overview', label: 'nav.overview' },
+  { path: '/map', page: 'map', label: 'nav.map' },
+  { path: '/pledges', page: 'pledges', label: 'nav.pledges' },
+  { path: '/requirements', page: 'requirements', label: 'nav.requirements' },
+  { path: '/purl', page: 'purl', label: 'nav.purl' },
+  { path: '/financing', page: 'financing', label: 'nav.financing' },
+  { path: '/timeline', page: 'timeline', label: 'nav.timeline' },
+  { path: '/sources', page: 'sources', label: 'nav.sources' },
+];
+
+/** The page for a path, with the record id where the path names one (`/parties/FR`, `/pledges/fr-1`). */
+export function matchRoute(path: string): { page: PageName; id?: string } {
+  const parts = path.split('/').filter(Boolean).map((part) => decodeURIComponent(part));
+  const [first, second] = parts;
+  if (parts.length === 0) return { page: 'overview' };
+  if (first === 'parties' && second && parts.length === 2) return { page: 'party', id: second };
+  if (first === 'pledges' && parts.length <= 2) return second ? { page: 'pledges', id: second } : { page: 'pledges' };
+  const simple = NAVIGATION.find((item) => item.path === `/${first}`);
+  if (simple && parts.length === 1) return { page: simple.page };
+  if (first === 'login' && parts.length === 1) return { page: 'login' };
+  return { page: 'not-found' };
+}
