@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The funding commands as a person runs them: tables for people, --json for scripts, exit code 2 and the
 // field named for bad input, a rate file imported all or nothing.
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
 
 describe('coalition funds, financing, burden and rates', () => {
   let directory: string;
@@ -27,7 +14,7 @@ describe('coalition funds, financing, burden and rates', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'coalition-funding-'));
     env = { COALITION_DATA: join(directory, 'data'), LOG_LEVEL: 'silent' };
-    const demo = await run(['demo'], env);
+    const demo = await runCli(['demo'], env);
     expect(demo.code).toBe(0);
   });
   afterAll(async () => {
@@ -35,50 +22,50 @@ describe('coalition funds, financing, burden and rates', () => {
   });
 
   it('funds: a table of funds, one fund allocated with reported totals and rates used', async () => {
-    const list = await run(['funds'], env);
+    const list = await runCli(['funds'], env);
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/purl-2026 .* of USD 15,000\.0 m/);
-    const one = await run(['funds', 'purl-2025', '--as-of', '2025-12-31'], env);
+    const one = await runCli(['funds', 'purl-2025', '--as-of', '2025-12-31'], env);
     expect(one.code).toBe(0);
     expect(one.out).toContain('Reported running totals beside the computed ones');
     expect(one.out).toContain('nearest earlier to 2025-08-04');
-    const json = await run(['funds', 'purl-2025', '--json'], env);
+    const json = await runCli(['funds', 'purl-2025', '--json'], env);
     const report = JSON.parse(json.out) as { allocation: { totals: { contributed: number; allocated: number; unallocated: number } } };
     expect(report.allocation.totals.allocated + report.allocation.totals.unallocated).toBe(report.allocation.totals.contributed);
   });
 
   it('financing and burden print tables and JSON', async () => {
-    const financing = await run(['financing'], env);
+    const financing = await runCli(['financing'], env);
     expect(financing.code).toBe(0);
     expect(financing.out).toContain('eu-borrowing — joint_borrowing, DECIDED');
     expect(financing.out).toContain('opted out: CZ, HU, SK');
-    const burden = await run(['burden', '--currency', 'USD', '--json'], env);
+    const burden = await runCli(['burden', '--currency', 'USD', '--json'], env);
     expect(burden.code).toBe(0);
     expect(JSON.parse(burden.out)).toMatchObject({ key: 'gdp', currency: 'USD' });
   });
 
   it('bad input exits 2 naming the option; a bad rate file writes nothing', async () => {
-    const currency = await run(['burden', '--currency', 'XYZ'], env);
+    const currency = await runCli(['burden', '--currency', 'XYZ'], env);
     expect(currency.code).toBe(2);
     expect(currency.err).toContain('--currency: unknown currency');
-    const unknown = await run(['funds', 'nope'], env);
+    const unknown = await runCli(['funds', 'nope'], env);
     expect(unknown.code).toBe(2);
     const bad = join(directory, 'bad.csv');
     await writeFile(bad, 'Date,USD,\n2025-06-02,1.14,\n2025-06-03,-1,\n');
-    const refused = await run(['rates', 'import', bad], env);
+    const refused = await runCli(['rates', 'import', bad], env);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('line 3, USD');
-    const shown = await run(['rates', 'show', '--date', '2025-06-03', '--from', 'USD', '--json'], env);
+    const shown = await runCli(['rates', 'show', '--date', '2025-06-03', '--from', 'USD', '--json'], env);
     expect(JSON.parse(shown.out).rates[0]).toMatchObject({ date: '2025-05-09', exact: false });
   });
 
   it('rates import loads a newer file, and conversions use it', async () => {
     const newer = join(directory, 'newer.csv');
     await writeFile(newer, 'Date,USD,\n2025-06-03,1.1400,\n');
-    const imported = await run(['rates', 'import', newer, '--json'], env);
+    const imported = await runCli(['rates', 'import', newer, '--json'], env);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.out)).toMatchObject({ added: 1, lastDate: '2025-06-03' });
-    const shown = await run(['rates', 'show', '--date', '2025-06-04', '--from', 'USD', '--json'], env);
+    const shown = await runCli(['rates', 'show', '--date', '2025-06-04', '--from', 'USD', '--json'], env);
     expect(JSON.parse(shown.out).rates[0]).toEqual({ currency: 'USD', rate: '1.1400', date: '2025-06-03', exact: false });
   });
 });

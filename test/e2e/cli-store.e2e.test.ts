@@ -2,22 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The store commands as a person runs them: separate processes on one PGlite data directory.
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
 
 describe('coalition demo, scenario, audit verify and serve on one data directory', () => {
   let directory: string;
@@ -32,21 +22,21 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
   });
 
   it('an empty store gets a hint, not an empty report', async () => {
-    const result = await run(['scenario'], env);
+    const result = await runCli(['scenario'], env);
     expect(result.code).toBe(2);
     expect(result.err).toContain('coalition demo');
   });
 
   it('loads the demo once, verifies the audit chain, evaluates on the store', async () => {
-    const first = await run(['demo', '--json'], env);
+    const first = await runCli(['demo', '--json'], env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.out).created).toBeGreaterThan(100);
-    const second = await run(['demo', '--json'], env);
+    const second = await runCli(['demo', '--json'], env);
     expect(JSON.parse(second.out).created).toBe(0);
-    const verify = await run(['audit', 'verify'], env);
+    const verify = await runCli(['audit', 'verify'], env);
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Audit chain intact: \d+ entries/);
-    const scenario = await run(['scenario', '--set', 'ceasefire=true', '--json'], env);
+    const scenario = await runCli(['scenario', '--set', 'ceasefire=true', '--json'], env);
     expect(scenario.code).toBe(0);
     expect(JSON.parse(scenario.out).summary.certain).toBeGreaterThan(0);
   });
@@ -62,7 +52,7 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
       expect((await fetch(`${address}/api/pledges`)).status).toBe(401);
       const summary = (await (await fetch(`${address}/public/summary`)).json()) as { contributingParties: number };
       expect(summary.contributingParties).toBeGreaterThanOrEqual(3);
-      const refused = await run(['audit', 'verify'], env);
+      const refused = await runCli(['audit', 'verify'], env);
       expect(refused.code).toBe(2);
       expect(refused.err).toMatch(/in use by process \d+/);
       expect(refused.err).not.toMatch(/\n\s+at /);
@@ -70,7 +60,7 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
       server.kill('SIGTERM');
       await new Promise((resolve) => server.on('close', resolve));
     }
-    const after = await run(['audit', 'verify'], env);
+    const after = await runCli(['audit', 'verify'], env);
     expect(after.code).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { BurdenRow as BurdenSharingRow } from '../../../core/funding/compute-burden-sharing.js';
 import type { Pledge } from '../../../core/types.js';
 import type { Contribution } from '../../../contracts/records.schema.js';
 
@@ -51,16 +52,8 @@ export function contributionsOf(party: string, contributions: readonly Contribut
 }
 
 // GET /api/burden (docs/funding.md): money against a fair share by GDP, ranked by % of GDP.
-export interface BurdenRow {
-  rank: number | null;
-  party: string;
-  purl: number;
-  otherFinance: number;
-  money: number;
-  shareOfGdp: number | null;
-  fairShare: number | null;
-  gap: number | null;
-}
+/** The fields of a burden-sharing row the party page reads. */
+export type BurdenRow = Pick<BurdenSharingRow, 'rank' | 'party' | 'purl' | 'otherFinance' | 'money' | 'shareOfGdp' | 'fairShare' | 'gap'>;
 export interface Burden {
   currency: string;
   asOf: string;
