@@ -214,7 +214,21 @@ describe('the web dashboard in chromium', () => {
     await page.getByRole('link', { name: 'Überblick' }).waitFor();
     expect(await page.getByTestId('headline-states').textContent()).toMatch(/^\d+ von \d+ Koalitionsstaaten/);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    // Explanations are rendered from the structured reasons in German, with capability names.
+    const explanations = (await page.locator('.explanations li').allTextContents()).join('\n');
+    expect(explanations).toMatch(/ inaktiv: /);
+    expect(explanations).toMatch(/erfordert |wartet auf /);
+    expect(explanations).not.toMatch(/ inactive: |needs |waits for /);
+    await expect.poll(() => page.locator('.coverage-row', { hasText: 'Bodentruppen' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.coverage-row', { hasText: 'Bodentruppen' }).first().textContent()).toContain('land.personnel');
     await page.screenshot({ path: join(SHOTS, 'overview-de.png'), fullPage: true });
+    // The same German explanation on the explained pledge's party page.
+    const first = page.locator('.explanations li').first();
+    const pledge = (await first.locator('a[href^="/pledges/"]').textContent()) ?? '';
+    await first.locator('a[href^="/parties/"]').click();
+    const row = page.locator('.party tr', { has: page.locator(`a[href="/pledges/${pledge}"]`) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`${pledge} inaktiv: `);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { capabilityName } from './capabilities.data.js';
 import { formatNumber, type Language, type MessageKey, translate } from './messages.js';
 
-// The language context: `t` for texts, `n` for numbers, `name` for the English/German name of a record.
+// The language context: `t` for texts, `n` for numbers, `name` for the English/German name of a record,
+// `capability` for a capability's name.
 
 interface I18n {
   language: Language;
@@ -9,6 +11,7 @@ interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   n: (value: number) => string;
   name: (names: { en: string; de: string } | undefined, fallback: string) => string;
+  capability: (id: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -35,6 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, vars) => translate(language, key, vars),
       n: (value) => formatNumber(language, value),
       name: (names, fallback) => names?.[language] ?? fallback,
+      capability: (id) => capabilityName(language, id),
     }),
     [language, setLanguage],
   );

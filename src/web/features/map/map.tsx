@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { Loading } from '../../components/status.js';
+import { CapabilityLabel } from '../../components/capability-label.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { PALETTE } from '../../lib/palette.js';
@@ -138,7 +139,7 @@ function ShadeDetails({ party, title, shade }: { party: string; title: string; s
         <ul>
           {shade.pledges.map((pledge) => (
             <li key={pledge.id}>
-              <StateBadge state={pledge.state} /> {pledge.capability}: {pledge.quantity ? `${n(pledge.quantity.min)}–${n(pledge.quantity.max)}` : t('pledges.noNumber')}
+              <StateBadge state={pledge.state} /> <CapabilityLabel id={pledge.capability} />: {pledge.quantity ? `${n(pledge.quantity.min)}–${n(pledge.quantity.max)}` : t('pledges.noNumber')}
             </li>
           ))}
         </ul>

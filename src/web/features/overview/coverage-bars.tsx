@@ -7,7 +7,7 @@ import type { CoverageBar } from './overview.data.js';
 
 /** The requirement coverage bars, with their sources. */
 export function CoverageBars({ bars, pledgeSources }: { bars: CoverageBar[]; pledgeSources: ReadonlyMap<string, string[]> }) {
-  const { t, n } = useI18n();
+  const { t, n, capability } = useI18n();
   return (
     <ul className="coverage-list">
       {bars.map((bar) => {
@@ -16,7 +16,7 @@ export function CoverageBars({ bars, pledgeSources }: { bars: CoverageBar[]; ple
         return (
           <li key={bar.requirement} className="coverage-row" data-requirement={bar.requirement} data-min={bar.min} data-max={bar.max}>
             <div className="coverage-title">
-              <span className="priority" title={t('requirements.priority')}>P{bar.priority}</span> {bar.title} <code className="muted">{bar.capability} · {bar.area}</code>
+              <span className="priority" title={t('requirements.priority')}>P{bar.priority}</span> {bar.title} <span className="muted">{capability(bar.capability)}</span> <code className="muted">{bar.capability} · {bar.area}</code>
             </div>
             <div className="bar" role="img" aria-label={t('coverage.label', { title: bar.title, min: n(bar.min), max: n(bar.max), demand })}>
               <div className="bar-certain" style={{ width: `${bar.certainPct}%` }} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FactValue } from '../../../core/types.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
+import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset, smallDataset } from '../../test-support/small-dataset.js';
 import { buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, explainedPledges, scenarioFacts } from './overview.data.js';
 
@@ -40,7 +41,7 @@ describe('overview data', () => {
 
   it('lists the explanations, inactive first, and the package series', () => {
     const result = evaluateScenario(dataset);
-    const explained = explainedPledges(result);
+    const explained = explainedPledges(result, createExplainer(result.pledges, wordsFor('en')));
     expect(explained[0]?.state).toBe('inactive');
     expect(explained.every((entry) => entry.explanation.length > 0)).toBe(true);
     const series = buildPackageSeries(result.packages, dataset.packages);

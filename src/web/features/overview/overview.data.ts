@@ -1,5 +1,5 @@
 import type { AggregateCoverage, RequirementCoverage } from '../../../core/coverage/compute-coverage.js';
-import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
 import type { Fact, FactValue, Party, Requirement, RequirementPackage } from '../../../core/types.js';
 
 // Shapes a scenario result for the overview: fact switches, coverage bars, headline figures, the assurance
@@ -116,12 +116,12 @@ export interface Explained {
   explanation: string;
 }
 
-/** Every pledge that is not plainly certain, with its explanation; inactive first. */
-export function explainedPledges(result: ScenarioResult): Explained[] {
+/** Every pledge that is not plainly certain, with its explanation in the UI's language (`explain`); inactive first. */
+export function explainedPledges(result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): Explained[] {
   const order = { inactive: 0, possible: 1, certain: 2 } as const;
   return result.pledges
-    .filter((pledge) => pledge.explanation !== null)
-    .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: pledge.explanation as string }))
+    .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: explain(pledge) }))
+    .filter((entry): entry is Explained => entry.explanation !== null)
     .sort((a, b) => order[a.state] - order[b.state] || a.id.localeCompare(b.id));
 }
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Loading } from '../../components/status.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useExplainer } from '../../i18n/use-explainer.js';
 import { useAppState } from '../../lib/app-state.js';
 import { Link } from '../../lib/router.js';
 import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
@@ -25,7 +26,8 @@ function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
   const bars = useMemo(() => buildCoverageBars(result.coverage, reference.requirements), [result, reference.requirements]);
   const headline = useMemo(() => buildHeadline(result, reference.parties), [result, reference.parties]);
   const series = useMemo(() => buildPackageSeries(result.packages, reference.packages), [result, reference.packages]);
-  const explained = useMemo(() => explainedPledges(result), [result]);
+  const explain = useExplainer(result.pledges);
+  const explained = useMemo(() => explainedPledges(result, explain), [result, explain]);
   const pledgeSources = useMemo(() => new Map(reference.pledges.map((pledge) => [pledge.id, pledge.sources])), [reference.pledges]);
   const partyName = (id: string): string => name(reference.parties.find((party) => party.id === id)?.name, id);
   return (

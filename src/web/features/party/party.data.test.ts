@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
+import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
 import { buildPartyPledges, burdenOf, collectSources, contributionsOf } from './party.data.js';
 
@@ -7,7 +8,8 @@ describe('party page data', () => {
   const dataset = preparedSmallDataset();
 
   it('lists the party’s pledges with their states and explanations', () => {
-    const rows = buildPartyPledges('DE', dataset.pledges, evaluateScenario(dataset));
+    const result = evaluateScenario(dataset);
+    const rows = buildPartyPledges('DE', dataset.pledges, result, createExplainer(result.pledges, wordsFor('en')));
     expect(rows.map((row) => [row.id, row.state])).toEqual([
       ['de-1', 'inactive'],
       ['de-2', 'certain'],

@@ -1,4 +1,4 @@
-import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
 import type { BurdenRow as BurdenSharingRow } from '../../../core/funding/compute-burden-sharing.js';
 import type { Pledge } from '../../../core/types.js';
 import type { Contribution } from '../../../contracts/records.schema.js';
@@ -18,8 +18,8 @@ export interface PartyPledgeRow {
   note: string | undefined;
 }
 
-/** The party's pledges under the scenario (records give sources and notes, the result gives states). */
-export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioResult): PartyPledgeRow[] {
+/** The party's pledges under the scenario (records give sources and notes, the result gives states; `explain` the explanation). */
+export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): PartyPledgeRow[] {
   const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
   return pledges
     .filter((pledge) => pledge.party === party)
@@ -33,7 +33,7 @@ export function buildPartyPledges(party: string, pledges: readonly Pledge[], res
         status: pledge.status,
         condition: pledge.condition,
         state: entry?.state ?? 'inactive',
-        explanation: entry?.explanation ?? null,
+        explanation: entry ? explain(entry) : null,
         sources: pledge.sources,
         note: pledge.note,
       };

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { SourceLinks } from '../../components/source-links.js';
+import { CapabilityLabel } from '../../components/capability-label.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useExplainer } from '../../i18n/use-explainer.js';
 import { useAppState } from '../../lib/app-state.js';
 import { type ContributionRecord, loadCollection } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
@@ -24,7 +26,8 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
   const { t, n, name, language } = useI18n();
   const { asOf } = useAppState();
   const party = view.reference.parties.find((entry) => entry.id === id);
-  const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result), [id, view]);
+  const explain = useExplainer(view.result.pledges);
+  const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result, explain), [id, view, explain]);
   const contributions = useLoad(`contributions:${asOf ?? ''}`, () => loadCollection<ContributionRecord>('contributions', asOf));
   const own = useMemo(() => contributionsOf(id, contributions.data ?? []).filter((c) => asOf === undefined || c.date <= asOf), [id, contributions.data, asOf]);
   const burden = useLoad(`burden:${asOf ?? ''}`, () => apiGet<Burden>(withQuery('/api/burden', { asOf })));
@@ -75,7 +78,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td><Link to={`/pledges/${row.id}`}>{row.id}</Link></td>
-                  <td>{row.capability}<div className="muted">{row.areas.join(', ')}</div></td>
+                  <td><CapabilityLabel id={row.capability} withId /><div className="muted">{row.areas.join(', ')}</div></td>
                   <td className="number">{quantity(row)}</td>
                   <td>{row.status}</td>
                   <td><code>{row.condition}</code></td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
+import { wordsFor } from '../../i18n/explanations.data.js';
 import { buildVocabulary, checkConditionLive, formFromPledge, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
 
 const dataset = preparedSmallDataset();
@@ -33,11 +34,11 @@ describe('pledge editor', () => {
   it('previews the coverage effect of a draft before saving', () => {
     const facts = new Map([['ceasefire', true]] as const);
     // Dropping the US backstop from DE's condition makes its 1,000 certain.
-    const preview = previewDraft(dataset, { ...de1, condition: 'ceasefire' }, { facts });
+    const preview = previewDraft(dataset, { ...de1, condition: 'ceasefire' }, { facts, words: wordsFor('en') });
     expect(preview?.state).toBe('certain');
     expect(preview?.changes).toEqual([{ requirement: 'req-land', before: { min: 5000, max: 9000 }, after: { min: 6000, max: 9000 } }]);
-    expect(previewDraft(dataset, { ...de1, condition: 'ceasefire and' }, { facts })).toBeNull();
-    const unchanged = previewDraft(dataset, de1, { facts });
+    expect(previewDraft(dataset, { ...de1, condition: 'ceasefire and' }, { facts, words: wordsFor('en') })).toBeNull();
+    const unchanged = previewDraft(dataset, de1, { facts, words: wordsFor('en') });
     expect(unchanged?.changes).toEqual([]);
   });
 });

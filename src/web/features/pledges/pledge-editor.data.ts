@@ -4,6 +4,7 @@ import { TRUE_CONDITION, type Condition } from '../../../core/conditions/ast.js'
 import { checkConditionText, type ConditionVocabulary } from '../../../core/conditions/check-condition.js';
 import type { PreparedDataset } from '../../../core/dataset/prepare-dataset.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
+import { createExplainer, type ExplanationWords } from '../../i18n/explanations.data.js';
 import type { Fact, FactValue, Party, Pledge, PledgeStatus, Requirement, RequirementPackage } from '../../../core/types.js';
 
 // The pledge editor's logic: the condition is checked as it is typed with the core's own parser (errors at
@@ -90,8 +91,8 @@ export interface Preview {
   explanation: string | null;
 }
 
-/** Coverage under the scenario with the draft in place of the stored pledge, against without it; null if the draft's condition does not parse. */
-export function previewDraft(reference: EditorReference, draft: Pledge, options: { facts: ReadonlyMap<string, FactValue>; asOf?: string }): Preview | null {
+/** Coverage under the scenario with the draft in place of the stored pledge, against without it, explained in `words`' language; null if the draft's condition does not parse. */
+export function previewDraft(reference: EditorReference, draft: Pledge, options: { facts: ReadonlyMap<string, FactValue>; asOf?: string; words: ExplanationWords }): Preview | null {
   const vocabulary = buildVocabulary(reference);
   const draftCondition = checkConditionText(draft.condition, vocabulary);
   if (!draftCondition.ok) return null;
@@ -126,5 +127,5 @@ export function previewDraft(reference: EditorReference, draft: Pledge, options:
     changes.push({ requirement: row.requirement, before: { min: previous.supplyMin, max: previous.supplyMax }, after: { min: row.supplyMin, max: row.supplyMax } });
   }
   const mine = after.pledges.find((pledge) => pledge.id === draft.id);
-  return { changes, state: mine?.state ?? 'inactive', explanation: mine?.explanation ?? null };
+  return { changes, state: mine?.state ?? 'inactive', explanation: mine ? createExplainer(after.pledges, options.words)(mine) : null };
 }

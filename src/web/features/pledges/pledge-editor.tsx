@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { CAPABILITY_CATALOGUE } from '../../../core/capabilities.js';
 import { PLEDGE_STATUSES, type Pledge } from '../../../core/types.js';
 import { StateBadge } from '../../components/state-badge.js';
+import { capabilityChoice } from '../../i18n/capabilities.data.js';
+import { wordsFor } from '../../i18n/explanations.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiGet, apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
@@ -59,7 +60,7 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
 }
 
 function EditorForm({ original, creating, view, onSaved, onPending }: { original: PledgeRecord | Pledge; creating: boolean; view: ScenarioView; onSaved: (saved: PledgeRecord) => void; onPending: () => void }) {
-  const { t, n } = useI18n();
+  const { t, n, language } = useI18n();
   const { session } = useSession();
   const { overrides, asOf } = useAppState();
   const [form, setForm] = useState<PledgeForm>(() => formFromPledge(original));
@@ -69,7 +70,11 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
   const vocabulary = useMemo(() => buildVocabulary(view.reference), [view.reference]);
   const check = useMemo(() => checkConditionLive(form.condition, vocabulary), [form.condition, vocabulary]);
   const draft = useMemo(() => pledgeFromForm(form, toRecordBody(original)), [form, original]);
-  const preview = useMemo(() => (check.ok ? previewDraft(view.reference, draft, asOf ? { facts: overrides, asOf } : { facts: overrides }) : null), [check, view.reference, draft, overrides, asOf]);
+  const preview = useMemo(() => {
+    if (!check.ok) return null;
+    const words = wordsFor(language);
+    return previewDraft(view.reference, draft, asOf ? { facts: overrides, asOf, words } : { facts: overrides, words });
+  }, [check, view.reference, draft, overrides, asOf, language]);
   const set = (key: keyof PledgeForm) => (event: { target: { value: string } }) => setForm((previous) => ({ ...previous, [key]: event.target.value }));
   const partyChoice = pledgePartyFor(session);
   const parties = partyChoice === 'any' ? view.reference.parties.map((party) => party.id) : [original.party || (partyChoice ?? '')];
@@ -121,8 +126,8 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
       </select>
       <label htmlFor="pledge-capability">{t('pledges.capability')}</label>
       <select id="pledge-capability" value={form.capability} onChange={set('capability')}>
-        {[...vocabulary.capabilities].sort().map((capability) => (
-          <option key={capability} value={capability}>{capability} ({CAPABILITY_CATALOGUE.find((entry) => entry.id === capability)?.unit ?? '?'})</option>
+        {[...vocabulary.capabilities].sort().map((id) => (
+          <option key={id} value={id}>{capabilityChoice(language, id)}</option>
         ))}
       </select>
       <label htmlFor="pledge-min">{t('pledges.quantityMin')}</label>

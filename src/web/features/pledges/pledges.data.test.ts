@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
+import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
 import type { SessionState } from '../../session/session.data.js';
 import { approvalActions, buildPledgeRows, filterPledgeRows, isPendingApproval, NO_FILTERS } from './pledges.data.js';
 
 describe('pledge list', () => {
   const dataset = preparedSmallDataset();
-  const rows = buildPledgeRows(dataset.pledges, evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) }));
+  const result = evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) });
+  const rows = buildPledgeRows(dataset.pledges, result, createExplainer(result.pledges, wordsFor('en')));
 
   it('filters by party, capability, state and text', () => {
     expect(filterPledgeRows(rows, NO_FILTERS)).toHaveLength(4);

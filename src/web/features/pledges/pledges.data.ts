@@ -1,4 +1,4 @@
-import type { ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../../../core/types.js';
 import type { SessionState } from '../../session/session.data.js';
 
@@ -25,9 +25,13 @@ export interface PledgeFilters {
 
 export const NO_FILTERS: PledgeFilters = { party: '', capability: '', state: '', text: '' };
 
-/** Rows for the list, in id order. */
-export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioResult): PledgeRow[] {
+/** Rows for the list, in id order; `explain` gives the explanation in the UI's language. */
+export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): PledgeRow[] {
   const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
+  const explanation = (id: string): string | null => {
+    const entry = evaluated.get(id);
+    return entry ? explain(entry) : null;
+  };
   return pledges
     .map((pledge) => ({
       id: pledge.id,
@@ -37,7 +41,7 @@ export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioResu
       status: pledge.status,
       condition: pledge.condition,
       state: evaluated.get(pledge.id)?.state ?? ('inactive' as const),
-      explanation: evaluated.get(pledge.id)?.explanation ?? null,
+      explanation: explanation(pledge.id),
       sources: pledge.sources,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { CapabilityLabel } from '../../components/capability-label.js';
 import { SourceLinks } from '../../components/source-links.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -57,7 +58,7 @@ function Requirements({ view, reload }: { view: ScenarioView; reload: () => void
                 <tr key={requirement.id}>
                   <td>P{requirement.priority}</td>
                   <td>{requirement.title ?? requirement.id}<div className="muted small">{requirement.id}</div></td>
-                  <td>{requirement.capability}</td>
+                  <td><CapabilityLabel id={requirement.capability} withId /></td>
                   <td>{requirement.area}</td>
                   <td className="number">{requirement.quantity === null ? t('coverage.noDemand') : n(requirement.quantity)}{requirement.estimate && ` (${t('requirements.estimate')})`}</td>
                   <td className="number">{coverage ? `${n(coverage.supplyMin)}–${n(coverage.supplyMax)}` : ''}</td>
