@@ -10,6 +10,9 @@ import { buildWeb } from '../support/build-web.js';
 import { launchChromium } from '../support/chromium.js';
 import { apiFromPage, openWatchedPage, readCoverage, signIn, type WatchedPage } from './browser-session.js';
 
+// On a fresh machine the setup installs Debian's chromium first (apt-get may also wait for another suite's install).
+const SETUP_TIMEOUT = 15 * 60_000;
+
 // The dashboard in a real browser (Debian's chromium through playwright-core) against `coalition serve --demo`
 // on a fresh store: scenario switches, a delegate's edit and refusal, a version conflict, German.
 
@@ -30,7 +33,7 @@ describe('the web dashboard in chromium', () => {
     await mkdir(SHOTS, { recursive: true });
     directory = await mkdtemp(join(tmpdir(), 'coalition-web-'));
     [, server, browser] = await Promise.all([buildWeb(), startServerProcess({ COALITION_DATA: directory }), launchChromium()]);
-  });
+  }, SETUP_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
