@@ -20,7 +20,7 @@ import {
 /** Register the funding analysis routes. */
 export function registerFundingRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const funding = new FundingService(services.store, services.now);
+  const funding = new FundingService(services.store, services.now, services.cache);
   const tags = ['funding'];
 
   api.get('/api/funding/funds', {

@@ -10,6 +10,7 @@ import { type BurdenReport, reportBurdenSharing } from './burden-report.js';
 import { type ConversionNote, noteOf } from './convert-records.js';
 import { type FinancingReport, financingReportOf, reportFinancingPlan } from './financing-report.js';
 import { type FundAllocationReport, reportFundAllocation } from './fund-allocation.js';
+import { DatasetCache } from '../store-dataset.js';
 import { loadFundingRecords } from './load-funding-records.js';
 import { importRates, RateTableCache, type RatesImportSummary, type RatesInfo } from './rates.service.js';
 import { loadGdpTable, loadReportedTotals } from './reference-data.js';
@@ -44,11 +45,13 @@ export class FundingService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
+    /** The app's dataset cache (services.cache); a command of its own gets a fresh one. */
+    private readonly cache: DatasetCache = new DatasetCache(),
   ) {}
 
   /** Every fund with its totals as of a date (default today). */
   async listFunds(principal: Principal, options: { asOf?: string } = {}): Promise<FundSummary[]> {
-    const records = await loadFundingRecords(this.store.db, principal);
+    const records = await loadFundingRecords(this.store.db, this.cache, principal);
     const { table } = await this.rateTables.current(this.store.db);
     const reported = await loadReportedTotals();
     return records.funds.map((fund) => {
@@ -72,19 +75,19 @@ export class FundingService {
 
   /** One fund's allocation: packages, donors, flows, conversions, reported totals. */
   async allocation(principal: Principal, fundId: string, options: { asOf?: string } = {}): Promise<FundAllocationReport> {
-    const records = await loadFundingRecords(this.store.db, principal);
+    const records = await loadFundingRecords(this.store.db, this.cache, principal);
     const { table } = await this.rateTables.current(this.store.db);
     return reportFundAllocation(records, fundId, { table, asOf: options.asOf ?? this.today(), reported: await loadReportedTotals() });
   }
 
   /** One financing plan's options side by side. */
   async financing(principal: Principal, planId: string): Promise<FinancingReport> {
-    return reportFinancingPlan(await loadFundingRecords(this.store.db, principal), planId, await loadGdpTable());
+    return reportFinancingPlan(await loadFundingRecords(this.store.db, this.cache, principal), planId, await loadGdpTable());
   }
 
   /** Every financing plan's options side by side. */
   async listFinancing(principal: Principal): Promise<FinancingReport[]> {
-    const records = await loadFundingRecords(this.store.db, principal);
+    const records = await loadFundingRecords(this.store.db, this.cache, principal);
     const gdp = await loadGdpTable();
     return records.plans.map((plan) => financingReportOf(plan, records, gdp));
   }
@@ -95,7 +98,7 @@ export class FundingService {
     if (query.currency !== 'EUR' && !table.series.has(query.currency)) {
       throw new InputError('input.invalid', 'invalid burden query', [{ path: 'currency', message: `no ECB reference rate for ${query.currency} (rates exist for EUR, ${listRateCurrencies(table).join(', ')})` }]);
     }
-    const records = await loadFundingRecords(this.store.db, principal);
+    const records = await loadFundingRecords(this.store.db, this.cache, principal);
     return reportBurdenSharing(records, { table, gdp: await loadGdpTable(), currency: query.currency, asOf: query.asOf ?? this.today() });
   }
 
