@@ -1,8 +1,10 @@
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
 import { buildFeeds } from './compile-feeds.js';
-import { buildThresholdGroups, buildWatches, type ThresholdGroups } from './compile-watches.js';
+import { buildWatches, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
+import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
+import { type FullSums, sumAllPledges } from './sum-all-pledges.js';
 import {
   KEY_ACTIVE,
   KEY_COUNT,
@@ -36,7 +38,8 @@ export interface ActivationPledge {
 }
 
 export interface Network {
-  pledges: readonly ActivationPledge[];
+  /** Pledge ids by index (the input order); the network keeps no syntax tree. */
+  pledgeIds: readonly string[];
   partyIds: PartyId[];
   pledgeParty: Int32Array;
   pledgeCapability: Int32Array;
@@ -85,8 +88,13 @@ export interface Network {
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
   watchLeaf: Int32Array;
-  /** Threshold leaves of total/count keys grouped by own slot and sorted by bound. */
-  groups: ThresholdGroups;
+  /** Threshold leaves of each total/count key, sorted by bound. */
+  thresholds: ThresholdOrder;
+  /** The aggregates with every pledge active, at minimum and at maximum quantities (the greatest runs' start). */
+  fullAtMin: FullSums;
+  fullAtMax: FullSums;
+  /** Per aggregate leaf, where it stands when a run starts (initial-leaf-truth.ts). */
+  initialLeafTruth: Uint8Array;
 }
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
@@ -94,8 +102,11 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const parts = new NetworkBuilder(pledges).build();
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
-  const groups = buildThresholdGroups({ ...parts, ...feeds, watchStart, watchLeaf });
-  return { pledges, ...parts, ...feeds, watchStart, watchLeaf, groups };
+  const thresholds = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
+  const fullAtMin = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin);
+  const fullAtMax = sumAllPledges({ ...parts, ...feeds }, parts.quantityMax);
+  const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
+  return { ...parts, ...feeds, watchStart, watchLeaf, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -106,7 +117,7 @@ export function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'pledges' | 'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'groups'>;
+type BuiltParts = Omit<Network,  'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();
@@ -135,8 +146,10 @@ class NetworkBuilder {
     const quantityMin = new Float64Array(count);
     const quantityMax = new Float64Array(count);
     const rootNode = new Int32Array(count);
+    const pledgeIds = new Array<string>(count);
     for (let p = 0; p < count; p++) {
       const pledge = this.pledges[p] as ActivationPledge;
+      pledgeIds[p] = pledge.id;
       pledgeParty[p] = indexOf(this.partyIndex, pledge.party);
       pledgeCapability[p] = indexOf(this.capabilityIndex, pledge.capability);
       pledgeAreas[p] = this.areasOf(pledge.areas);
@@ -146,6 +159,7 @@ class NetworkBuilder {
       rootNode[p] = this.addNode(pledge.condition, p);
     }
     return {
+      pledgeIds,
       partyIds: [...this.partyIndex.keys()],
       pledgeParty,
       pledgeCapability,

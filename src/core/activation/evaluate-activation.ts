@@ -1,5 +1,5 @@
 import type { FactValue } from '../types.js';
-import { type ActivationPledge, compileNetwork } from './compile-network.js';
+import { type ActivationPledge, compileNetwork, type Network } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { createScratch, runFixedPoint } from './run-fixed-point.js';
@@ -35,7 +35,15 @@ export interface ActivationResult {
 
 /** Compute activation for candidate pledges (conditions parsed and checked) under the given facts. */
 export function evaluateActivation(pledges: readonly ActivationPledge[], facts: ReadonlyMap<string, FactValue>): ActivationResult {
-  const network = compileNetwork(pledges);
+  return evaluateNetwork(compileNetwork(pledges), facts);
+}
+
+/**
+ * Activation over a compiled network. Compiling does not depend on the facts, so a caller evaluating many
+ * scenarios over the same candidates compiles once (compileNetwork) and calls this for each.
+ */
+export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, FactValue>): ActivationResult {
+  const pledgeIds = network.pledgeIds;
   const factValues = network.factIds.map((id) => facts.get(id));
   const scratch = createScratch(network);
   const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
@@ -47,8 +55,8 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
   const gap: number[] = [];
   const failing: { start: number[]; leaf: number[] } = { start: [0], leaf: [] };
-  const results: PledgeActivation[] = new Array<PledgeActivation>(pledges.length);
-  for (let p = 0; p < pledges.length; p++) {
+  const results: PledgeActivation[] = new Array<PledgeActivation>(pledgeIds.length);
+  for (let p = 0; p < pledgeIds.length; p++) {
     const certain = pessimistic.active[p] === 1;
     const withoutCoordination = pessimisticLeast.active[p] === 1;
     const inAssuranceGap = certain && !withoutCoordination;
@@ -58,7 +66,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
       failing.start.push(failing.leaf.length);
     }
     results[p] = {
-      id: (pledges[p] as ActivationPledge).id,
+      id: pledgeIds[p] as string,
       state: certain ? 'certain' : optimistic.active[p] === 1 ? 'possible' : 'inactive',
       withoutCoordination,
       inAssuranceGap,
@@ -68,7 +76,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
   }
   return {
     pledges: results,
-    assuranceGap: gap.map((p) => (pledges[p] as ActivationPledge).id),
+    assuranceGap: gap.map((p) => pledgeIds[p] as string),
     waitingGroups: findWaitingGroups(network, gap, failing),
     sets: {
       certain: pessimistic.active,

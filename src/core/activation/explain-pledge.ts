@@ -1,12 +1,12 @@
-import type { Comparison, Condition } from '../conditions/ast.js';
+import type { Comparison } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
-import { countNodes, type Network } from './compile-network.js';
+import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
 import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
 
 // Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
 // parties it waits for. Evaluated on the compiled condition tree against the fixed point's aggregates, so it
-// costs O(size of the condition) per pledge. The syntax tree is walked alongside the compiled ids (post-order).
+// costs O(size of the condition) per pledge, and needs no syntax tree: names come from the network's tables.
 
 export type Reason =
   | { kind: 'excluded'; exclusion: ExclusionReason }
@@ -30,10 +30,11 @@ const MAX_LISTED = 5;
 
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
-  /** Compiled id of the next node in post-order, walking the syntax tree alongside the network. */
-  private next = 0;
-  /** When set, the failing total/count/active leaves are appended here. */
-  private failing: number[] | undefined;
+  // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
+  // (undefined when it holds) and the length of `failing` before its first leaf.
+  private readonly stackNode: number[] = [];
+  private readonly stackReasons: (Reason[] | undefined)[] = [];
+  private readonly stackFailing: number[] = [];
 
   constructor(
     private readonly net: Network,
@@ -41,98 +42,119 @@ export class PledgeExplainer {
     private readonly facts: ReadonlyMap<string, FactValue>,
   ) {}
 
-  /** The reasons pledge `index`'s condition is false at the fixed point (empty if it holds); failing aggregate leaves go to `failing`. */
+  /**
+   * The reasons pledge `index`'s condition is false at the fixed point (empty if it holds); failing aggregate
+   * leaves go to `failing`. Read from the compiled nodes alone, in one pass over the pledge's nodes in
+   * post-order: a node's children are the entries on top of the stack whose parent it is.
+   */
   explain(index: number, failing?: number[]): Reason[] {
-    const pledge = this.net.pledges[index];
-    if (!pledge) return [];
-    this.next = index === 0 ? 0 : (this.net.rootNode[index - 1] as number) + 1;
-    this.failing = failing;
-    return this.failures(pledge.condition) ?? [];
-  }
-
-  // undefined when the node holds, else the reasons it fails. Children are compiled in item order, post-order.
-  private failures(node: Condition): Reason[] | undefined {
-    if (node.kind !== 'and' && node.kind !== 'or') return this.leafFailures(node, this.next++);
-    let result: Reason[] | undefined;
-    if (node.kind === 'and') {
-      const reasons: Reason[] = [];
-      for (const item of node.items) reasons.push(...(this.failures(item) ?? []));
-      result = reasons.length > 0 ? reasons : undefined;
-    } else {
-      result = this.anyFailures(node.items);
-    }
-    this.next++;
-    return result;
-  }
-
-  private anyFailures(items: readonly Condition[]): Reason[] | undefined {
-    const options: Reason[][] = [];
-    const failingBefore = this.failing?.length ?? 0;
-    for (let i = 0; i < items.length; i++) {
-      const failed = this.failures(items[i] as Condition);
-      if (!failed) {
-        // The OR holds: its failing leaves do not count. Skip the remaining items' nodes to stay aligned.
-        if (this.failing) this.failing.length = failingBefore;
-        for (let j = i + 1; j < items.length; j++) this.next += countNodes(items[j] as Condition);
-        return undefined;
+    const net = this.net;
+    if (index < 0 || index >= net.rootNode.length) return [];
+    const { stackNode, stackReasons, stackFailing } = this;
+    stackNode.length = 0;
+    stackReasons.length = 0;
+    stackFailing.length = 0;
+    const first = index === 0 ? 0 : (net.rootNode[index - 1] as number) + 1;
+    const root = net.rootNode[index] as number;
+    for (let n = first; n <= root; n++) {
+      const failingBefore = failing?.length ?? 0;
+      let reasons: Reason[] | undefined;
+      let childFailing = failingBefore;
+      if (net.nodeKind[n] === NODE_LEAF) {
+        reasons = this.leafFailures(n, failing);
+      } else {
+        let base = stackNode.length;
+        while (base > 0 && (net.nodeParent[stackNode[base - 1] as number] as number) >> 1 === n) base--;
+        if (base < stackNode.length) childFailing = stackFailing[base] as number;
+        reasons = net.nodeKind[n] === NODE_AND ? this.allFailures(base) : this.anyFailures(base);
+        // An OR that holds: the failing leaves below it do not count.
+        if (reasons === undefined && failing) failing.length = childFailing;
+        stackNode.length = base;
+        stackReasons.length = base;
+        stackFailing.length = base;
       }
+      stackNode.push(n);
+      stackReasons.push(reasons);
+      stackFailing.push(childFailing);
+    }
+    return stackReasons[0] ?? [];
+  }
+
+  private allFailures(base: number): Reason[] | undefined {
+    let reasons: Reason[] | undefined;
+    for (let i = base; i < this.stackReasons.length; i++) {
+      const failed = this.stackReasons[i];
+      if (failed) (reasons ??= []).push(...failed);
+    }
+    return reasons;
+  }
+
+  private anyFailures(base: number): Reason[] | undefined {
+    const options: Reason[][] = [];
+    for (let i = base; i < this.stackReasons.length; i++) {
+      const failed = this.stackReasons[i];
+      if (!failed) return undefined;
       options.push(failed);
     }
     return [{ kind: 'any_of', options }];
   }
 
-  private leafFailures(syntax: Condition, leaf: number): Reason[] | undefined {
-    switch (syntax.kind) {
-      case 'const':
-        return syntax.value ? undefined : [{ kind: 'false' }];
-      case 'fact': {
-        const value = this.facts.get(syntax.fact) ?? 'unknown';
-        // Explanations read unknown facts as the evaluated mode does.
-        if (evaluateFact(value, syntax.negated, this.state.mode.optimistic)) return undefined;
-        return [{ kind: 'fact', fact: syntax.fact, negated: syntax.negated, value }];
-      }
-      case 'active':
-        if (activeLeafHolds(this.net, this.state, leaf)) return undefined;
-        this.failing?.push(leaf);
-        return [this.waitsReason(leaf, syntax)];
-      case 'total':
-      case 'count': {
-        const value = (this.state.keyTotal[this.net.leafRef[leaf] as number] as number) - ownPartOf(this.net, this.state, leaf);
-        const holds = syntax.op === '>' ? value > syntax.threshold : value >= syntax.threshold;
-        if (holds) return undefined;
-        this.failing?.push(leaf);
-        const reason: Reason = {
-          kind: 'threshold',
-          aggregate: syntax.kind,
-          capability: syntax.capability,
-          op: syntax.op,
-          threshold: syntax.threshold,
-          value,
-        };
-        if (syntax.kind === 'total' && syntax.area !== undefined) reason.area = syntax.area;
-        return [reason];
-      }
-      default:
-        return undefined;
+  private leafFailures(leaf: number, failing: number[] | undefined): Reason[] | undefined {
+    const net = this.net;
+    const type = net.leafType[leaf] as number;
+    if (type === LEAF_FALSE) return [{ kind: 'false' }];
+    if (type === LEAF_FACT) {
+      const fact = net.factIds[net.leafRef[leaf] as number] as string;
+      const negated = net.leafAux[leaf] === 1;
+      const value = this.facts.get(fact) ?? 'unknown';
+      // Explanations read unknown facts as the evaluated mode does.
+      if (evaluateFact(value, negated, this.state.mode.optimistic)) return undefined;
+      return [{ kind: 'fact', fact, negated, value }];
     }
+    if (type === LEAF_ACTIVE) {
+      if (activeLeafHolds(net, this.state, leaf)) return undefined;
+      failing?.push(leaf);
+      return [this.waitsReason(leaf)];
+    }
+    if (type !== LEAF_TOTAL && type !== LEAF_COUNT) return undefined;
+    const k = net.leafRef[leaf] as number;
+    const t = net.leafAux[leaf] as number;
+    const value = (this.state.keyTotal[k] as number) - ownPartOf(net, this.state, leaf);
+    const threshold = net.thresholdBound[t] as number;
+    const strict = net.thresholdStrict[t] === 1;
+    if (strict ? value > threshold : value >= threshold) return undefined;
+    failing?.push(leaf);
+    const reason: Reason = {
+      kind: 'threshold',
+      aggregate: type === LEAF_TOTAL ? 'total' : 'count',
+      capability: net.capabilityIds[net.keyBucket[k] as number] as string,
+      op: strict ? '>' : '>=',
+      threshold,
+      value,
+    };
+    const area = net.keyArea[k] as number;
+    if (area >= 0) reason.area = net.areaIds[area] as string;
+    return [reason];
   }
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
-  private waitsReason(leaf: number, syntax: Condition & { kind: 'active' }): Reason {
-    const aux = this.net.leafAux[leaf] as number;
+  private waitsReason(leaf: number): Reason {
+    const net = this.net;
+    const aux = net.leafAux[leaf] as number;
     const self = aux >> 1;
-    const members = keyMembers(this.net);
-    const k = this.net.leafRef[leaf] as number;
+    const members = keyMembers(net);
+    const k = net.leafRef[leaf] as number;
     const first = members.start[k] as number;
     const end = members.start[k + 1] as number;
     const shown: string[] = [];
     for (let i = first; i < end && shown.length < MAX_LISTED; i++) {
       const index = members.pledge[i] as number;
-      if (index !== self) shown.push((this.net.pledges[index] as { id: string }).id);
+      if (index !== self) shown.push(net.pledgeIds[index] as string);
     }
     const more = end - first - (aux & 1) - shown.length;
-    const reason: Reason = { kind: 'waits', party: syntax.party, pledges: shown, more };
-    if (syntax.capability !== undefined) reason.capability = syntax.capability;
+    const reason: Reason = { kind: 'waits', party: net.partyIds[net.keyBucket[k] as number] as PartyId, pledges: shown, more };
+    const capability = net.keyCapability[k] as number;
+    if (capability >= 0) reason.capability = net.capabilityIds[capability] as string;
     return reason;
   }
 }
@@ -153,7 +175,7 @@ export function keyMembers(net: Network): { start: Int32Array; pledge: Int32Arra
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = start.slice(0, keyCount);
   const pledge = new Int32Array(net.feedEntry.length);
-  for (let p = 0; p < net.pledges.length; p++) {
+  for (let p = 0; p < net.pledgeIds.length; p++) {
     for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) pledge[fill[keyOf(f)]!++] = p;
   }
   const members = { start, pledge };

@@ -25,7 +25,7 @@ export function findWaitingGroups(net: Network, gap: readonly number[], failing:
   for (let local = 0; local < gap.length; local++) {
     const c = component[local] as number;
     if ((size[c] as number) < 2) continue;
-    const id = (net.pledges[gap[local] as number] as { id: string }).id;
+    const id = net.pledgeIds[gap[local] as number] as string;
     const ids = byComponent.get(c);
     if (ids) ids.push(id);
     else byComponent.set(c, [id]);
@@ -61,7 +61,7 @@ class WaitGraph {
     private readonly gap: readonly number[],
   ) {
     this.size = gap.length;
-    this.local = new Int32Array(net.pledges.length).fill(-1);
+    this.local = new Int32Array(net.pledgeIds.length).fill(-1);
     gap.forEach((pledge, local) => (this.local[pledge] = local));
     this.partyBlock = new Int32Array(net.partyIds.length);
     this.blockKey = new Int32Array(net.partyIds.length).fill(-1);

@@ -2,7 +2,6 @@ import type { FactValue } from '../types.js';
 import {
   KEY_COUNT,
   KEY_TOTAL,
-  LEAF_ACTIVE,
   LEAF_FACT,
   LEAF_TOTAL,
   LEAF_TRUE,
@@ -10,7 +9,8 @@ import {
   NODE_LEAF,
   type Network,
 } from './compile-network.js';
-import { createHeapRoom, type HeapRoom, ThresholdWatches } from './threshold-watch.js';
+import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
+import { createWatchRoom, ThresholdWatches, type WatchRoom } from './threshold-watch.js';
 
 // Counter-based propagation to a fixed point (DESIGN.md §4). Greatest: start from all candidates and drop
 // pledges whose condition fails; least: start from none and add pledges whose condition holds. Each node
@@ -45,21 +45,26 @@ export interface FixedPointScratch {
   counter: Int32Array;
   queue: Int32Array;
   drained: Uint8Array;
-  groupPassed: Int32Array;
-  heapRoom: HeapRoom;
+  /** Total/count keys whose sum moved since their watches last looked, as a list and as flags. */
+  dirtyKeys: Int32Array;
+  dirty: Uint8Array;
+  /** Leaves due to flip in the current round (each aggregate leaf is due at most once a run). */
+  due: Int32Array;
+  watchRoom: WatchRoom;
 }
 
 /** Allocate the working arrays for runs over `network`. */
 export function createScratch(network: Network): FixedPointScratch {
   const nodeCount = network.nodeKind.length;
-  const groupCount = network.groups.groupKey.length;
   return {
     nodeTrue: new Uint8Array(nodeCount),
     counter: new Int32Array(nodeCount),
-    queue: new Int32Array(network.pledges.length),
+    queue: new Int32Array(network.pledgeIds.length),
     drained: new Uint8Array(network.keyCount),
-    groupPassed: new Int32Array(groupCount),
-    heapRoom: createHeapRoom(groupCount),
+    dirtyKeys: new Int32Array(network.keyCount),
+    dirty: new Uint8Array(network.keyCount),
+    due: new Int32Array(network.watchLeaf.length),
+    watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
   };
 }
 
@@ -102,7 +107,14 @@ class Propagation {
   private watches: ThresholdWatches | undefined;
   /** Active keys: bit 0 set once the leaves needing one pledge were drained, bit 1 for those needing two. */
   private readonly drained: Uint8Array;
-  private readonly flipLeaf = (leaf: number): void => this.flip(leaf);
+  private readonly dirty: Uint8Array;
+  private readonly dirtyKeys: Int32Array;
+  private dirtyCount = 0;
+  private readonly due: Int32Array;
+  private dueCount = 0;
+  private readonly markDue = (leaf: number): void => {
+    this.due[this.dueCount++] = leaf;
+  };
 
   constructor(
     private readonly net: Network,
@@ -111,7 +123,7 @@ class Propagation {
     private readonly scratch: FixedPointScratch,
   ) {
     this.quantity = mode.optimistic ? net.quantityMax : net.quantityMin;
-    this.active = new Uint8Array(net.pledges.length);
+    this.active = new Uint8Array(net.pledgeIds.length);
     this.keyTotal = new Float64Array(net.keyCount);
     this.partValue = new Float64Array(net.slotCount);
     this.state = { mode, active: this.active, keyTotal: this.keyTotal, partValue: this.partValue };
@@ -119,35 +131,48 @@ class Propagation {
     this.counter = scratch.counter.fill(0);
     this.queue = scratch.queue;
     this.drained = scratch.drained.fill(0);
+    this.dirty = scratch.dirty.fill(0);
+    this.dirtyKeys = scratch.dirtyKeys;
+    this.due = scratch.due;
   }
 
   run(): FixedPointState {
     const net = this.net;
     const greatest = this.mode.greatest;
     if (greatest) {
+      // Every candidate active: the sums were added up once, when the network was compiled.
       this.active.fill(1);
-      // Party by party: each party's own-part slots are adjacent, so they stay in cache while its pledges add up.
-      const order = net.partyOrder;
-      for (let i = 0; i < order.length; i++) this.feed(order[i] as number, +1, false);
+      const full = this.mode.optimistic ? net.fullAtMax : net.fullAtMin;
+      this.keyTotal.set(full.keyTotal);
+      this.partValue.set(full.partValue);
     }
     this.evaluateAll();
     this.watches = new ThresholdWatches({
-      groups: net.groups,
+      order: net.thresholds,
       keyType: net.keyType,
+      keyTotal: this.keyTotal,
       nodeTrue: this.nodeTrue,
       pending: greatest ? 1 : 0,
       falling: greatest,
       partValue: this.partValue,
-      passed: this.scratch.groupPassed.fill(0),
-      heapRoom: this.scratch.heapRoom,
-      emit: this.flipLeaf,
+      room: this.scratch.watchRoom,
+      emit: this.markDue,
     });
-    for (let p = 0; p < net.pledges.length; p++) {
+    for (let p = 0; p < net.pledgeIds.length; p++) {
       const rootTrue = this.nodeTrue[net.rootNode[p] as number] === 1;
       if (greatest ? !rootTrue : rootTrue) this.enqueue(p);
     }
     const sign = greatest ? -1 : +1;
-    while (this.head < this.tail) this.feed(this.queue[this.head++] as number, sign, true);
+    // In rounds: feed the queued pledges, let the watches of each total/count key that moved look once, then
+    // flip the leaves that came due. Leaves only ever flip towards the fixed point, so the order does not change
+    // the result; pledges and leaves are taken in index order so that memory is read front to back.
+    this.flipDue();
+    while (this.head < this.tail) {
+      this.queue.subarray(this.head, this.tail).sort();
+      while (this.head < this.tail) this.feed(this.queue[this.head++] as number, sign);
+      this.fireDirtyKeys();
+      this.flipDue();
+    }
     return this.state;
   }
 
@@ -156,15 +181,15 @@ class Propagation {
     this.queue[this.tail++] = pledge;
   }
 
-  // Add (+1) or remove (-1) a pledge's contribution to every key it feeds; when `notify`, fire the watchers.
-  private feed(pledge: number, sign: 1 | -1, notify: boolean): void {
+  // Add (+1) or remove (-1) a pledge's contribution to every key it feeds, and note what that makes due.
+  private feed(pledge: number, sign: 1 | -1): void {
     const net = this.net;
     const end = net.feedStart[pledge + 1] as number;
     for (let f = net.feedStart[pledge] as number; f < end; f++) {
       const entry = net.feedEntry[f] as number;
       if (entry >= 0) {
         this.keyTotal[entry] = (this.keyTotal[entry] as number) + sign;
-        if (notify) this.fireActive(entry);
+        this.fireActive(entry);
         continue;
       }
       const slot = -1 - entry;
@@ -182,10 +207,27 @@ class Propagation {
       } else {
         this.keyTotal[k] = (this.keyTotal[k] as number) + sign * delta;
       }
-      if (notify) {
-        (this.watches as ThresholdWatches).fire(k, this.keyTotal[k] as number);
+      if (this.dirty[k] === 0) {
+        this.dirty[k] = 1;
+        this.dirtyKeys[this.dirtyCount++] = k;
       }
     }
+  }
+
+  private fireDirtyKeys(): void {
+    const watches = this.watches as ThresholdWatches;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const k = this.dirtyKeys[i] as number;
+      this.dirty[k] = 0;
+      watches.fire(k, this.keyTotal[k] as number);
+    }
+    this.dirtyCount = 0;
+  }
+
+  private flipDue(): void {
+    const due = this.due.subarray(0, this.dueCount).sort();
+    for (let i = 0; i < due.length; i++) this.flip(due[i] as number);
+    this.dueCount = 0;
   }
 
   private fireActive(k: number): void {
@@ -210,7 +252,7 @@ class Propagation {
     for (let w = net.watchStart[k] as number; w < end; w++) {
       const leaf = net.watchLeaf[w] as number;
       if (this.nodeTrue[leaf] !== pending || this.bucketOf(leaf) !== bucket) continue;
-      this.flip(leaf);
+      this.due[this.dueCount++] = leaf;
     }
   }
 
@@ -218,10 +260,16 @@ class Propagation {
     return this.mode.greatest && ((this.net.leafAux[leaf] as number) & 1) === 1 ? 1 : 0;
   }
 
+  // One pass in post-order: a leaf's value, then every internal node from its children's counts.
   private evaluateAll(): void {
     const net = this.net;
+    const truth = net.initialLeafTruth;
+    const bit = !this.mode.greatest ? TRUE_AT_NONE : this.mode.optimistic ? TRUE_AT_FULL_MAX : TRUE_AT_FULL_MIN;
     for (let n = 0; n < net.nodeKind.length; n++) {
-      const isTrue = net.nodeKind[n] === NODE_LEAF ? this.evaluateLeaf(n) : this.internalTrue(n);
+      let isTrue: boolean;
+      if (net.nodeKind[n] !== NODE_LEAF) isTrue = this.internalTrue(n);
+      else if ((net.leafType[n] as number) >= LEAF_TOTAL) isTrue = ((truth[n] as number) & bit) !== 0;
+      else isTrue = this.evaluateLeaf(n);
       this.nodeTrue[n] = isTrue ? 1 : 0;
       const link = net.nodeParent[n] as number;
       if (link < 0) continue;
@@ -239,12 +287,7 @@ class Propagation {
     if (type === LEAF_FACT) {
       return evaluateFact(this.factValues[net.leafRef[n] as number], net.leafAux[n] === 1, this.mode.optimistic);
     }
-    if (type < LEAF_FACT) return type === LEAF_TRUE;
-    if (type === LEAF_ACTIVE) return activeLeafHolds(net, this.state, n);
-    const value = (this.keyTotal[net.leafRef[n] as number] as number) - ownPartOf(net, this.state, n);
-    const threshold = net.leafAux[n] as number;
-    const bound = net.thresholdBound[threshold] as number;
-    return net.thresholdStrict[threshold] === 1 ? value > bound : value >= bound;
+    return type === LEAF_TRUE;
   }
 
   // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.

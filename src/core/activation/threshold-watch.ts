@@ -1,16 +1,21 @@
-import type { ThresholdGroups } from './compile-watches.js';
+import type { ThresholdOrder } from './compile-watches.js';
 import { KEY_TOTAL } from './network-codes.js';
 
 // Watches the threshold leaves of the total()/count() keys during one fixed-point run. A leaf of a pledge of
-// party r with bound n is true when G - P[r] ≥ n (or > n), where G is the key's sum over all active pledges and
-// P[r] party r's own part. Leaves come grouped by own-part slot and sorted by bound (compile-watches.ts); a heap
-// per key orders the groups by the G-level n + P[r] at which their next leaf fires. Within a run P[r] only moves
-// so as to make its leaves fire later (it falls in a greatest run, rises in a least one), so a heap entry can
-// only be too early: it is corrected lazily when it reaches the top. Each leaf fires once: O(L log L) a run.
+// party r with bound n holds when G - P[r] ≥ n (or > n), where G is the key's sum over all active pledges and
+// P[r] party r's own part; it flips when G crosses its level n + P[r].
+//
+// Each key's leaves are sorted by n (compile-watches.ts) and a cursor admits them in the order G reaches them:
+// in a rising run (least fixed point, G and P[r] only grow) a leaf can flip only once G ≥ n; in a falling run
+// (greatest, both only shrink) only once G ≤ n + W, where W is the largest own part at the start. An admitted
+// leaf that does not flip yet waits for its own part in a heap per key ordered by level. Own parts only move
+// so as to make a level later, so a heap entry can only be too early: it is corrected when it reaches the top.
+// Each leaf is admitted once and fires once; heap work is only for the leaves held back by their own part.
 
 export interface WatchOptions {
-  groups: ThresholdGroups;
+  order: ThresholdOrder;
   keyType: Uint8Array;
+  keyTotal: Float64Array;
   /** Current truth of every node; leaves whose value is `pending` can still flip. */
   nodeTrue: Uint8Array;
   pending: number;
@@ -18,201 +23,182 @@ export interface WatchOptions {
   falling: boolean;
   /** Own parts per slot (quantity for total, pledge count for count). */
   partValue: Float64Array;
-  /** Per group, zeroed: how many of its leaves were passed so far. */
-  passed: Int32Array;
-  /** Room for every key's heap (one entry per group), shared by the runs over one network. */
-  heapRoom: HeapRoom;
+  room: WatchRoom;
   emit: (leaf: number) => void;
+}
+
+/** Per-run working arrays, reusable by the next run over the same network. */
+export interface WatchRoom {
+  /** Per key: the cursor into its sorted leaves, its heap's size and the largest own part at the start. */
+  cursor: Int32Array;
+  heapSize: Int32Array;
+  width: Float64Array;
+  /** Heap entries, a key's heap in its own range of the sorted leaves: level (negated when falling), strictness tiebreak, entry. */
+  priority: Float64Array;
+  tiebreak: Uint8Array;
+  item: Int32Array;
+}
+
+/** Room for runs over a network with `keyCount` keys and `entryCount` threshold leaves. */
+export function createWatchRoom(keyCount: number, entryCount: number): WatchRoom {
+  return {
+    cursor: new Int32Array(keyCount),
+    heapSize: new Int32Array(keyCount),
+    width: new Float64Array(keyCount),
+    priority: new Float64Array(entryCount),
+    tiebreak: new Uint8Array(entryCount),
+    item: new Int32Array(entryCount),
+  };
 }
 
 /** The threshold watches of every total/count key of one run. */
 export class ThresholdWatches {
-  private readonly groups: ThresholdGroups;
-  private readonly passed: Int32Array;
-  private readonly heaps: (GroupHeap | undefined)[];
-  /** Priority and tiebreak of the entry `entry` computed last (set by `entry`). */
-  private priority = 0;
-  private tiebreak = 0;
+  private readonly order: ThresholdOrder;
+  private readonly room: WatchRoom;
+  private readonly falling: boolean;
 
   constructor(private readonly options: WatchOptions) {
-    const groups = options.groups;
-    this.groups = groups;
-    this.passed = options.passed;
-    const keyCount = groups.keyGroupStart.length - 1;
-    this.heaps = new Array<GroupHeap | undefined>(keyCount);
+    this.order = options.order;
+    this.room = options.room;
+    this.falling = options.falling;
+    const keyStart = this.order.keyStart;
+    const keyCount = keyStart.length - 1;
     for (let k = 0; k < keyCount; k++) {
-      const first = groups.keyGroupStart[k] as number;
-      const end = groups.keyGroupStart[k + 1] as number;
-      if (first === end) continue;
-      const room = options.heapRoom;
-      const heap = new GroupHeap(room.priority.subarray(first, end), room.tiebreak.subarray(first, end), room.group.subarray(first, end));
-      this.heaps[k] = heap;
-      for (let g = first; g < end; g++) {
-        this.skipSettled(g);
-        if (this.exhausted(g)) continue;
-        this.entry(g);
-        heap.push(this.priority, this.tiebreak, g);
-      }
+      const start = keyStart[k] as number;
+      const end = keyStart[k + 1] as number;
+      this.room.heapSize[k] = 0;
+      this.room.cursor[k] = this.falling ? end : start;
+      if (start === end) continue;
+      let width = 0;
+      if (this.falling) for (let i = start; i < end; i++) width = Math.max(width, this.ownPart(k, i));
+      this.room.width[k] = width;
+      this.fire(k, options.keyTotal[k] as number);
     }
   }
 
   /** Emit every leaf of key `key` whose value flips at the key's new total `total`. */
   fire(key: number, total: number): void {
-    const heap = this.heaps[key];
-    if (heap === undefined) return;
-    while (heap.size > 0 && this.mayFire(heap, total)) {
-      const g = heap.topGroup();
-      this.entry(g);
-      if (this.priority !== heap.topPriority() || this.tiebreak !== heap.topTiebreak()) {
-        heap.replaceTop(this.priority, this.tiebreak);
+    if (this.falling) this.admitFalling(key, total);
+    else this.admitRising(key, total);
+    const room = this.room;
+    const base = this.order.keyStart[key] as number;
+    while ((room.heapSize[key] as number) > 0) {
+      const priority = room.priority[base] as number;
+      const strict = room.tiebreak[base] === (this.falling ? 0 : 1);
+      if (!this.fires(total, this.falling ? -priority : priority, strict)) return;
+      const entry = room.item[base] as number;
+      const level = this.levelOf(key, entry);
+      const current = this.falling ? -level : level;
+      if (current !== priority) {
+        this.siftDown(key, current, room.tiebreak[base] as number, entry);
         continue;
       }
-      const base = this.base(g);
-      if (!this.fires(total, g, base)) return;
-      heap.pop();
-      do {
-        const leaf = this.groups.groupLeaf[this.position(g)] as number;
-        this.passed[g]! += 1;
-        this.options.emit(leaf);
-        this.skipSettled(g);
-      } while (!this.exhausted(g) && this.fires(total, g, base));
-      if (this.exhausted(g)) continue;
-      this.entry(g);
-      heap.push(this.priority, this.tiebreak, g);
+      this.pop(key);
+      this.options.emit(this.order.leaf[entry] as number);
     }
   }
 
-  // The top entry is never later than its group's true level, so if even it cannot fire, nothing can.
-  private mayFire(heap: GroupHeap, total: number): boolean {
-    const priority = heap.topPriority();
-    const strict = this.options.falling ? heap.topTiebreak() === 0 : heap.topTiebreak() === 1;
-    if (this.options.falling) return total < -priority || (strict && total === -priority);
-    return total > priority || (!strict && total === priority);
+  // Rising: a leaf can flip only once the total reaches its bound (own parts are never negative).
+  private admitRising(key: number, total: number): void {
+    const { order, room } = this;
+    const end = order.keyStart[key + 1] as number;
+    let i = room.cursor[key] as number;
+    while (i < end && (order.bound[i] as number) <= total) this.admit(key, i++, total);
+    room.cursor[key] = i;
   }
 
-  // Falling runs walk each group from its highest bound down, rising ones from the lowest up.
-  private position(g: number): number {
-    const passed = this.passed[g] as number;
-    return this.options.falling ? (this.groups.groupStart[g + 1] as number) - 1 - passed : (this.groups.groupStart[g] as number) + passed;
+  // Falling: a leaf can flip only once the total is down to its bound plus the largest own part.
+  private admitFalling(key: number, total: number): void {
+    const { order, room } = this;
+    const start = order.keyStart[key] as number;
+    const width = room.width[key] as number;
+    let i = room.cursor[key] as number;
+    while (i > start && (order.bound[i - 1] as number) + width >= total) this.admit(key, --i, total);
+    room.cursor[key] = i;
   }
 
-  private exhausted(g: number): boolean {
-    return (this.passed[g] as number) >= (this.groups.groupStart[g + 1] as number) - (this.groups.groupStart[g] as number);
+  // A pending leaf flips now or waits in the heap at its level; settled leaves never flip in this run.
+  private admit(key: number, entry: number, total: number): void {
+    const leaf = this.order.leaf[entry] as number;
+    if (this.options.nodeTrue[leaf] !== this.options.pending) return;
+    const level = this.levelOf(key, entry);
+    const strict = this.order.strict[entry] === 1;
+    if (this.fires(total, level, strict)) {
+      this.options.emit(leaf);
+      return;
+    }
+    // Min-heap order (priority, tiebreak): falling wants the highest level first, strict first; rising the lowest, non-strict first.
+    this.push(key, this.falling ? -level : level, this.falling ? (strict ? 0 : 1) : strict ? 1 : 0, entry);
   }
 
-  // Leaves that are not pending never flip in this run: step over them.
-  private skipSettled(g: number): void {
-    const { nodeTrue, pending } = this.options;
-    while (!this.exhausted(g) && nodeTrue[this.groups.groupLeaf[this.position(g)] as number] !== pending) this.passed[g]! += 1;
+  private fires(total: number, level: number, strict: boolean): boolean {
+    return this.falling ? total < level || (strict && total === level) : total > level || (!strict && total === level);
   }
 
-  private base(g: number): number {
-    const slot = this.groups.groupSlot[g] as number;
+  private levelOf(key: number, entry: number): number {
+    return (this.order.bound[entry] as number) + this.ownPart(key, entry);
+  }
+
+  // The evaluating party's own part of the key: its quantity (total) or 1 if it has any pledge in it (count).
+  private ownPart(key: number, entry: number): number {
+    const slot = this.order.slot[entry] as number;
     if (slot < 0) return 0;
     const part = this.options.partValue[slot] as number;
-    return this.options.keyType[this.groups.groupKey[g] as number] === KEY_TOTAL ? part : part > 0 ? 1 : 0;
+    return this.options.keyType[key] === KEY_TOTAL ? part : part > 0 ? 1 : 0;
   }
 
-  private fires(total: number, g: number, base: number): boolean {
-    const at = this.position(g);
-    const level = (this.groups.groupBound[at] as number) + base;
-    const strict = this.groups.groupStrict[at] === 1;
-    return this.options.falling ? total < level || (strict && total === level) : total > level || (!strict && total === level);
-  }
-
-  // Min-heap order (priority, tiebreak): falling wants the highest level first, strict first; rising the lowest, non-strict first.
-  private entry(g: number): void {
-    const at = this.position(g);
-    const level = (this.groups.groupBound[at] as number) + this.base(g);
-    const strict = this.groups.groupStrict[at] === 1;
-    this.priority = this.options.falling ? -level : level;
-    this.tiebreak = this.options.falling ? (strict ? 0 : 1) : strict ? 1 : 0;
-  }
-}
-
-/** Storage for the heaps of all keys: a key's heap has the entries of its groups' range (keyGroupStart). */
-export interface HeapRoom {
-  priority: Float64Array;
-  tiebreak: Uint8Array;
-  group: Int32Array;
-}
-
-/** Room for the heaps of `groupCount` groups. */
-export function createHeapRoom(groupCount: number): HeapRoom {
-  return { priority: new Float64Array(groupCount), tiebreak: new Uint8Array(groupCount), group: new Int32Array(groupCount) };
-}
-
-/** A binary min-heap of (priority, tiebreak) entries pointing at groups, at most one entry per group. */
-class GroupHeap {
-  size = 0;
-
-  // Views into a HeapRoom: nothing is allocated per run but the views.
-  constructor(
-    private readonly priority: Float64Array,
-    private readonly tiebreak: Uint8Array,
-    private readonly group: Int32Array,
-  ) {}
-
-  topGroup(): number {
-    return this.group[0] as number;
-  }
-
-  topPriority(): number {
-    return this.priority[0] as number;
-  }
-
-  topTiebreak(): number {
-    return this.tiebreak[0] as number;
-  }
-
-  push(priority: number, tiebreak: number, group: number): void {
-    let i = this.size++;
+  // A binary min-heap of (priority, tiebreak) per key, stored in the key's range of the room's arrays.
+  private push(key: number, priority: number, tiebreak: number, entry: number): void {
+    const { room } = this;
+    const base = this.order.keyStart[key] as number;
+    let i = room.heapSize[key] as number;
+    room.heapSize[key] = i + 1;
     while (i > 0) {
       const up = (i - 1) >> 1;
-      if (!precedes(priority, tiebreak, this.priority[up] as number, this.tiebreak[up] as number)) break;
-      this.move(up, i);
+      if (!precedes(priority, tiebreak, room.priority[base + up] as number, room.tiebreak[base + up] as number)) break;
+      this.move(base + up, base + i);
       i = up;
     }
-    this.set(i, priority, tiebreak, group);
+    this.set(base + i, priority, tiebreak, entry);
   }
 
-  pop(): void {
-    const last = --this.size;
-    if (last > 0) this.siftDown(this.priority[last] as number, this.tiebreak[last] as number, this.group[last] as number);
+  private pop(key: number): void {
+    const { room } = this;
+    const base = this.order.keyStart[key] as number;
+    const last = (room.heapSize[key] as number) - 1;
+    room.heapSize[key] = last;
+    if (last > 0) this.siftDown(key, room.priority[base + last] as number, room.tiebreak[base + last] as number, room.item[base + last] as number);
   }
 
-  /** Give the top entry a later (larger) priority and restore the order. */
-  replaceTop(priority: number, tiebreak: number): void {
-    this.siftDown(priority, tiebreak, this.group[0] as number);
-  }
-
-  private siftDown(priority: number, tiebreak: number, group: number): void {
-    const size = this.size;
+  /** Put (priority, tiebreak, entry) at the top of key's heap and sift it down to its place. */
+  private siftDown(key: number, priority: number, tiebreak: number, entry: number): void {
+    const { room } = this;
+    const base = this.order.keyStart[key] as number;
+    const size = room.heapSize[key] as number;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && this.precedesEntry(right, left) ? right : left;
-      if (!precedes(this.priority[child] as number, this.tiebreak[child] as number, priority, tiebreak)) break;
-      this.move(child, i);
+      let child = left;
+      if (right < size && precedes(room.priority[base + right] as number, room.tiebreak[base + right] as number, room.priority[base + left] as number, room.tiebreak[base + left] as number)) {
+        child = right;
+      }
+      if (!precedes(room.priority[base + child] as number, room.tiebreak[base + child] as number, priority, tiebreak)) break;
+      this.move(base + child, base + i);
       i = child;
     }
-    this.set(i, priority, tiebreak, group);
-  }
-
-  private precedesEntry(a: number, b: number): boolean {
-    return precedes(this.priority[a] as number, this.tiebreak[a] as number, this.priority[b] as number, this.tiebreak[b] as number);
+    this.set(base + i, priority, tiebreak, entry);
   }
 
   private move(from: number, to: number): void {
-    this.set(to, this.priority[from] as number, this.tiebreak[from] as number, this.group[from] as number);
+    this.set(to, this.room.priority[from] as number, this.room.tiebreak[from] as number, this.room.item[from] as number);
   }
 
-  private set(i: number, priority: number, tiebreak: number, group: number): void {
-    this.priority[i] = priority;
-    this.tiebreak[i] = tiebreak;
-    this.group[i] = group;
+  private set(at: number, priority: number, tiebreak: number, entry: number): void {
+    this.room.priority[at] = priority;
+    this.room.tiebreak[at] = tiebreak;
+    this.room.item[at] = entry;
   }
 }
 

@@ -1,0 +1,54 @@
+import { KEY_COUNT, KEY_TOTAL } from './network-codes.js';
+
+// The aggregates with every candidate pledge active: where the greatest fixed points start. They do not depend
+// on the facts, only on which quantity is read (minimum or maximum), so they are added up once per network.
+
+export interface FullSums {
+  /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
+  keyTotal: Float64Array;
+  /** Per own-part slot: the party's quantity (total) or pledge count (count). */
+  partValue: Float64Array;
+}
+
+export interface SumInput {
+  keyCount: number;
+  keyType: Uint8Array;
+  slotCount: number;
+  slotKey: Int32Array;
+  feedStart: Int32Array;
+  feedEntry: Int32Array;
+  /** The pledges grouped by party, so that a party's slots stay in cache while its pledges add up. */
+  partyOrder: Int32Array;
+}
+
+/** The aggregates when every pledge is active, each pledge counted at `quantity`. */
+export function sumAllPledges(input: SumInput, quantity: Float64Array): FullSums {
+  const keyTotal = new Float64Array(input.keyCount);
+  const partValue = new Float64Array(input.slotCount);
+  const order = input.partyOrder;
+  for (let i = 0; i < order.length; i++) {
+    const pledge = order[i] as number;
+    const end = input.feedStart[pledge + 1] as number;
+    for (let f = input.feedStart[pledge] as number; f < end; f++) {
+      const entry = input.feedEntry[f] as number;
+      if (entry >= 0) {
+        keyTotal[entry]! += 1;
+        continue;
+      }
+      const slot = -1 - entry;
+      const k = input.slotKey[slot] as number;
+      const type = input.keyType[k] as number;
+      const delta = type === KEY_TOTAL ? (quantity[pledge] as number) : 1;
+      if (delta === 0) continue;
+      const before = partValue[slot] as number;
+      partValue[slot] = before + delta;
+      // count() counts parties: a party's first pledge moves the key, its others do not.
+      if (type === KEY_COUNT) {
+        if (before === 0) keyTotal[k]! += 1;
+      } else {
+        keyTotal[k]! += delta;
+      }
+    }
+  }
+  return { keyTotal, partValue };
+}
