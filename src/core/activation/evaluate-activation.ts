@@ -4,8 +4,9 @@ import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { createScratch, runFixedPoint } from './run-fixed-point.js';
 
-// Activation for one scenario (DESIGN.md §4): the four fixed points, each pledge's state, the assurance gap,
-// the groups that wait on each other, and why every pledge that is not certain is not.
+// Activation for one scenario (DESIGN.md §4): the three fixed points it reports (greatest pessimistic: certain;
+// greatest optimistic: possible; least pessimistic: active without coordination), each pledge's state, the
+// assurance gap, the groups that wait on each other, and why every pledge that is not certain is not.
 
 export type PledgeState = 'certain' | 'possible' | 'inactive';
 
@@ -30,7 +31,7 @@ export interface ActivationResult {
   assuranceGap: string[];
   waitingGroups: string[][];
   /** Per pledge (input order): 1 when in the set. */
-  sets: { certain: Uint8Array; possible: Uint8Array; withoutCoordination: Uint8Array; possibleWithoutCoordination: Uint8Array };
+  sets: { certain: Uint8Array; possible: Uint8Array; withoutCoordination: Uint8Array };
 }
 
 /** Compute activation for candidate pledges (conditions parsed and checked) under the given facts. */
@@ -49,7 +50,6 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
   const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch);
   const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch);
-  const optimisticLeast = runFixedPoint(network, factValues, { optimistic: true, greatest: false }, scratch);
 
   const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
@@ -82,7 +82,6 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
       certain: pessimistic.active,
       possible: optimistic.active,
       withoutCoordination: pessimisticLeast.active,
-      possibleWithoutCoordination: optimisticLeast.active,
     },
   };
 }

@@ -158,10 +158,6 @@ class Propagation {
       room: this.scratch.watchRoom,
       emit: this.markDue,
     });
-    for (let p = 0; p < net.pledgeIds.length; p++) {
-      const rootTrue = this.nodeTrue[net.rootNode[p] as number] === 1;
-      if (greatest ? !rootTrue : rootTrue) this.enqueue(p);
-    }
     const sign = greatest ? -1 : +1;
     // In rounds: feed the queued pledges, let the watches of each total/count key that moved look once, then
     // flip the leaves that came due. Leaves only ever flip towards the fixed point, so the order does not change
@@ -272,8 +268,12 @@ class Propagation {
       else isTrue = this.evaluateLeaf(n);
       this.nodeTrue[n] = isTrue ? 1 : 0;
       const link = net.nodeParent[n] as number;
-      if (link < 0) continue;
-      if ((link & 1) === 1 ? !isTrue : isTrue) this.counter[link >> 1]! += 1;
+      if (link >= 0) {
+        if ((link & 1) === 1 ? !isTrue : isTrue) this.counter[link >> 1]! += 1;
+      } else if (this.mode.greatest ? !isTrue : isTrue) {
+        // A root: its pledge moves first.
+        this.enqueue(-1 - link);
+      }
     }
   }
 
