@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceFixedPoint } from '../../../test/support/reference-activation.js';
 import { factsArbitrary, FACTS, pledgesArbitrary } from '../../../test/support/random-models.js';
 import type { FactValue } from '../types.js';
-import { evaluateActivation } from './evaluate-activation.js';
+import { evaluateActivation, evaluateNetwork } from './evaluate-activation.js';
 import { compileNetwork } from './compile-network.js';
 import { runFixedPoint } from './run-fixed-point.js';
 
@@ -83,6 +83,22 @@ describe('activation matches the brute-force reference', () => {
         expect(b.waitingGroups).toEqual(a.waitingGroups);
       }),
       { numRuns: 2_000 },
+    );
+  });
+
+  it('a compiled network evaluated under one fact set after another answers like a fresh compile each time', () => {
+    fc.assert(
+      fc.property(pledgesArbitrary, fc.array(factsArbitrary, { minLength: 2, maxLength: 4 }), (pledges, factSets) => {
+        const network = compileNetwork(pledges);
+        for (const facts of factSets) {
+          const reused = evaluateNetwork(network, facts);
+          const fresh = evaluateActivation(pledges, facts);
+          expect(reused.pledges).toEqual(fresh.pledges);
+          expect(reused.assuranceGap).toEqual(fresh.assuranceGap);
+          expect(reused.waitingGroups).toEqual(fresh.waitingGroups);
+        }
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

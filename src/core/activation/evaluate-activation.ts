@@ -2,7 +2,7 @@ import type { FactValue } from '../types.js';
 import { type ActivationPledge, compileNetwork, type Network } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
-import { createScratch, runFixedPoint } from './run-fixed-point.js';
+import { createScratch, type FixedPointScratch, runFixedPoint } from './run-fixed-point.js';
 
 // Activation for one scenario (DESIGN.md §4): the three fixed points it reports (greatest pessimistic: certain;
 // greatest optimistic: possible; least pessimistic: active without coordination), each pledge's state, the
@@ -27,7 +27,15 @@ export interface PledgeActivation {
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 export interface ActivationResult {
-  pledges: PledgeActivation[];
+  /**
+   * One object per pledge (input order), made from the fields below on first read and kept: everything in them
+   * is computed by the evaluation, but a million pledges are a million objects, which only a reader should pay for.
+   */
+  readonly pledges: PledgeActivation[];
+  pledgeIds: readonly string[];
+  /** Per pledge: why it is not certain (the shared empty list when it is), and what an assurance-gap pledge waits for. */
+  reasons: (readonly Reason[])[];
+  waitsFor: (readonly Reason[])[];
   assuranceGap: string[];
   waitingGroups: string[][];
   /** Per pledge (input order): 1 when in the set. */
@@ -46,7 +54,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
 export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, FactValue>): ActivationResult {
   const pledgeIds = network.pledgeIds;
   const factValues = network.factIds.map((id) => facts.get(id));
-  const scratch = createScratch(network);
+  const scratch = scratchFor(network);
   const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
   const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch);
   const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch);
@@ -55,33 +63,65 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
   const gap: number[] = [];
   const failing: { start: number[]; leaf: number[] } = { start: [0], leaf: [] };
-  const results: PledgeActivation[] = new Array<PledgeActivation>(pledgeIds.length);
+  const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   for (let p = 0; p < pledgeIds.length; p++) {
-    const certain = pessimistic.active[p] === 1;
-    const withoutCoordination = pessimisticLeast.active[p] === 1;
-    const inAssuranceGap = certain && !withoutCoordination;
-    const waitsFor = inAssuranceGap ? whyWaiting.explain(p, failing.leaf) : NO_REASONS;
-    if (inAssuranceGap) {
+    if (pessimistic.active[p] !== 1) {
+      reasons[p] = whyNotCertain.explain(p);
+    } else if (pessimisticLeast.active[p] !== 1) {
+      waitsFor[p] = whyWaiting.explain(p, failing.leaf);
       gap.push(p);
       failing.start.push(failing.leaf.length);
     }
-    results[p] = {
-      id: pledgeIds[p] as string,
-      state: certain ? 'certain' : optimistic.active[p] === 1 ? 'possible' : 'inactive',
-      withoutCoordination,
-      inAssuranceGap,
-      reasons: certain ? NO_REASONS : whyNotCertain.explain(p),
-      waitsFor,
-    };
   }
+  const sets = { certain: pessimistic.active, possible: optimistic.active, withoutCoordination: pessimisticLeast.active };
+  let pledges: PledgeActivation[] | undefined;
   return {
-    pledges: results,
+    get pledges(): PledgeActivation[] {
+      pledges ??= describeEach(pledgeIds, sets, reasons, waitsFor);
+      return pledges;
+    },
+    pledgeIds,
+    reasons,
+    waitsFor,
     assuranceGap: gap.map((p) => pledgeIds[p] as string),
     waitingGroups: findWaitingGroups(network, gap, failing),
-    sets: {
-      certain: pessimistic.active,
-      possible: optimistic.active,
-      withoutCoordination: pessimisticLeast.active,
-    },
+    sets,
   };
+}
+
+// The runs' working arrays (tens of megabytes at a million pledges), kept with the network they were sized for:
+// allocating them for every scenario would make the garbage collector walk the whole heap again and again.
+// Evaluation is synchronous, so two evaluations never share them at the same time.
+const scratches = new WeakMap<Network, FixedPointScratch>();
+
+function scratchFor(network: Network): FixedPointScratch {
+  let scratch = scratches.get(network);
+  if (!scratch) {
+    scratch = createScratch(network);
+    scratches.set(network, scratch);
+  }
+  return scratch;
+}
+
+function describeEach(
+  ids: readonly string[],
+  sets: ActivationResult['sets'],
+  reasons: readonly (readonly Reason[])[],
+  waitsFor: readonly (readonly Reason[])[],
+): PledgeActivation[] {
+  const pledges = new Array<PledgeActivation>(ids.length);
+  for (let p = 0; p < ids.length; p++) {
+    const certain = sets.certain[p] === 1;
+    const withoutCoordination = sets.withoutCoordination[p] === 1;
+    pledges[p] = {
+      id: ids[p] as string,
+      state: certain ? 'certain' : sets.possible[p] === 1 ? 'possible' : 'inactive',
+      withoutCoordination,
+      inAssuranceGap: certain && !withoutCoordination,
+      reasons: reasons[p] as readonly Reason[],
+      waitsFor: waitsFor[p] as readonly Reason[],
+    };
+  }
+  return pledges;
 }

@@ -31,10 +31,12 @@ const MAX_LISTED = 5;
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
   // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
-  // (undefined when it holds) and the length of `failing` before its first leaf.
+  // (undefined when it holds) and the length of `failing` before its first leaf. Never shrunk, so that a
+  // million explanations do not allocate a million sets of stacks; `depth` is the number of entries in use.
   private readonly stackNode: number[] = [];
   private readonly stackReasons: (Reason[] | undefined)[] = [];
   private readonly stackFailing: number[] = [];
+  private depth = 0;
 
   constructor(
     private readonly net: Network,
@@ -51,9 +53,7 @@ export class PledgeExplainer {
     const net = this.net;
     if (index < 0 || index >= net.rootNode.length) return [];
     const { stackNode, stackReasons, stackFailing } = this;
-    stackNode.length = 0;
-    stackReasons.length = 0;
-    stackFailing.length = 0;
+    this.depth = 0;
     const first = index === 0 ? 0 : (net.rootNode[index - 1] as number) + 1;
     const root = net.rootNode[index] as number;
     for (let n = first; n <= root; n++) {
@@ -63,35 +63,46 @@ export class PledgeExplainer {
       if (net.nodeKind[n] === NODE_LEAF) {
         reasons = this.leafFailures(n, failing);
       } else {
-        let base = stackNode.length;
+        let base = this.depth;
         while (base > 0 && (net.nodeParent[stackNode[base - 1] as number] as number) >> 1 === n) base--;
-        if (base < stackNode.length) childFailing = stackFailing[base] as number;
+        if (base < this.depth) childFailing = stackFailing[base] as number;
         reasons = net.nodeKind[n] === NODE_AND ? this.allFailures(base) : this.anyFailures(base);
         // An OR that holds: the failing leaves below it do not count.
         if (reasons === undefined && failing) failing.length = childFailing;
-        stackNode.length = base;
-        stackReasons.length = base;
-        stackFailing.length = base;
+        for (let i = base; i < this.depth; i++) stackReasons[i] = undefined;
+        this.depth = base;
       }
-      stackNode.push(n);
-      stackReasons.push(reasons);
-      stackFailing.push(childFailing);
+      stackNode[this.depth] = n;
+      stackReasons[this.depth] = reasons;
+      stackFailing[this.depth] = childFailing;
+      this.depth++;
     }
-    return stackReasons[0] ?? [];
+    const result = stackReasons[0] ?? [];
+    stackReasons[0] = undefined;
+    return result;
   }
 
+  // An AND fails with the reasons of its failing children, in order (a single failing child's list as it is).
   private allFailures(base: number): Reason[] | undefined {
     let reasons: Reason[] | undefined;
-    for (let i = base; i < this.stackReasons.length; i++) {
+    let shared = true;
+    for (let i = base; i < this.depth; i++) {
       const failed = this.stackReasons[i];
-      if (failed) (reasons ??= []).push(...failed);
+      if (!failed) continue;
+      if (reasons === undefined) {
+        reasons = failed;
+      } else {
+        if (shared) reasons = [...reasons];
+        shared = false;
+        for (const reason of failed) reasons.push(reason);
+      }
     }
     return reasons;
   }
 
   private anyFailures(base: number): Reason[] | undefined {
     const options: Reason[][] = [];
-    for (let i = base; i < this.stackReasons.length; i++) {
+    for (let i = base; i < this.depth; i++) {
       const failed = this.stackReasons[i];
       if (!failed) return undefined;
       options.push(failed);

@@ -48,8 +48,10 @@ function pairsByKey(net: Network, failing: FailingLeaves): { key: number; pairs:
 }
 
 class WaitGraph {
-  private from: number[] = [];
-  private to: number[] = [];
+  /** Edges as two growing typed arrays (a million-pledge gap makes millions of edges). */
+  private from: Int32Array = new Int32Array(1024);
+  private to: Int32Array = new Int32Array(1024);
+  private edges = 0;
   size: number;
   private readonly local: Int32Array;
   /** Scratch: block of each party for the key being connected, valid when blockKey[party] is that key. */
@@ -110,11 +112,11 @@ class WaitGraph {
 
   toCsr(): { start: Int32Array; target: Int32Array } {
     const start = new Int32Array(this.size + 1);
-    for (const node of this.from) start[node + 1]! += 1;
+    for (let e = 0; e < this.edges; e++) start[(this.from[e] as number) + 1]! += 1;
     for (let n = 0; n < this.size; n++) start[n + 1]! += start[n] as number;
     const fill = start.slice(0, this.size);
-    const target = new Int32Array(this.from.length);
-    this.from.forEach((node, i) => (target[fill[node]!++] = this.to[i] as number));
+    const target = new Int32Array(this.edges);
+    for (let e = 0; e < this.edges; e++) target[fill[this.from[e] as number]!++] = this.to[e] as number;
     return { start, target };
   }
 
@@ -140,7 +142,17 @@ class WaitGraph {
   }
 
   private edge(from: number, to: number): void {
-    this.from.push(from);
-    this.to.push(to);
+    if (this.edges === this.from.length) {
+      const grown = (array: Int32Array): Int32Array => {
+        const bigger = new Int32Array(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.from = grown(this.from);
+      this.to = grown(this.to);
+    }
+    this.from[this.edges] = from;
+    this.to[this.edges] = to;
+    this.edges++;
   }
 }

@@ -162,4 +162,33 @@ describe('evaluateScenario', () => {
     expect(result.facts).toEqual([{ id: 'ceasefire', value: false, probability: 0.3 }]);
     expect(result.summary).toEqual({ pledges: 0, candidates: 0, certain: 0, possible: 0, inactive: 0, contributingParties: 0 });
   });
+
+  it('one dataset evaluated again and again (compiled once per as-of date and status) answers like a fresh one', () => {
+    const build = () =>
+      prepareModel(
+        makeDataset({
+          parties: ['DE', 'FR', 'PL'],
+          facts: { ceasefire: 'unknown', us_backstop: false },
+          pledges: [
+            makePledge('fr', { party: 'FR', condition: 'ceasefire and us_backstop', announcedOn: '2025-09-04' }),
+            makePledge('de', { party: 'DE', condition: 'active(FR) or total(land.personnel) >= 1000', status: 'offered', announcedOn: '2026-01-06' }),
+            makePledge('pl', { party: 'PL', condition: 'active(DE)' }),
+          ],
+          requirements: [makeRequirement('r1', 5000)],
+        }),
+      );
+    const shared = build();
+    const scenarios = [
+      { facts: new Map([['us_backstop', true] as const]) },
+      { asOf: '2025-12-01' },
+      { facts: new Map([['ceasefire', true] as const, ['us_backstop', true] as const]), minStatus: 'committed' as const },
+      {},
+      { facts: new Map([['ceasefire', false] as const]), asOf: '2025-12-01' },
+    ];
+    for (const round of [1, 2]) {
+      for (const options of scenarios) {
+        expect(evaluateScenario(shared, options), `round ${round}`).toEqual(evaluateScenario(build(), options));
+      }
+    }
+  });
 });

@@ -1,7 +1,8 @@
-import { selectCandidates, type CandidateOptions } from '../activation/candidates.js';
-import type { ActivationPledge } from '../activation/compile-network.js';
+import { type CandidateOptions, type CandidateSelection, selectCandidates } from '../activation/candidates.js';
+import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
 import { describeExclusion, describePledge, type DescribedPledge } from '../activation/describe-reasons.js';
-import { evaluateActivation } from '../activation/evaluate-activation.js';
+import { evaluateNetwork } from '../activation/evaluate-activation.js';
+import { TRUE_CONDITION } from '../conditions/ast.js';
 import type { Reason } from '../activation/explain-pledge.js';
 import { computeCoverage, type CoverageReport } from '../coverage/compute-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
@@ -46,20 +47,46 @@ export interface ScenarioResult {
   summary: { pledges: number; candidates: number; certain: number; possible: number; inactive: number; contributingParties: number };
 }
 
-/** Evaluate the dataset under a scenario: which pledges activate, why not, and what is covered. */
-export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOptions = {}): ScenarioResult {
-  const facts = new Map<string, FactValue>(dataset.facts.map((fact) => [fact.id, fact.value]));
-  for (const [id, value] of options.facts ?? []) facts.set(id, value);
-  const { candidates, excluded } = selectCandidates(dataset.pledges, options);
-  const activationInput: ActivationPledge[] = candidates.map((pledge) => ({
+interface CompiledCandidates extends CandidateSelection {
+  network: Network;
+}
+
+// The candidates and their compiled network depend on the dataset, the as-of date and the minimum status, not
+// on the facts: kept per dataset object (the services cache datasets per audit head), so switching facts only
+// runs the fixed points. A dataset is never changed after it is prepared.
+const compiled = new WeakMap<PreparedDataset, Map<string, CompiledCandidates>>();
+
+function compiledCandidates(dataset: PreparedDataset, options: CandidateOptions): CompiledCandidates {
+  const key = `${options.asOf ?? ''}|${options.minStatus ?? ''}`;
+  let byOptions = compiled.get(dataset);
+  if (!byOptions) {
+    byOptions = new Map();
+    compiled.set(dataset, byOptions);
+  }
+  const known = byOptions.get(key);
+  if (known) return known;
+  const selection = selectCandidates(dataset.pledges, options);
+  const input: ActivationPledge[] = selection.candidates.map((pledge) => ({
     id: pledge.id,
     party: pledge.party,
     capability: pledge.capability,
     quantity: pledge.quantity,
     areas: pledge.areas,
-    condition: dataset.conditions.get(pledge.id) ?? { kind: 'const', value: true },
+    condition: dataset.conditions.get(pledge.id) ?? TRUE_CONDITION,
   }));
-  const activation = evaluateActivation(activationInput, facts);
+  const entry = { ...selection, network: compileNetwork(input) };
+  // A few option sets per dataset at most in practice; bound it anyway.
+  if (byOptions.size >= 16) byOptions.clear();
+  byOptions.set(key, entry);
+  return entry;
+}
+
+/** Evaluate the dataset under a scenario: which pledges activate, why not, and what is covered. */
+export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOptions = {}): ScenarioResult {
+  const facts = new Map<string, FactValue>(dataset.facts.map((fact) => [fact.id, fact.value]));
+  for (const [id, value] of options.facts ?? []) facts.set(id, value);
+  const { candidates, excluded, network } = compiledCandidates(dataset, options);
+  const activation = evaluateNetwork(network, facts);
   const byId = new Map<string, DescribedPledge>();
   activation.pledges.forEach((entry) => byId.set(entry.id, entry));
   const lookup = (id: string): DescribedPledge | undefined => byId.get(id);
