@@ -204,10 +204,11 @@ async function main(): Promise<void> {
   console.log(`Load average now: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (cpu ms > wall ms means GC helper threads; wall >> cpu means a busy machine).`);
   console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
   console.log('gc ms: garbage-collection pauses inside the timed evaluations (median). Evaluations run with only the network and the facts alive.');
-  // Warm-up of every family's code paths, so that the first size is not mostly JIT compilation.
+  // Warm-up of every family's code paths until the JIT has optimised them, so that the small sizes measure the
+  // engine rather than the compiler tiers (a few seconds).
   for (const family of FAMILIES) {
-    const warm = family.build(2_000);
-    for (let i = 0; i < 3; i++) evaluateActivation(warm.pledges, warm.facts);
+    const warm = family.build(10_000);
+    for (let i = 0; i < 12; i++) evaluateActivation(warm.pledges, warm.facts);
   }
 
   const results: { name: string; rows: Measurement[] }[] = [];

@@ -103,8 +103,7 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
   const thresholds = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
-  const fullAtMin = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin);
-  const fullAtMax = sumAllPledges({ ...parts, ...feeds }, parts.quantityMax);
+  const { atMin: fullAtMin, atMax: fullAtMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
   return { ...parts, ...feeds, watchStart, watchLeaf, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }

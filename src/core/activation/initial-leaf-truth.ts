@@ -36,17 +36,22 @@ export function computeInitialLeafTruth(input: TruthInput, fullAtMin: FullSums, 
       const t = input.leafAux[n] as number;
       const k = input.leafRef[n] as number;
       const slot = input.thresholdSlot[t] as number;
-      const holds = (sums: FullSums | undefined): boolean => {
-        let value = 0;
-        if (sums) {
-          const part = slot < 0 ? 0 : (sums.partValue[slot] as number);
-          value = (sums.keyTotal[k] as number) - (input.keyType[k] === KEY_TOTAL ? part : part > 0 ? 1 : 0);
-        }
-        const bound = input.thresholdBound[t] as number;
-        return input.thresholdStrict[t] === 1 ? value > bound : value >= bound;
-      };
-      truth[n] = (holds(fullAtMin) ? TRUE_AT_FULL_MIN : 0) | (holds(fullAtMax) ? TRUE_AT_FULL_MAX : 0) | (holds(undefined) ? TRUE_AT_NONE : 0);
+      const isTotal = input.keyType[k] === KEY_TOTAL;
+      const bound = input.thresholdBound[t] as number;
+      const strict = input.thresholdStrict[t] === 1;
+      const atMin = (fullAtMin.keyTotal[k] as number) - ownPart(fullAtMin, slot, isTotal);
+      const atMax = (fullAtMax.keyTotal[k] as number) - ownPart(fullAtMax, slot, isTotal);
+      truth[n] = (holds(atMin, bound, strict) ? TRUE_AT_FULL_MIN : 0) | (holds(atMax, bound, strict) ? TRUE_AT_FULL_MAX : 0) | (holds(0, bound, strict) ? TRUE_AT_NONE : 0);
     }
   }
   return truth;
+}
+
+function ownPart(sums: FullSums, slot: number, isTotal: boolean): number {
+  const part = slot < 0 ? 0 : (sums.partValue[slot] as number);
+  return isTotal ? part : part > 0 ? 1 : 0;
+}
+
+function holds(value: number, bound: number, strict: boolean): boolean {
+  return strict ? value > bound : value >= bound;
 }

@@ -21,10 +21,10 @@ export interface SumInput {
   partyOrder: Int32Array;
 }
 
-/** The aggregates when every pledge is active, each pledge counted at `quantity`. */
-export function sumAllPledges(input: SumInput, quantity: Float64Array): FullSums {
-  const keyTotal = new Float64Array(input.keyCount);
-  const partValue = new Float64Array(input.slotCount);
+/** The aggregates when every pledge is active, each pledge counted at its minimum and at its maximum quantity. */
+export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quantityMax: Float64Array): { atMin: FullSums; atMax: FullSums } {
+  const atMin = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
+  const atMax = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
   const order = input.partyOrder;
   for (let i = 0; i < order.length; i++) {
     const pledge = order[i] as number;
@@ -32,23 +32,28 @@ export function sumAllPledges(input: SumInput, quantity: Float64Array): FullSums
     for (let f = input.feedStart[pledge] as number; f < end; f++) {
       const entry = input.feedEntry[f] as number;
       if (entry >= 0) {
-        keyTotal[entry]! += 1;
+        atMin.keyTotal[entry]! += 1;
+        atMax.keyTotal[entry]! += 1;
         continue;
       }
       const slot = -1 - entry;
       const k = input.slotKey[slot] as number;
       const type = input.keyType[k] as number;
-      const delta = type === KEY_TOTAL ? (quantity[pledge] as number) : 1;
-      if (delta === 0) continue;
-      const before = partValue[slot] as number;
-      partValue[slot] = before + delta;
-      // count() counts parties: a party's first pledge moves the key, its others do not.
-      if (type === KEY_COUNT) {
-        if (before === 0) keyTotal[k]! += 1;
-      } else {
-        keyTotal[k]! += delta;
-      }
+      addPart(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
+      addPart(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
     }
   }
-  return { keyTotal, partValue };
+  return { atMin, atMax };
+}
+
+function addPart(sums: FullSums, k: number, slot: number, type: number, delta: number): void {
+  if (delta === 0) return;
+  const before = sums.partValue[slot] as number;
+  sums.partValue[slot] = before + delta;
+  // count() counts parties: a party's first pledge moves the key, its others do not.
+  if (type === KEY_COUNT) {
+    if (before === 0) sums.keyTotal[k]! += 1;
+  } else {
+    sums.keyTotal[k]! += delta;
+  }
 }
