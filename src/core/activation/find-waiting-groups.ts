@@ -16,7 +16,12 @@ export interface FailingLeaves {
 /** Groups (of two or more pledge ids, sorted) among `gap` (pledge indices, ascending), given their failing leaves. */
 export function findWaitingGroups(net: Network, gap: readonly number[], failing: FailingLeaves): string[][] {
   const graph = new WaitGraph(net, gap);
-  for (const { key, pairs } of pairsByKey(net, failing)) graph.connectKey(key, pairs);
+  const byKey = pairsByKey(net, failing);
+  for (let k = 0; k < net.keyCount; k++) {
+    const from = byKey.start[k] as number;
+    const to = byKey.start[k + 1] as number;
+    if (from < to) graph.connectKey(k, byKey.local, from, to);
+  }
   const { start, target } = graph.toCsr();
   const { component, count } = labelStronglyConnectedComponents(graph.size, start, target);
   const size = new Int32Array(count);
@@ -33,18 +38,20 @@ export function findWaitingGroups(net: Network, gap: readonly number[], failing:
   return [...byComponent.values()].map((ids) => ids.sort()).sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }
 
-/** (gap-local pledge, failing leaf) pairs grouped by the leaf's key, keys in first-seen order. */
-function pairsByKey(net: Network, failing: FailingLeaves): { key: number; pairs: number[] }[] {
-  const byKey = new Map<number, number[]>();
-  for (let local = 0; local + 1 < failing.start.length; local++) {
-    for (let i = failing.start[local] as number; i < (failing.start[local + 1] as number); i++) {
-      const key = net.leafRef[failing.leaf[i] as number] as number;
-      const pairs = byKey.get(key);
-      if (pairs) pairs.push(local);
-      else byKey.set(key, [local]);
+/** The gap-local pledges with a failing leaf on each key (CSR by key; a pledge once per failing leaf). */
+function pairsByKey(net: Network, failing: FailingLeaves): { start: Int32Array; local: Int32Array } {
+  const start = new Int32Array(net.keyCount + 1);
+  const pledges = failing.start.length - 1;
+  for (let i = 0; i < failing.leaf.length; i++) start[(net.leafRef[failing.leaf[i] as number] as number) + 1]! += 1;
+  for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
+  const fill = start.slice(0, net.keyCount);
+  const local = new Int32Array(failing.leaf.length);
+  for (let p = 0; p < pledges; p++) {
+    for (let i = failing.start[p] as number; i < (failing.start[p + 1] as number); i++) {
+      local[fill[net.leafRef[failing.leaf[i] as number] as number]!++] = p;
     }
   }
-  return [...byKey].map(([key, pairs]) => ({ key, pairs }));
+  return { start, local };
 }
 
 class WaitGraph {
@@ -69,12 +76,12 @@ class WaitGraph {
     this.blockKey = new Int32Array(net.partyIds.length).fill(-1);
   }
 
-  /** Edges from each pledge in `pairs` to the gap pledges that key `key` would count for it. */
-  connectKey(key: number, pairs: readonly number[]): void {
+  /** Edges from each pledge in `pairs[from..to)` to the gap pledges that key `key` would count for it. */
+  connectKey(key: number, pairs: Int32Array, from: number, to: number): void {
     const members = this.gapMembers(key);
     if (this.net.keyType[key] === KEY_ACTIVE) {
       const node = this.addNode(members);
-      for (const local of pairs) this.edge(local, node);
+      for (let i = from; i < to; i++) this.edge(pairs[i] as number, node);
       return;
     }
     // Blocks of contributors by party, with prefix and suffix chains, so "all but party r" is two edges.
@@ -98,7 +105,8 @@ class WaitGraph {
       if (i + 1 < blockNodes.length) this.edge(suf[i] as number, suf[i + 1] as number);
     });
     const last = blocks.length - 1;
-    for (const local of pairs) {
+    for (let i = from; i < to; i++) {
+      const local = pairs[i] as number;
       const party = this.partyOfLocal(local);
       const block = this.blockKey[party] === key ? (this.partyBlock[party] as number) : -1;
       if (block === -1) {
