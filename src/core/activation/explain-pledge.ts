@@ -28,13 +28,31 @@ export type Reason =
 
 const MAX_LISTED = 5;
 
+/** Why a node fails while explaining: undefined when it holds, one reason, or a list of them. */
+type Failure = Reason | readonly Reason[] | undefined;
+
+function isList(failure: Reason | readonly Reason[]): failure is readonly Reason[] {
+  return Array.isArray(failure);
+}
+
+function appendFailure(into: Reason[], failure: Reason | readonly Reason[]): void {
+  if (isList(failure)) for (const reason of failure) into.push(reason);
+  else into.push(failure);
+}
+
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
   // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
   // (undefined when it holds) and the length of `failing` before its first leaf. Never shrunk, so that a
   // million explanations do not allocate a million sets of stacks; `depth` is the number of entries in use.
   private readonly stackNode: number[] = [];
-  private readonly stackReasons: (Reason[] | undefined)[] = [];
+  private readonly stackReasons: Failure[] = [];
+  /**
+   * Reasons that are the same wherever they occur, made once per explainer and shared (frozen): a fact's
+   * (by fact and negation) and a waits-for whose pledge does not feed the key (by key), each also as a
+   * one-reason list. A million explanations then do not mean a million copies of "needs us_backstop".
+   */
+  private readonly shared = new Map<number, readonly Reason[]>();
   private readonly stackFailing: number[] = [];
   private depth = 0;
 
@@ -49,7 +67,7 @@ export class PledgeExplainer {
    * leaves go to `failing`. Read from the compiled nodes alone, in one pass over the pledge's nodes in
    * post-order: a node's children are the entries on top of the stack whose parent it is.
    */
-  explain(index: number, failing?: number[]): Reason[] {
+  explain(index: number, failing?: number[]): readonly Reason[] {
     const net = this.net;
     if (index < 0 || index >= net.rootNode.length) return [];
     const { stackNode, stackReasons, stackFailing } = this;
@@ -58,7 +76,7 @@ export class PledgeExplainer {
     const root = net.rootNode[index] as number;
     for (let n = first; n <= root; n++) {
       const failingBefore = failing?.length ?? 0;
-      let reasons: Reason[] | undefined;
+      let reasons: Failure;
       let childFailing = failingBefore;
       if (net.nodeKind[n] === NODE_LEAF) {
         reasons = this.leafFailures(n, failing);
@@ -77,55 +95,61 @@ export class PledgeExplainer {
       stackFailing[this.depth] = childFailing;
       this.depth++;
     }
-    const result = stackReasons[0] ?? [];
+    const result = stackReasons[0];
     stackReasons[0] = undefined;
-    return result;
+    if (result === undefined) return [];
+    return isList(result) ? result : [result];
   }
 
-  // An AND fails with the reasons of its failing children, in order (a single failing child's list as it is).
-  private allFailures(base: number): Reason[] | undefined {
+  // An AND fails with the reasons of its failing children, in order (a single failing child's as they are).
+  private allFailures(base: number): Failure {
+    let single: Failure;
     let reasons: Reason[] | undefined;
-    let shared = true;
     for (let i = base; i < this.depth; i++) {
       const failed = this.stackReasons[i];
-      if (!failed) continue;
-      if (reasons === undefined) {
-        reasons = failed;
-      } else {
-        if (shared) reasons = [...reasons];
-        shared = false;
-        for (const reason of failed) reasons.push(reason);
+      if (failed === undefined) continue;
+      if (single === undefined) {
+        single = failed;
+        continue;
       }
+      if (reasons === undefined) {
+        reasons = [];
+        appendFailure(reasons, single);
+      }
+      appendFailure(reasons, failed);
     }
-    return reasons;
+    return reasons ?? single;
   }
 
-  private anyFailures(base: number): Reason[] | undefined {
+  private anyFailures(base: number): Failure {
     const options: Reason[][] = [];
     for (let i = base; i < this.depth; i++) {
       const failed = this.stackReasons[i];
-      if (!failed) return undefined;
-      options.push(failed);
+      if (failed === undefined) return undefined;
+      options.push(isList(failed) ? (failed as Reason[]) : [failed]);
     }
-    return [{ kind: 'any_of', options }];
+    return { kind: 'any_of', options };
   }
 
-  private leafFailures(leaf: number, failing: number[] | undefined): Reason[] | undefined {
+  private leafFailures(leaf: number, failing: number[] | undefined): Failure {
     const net = this.net;
     const type = net.leafType[leaf] as number;
-    if (type === LEAF_FALSE) return [{ kind: 'false' }];
+    if (type === LEAF_FALSE) return this.share(-1, () => ({ kind: 'false' }));
     if (type === LEAF_FACT) {
-      const fact = net.factIds[net.leafRef[leaf] as number] as string;
+      const f = net.leafRef[leaf] as number;
+      const fact = net.factIds[f] as string;
       const negated = net.leafAux[leaf] === 1;
       const value = this.facts.get(fact) ?? 'unknown';
       // Explanations read unknown facts as the evaluated mode does.
       if (evaluateFact(value, negated, this.state.mode.optimistic)) return undefined;
-      return [{ kind: 'fact', fact, negated, value }];
+      return this.share(-2 - 2 * f - (negated ? 1 : 0), () => ({ kind: 'fact', fact, negated, value }));
     }
     if (type === LEAF_ACTIVE) {
       if (activeLeafHolds(net, this.state, leaf)) return undefined;
       failing?.push(leaf);
-      return [this.waitsReason(leaf)];
+      // Without the leaf's own pledge in the key, every leaf on the key gets the same reason.
+      const aux = net.leafAux[leaf] as number;
+      return (aux & 1) === 0 ? this.share(net.leafRef[leaf] as number, () => this.waitsReason(leaf)) : this.waitsReason(leaf);
     }
     if (type !== LEAF_TOTAL && type !== LEAF_COUNT) return undefined;
     const k = net.leafRef[leaf] as number;
@@ -145,7 +169,17 @@ export class PledgeExplainer {
     };
     const area = net.keyArea[k] as number;
     if (area >= 0) reason.area = net.areaIds[area] as string;
-    return [reason];
+    return reason;
+  }
+
+  // The shared one-reason list under `key` (≥ 0: a waits-for by aggregate key; < 0: false and the facts).
+  private share(key: number, make: () => Reason): readonly Reason[] {
+    let list = this.shared.get(key);
+    if (!list) {
+      list = Object.freeze([Object.freeze(make())]);
+      this.shared.set(key, list);
+    }
+    return list;
   }
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.

@@ -6,7 +6,7 @@ import {
   LEAF_TOTAL,
   LEAF_TRUE,
   NODE_AND,
-  NODE_LEAF,
+  NODE_OR,
   type Network,
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
@@ -256,39 +256,44 @@ class Propagation {
     return this.mode.greatest && ((this.net.leafAux[leaf] as number) & 1) === 1 ? 1 : 0;
   }
 
-  // One pass in post-order: a leaf's value, then every internal node from its children's counts.
+  // One pass in post-order: a leaf's value, then every internal node from its children's counts. Aggregate
+  // leaves read their start value worked out at compile time; fact leaves a table of this run's fact values.
   private evaluateAll(): void {
     const net = this.net;
-    const truth = net.initialLeafTruth;
-    const bit = !this.mode.greatest ? TRUE_AT_NONE : this.mode.optimistic ? TRUE_AT_FULL_MAX : TRUE_AT_FULL_MIN;
-    for (let n = 0; n < net.nodeKind.length; n++) {
+    const { nodeKind, leafType, leafRef, leafAux, nodeParent, initialLeafTruth: truth } = net;
+    const { nodeTrue, counter } = this;
+    const greatest = this.mode.greatest;
+    const bit = !greatest ? TRUE_AT_NONE : this.mode.optimistic ? TRUE_AT_FULL_MAX : TRUE_AT_FULL_MIN;
+    const factTrue = new Uint8Array(net.factIds.length * 2);
+    for (let f = 0; f < net.factIds.length; f++) {
+      factTrue[2 * f] = evaluateFact(this.factValues[f], false, this.mode.optimistic) ? 1 : 0;
+      factTrue[2 * f + 1] = evaluateFact(this.factValues[f], true, this.mode.optimistic) ? 1 : 0;
+    }
+    for (let n = 0; n < nodeKind.length; n++) {
       let isTrue: boolean;
-      if (net.nodeKind[n] !== NODE_LEAF) isTrue = this.internalTrue(n);
-      else if ((net.leafType[n] as number) >= LEAF_TOTAL) isTrue = ((truth[n] as number) & bit) !== 0;
-      else isTrue = this.evaluateLeaf(n);
-      this.nodeTrue[n] = isTrue ? 1 : 0;
-      const link = net.nodeParent[n] as number;
+      const kind = nodeKind[n] as number;
+      if (kind === NODE_AND) isTrue = counter[n] === 0;
+      else if (kind === NODE_OR) isTrue = (counter[n] as number) > 0;
+      else {
+        const type = leafType[n] as number;
+        if (type >= LEAF_TOTAL) isTrue = ((truth[n] as number) & bit) !== 0;
+        else if (type === LEAF_FACT) isTrue = factTrue[2 * (leafRef[n] as number) + (leafAux[n] as number)] === 1;
+        else isTrue = type === LEAF_TRUE;
+      }
+      nodeTrue[n] = isTrue ? 1 : 0;
+      const link = nodeParent[n] as number;
       if (link >= 0) {
-        if ((link & 1) === 1 ? !isTrue : isTrue) this.counter[link >> 1]! += 1;
-      } else if (this.mode.greatest ? !isTrue : isTrue) {
+        if ((link & 1) === 1 ? !isTrue : isTrue) counter[link >> 1]! += 1;
+      } else if (greatest ? !isTrue : isTrue) {
         // A root: its pledge moves first.
         this.enqueue(-1 - link);
       }
     }
   }
 
-  private internalTrue(n: number): boolean {
-    return this.net.nodeKind[n] === NODE_AND ? this.counter[n] === 0 : (this.counter[n] as number) > 0;
-  }
 
-  private evaluateLeaf(n: number): boolean {
-    const net = this.net;
-    const type = net.leafType[n] as number;
-    if (type === LEAF_FACT) {
-      return evaluateFact(this.factValues[net.leafRef[n] as number], net.leafAux[n] === 1, this.mode.optimistic);
-    }
-    return type === LEAF_TRUE;
-  }
+
+
 
   // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.
   private flip(leaf: number): void {
