@@ -1,6 +1,5 @@
 import { labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 import { KEY_ACTIVE, type Network } from './compile-network.js';
-import { keyMembers } from './explain-pledge.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
 // "waits for" graph. p waits for q when a leaf failing in p's condition (at the least fixed point) would
@@ -60,62 +59,86 @@ class WaitGraph {
   private to: Int32Array = new Int32Array(1024);
   private edges = 0;
   size: number;
-  private readonly local: Int32Array;
+  /** CSR key → the gap pledges feeding it (gap-local, ascending). */
+  private readonly memberStart: Int32Array;
+  private readonly member: Int32Array;
   /** Scratch: block of each party for the key being connected, valid when blockKey[party] is that key. */
   private readonly partyBlock: Int32Array;
   private readonly blockKey: Int32Array;
+  /** Scratch for one key's members grouped by party block (CSR). */
+  private readonly blockStart: Int32Array;
+  private readonly blockMember: Int32Array;
 
   constructor(
     private readonly net: Network,
     private readonly gap: readonly number[],
   ) {
     this.size = gap.length;
-    this.local = new Int32Array(net.pledgeIds.length).fill(-1);
-    gap.forEach((pledge, local) => (this.local[pledge] = local));
+    ({ start: this.memberStart, member: this.member } = gapMembersByKey(net, gap));
     this.partyBlock = new Int32Array(net.partyIds.length);
     this.blockKey = new Int32Array(net.partyIds.length).fill(-1);
+    this.blockStart = new Int32Array(gap.length + 1);
+    this.blockMember = new Int32Array(gap.length);
   }
 
   /** Edges from each pledge in `pairs[from..to)` to the gap pledges that key `key` would count for it. */
   connectKey(key: number, pairs: Int32Array, from: number, to: number): void {
-    const members = this.gapMembers(key);
+    const first = this.memberStart[key] as number;
+    const end = this.memberStart[key + 1] as number;
     if (this.net.keyType[key] === KEY_ACTIVE) {
-      const node = this.addNode(members);
+      const node = this.size++;
+      for (let i = first; i < end; i++) this.edge(node, this.member[i] as number);
       for (let i = from; i < to; i++) this.edge(pairs[i] as number, node);
       return;
     }
-    // Blocks of contributors by party, with prefix and suffix chains, so "all but party r" is two edges.
-    const blocks: number[][] = [];
-    for (const local of members) {
-      const party = this.partyOfLocal(local);
-      if (this.blockKey[party] !== key) {
-        this.blockKey[party] = key;
-        this.partyBlock[party] = blocks.length;
-        blocks.push([]);
+    // "Every contributor but party r": the contributors in blocks by party, a prefix chain (pre[i] reaches blocks
+    // 0..i) and a suffix chain (suf[i] reaches blocks i..last), so that each pledge needs two edges.
+    const blocks = this.groupByParty(key, first, end);
+    const pre = this.size;
+    const suf = pre + blocks;
+    this.size += 2 * blocks;
+    for (let b = 0; b < blocks; b++) {
+      for (let i = this.blockStart[b] as number; i < (this.blockStart[b + 1] as number); i++) {
+        this.edge(pre + b, this.blockMember[i] as number);
+        this.edge(suf + b, this.blockMember[i] as number);
       }
-      (blocks[this.partyBlock[party] as number] as number[]).push(local);
+      if (b > 0) this.edge(pre + b, pre + b - 1);
+      if (b + 1 < blocks) this.edge(suf + b, suf + b + 1);
     }
-    const blockNodes = blocks.map((block) => this.addNode(block));
-    const pre = blockNodes.map(() => this.addNode([]));
-    const suf = blockNodes.map(() => this.addNode([]));
-    blockNodes.forEach((node, i) => {
-      this.edge(pre[i] as number, node);
-      if (i > 0) this.edge(pre[i] as number, pre[i - 1] as number);
-      this.edge(suf[i] as number, node);
-      if (i + 1 < blockNodes.length) this.edge(suf[i] as number, suf[i + 1] as number);
-    });
-    const last = blocks.length - 1;
+    const last = blocks - 1;
     for (let i = from; i < to; i++) {
       const local = pairs[i] as number;
       const party = this.partyOfLocal(local);
       const block = this.blockKey[party] === key ? (this.partyBlock[party] as number) : -1;
       if (block === -1) {
-        if (last >= 0) this.edge(local, pre[last] as number);
+        if (last >= 0) this.edge(local, pre + last);
         continue;
       }
-      if (block > 0) this.edge(local, pre[block - 1] as number);
-      if (block < last) this.edge(local, suf[block + 1] as number);
+      if (block > 0) this.edge(local, pre + block - 1);
+      if (block < last) this.edge(local, suf + block + 1);
     }
+  }
+
+  // Key's members [first, end) into blocks by party (first-seen order) in blockStart/blockMember; the block count.
+  private groupByParty(key: number, first: number, end: number): number {
+    let blocks = 0;
+    for (let i = first; i < end; i++) {
+      const party = this.partyOfLocal(this.member[i] as number);
+      if (this.blockKey[party] !== key) {
+        this.blockKey[party] = key;
+        this.partyBlock[party] = blocks;
+        this.blockStart[++blocks] = 0;
+      }
+      this.blockStart[(this.partyBlock[party] as number) + 1]! += 1;
+    }
+    this.blockStart[0] = 0;
+    for (let b = 0; b < blocks; b++) this.blockStart[b + 1]! += this.blockStart[b] as number;
+    const fill = this.blockStart.slice(0, blocks);
+    for (let i = first; i < end; i++) {
+      const local = this.member[i] as number;
+      this.blockMember[fill[this.partyBlock[this.partyOfLocal(local)] as number]!++] = local;
+    }
+    return blocks;
   }
 
   toCsr(): { start: Int32Array; target: Int32Array } {
@@ -128,25 +151,8 @@ class WaitGraph {
     return { start, target };
   }
 
-  // The gap pledges feeding `key`, as gap-local indices in pledge order.
-  private gapMembers(key: number): number[] {
-    const all = keyMembers(this.net);
-    const members: number[] = [];
-    for (let i = all.start[key] as number; i < (all.start[key + 1] as number); i++) {
-      const local = this.local[all.pledge[i] as number] as number;
-      if (local >= 0) members.push(local);
-    }
-    return members;
-  }
-
   private partyOfLocal(local: number): number {
     return this.net.pledgeParty[this.gap[local] as number] as number;
-  }
-
-  private addNode(targets: readonly number[]): number {
-    const node = this.size++;
-    for (const to of targets) this.edge(node, to);
-    return node;
   }
 
   private edge(from: number, to: number): void {
@@ -163,4 +169,24 @@ class WaitGraph {
     this.to[this.edges] = to;
     this.edges++;
   }
+}
+
+/** CSR key → the gap pledges feeding it, as gap-local indices in ascending order (one pass over their feeds). */
+function gapMembersByKey(net: Network, gap: readonly number[]): { start: Int32Array; member: Int32Array } {
+  const keyOf = (f: number): number => {
+    const entry = net.feedEntry[f] as number;
+    return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
+  };
+  const start = new Int32Array(net.keyCount + 1);
+  for (const pledge of gap) {
+    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) start[keyOf(f) + 1]! += 1;
+  }
+  for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
+  const fill = start.slice(0, net.keyCount);
+  const member = new Int32Array(start[net.keyCount] as number);
+  for (let local = 0; local < gap.length; local++) {
+    const pledge = gap[local] as number;
+    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) member[fill[keyOf(f)]!++] = local;
+  }
+  return { start, member };
 }
