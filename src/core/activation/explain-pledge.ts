@@ -48,11 +48,15 @@ export class PledgeExplainer {
   private readonly stackNode: number[] = [];
   private readonly stackReasons: Failure[] = [];
   /**
-   * Reasons that are the same wherever they occur, made once per explainer and shared (frozen): a fact's
-   * (by fact and negation) and a waits-for whose pledge does not feed the key (by key), each also as a
-   * one-reason list. A million explanations then do not mean a million copies of "needs us_backstop".
+   * Reasons that are the same wherever they occur, made once per explainer and shared as one-reason lists:
+   * `false`, a fact's (by fact and negation) and a waits-for whose pledge does not feed the key (by key, for keys
+   * watched by more than one leaf). A million explanations then do not mean a million copies of "needs
+   * us_backstop". Nothing downstream changes a reason.
    */
-  private readonly shared = new Map<number, readonly Reason[]>();
+  private readonly sharedFalse: readonly Reason[] = [{ kind: 'false' }];
+  private readonly sharedFacts: (readonly Reason[] | undefined)[] = [];
+  private readonly sharedWaits = new Map<number, readonly Reason[]>();
+  private readonly members: { start: Int32Array; pledge: Int32Array };
   private readonly stackFailing: number[] = [];
   private depth = 0;
 
@@ -60,7 +64,9 @@ export class PledgeExplainer {
     private readonly net: Network,
     private readonly state: FixedPointState,
     private readonly facts: ReadonlyMap<string, FactValue>,
-  ) {}
+  ) {
+    this.members = keyMembers(net);
+  }
 
   /**
    * The reasons pledge `index`'s condition is false at the fixed point (empty if it holds); failing aggregate
@@ -134,7 +140,7 @@ export class PledgeExplainer {
   private leafFailures(leaf: number, failing: number[] | undefined): Failure {
     const net = this.net;
     const type = net.leafType[leaf] as number;
-    if (type === LEAF_FALSE) return this.share(-1, () => ({ kind: 'false' }));
+    if (type === LEAF_FALSE) return this.sharedFalse;
     if (type === LEAF_FACT) {
       const f = net.leafRef[leaf] as number;
       const fact = net.factIds[f] as string;
@@ -142,14 +148,27 @@ export class PledgeExplainer {
       const value = this.facts.get(fact) ?? 'unknown';
       // Explanations read unknown facts as the evaluated mode does.
       if (evaluateFact(value, negated, this.state.mode.optimistic)) return undefined;
-      return this.share(-2 - 2 * f - (negated ? 1 : 0), () => ({ kind: 'fact', fact, negated, value }));
+      const slot = 2 * f + (negated ? 1 : 0);
+      let shared = this.sharedFacts[slot];
+      if (!shared) {
+        shared = [{ kind: 'fact', fact, negated, value }];
+        this.sharedFacts[slot] = shared;
+      }
+      return shared;
     }
     if (type === LEAF_ACTIVE) {
       if (activeLeafHolds(net, this.state, leaf)) return undefined;
       failing?.push(leaf);
       // Without the leaf's own pledge in the key, every leaf on the key gets the same reason.
-      const aux = net.leafAux[leaf] as number;
-      return (aux & 1) === 0 ? this.share(net.leafRef[leaf] as number, () => this.waitsReason(leaf)) : this.waitsReason(leaf);
+      const k = net.leafRef[leaf] as number;
+      const alone = (net.watchStart[k + 1] as number) - (net.watchStart[k] as number) === 1;
+      if (alone || ((net.leafAux[leaf] as number) & 1) === 1) return this.waitsReason(leaf);
+      let shared = this.sharedWaits.get(k);
+      if (!shared) {
+        shared = [this.waitsReason(leaf)];
+        this.sharedWaits.set(k, shared);
+      }
+      return shared;
     }
     if (type !== LEAF_TOTAL && type !== LEAF_COUNT) return undefined;
     const k = net.leafRef[leaf] as number;
@@ -172,22 +191,14 @@ export class PledgeExplainer {
     return reason;
   }
 
-  // The shared one-reason list under `key` (≥ 0: a waits-for by aggregate key; < 0: false and the facts).
-  private share(key: number, make: () => Reason): readonly Reason[] {
-    let list = this.shared.get(key);
-    if (!list) {
-      list = Object.freeze([Object.freeze(make())]);
-      this.shared.set(key, list);
-    }
-    return list;
-  }
+
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
   private waitsReason(leaf: number): Reason {
     const net = this.net;
     const aux = net.leafAux[leaf] as number;
     const self = aux >> 1;
-    const members = keyMembers(net);
+    const members = this.members;
     const k = net.leafRef[leaf] as number;
     const first = members.start[k] as number;
     const end = members.start[k + 1] as number;
