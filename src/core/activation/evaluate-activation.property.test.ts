@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceFixedPoint } from '../../../test/support/reference-activation.js';
-import { factsArbitrary, FACTS, pledgesArbitrary } from '../../../test/support/random-models.js';
+import { CAPABILITIES, factsArbitrary, FACTS, pledgesArbitrary, quantityArbitrary } from '../../../test/support/random-models.js';
+import type { Condition } from '../conditions/ast.js';
 import type { FactValue } from '../types.js';
 import { evaluateActivation, evaluateNetwork } from './evaluate-activation.js';
 import { compileNetwork } from './compile-network.js';
@@ -27,6 +28,47 @@ describe('activation matches the brute-force reference', () => {
         }
       }),
       { numRuns: 10_000 },
+    );
+  });
+
+  it('keys watched by 30–100 threshold leaves each (sorted cursor, own parts holding leaves back), 300 larger models', () => {
+    const threshold = fc
+      .record({
+        kind: fc.constantFrom('total' as const, 'count' as const),
+        capability: fc.constantFrom(...CAPABILITIES),
+        op: fc.constantFrom('>=' as const, '>' as const),
+        bound: fc.integer({ min: 0, max: 60 }),
+      })
+      .map((t): Condition =>
+        t.kind === 'total'
+          ? { kind: 'total', capability: t.capability, op: t.op, threshold: t.bound, at: 0, capabilityAt: 0 }
+          : { kind: 'count', capability: t.capability, op: t.op, threshold: Math.min(t.bound, 6), at: 0, capabilityAt: 0 },
+      );
+    const condition = fc.oneof(threshold, fc.array(threshold, { minLength: 2, maxLength: 3 }).chain((items) => fc.constantFrom<Condition>({ kind: 'and', items }, { kind: 'or', items })));
+    const pledges = fc
+      .array(
+        fc.record({
+          party: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F'),
+          capability: fc.constantFrom(...CAPABILITIES),
+          quantity: quantityArbitrary,
+          areas: fc.constant(['any']),
+          condition,
+        }),
+        { minLength: 60, maxLength: 110 },
+      )
+      .map((list) => list.map((pledge, i) => ({ id: `p${i}`, ...pledge })));
+    fc.assert(
+      fc.property(pledges, (model) => {
+        const network = compileNetwork(model);
+        for (const optimistic of [false, true]) {
+          for (const greatest of [true, false]) {
+            const engine = toSet(runFixedPoint(network, [], { optimistic, greatest }).active);
+            const reference = referenceFixedPoint(model, new Map(), { optimistic, greatest });
+            expect(ids(engine), `${optimistic ? 'optimistic' : 'pessimistic'} ${greatest ? 'greatest' : 'least'}`).toEqual(ids(reference));
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

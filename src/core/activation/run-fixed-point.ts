@@ -10,7 +10,10 @@ import {
   type Network,
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
-import { createWatchRoom, ThresholdWatches, type WatchRoom } from './threshold-watch.js';
+import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
+import { ThresholdWatches } from './threshold-watch.js';
+
+export { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
 
 // Counter-based propagation to a fixed point (DESIGN.md §4). Greatest: start from all candidates and drop
 // pledges whose condition fails; least: start from none and add pledges whose condition holds. Each node
@@ -37,35 +40,6 @@ export interface FixedPointState {
 export function evaluateFact(value: FactValue | undefined, negated: boolean, optimistic: boolean): boolean {
   if (value === 'unknown' || value === undefined) return optimistic;
   return negated ? !value : value;
-}
-
-/** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
-export interface FixedPointScratch {
-  nodeTrue: Uint8Array;
-  counter: Int32Array;
-  queue: Int32Array;
-  drained: Uint8Array;
-  /** Total/count keys whose sum moved since their watches last looked, as a list and as flags. */
-  dirtyKeys: Int32Array;
-  dirty: Uint8Array;
-  /** Leaves due to flip in the current round (each aggregate leaf is due at most once a run). */
-  due: Int32Array;
-  watchRoom: WatchRoom;
-}
-
-/** Allocate the working arrays for runs over `network`. */
-export function createScratch(network: Network): FixedPointScratch {
-  const nodeCount = network.nodeKind.length;
-  return {
-    nodeTrue: new Uint8Array(nodeCount),
-    counter: new Int32Array(nodeCount),
-    queue: new Int32Array(network.pledgeIds.length),
-    drained: new Uint8Array(network.keyCount),
-    dirtyKeys: new Int32Array(network.keyCount),
-    dirty: new Uint8Array(network.keyCount),
-    due: new Int32Array(network.watchLeaf.length),
-    watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
-  };
 }
 
 /** Run one fixed point over the network for the given fact values (indexed like network.factIds). */
@@ -161,10 +135,9 @@ class Propagation {
     const sign = greatest ? -1 : +1;
     // In rounds: feed the queued pledges, let the watches of each total/count key that moved look once, then
     // flip the leaves that came due. Leaves only ever flip towards the fixed point, so the order does not change
-    // the result; pledges and leaves are taken in index order so that memory is read front to back.
+    // the result; the due leaves are flipped in node order so that memory is read front to back.
     this.flipDue();
     while (this.head < this.tail) {
-      this.queue.subarray(this.head, this.tail).sort();
       while (this.head < this.tail) this.feed(this.queue[this.head++] as number, sign);
       this.fireDirtyKeys();
       this.flipDue();
@@ -284,16 +257,12 @@ class Propagation {
       const link = nodeParent[n] as number;
       if (link >= 0) {
         if ((link & 1) === 1 ? !isTrue : isTrue) counter[link >> 1]! += 1;
-      } else if (greatest ? !isTrue : isTrue) {
-        // A root: its pledge moves first.
-        this.enqueue(-1 - link);
+        continue;
       }
+      // A root: its pledge moves first.
+      if (greatest ? !isTrue : isTrue) this.enqueue(-1 - link);
     }
   }
-
-
-
-
 
   // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.
   private flip(leaf: number): void {

@@ -1,0 +1,35 @@
+import type { Network } from './compile-network.js';
+import { createWatchRoom, type WatchRoom } from './threshold-watch.js';
+
+// The working arrays of fixed-point runs (run-fixed-point.ts): sized by the network, reset by each run, and kept
+// with the network between scenarios (evaluate-activation.ts), since at a million pledges they are tens of MB.
+
+/** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
+export interface FixedPointScratch {
+  nodeTrue: Uint8Array;
+  counter: Int32Array;
+  queue: Int32Array;
+  drained: Uint8Array;
+  /** Total/count keys whose sum moved since their watches last looked, as a list and as flags. */
+  dirtyKeys: Int32Array;
+  dirty: Uint8Array;
+  /** Leaves due to flip in the current round (each aggregate leaf is due at most once a run). */
+  due: Int32Array;
+  watchRoom: WatchRoom;
+}
+
+/** Allocate the working arrays for runs over `network`. */
+export function createScratch(network: Network): FixedPointScratch {
+  const nodeCount = network.nodeKind.length;
+  return {
+    nodeTrue: new Uint8Array(nodeCount),
+    counter: new Int32Array(nodeCount),
+    queue: new Int32Array(network.pledgeIds.length),
+    drained: new Uint8Array(network.keyCount),
+    dirtyKeys: new Int32Array(network.keyCount),
+    dirty: new Uint8Array(network.keyCount),
+    due: new Int32Array(network.watchLeaf.length),
+    watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
+  };
+}
+
