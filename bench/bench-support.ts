@@ -70,16 +70,31 @@ function watchGc(): { start: () => void; mark: () => void; stop: () => number } 
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Run `work` `runs` times (a full GC before each); the median wall, CPU and GC-pause times in ms, and the last result. */
-export async function timeMedian<T>(runs: number, work: () => T): Promise<{ ms: number; cpuMs: number; gcMs: number; result: T }> {
+export interface TimingOptions {
+  /**
+   * `each` (default): a full GC before every run, so that no run pays for an earlier one's garbage — right for
+   * one-off work. `steady`: one full GC and one untimed run, then the runs back to back, each paying its share of
+   * the collector as repeated work does in a server. (A forced full GC also shrinks V8's young generation, so
+   * allocation-heavy work right after one is slower than it ever is in steady use.)
+   */
+  mode?: 'each' | 'steady';
+}
+
+/** Run `work` `runs` times; the median wall, CPU and GC-pause times in ms, and the last result. */
+export async function timeMedian<T>(runs: number, work: () => T, options: TimingOptions = {}): Promise<{ ms: number; cpuMs: number; gcMs: number; result: T }> {
   const times: number[] = [];
   const cpu: number[] = [];
   const gcPauses: number[] = [];
   const gc = watchGc();
+  const steady = options.mode === 'steady';
   let result: T | undefined;
+  if (steady) {
+    collectGarbage();
+    result = work();
+  }
   for (let run = 0; run < runs; run++) {
     result = undefined;
-    collectGarbage();
+    if (!steady) collectGarbage();
     gc.start();
     const startCpu = cpuMs();
     const start = performance.now();
