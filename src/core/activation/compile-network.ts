@@ -109,7 +109,7 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
-export function countNodes(condition: Condition): number {
+function countNodes(condition: Condition): number {
   if (condition.kind !== 'and' && condition.kind !== 'or') return 1;
   let count = 1;
   for (const item of condition.items) count += countNodes(item);
