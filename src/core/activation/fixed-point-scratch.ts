@@ -1,4 +1,5 @@
 import type { Network } from './compile-network.js';
+import { createRadixCounts } from './sort-node-ids.js';
 import { createWatchRoom, type WatchRoom } from './threshold-watch.js';
 
 // The working arrays of fixed-point runs (run-fixed-point.ts): sized by the network, reset by each run, and kept
@@ -15,6 +16,9 @@ export interface FixedPointScratch {
   dirty: Uint8Array;
   /** Leaves due to flip in the current round (each aggregate leaf is due at most once a run). */
   due: Int32Array;
+  /** Room to sort `due` by node id. */
+  dueSpare: Int32Array;
+  radixCounts: Int32Array;
   watchRoom: WatchRoom;
 }
 
@@ -29,6 +33,8 @@ export function createScratch(network: Network): FixedPointScratch {
     dirtyKeys: new Int32Array(network.keyCount),
     dirty: new Uint8Array(network.keyCount),
     due: new Int32Array(network.watchLeaf.length),
+    dueSpare: new Int32Array(network.watchLeaf.length),
+    radixCounts: createRadixCounts(),
     watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
   };
 }

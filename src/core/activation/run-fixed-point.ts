@@ -11,6 +11,7 @@ import {
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
+import { sortNodeIds } from './sort-node-ids.js';
 import { ThresholdWatches } from './threshold-watch.js';
 
 export { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
@@ -194,7 +195,7 @@ class Propagation {
   }
 
   private flipDue(): void {
-    const due = this.due.subarray(0, this.dueCount).sort();
+    const due = sortNodeIds(this.due, this.dueCount, this.scratch.dueSpare, this.net.nodeKind.length, this.scratch.radixCounts);
     for (let i = 0; i < due.length; i++) this.flip(due[i] as number);
     this.dueCount = 0;
   }
