@@ -256,3 +256,7 @@ export type SanctionsMeasure = z.output<typeof sanctionsMeasureSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type MeetingDecision = z.output<typeof meetingDecisionSchema>;
 export type ActionItem = z.output<typeof actionItemSchema>;
+
+/** One entry of a record's history (GET /api/<collection>/:id/history); a version the caller may not see is null. */
+export const historyEntrySchema = z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() });
+export type HistoryEntry = z.output<typeof historyEntrySchema>;

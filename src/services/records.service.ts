@@ -4,6 +4,7 @@ import { canonicalJson } from '../core/audit/canonical-json.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
+import type { HistoryEntry } from '../contracts/records.schema.js';
 import { type ApprovalRow, deleteApproval } from '../db/access.repository.js';
 import { lockAuditHead, readAuditHead, readRecordHistory } from '../db/audit.repository.js';
 import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
@@ -23,16 +24,6 @@ import type { DatasetCache } from './store-dataset.js';
 
 /** Who is acting: a logged-in user, or the system (CLI, demo, import). */
 export type Actor = Principal;
-
-/** One entry of a record's history; a version the caller may not see is null. */
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
 
 /** The confirmation of a pending four-eyes approval, written with the pledge. */
 export interface ApprovalConfirmation {

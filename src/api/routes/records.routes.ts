@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../contracts/input-error.js';
+import { historyEntrySchema } from '../../contracts/records.schema.js';
 import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
 import type { Services } from '../../services/create-services.js';
 import {
@@ -110,7 +111,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
       tags,
       summary: `The audit history of one of ${entity.name}`,
       params: idParamsSchema,
-      response: { 200: z.object({ items: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })) }) },
+      response: { 200: z.object({ items: z.array(historyEntrySchema) }) },
     },
     handler: async (request) => ({ items: await services.records.history(principalOf(request), entity, request.params.id) }),
   });

@@ -1,13 +1,6 @@
 // A record's history from the audit log: who did what when, and which fields changed.
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+import type { HistoryEntry } from '../../../contracts/records.schema.js';
 
 export interface HistoryRow {
   seq: number;
@@ -20,7 +13,7 @@ export interface HistoryRow {
 const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt']);
 
 /** Newest first, with the top-level fields an update or delete changed (a creation lists none). */
-export function buildHistory(entries: readonly AuditEntry[]): HistoryRow[] {
+export function buildHistory(entries: readonly HistoryEntry[]): HistoryRow[] {
   return [...entries]
     .sort((a, b) => b.seq - a.seq)
     .map((entry) => ({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, changed: entry.before === null || entry.before === undefined ? [] : changedFields(entry.before, entry.after) }));
