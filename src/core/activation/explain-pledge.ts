@@ -2,6 +2,8 @@ import type { Comparison } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
+import { meetsBound } from './aggregate-parts.js';
+import { pledgesByKey } from './pledges-by-key.js';
 import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
 
 // Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
@@ -56,7 +58,7 @@ export class PledgeExplainer {
   private readonly sharedFalse: readonly Reason[] = [{ kind: 'false' }];
   private readonly sharedFacts: (readonly Reason[] | undefined)[] = [];
   private readonly sharedWaits = new Map<number, readonly Reason[]>();
-  private readonly members: { start: Int32Array; pledge: Int32Array };
+  private readonly members: { start: Int32Array; member: Int32Array };
   private readonly stackFailing: number[] = [];
   private depth = 0;
 
@@ -176,7 +178,7 @@ export class PledgeExplainer {
     const value = (this.state.keyTotal[k] as number) - ownPartOf(net, this.state, leaf);
     const threshold = net.thresholdBound[t] as number;
     const strict = net.thresholdStrict[t] === 1;
-    if (strict ? value > threshold : value >= threshold) return undefined;
+    if (meetsBound(value, threshold, strict)) return undefined;
     failing?.push(leaf);
     const reason: Reason = {
       kind: 'threshold',
@@ -204,7 +206,7 @@ export class PledgeExplainer {
     const end = members.start[k + 1] as number;
     const shown: string[] = [];
     for (let i = first; i < end && shown.length < MAX_LISTED; i++) {
-      const index = members.pledge[i] as number;
+      const index = members.member[i] as number;
       if (index !== self) shown.push(net.pledgeIds[index] as string);
     }
     const more = end - first - (aux & 1) - shown.length;
@@ -215,26 +217,14 @@ export class PledgeExplainer {
   }
 }
 
-const membersCache = new WeakMap<Network, { start: Int32Array; pledge: Int32Array }>();
+const membersCache = new WeakMap<Network, { start: Int32Array; member: Int32Array }>();
 
 /** CSR key → the pledges feeding it, in pledge order (built once per network, on first use). */
-export function keyMembers(net: Network): { start: Int32Array; pledge: Int32Array } {
-  const cached = membersCache.get(net);
-  if (cached) return cached;
-  const keyCount = net.keyCount;
-  const keyOf = (f: number): number => {
-    const entry = net.feedEntry[f] as number;
-    return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
-  };
-  const start = new Int32Array(keyCount + 1);
-  for (let f = 0; f < net.feedEntry.length; f++) start[keyOf(f) + 1]! += 1;
-  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k] as number;
-  const fill = start.slice(0, keyCount);
-  const pledge = new Int32Array(net.feedEntry.length);
-  for (let p = 0; p < net.pledgeIds.length; p++) {
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) pledge[fill[keyOf(f)]!++] = p;
+export function keyMembers(net: Network): { start: Int32Array; member: Int32Array } {
+  let members = membersCache.get(net);
+  if (!members) {
+    members = pledgesByKey(net);
+    membersCache.set(net, members);
   }
-  const members = { start, pledge };
-  membersCache.set(net, members);
   return members;
 }

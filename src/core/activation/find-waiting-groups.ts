@@ -1,5 +1,6 @@
 import { labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 import { KEY_ACTIVE, type Network } from './compile-network.js';
+import { pledgesByKey } from './pledges-by-key.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
 // "waits for" graph. p waits for q when a leaf failing in p's condition (at the least fixed point) would
@@ -74,7 +75,7 @@ class WaitGraph {
     private readonly gap: readonly number[],
   ) {
     this.size = gap.length;
-    ({ start: this.memberStart, member: this.member } = gapMembersByKey(net, gap));
+    ({ start: this.memberStart, member: this.member } = pledgesByKey(net, gap));
     this.partyBlock = new Int32Array(net.partyIds.length);
     this.blockKey = new Int32Array(net.partyIds.length).fill(-1);
     this.blockStart = new Int32Array(gap.length + 1);
@@ -169,24 +170,4 @@ class WaitGraph {
     this.to[this.edges] = to;
     this.edges++;
   }
-}
-
-/** CSR key → the gap pledges feeding it, as gap-local indices in ascending order (one pass over their feeds). */
-function gapMembersByKey(net: Network, gap: readonly number[]): { start: Int32Array; member: Int32Array } {
-  const keyOf = (f: number): number => {
-    const entry = net.feedEntry[f] as number;
-    return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
-  };
-  const start = new Int32Array(net.keyCount + 1);
-  for (const pledge of gap) {
-    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) start[keyOf(f) + 1]! += 1;
-  }
-  for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
-  const fill = start.slice(0, net.keyCount);
-  const member = new Int32Array(start[net.keyCount] as number);
-  for (let local = 0; local < gap.length; local++) {
-    const pledge = gap[local] as number;
-    for (let f = net.feedStart[pledge] as number; f < (net.feedStart[pledge + 1] as number); f++) member[fill[keyOf(f)]!++] = local;
-  }
-  return { start, member };
 }

@@ -1,3 +1,4 @@
+import { meetsBound, ownPart } from './aggregate-parts.js';
 import { KEY_TOTAL, LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
 import type { FullSums } from './sum-all-pledges.js';
 
@@ -39,19 +40,11 @@ export function computeInitialLeafTruth(input: TruthInput, fullAtMin: FullSums, 
       const isTotal = input.keyType[k] === KEY_TOTAL;
       const bound = input.thresholdBound[t] as number;
       const strict = input.thresholdStrict[t] === 1;
-      const atMin = (fullAtMin.keyTotal[k] as number) - ownPart(fullAtMin, slot, isTotal);
-      const atMax = (fullAtMax.keyTotal[k] as number) - ownPart(fullAtMax, slot, isTotal);
-      truth[n] = (holds(atMin, bound, strict) ? TRUE_AT_FULL_MIN : 0) | (holds(atMax, bound, strict) ? TRUE_AT_FULL_MAX : 0) | (holds(0, bound, strict) ? TRUE_AT_NONE : 0);
+      const atMin = (fullAtMin.keyTotal[k] as number) - ownPart(fullAtMin.partValue, slot, isTotal);
+      const atMax = (fullAtMax.keyTotal[k] as number) - ownPart(fullAtMax.partValue, slot, isTotal);
+      truth[n] =
+        (meetsBound(atMin, bound, strict) ? TRUE_AT_FULL_MIN : 0) | (meetsBound(atMax, bound, strict) ? TRUE_AT_FULL_MAX : 0) | (meetsBound(0, bound, strict) ? TRUE_AT_NONE : 0);
     }
   }
   return truth;
-}
-
-function ownPart(sums: FullSums, slot: number, isTotal: boolean): number {
-  const part = slot < 0 ? 0 : (sums.partValue[slot] as number);
-  return isTotal ? part : part > 0 ? 1 : 0;
-}
-
-function holds(value: number, bound: number, strict: boolean): boolean {
-  return strict ? value > bound : value >= bound;
 }

@@ -1,4 +1,5 @@
 import type { FactValue } from '../types.js';
+import { addToSlot, ownPart } from './aggregate-parts.js';
 import {
   KEY_COUNT,
   KEY_TOTAL,
@@ -55,10 +56,7 @@ export function runFixedPoint(
 
 /** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
 export function ownPartOf(network: Network, state: FixedPointState, leaf: number): number {
-  const slot = network.thresholdSlot[network.leafAux[leaf] as number] as number;
-  if (slot < 0) return 0;
-  const part = state.partValue[slot] as number;
-  return network.leafType[leaf] === LEAF_TOTAL ? part : part > 0 ? 1 : 0;
+  return ownPart(state.partValue, network.thresholdSlot[network.leafAux[leaf] as number] as number, network.leafType[leaf] === LEAF_TOTAL);
 }
 
 /** Whether an active() leaf holds at a state: some pledge of the key other than the leaf's own is active. */
@@ -166,17 +164,7 @@ class Propagation {
       const k = net.slotKey[slot] as number;
       const type = net.keyType[k] as number;
       const delta = type === KEY_TOTAL ? (this.quantity[pledge] as number) : 1;
-      if (delta === 0) continue;
-      const before = this.partValue[slot] as number;
-      const after = before + sign * delta;
-      this.partValue[slot] = after;
-      if (type === KEY_COUNT) {
-        // count() counts parties: the key moves only when a party's first pledge arrives or its last leaves.
-        if (before > 0 && after > 0) continue;
-        this.keyTotal[k] = (this.keyTotal[k] as number) + sign;
-      } else {
-        this.keyTotal[k] = (this.keyTotal[k] as number) + sign * delta;
-      }
+      if (delta === 0 || !addToSlot(this.keyTotal, this.partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
       if (this.dirty[k] === 0) {
         this.dirty[k] = 1;
         this.dirtyKeys[this.dirtyCount++] = k;

@@ -1,3 +1,4 @@
+import { addToSlot } from './aggregate-parts.js';
 import { KEY_COUNT, KEY_TOTAL } from './network-codes.js';
 
 // The aggregates with every candidate pledge active: where the greatest fixed points start. They do not depend
@@ -39,21 +40,13 @@ export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quanti
       const slot = -1 - entry;
       const k = input.slotKey[slot] as number;
       const type = input.keyType[k] as number;
-      addPart(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
-      addPart(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
+      addPledge(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
+      addPledge(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
     }
   }
   return { atMin, atMax };
 }
 
-function addPart(sums: FullSums, k: number, slot: number, type: number, delta: number): void {
-  if (delta === 0) return;
-  const before = sums.partValue[slot] as number;
-  sums.partValue[slot] = before + delta;
-  // count() counts parties: a party's first pledge moves the key, its others do not.
-  if (type === KEY_COUNT) {
-    if (before === 0) sums.keyTotal[k]! += 1;
-  } else {
-    sums.keyTotal[k]! += delta;
-  }
+function addPledge(sums: FullSums, k: number, slot: number, type: number, delta: number): void {
+  if (delta !== 0) addToSlot(sums.keyTotal, sums.partValue, k, slot, type === KEY_COUNT, delta);
 }

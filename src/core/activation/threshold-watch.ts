@@ -1,3 +1,4 @@
+import { ownPart } from './aggregate-parts.js';
 import type { ThresholdOrder } from './compile-watches.js';
 import { KEY_TOTAL } from './network-codes.js';
 
@@ -141,10 +142,7 @@ export class ThresholdWatches {
 
   // The evaluating party's own part of the key: its quantity (total) or 1 if it has any pledge in it (count).
   private ownPart(key: number, entry: number): number {
-    const slot = this.order.slot[entry] as number;
-    if (slot < 0) return 0;
-    const part = this.options.partValue[slot] as number;
-    return this.options.keyType[key] === KEY_TOTAL ? part : part > 0 ? 1 : 0;
+    return ownPart(this.options.partValue, this.order.slot[entry] as number, this.options.keyType[key] === KEY_TOTAL);
   }
 
   // A binary min-heap of (priority, tiebreak) per key, stored in the key's range of the room's arrays.

@@ -1,0 +1,32 @@
+import type { Network } from './compile-network.js';
+
+// Which pledges feed each aggregate key, as CSR over the network's feed lists: for the "waits for" explanations
+// (all pledges, built once per network) and for the waiting groups (the assurance-gap pledges of one evaluation).
+
+/**
+ * CSR key → positions in `pledges` (ascending) of the pledges feeding the key; without `pledges`, every pledge
+ * of the network, so that positions are pledge indices.
+ */
+export function pledgesByKey(net: Network, pledges?: readonly number[]): { start: Int32Array; member: Int32Array } {
+  const count = pledges === undefined ? net.pledgeIds.length : pledges.length;
+  const pledgeAt = (i: number): number => (pledges === undefined ? i : (pledges[i] as number));
+  const start = new Int32Array(net.keyCount + 1);
+  for (let i = 0; i < count; i++) {
+    const p = pledgeAt(i);
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[keyOfFeed(net, f) + 1]! += 1;
+  }
+  for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
+  const fill = start.slice(0, net.keyCount);
+  const member = new Int32Array(start[net.keyCount] as number);
+  for (let i = 0; i < count; i++) {
+    const p = pledgeAt(i);
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[keyOfFeed(net, f)]!++] = i;
+  }
+  return { start, member };
+}
+
+// A feed entry is an active() key (≥ 0) or -1 - the own-part slot of a total/count key.
+function keyOfFeed(net: Network, f: number): number {
+  const entry = net.feedEntry[f] as number;
+  return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
+}
