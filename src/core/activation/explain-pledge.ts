@@ -50,15 +50,13 @@ export class PledgeExplainer {
   private readonly stackNode: number[] = [];
   private readonly stackReasons: Failure[] = [];
   /**
-   * Reasons that are the same wherever they occur, made once per explainer and shared as one-reason lists:
-   * `false`, a fact's (by fact and negation) and a waits-for whose pledge does not feed the key (by key, for keys
-   * watched by more than one leaf). A million explanations then do not mean a million copies of "needs
-   * us_backstop". Nothing downstream changes a reason.
+   * Reasons that are the same wherever they occur, made once and shared as one-reason lists: `false` and a fact's
+   * (by fact and negation) once per explainer; a waits-for once per network (see WaitsReasons). A million
+   * explanations then do not mean a million copies of "needs us_backstop". Nothing downstream changes a reason.
    */
   private readonly sharedFalse: readonly Reason[] = [{ kind: 'false' }];
   private readonly sharedFacts: (readonly Reason[] | undefined)[] = [];
-  private readonly sharedWaits = new Map<number, readonly Reason[]>();
-  private readonly members: { start: Int32Array; member: Int32Array };
+  private readonly waits: WaitsReasons;
   private readonly stackFailing: number[] = [];
   private depth = 0;
 
@@ -67,7 +65,7 @@ export class PledgeExplainer {
     private readonly state: FixedPointState,
     private readonly facts: ReadonlyMap<string, FactValue>,
   ) {
-    this.members = keyMembers(net);
+    this.waits = waitsReasonsOf(net);
   }
 
   /**
@@ -161,16 +159,7 @@ export class PledgeExplainer {
     if (type === LEAF_ACTIVE) {
       if (activeLeafHolds(net, this.state, leaf)) return undefined;
       failing?.push(leaf);
-      // Without the leaf's own pledge in the key, every leaf on the key gets the same reason.
-      const k = net.leafRef[leaf] as number;
-      const alone = (net.watchStart[k + 1] as number) - (net.watchStart[k] as number) === 1;
-      if (alone || ((net.leafAux[leaf] as number) & 1) === 1) return this.waitsReason(leaf);
-      let shared = this.sharedWaits.get(k);
-      if (!shared) {
-        shared = [this.waitsReason(leaf)];
-        this.sharedWaits.set(k, shared);
-      }
-      return shared;
+      return this.waits.reasonFor(leaf);
     }
     if (type !== LEAF_TOTAL && type !== LEAF_COUNT) return undefined;
     const k = net.leafRef[leaf] as number;
@@ -193,23 +182,60 @@ export class PledgeExplainer {
     return reason;
   }
 
+}
 
+/**
+ * "Waits for" reasons of a network's active() leaves. A leaf fails when no pledge feeding its key is active, and
+ * its reason lists those pledges, so it depends on the network alone: each is made the first time a leaf needs it
+ * and kept with the network, shared by every later explanation and scenario. One per key, or per leaf when the
+ * leaf's own pledge feeds its key (the list leaves it out).
+ */
+class WaitsReasons {
+  /** CSR key → the pledges feeding it, in pledge order. */
+  private readonly members: { start: Int32Array; member: Int32Array };
+  private readonly byKey: (readonly Reason[] | undefined)[];
+  private readonly byOwnLeaf = new Map<number, readonly Reason[]>();
+
+  constructor(private readonly net: Network) {
+    this.members = pledgesByKey(net);
+    this.byKey = new Array<readonly Reason[] | undefined>(net.keyCount).fill(undefined);
+  }
+
+  reasonFor(leaf: number): readonly Reason[] {
+    const k = this.net.leafRef[leaf] as number;
+    if (((this.net.leafAux[leaf] as number) & 1) === 0) {
+      let shared = this.byKey[k];
+      if (!shared) {
+        shared = [this.describe(leaf)];
+        this.byKey[k] = shared;
+      }
+      return shared;
+    }
+    let own = this.byOwnLeaf.get(leaf);
+    if (!own) {
+      own = [this.describe(leaf)];
+      this.byOwnLeaf.set(leaf, own);
+    }
+    return own;
+  }
 
   // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
-  private waitsReason(leaf: number): Reason {
+  private describe(leaf: number): Reason {
     const net = this.net;
     const aux = net.leafAux[leaf] as number;
     const self = aux >> 1;
-    const members = this.members;
     const k = net.leafRef[leaf] as number;
-    const first = members.start[k] as number;
-    const end = members.start[k + 1] as number;
-    const shown: string[] = [];
-    for (let i = first; i < end && shown.length < MAX_LISTED; i++) {
-      const index = members.member[i] as number;
-      if (index !== self) shown.push(net.pledgeIds[index] as string);
+    const first = this.members.start[k] as number;
+    const end = this.members.start[k + 1] as number;
+    const others = end - first - (aux & 1);
+    // Sized up front: kept with the network, a million of these should not carry spare capacity.
+    const shown = new Array<string>(Math.min(others, MAX_LISTED));
+    let listed = 0;
+    for (let i = first; i < end && listed < shown.length; i++) {
+      const index = this.members.member[i] as number;
+      if (index !== self) shown[listed++] = net.pledgeIds[index] as string;
     }
-    const more = end - first - (aux & 1) - shown.length;
+    const more = others - listed;
     const reason: Reason = { kind: 'waits', party: net.partyIds[net.keyBucket[k] as number] as PartyId, pledges: shown, more };
     const capability = net.keyCapability[k] as number;
     if (capability >= 0) reason.capability = net.capabilityIds[capability] as string;
@@ -217,14 +243,13 @@ export class PledgeExplainer {
   }
 }
 
-const membersCache = new WeakMap<Network, { start: Int32Array; member: Int32Array }>();
+const waitsCache = new WeakMap<Network, WaitsReasons>();
 
-/** CSR key → the pledges feeding it, in pledge order (built once per network, on first use). */
-export function keyMembers(net: Network): { start: Int32Array; member: Int32Array } {
-  let members = membersCache.get(net);
-  if (!members) {
-    members = pledgesByKey(net);
-    membersCache.set(net, members);
+function waitsReasonsOf(net: Network): WaitsReasons {
+  let waits = waitsCache.get(net);
+  if (!waits) {
+    waits = new WaitsReasons(net);
+    waitsCache.set(net, waits);
   }
-  return members;
+  return waits;
 }

@@ -28,4 +28,19 @@ describe('waiting groups', () => {
     expect(result.assuranceGap).toEqual(['fr', 'fr-2', 'gb', 'de', 'pl']);
     expect(result.waitingGroups).toEqual([['de', 'fr', 'fr-2', 'gb']]);
   });
+
+  it('lists each group in id order and the groups by their first ids, whatever the input order', () => {
+    const pledges = [
+      pledge('z-2', 'ZA', 'active(ZB)'),
+      pledge('b-10', 'BA', 'active(BB)'),
+      pledge('z-1', 'ZB', 'active(ZA)'),
+      pledge('b-9', 'BB', 'active(BA)'),
+      pledge('B-1', 'BC', 'active(BA)'),
+    ];
+    const result = evaluateActivation(pledges, factMap({}));
+    expect(result.waitingGroups).toEqual([
+      ['b-10', 'b-9'],
+      ['z-1', 'z-2'],
+    ]);
+  });
 });

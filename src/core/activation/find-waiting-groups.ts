@@ -1,6 +1,7 @@
 import { labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 import { KEY_ACTIVE, type Network } from './compile-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
+import { pledgesInIdOrder } from './pledges-in-id-order.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
 // "waits for" graph. p waits for q when a leaf failing in p's condition (at the least fixed point) would
@@ -26,16 +27,34 @@ export function findWaitingGroups(net: Network, gap: readonly number[], failing:
   const { component, count } = labelStronglyConnectedComponents(graph.size, start, target);
   const size = new Int32Array(count);
   for (let local = 0; local < gap.length; local++) size[component[local] as number]! += 1;
-  const byComponent = new Map<number, string[]>();
+  return listGroups(net, gap, component, size);
+}
+
+// The components of two or more pledges, each listed in id order, the groups in order of their first ids.
+function listGroups(net: Network, gap: readonly number[], component: Int32Array, size: Int32Array): string[][] {
+  const groupOf = new Int32Array(net.pledgeIds.length).fill(-1);
+  let grouped = 0;
   for (let local = 0; local < gap.length; local++) {
     const c = component[local] as number;
     if ((size[c] as number) < 2) continue;
-    const id = net.pledgeIds[gap[local] as number] as string;
-    const ids = byComponent.get(c);
-    if (ids) ids.push(id);
-    else byComponent.set(c, [id]);
+    groupOf[gap[local] as number] = c;
+    grouped++;
   }
-  return [...byComponent.values()].map((ids) => ids.sort()).sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+  if (grouped === 0) return [];
+  const groups: string[][] = [];
+  const slot = new Int32Array(size.length).fill(-1);
+  const order = pledgesInIdOrder(net);
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i] as number;
+    const c = groupOf[p] as number;
+    if (c < 0) continue;
+    if (slot[c] === -1) {
+      slot[c] = groups.length;
+      groups.push([]);
+    }
+    groups[slot[c] as number]!.push(net.pledgeIds[p] as string);
+  }
+  return groups.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }
 
 /** The gap-local pledges with a failing leaf on each key (CSR by key; a pledge once per failing leaf). */
