@@ -3,7 +3,7 @@ import { compileNetwork, type Network } from '../src/core/activation/compile-net
 import { type ActivationResult, evaluateActivation, evaluateNetwork } from '../src/core/activation/evaluate-activation.js';
 import { createScratch, runFixedPoint } from '../src/core/activation/run-fixed-point.js';
 import { type ActivationModel, buildChainModel, buildRandomModel, countLiterals } from './activation-models.js';
-import { formatNumber, formatTable, makeReference, timeMedian } from './bench-support.js';
+import { countTypedArrayBytes, formatNumber, formatTable, makeGatherReference, makeReference, timeMedian } from './bench-support.js';
 
 // Activation benchmark (DESIGN.md §9, docs/performance.md), from 10^3 to 10^6 pledges on deterministic models,
 // with a reference workload measured in the same run. Two parts are timed apart, as the product runs them:
@@ -21,6 +21,8 @@ import { formatNumber, formatTable, makeReference, timeMedian } from './bench-su
 const TARGET_MS_AT_MILLION = 2000;
 const TARGET_GROWTH = 12;
 const SEED = 20_240_601;
+/** Reads per pledge of the linear reference (its growth does not depend on this count, only its duration). */
+const GATHER_READS_PER_PLEDGE = 16;
 
 type Family = { name: string; build: (n: number) => ActivationModel };
 
@@ -41,6 +43,9 @@ interface Measurement {
   activationCpuMs: number;
   activationGcMs: number;
   referenceMs: number;
+  /** Bytes of the compiled network's typed arrays, and the linear reference over a working set of that size. */
+  networkBytes: number;
+  gatherMs: number;
   shares: { certain: number; possible: number; inactive: number; gap: number };
   groups: number;
   largestGroup: number;
@@ -108,6 +113,8 @@ async function measure(family: Family, n: number, largest: boolean): Promise<{ r
   // From here on only the network and the facts are alive: the syntax trees were compile's input, not evaluate's.
   model = undefined;
   const reference = await timeMedian(runs, makeReference(n, SEED), { mode: 'steady' });
+  const networkBytes = countTypedArrayBytes(network);
+  const gather = await timeMedian(runs, makeGatherReference(networkBytes, GATHER_READS_PER_PLEDGE * n, SEED), { mode: 'steady' });
   const activation = await timeMedian(runs, () => evaluateNetwork(network, facts), { mode: 'steady' });
   const row: Measurement = {
     n,
@@ -118,6 +125,8 @@ async function measure(family: Family, n: number, largest: boolean): Promise<{ r
     activationCpuMs: activation.cpuMs,
     activationGcMs: activation.gcMs,
     referenceMs: reference.ms,
+    networkBytes,
+    gatherMs: gather.ms,
     ...describeResult(activation.result),
   };
   return { row, network, facts };
@@ -127,14 +136,14 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-function growthOf(rows: readonly Measurement[], index: number, field: 'activationMs' | 'referenceMs' | 'compileMs'): number | undefined {
+function growthOf(rows: readonly Measurement[], index: number, field: 'activationMs' | 'referenceMs' | 'compileMs' | 'gatherMs'): number | undefined {
   const previous = rows[index - 1];
   const current = rows[index];
   return previous && current && current.n === previous.n * 10 ? current[field] / previous[field] : undefined;
 }
 
 function printFamily(name: string, rows: readonly Measurement[]): void {
-  const header = ['pledges', 'lits/pl', 'runs', 'compile ms', 'growth', 'evaluate ms', 'cpu ms', 'gc ms', 'growth/10x', 'reference ms', 'ref growth', 'eval/ref', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
+  const header = ['pledges', 'lits/pl', 'runs', 'compile ms', 'growth', 'evaluate ms', 'cpu ms', 'gc ms', 'growth/10x', 'reference ms', 'ref growth', 'eval/ref', 'net MB', 'linear ms', 'lin growth', 'certain', 'possible', 'inactive', 'gap', 'groups', 'largest'];
   const body = rows.map((row, i) => [
     row.n.toLocaleString('en-US'),
     formatNumber(row.literals, 2),
@@ -148,6 +157,9 @@ function printFamily(name: string, rows: readonly Measurement[]): void {
     formatNumber(row.referenceMs, 1),
     formatNumber(growthOf(rows, i, 'referenceMs'), 2),
     formatNumber(row.activationMs / row.referenceMs, 2),
+    formatNumber(row.networkBytes / 1e6, 1),
+    formatNumber(row.gatherMs, 1),
+    formatNumber(growthOf(rows, i, 'gatherMs'), 2),
     percent(row.shares.certain),
     percent(row.shares.possible),
     percent(row.shares.inactive),
@@ -183,6 +195,11 @@ function checkTargets(name: string, rows: readonly Measurement[]): number {
   if (worst !== undefined) {
     const ok = worst <= TARGET_GROWTH;
     console.log(`  ${verdict(ok)}  ${name}: evaluation, worst growth per 10x = ${worst.toFixed(2)}x (target <= ${TARGET_GROWTH}x)`);
+    const steps = rows.map((row, i) => ({ row, own: growthOf(rows, i, 'activationMs'), linear: growthOf(rows, i, 'gatherMs') }));
+    const compared = steps
+      .filter((step) => step.own !== undefined && step.linear !== undefined)
+      .map((step) => `${step.row.n.toLocaleString('en-US')}: ${(step.own as number).toFixed(1)}x vs ${(step.linear as number).toFixed(1)}x`);
+    console.log(`  info  ${name}: growth per 10x, evaluation vs the linear reference (scattered reads over the network's size): ${compared.join('; ')}`);
     console.log(`  info  ${name}: compiling, worst growth per 10x = ${(worstOf('compileMs') as number).toFixed(2)}x`);
   }
   const largest = rows[rows.length - 1];
@@ -206,6 +223,7 @@ async function main(): Promise<void> {
   console.log('Timed apart: compileNetwork (once per dataset) and evaluateNetwork (per scenario: three fixed points, explanations, waiting groups); median of runs, a full GC before each.');
   console.log(`Load average now: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (cpu ms > wall ms means GC helper threads; wall >> cpu means a busy machine).`);
   console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
+  console.log(`Linear reference: ${GATHER_READS_PER_PLEDGE} reads per pledge at random positions of a working set as large as the compiled network (net MB), same run: linear work, so its growth is what the caches alone add.`);
   console.log('gc ms: garbage-collection pauses inside the timed evaluations (median). Evaluations run with only the network and the facts alive.');
   // Warm-up of every family's code paths until the JIT has optimised them, so that the small sizes measure the
   // engine rather than the compiler tiers (a few seconds).

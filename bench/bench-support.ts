@@ -121,6 +121,37 @@ export function makeReference(n: number, seed: number): () => number {
   };
 }
 
+/**
+ * Linear reference for `reads` reads at random positions of a working set of `bytes` (Int32 words): the same work
+ * per item at every size, so its growth per 10x shows what the machine's caches alone do to linear work whose
+ * memory accesses are scattered, as a network's are. The positions are drawn up front and read in order.
+ */
+export function makeGatherReference(bytes: number, reads: number, seed: number): () => number {
+  const random = createRandom(seed);
+  const words = Math.max(1, Math.floor(bytes / 4));
+  const data = new Int32Array(words);
+  for (let i = 0; i < words; i++) data[i] = i;
+  const positions = new Int32Array(reads);
+  for (let i = 0; i < reads; i++) positions[i] = Math.floor(random() * words);
+  return () => {
+    let sum = 0;
+    for (let i = 0; i < reads; i++) sum = (sum + (data[positions[i] as number] as number)) | 0;
+    return sum;
+  };
+}
+
+/** Bytes of the typed arrays an object holds, directly or one level down (a compiled network's tables). */
+export function countTypedArrayBytes(value: object): number {
+  let bytes = 0;
+  for (const field of Object.values(value)) {
+    if (ArrayBuffer.isView(field)) bytes += field.byteLength;
+    else if (field !== null && typeof field === 'object' && !Array.isArray(field)) {
+      for (const inner of Object.values(field as object)) if (ArrayBuffer.isView(inner)) bytes += inner.byteLength;
+    }
+  }
+  return bytes;
+}
+
 /** Format one table: a header row, a separator and right-aligned columns. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
