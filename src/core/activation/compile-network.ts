@@ -1,6 +1,6 @@
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
-import { buildFeeds, pledgesByParty } from './compile-feeds.js';
+import { buildFeeds } from './compile-feeds.js';
 import { buildWatches, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
@@ -23,9 +23,8 @@ import {
 
 // Compiles candidate pledges and their conditions into flat typed arrays: a node per AND/OR/leaf (children
 // before parents), an aggregate key per distinct total/count/active expression, and for each pledge the keys it
-// feeds. Built once, then run for every scenario, so everything a run needs that does not depend on the facts is
-// computed here. The pledges are read once, grouped by party: a party's pledges feed the same keys and slots, and
-// numbering them together keeps those in cache while a run goes through them, whatever the input order.
+// feeds. Built once, then run four times (greatest/least fixed point × pessimistic/optimistic), so everything a
+// run needs that does not depend on the facts is computed here. The pledges are read once.
 
 export { KEY_ACTIVE, KEY_COUNT, KEY_TOTAL, LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_NONE, LEAF_TOTAL, LEAF_TRUE, NODE_AND, NODE_LEAF, NODE_OR };
 
@@ -39,14 +38,8 @@ export interface ActivationPledge {
 }
 
 export interface Network {
-  /**
-   * Pledge ids by network index: grouped by party (parties in order of first appearance), in input order within a
-   * party. Every pledge-indexed array of the network uses this index; the network keeps no syntax tree.
-   */
+  /** Pledge ids by index (the input order); the network keeps no syntax tree. */
   pledgeIds: readonly string[];
-  /** Per network index: the pledge's position in the input, and the ids in input order (what results report). */
-  inputIndex: Int32Array;
-  inputIds: readonly string[];
   partyIds: PartyId[];
   pledgeParty: Int32Array;
   pledgeCapability: Int32Array;
@@ -106,23 +99,13 @@ export interface Network {
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
-  const inputIndex = groupByParty(pledges);
-  const parts = new NetworkBuilder(Array.from(inputIndex, (i) => pledges[i] as ActivationPledge)).build();
+  const parts = new NetworkBuilder(pledges).build();
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
   const thresholds = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
   const { atMin: fullAtMin, atMax: fullAtMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
-  const inputIds = pledges.map((pledge) => pledge.id);
-  return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
-}
-
-/** Input positions grouped by party: parties in order of first appearance, input order within a party. */
-function groupByParty(pledges: readonly ActivationPledge[]): Int32Array {
-  const ordinals = new Map<PartyId, number>();
-  const ordinal = new Int32Array(pledges.length);
-  for (let p = 0; p < pledges.length; p++) ordinal[p] = indexOf(ordinals, (pledges[p] as ActivationPledge).party);
-  return pledgesByParty(ordinal, ordinals.size).order;
+  return { ...parts, ...feeds, watchStart, watchLeaf, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -133,7 +116,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network,  'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

@@ -52,60 +52,42 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
  * scenarios over the same candidates compiles once (compileNetwork) and calls this for each.
  */
 export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, FactValue>): ActivationResult {
-  const { inputIndex, inputIds } = network;
+  const pledgeIds = network.pledgeIds;
   const factValues = network.factIds.map((id) => facts.get(id));
   const scratch = scratchFor(network);
   const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
   const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch);
   const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch);
 
-  // The runs and explanations go by network index (pledges grouped by party); results are stored by input position.
   const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
   const gap: number[] = [];
   const failing: { start: number[]; leaf: number[] } = { start: [0], leaf: [] };
-  const reasons = new Array<readonly Reason[]>(inputIds.length).fill(NO_REASONS);
-  const waitsFor = new Array<readonly Reason[]>(inputIds.length).fill(NO_REASONS);
-  for (let p = 0; p < inputIds.length; p++) {
+  const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  for (let p = 0; p < pledgeIds.length; p++) {
     if (pessimistic.active[p] !== 1) {
-      reasons[inputIndex[p] as number] = whyNotCertain.explain(p);
+      reasons[p] = whyNotCertain.explain(p);
     } else if (pessimisticLeast.active[p] !== 1) {
-      waitsFor[inputIndex[p] as number] = whyWaiting.explain(p, failing.leaf);
+      waitsFor[p] = whyWaiting.explain(p, failing.leaf);
       gap.push(p);
       failing.start.push(failing.leaf.length);
     }
   }
-  const sets = {
-    certain: toInputOrder(pessimistic.active, inputIndex),
-    possible: toInputOrder(optimistic.active, inputIndex),
-    withoutCoordination: toInputOrder(pessimisticLeast.active, inputIndex),
-  };
+  const sets = { certain: pessimistic.active, possible: optimistic.active, withoutCoordination: pessimisticLeast.active };
   let pledges: PledgeActivation[] | undefined;
   return {
     get pledges(): PledgeActivation[] {
-      pledges ??= describeEach(inputIds, sets, reasons, waitsFor);
+      pledges ??= describeEach(pledgeIds, sets, reasons, waitsFor);
       return pledges;
     },
-    pledgeIds: inputIds,
+    pledgeIds,
     reasons,
     waitsFor,
-    assuranceGap: listInInputOrder(gap, network),
+    assuranceGap: gap.map((p) => pledgeIds[p] as string),
     waitingGroups: findWaitingGroups(network, gap, failing),
     sets,
   };
-}
-
-/** A per-pledge flag array by network index, reordered by input position. */
-function toInputOrder(byNetworkIndex: Uint8Array, inputIndex: Int32Array): Uint8Array {
-  const byInput = new Uint8Array(byNetworkIndex.length);
-  for (let p = 0; p < byNetworkIndex.length; p++) byInput[inputIndex[p] as number] = byNetworkIndex[p] as number;
-  return byInput;
-}
-
-/** The ids of pledges given by network index, in input order. */
-function listInInputOrder(pledges: readonly number[], network: Network): string[] {
-  const positions = Int32Array.from(pledges, (p) => network.inputIndex[p] as number).sort();
-  return Array.from(positions, (position) => network.inputIds[position] as string);
 }
 
 // The runs' working arrays (tens of megabytes at a million pledges), kept with the network they were sized for:
