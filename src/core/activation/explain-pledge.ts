@@ -181,7 +181,6 @@ export class PledgeExplainer {
     if (area >= 0) reason.area = net.areaIds[area] as string;
     return reason;
   }
-
 }
 
 /**
