@@ -2,6 +2,7 @@ import type { FactValue } from '../types.js';
 import { type ActivationPledge, compileNetwork, type Network } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
+import { IntList } from './int-list.js';
 import { createScratch, type FixedPointScratch, runFixedPoint } from './run-fixed-point.js';
 
 // Activation for one scenario (DESIGN.md §4): the three fixed points it reports (greatest pessimistic: certain;
@@ -55,25 +56,30 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   const pledgeIds = network.pledgeIds;
   const factValues = network.factIds.map((id) => facts.get(id));
   const scratch = scratchFor(network);
-  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch);
-  const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch);
-  const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch);
+  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch.runs);
+  const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch.runs);
+  const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch.runs);
 
   const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
   const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
-  const gap: number[] = [];
-  const failing: { start: number[]; leaf: number[] } = { start: [0], leaf: [] };
+  // The gap and its failing leaves (CSR over the gap) in lists kept with the network.
+  const { gap, failingStart, failingLeaf } = scratch.lists;
+  gap.length = 0;
+  failingStart.length = 0;
+  failingLeaf.length = 0;
+  failingStart.push(0);
   const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   for (let p = 0; p < pledgeIds.length; p++) {
     if (pessimistic.active[p] !== 1) {
       reasons[p] = whyNotCertain.explain(p);
     } else if (pessimisticLeast.active[p] !== 1) {
-      waitsFor[p] = whyWaiting.explain(p, failing.leaf);
+      waitsFor[p] = whyWaiting.explain(p, failingLeaf);
       gap.push(p);
-      failing.start.push(failing.leaf.length);
+      failingStart.push(failingLeaf.length);
     }
   }
+  const gapPledges = gap.view();
   const sets = { certain: pessimistic.active, possible: optimistic.active, withoutCoordination: pessimisticLeast.active };
   let pledges: PledgeActivation[] | undefined;
   return {
@@ -84,21 +90,27 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
     pledgeIds,
     reasons,
     waitsFor,
-    assuranceGap: gap.map((p) => pledgeIds[p] as string),
-    waitingGroups: findWaitingGroups(network, gap, failing),
+    assuranceGap: Array.from(gapPledges, (p) => pledgeIds[p] as string),
+    waitingGroups: findWaitingGroups(network, gapPledges, { start: failingStart.view(), leaf: failingLeaf.view() }),
     sets,
   };
 }
 
-// The runs' working arrays (tens of megabytes at a million pledges), kept with the network they were sized for:
-// allocating them for every scenario would make the garbage collector walk the whole heap again and again.
+// The runs' working arrays (tens of megabytes at a million pledges) and the gap's lists, kept with the network they
+// were sized for: allocating them for every scenario would make the garbage collector walk the whole heap again and
+// again.
 // Evaluation is synchronous, so two evaluations never share them at the same time.
-const scratches = new WeakMap<Network, FixedPointScratch>();
+interface EvaluationScratch {
+  runs: FixedPointScratch;
+  lists: { gap: IntList; failingStart: IntList; failingLeaf: IntList };
+}
 
-function scratchFor(network: Network): FixedPointScratch {
+const scratches = new WeakMap<Network, EvaluationScratch>();
+
+function scratchFor(network: Network): EvaluationScratch {
   let scratch = scratches.get(network);
   if (!scratch) {
-    scratch = createScratch(network);
+    scratch = { runs: createScratch(network), lists: { gap: new IntList(), failingStart: new IntList(), failingLeaf: new IntList() } };
     scratches.set(network, scratch);
   }
   return scratch;

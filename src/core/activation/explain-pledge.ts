@@ -30,6 +30,12 @@ export type Reason =
 
 const MAX_LISTED = 5;
 
+/** Where failing aggregate leaves are collected: appended to, and cut back when an OR above them holds. */
+export interface LeafList {
+  length: number;
+  push(leaf: number): void;
+}
+
 /** Why a node fails while explaining: undefined when it holds, one reason, or a list of them. */
 type Failure = Reason | readonly Reason[] | undefined;
 
@@ -73,7 +79,7 @@ export class PledgeExplainer {
    * leaves go to `failing`. Read from the compiled nodes alone, in one pass over the pledge's nodes in
    * post-order: a node's children are the entries on top of the stack whose parent it is.
    */
-  explain(index: number, failing?: number[]): readonly Reason[] {
+  explain(index: number, failing?: LeafList): readonly Reason[] {
     const net = this.net;
     if (index < 0 || index >= net.rootNode.length) return [];
     const { stackNode, stackReasons, stackFailing } = this;
@@ -137,7 +143,7 @@ export class PledgeExplainer {
     return { kind: 'any_of', options };
   }
 
-  private leafFailures(leaf: number, failing: number[] | undefined): Failure {
+  private leafFailures(leaf: number, failing: LeafList | undefined): Failure {
     const net = this.net;
     const type = net.leafType[leaf] as number;
     if (type === LEAF_FALSE) return this.sharedFalse;

@@ -1,38 +1,53 @@
-import { labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
+import { type Int32Workspace, labelStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 import { KEY_ACTIVE, type Network } from './compile-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
 import { pledgesInIdOrder } from './pledges-in-id-order.js';
+import { createWorkArrays } from './work-arrays.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
 // "waits for" graph. p waits for q when a leaf failing in p's condition (at the least fixed point) would
 // count q: total()/count() of q's capability from a party other than p's, or active() of q's party.
 // "Every other party" is encoded with prefix and suffix chains over party blocks, keeping the graph linear.
+// Every working array comes from a workspace kept with the network, so a scenario allocates only its result.
 
 /** The aggregate leaves failing for each gap pledge (CSR over the gap's order). */
 export interface FailingLeaves {
-  start: readonly number[];
-  leaf: readonly number[];
+  start: ArrayLike<number>;
+  leaf: ArrayLike<number>;
+}
+
+const workspaces = new WeakMap<Network, Int32Workspace>();
+
+function workspaceFor(net: Network): Int32Workspace {
+  let work = workspaces.get(net);
+  if (!work) {
+    work = createWorkArrays();
+    workspaces.set(net, work);
+  }
+  return work;
 }
 
 /** Groups (of two or more pledge ids, sorted) among `gap` (pledge indices, ascending), given their failing leaves. */
-export function findWaitingGroups(net: Network, gap: readonly number[], failing: FailingLeaves): string[][] {
-  const graph = new WaitGraph(net, gap);
-  const byKey = pairsByKey(net, failing);
+export function findWaitingGroups(net: Network, gap: ArrayLike<number>, failing: FailingLeaves): string[][] {
+  if (gap.length < 2) return [];
+  const work = workspaceFor(net);
+  const byKey = pairsByKey(net, failing, work);
+  const graph = new WaitGraph(net, gap, byKey, work);
   for (let k = 0; k < net.keyCount; k++) {
     const from = byKey.start[k] as number;
     const to = byKey.start[k + 1] as number;
     if (from < to) graph.connectKey(k, byKey.local, from, to);
   }
   const { start, target } = graph.toCsr();
-  const { component, count } = labelStronglyConnectedComponents(graph.size, start, target);
-  const size = new Int32Array(count);
+  const { component, count } = labelStronglyConnectedComponents(graph.size, start, target, work);
+  const size = work('groups.size', count).fill(0);
   for (let local = 0; local < gap.length; local++) size[component[local] as number]! += 1;
-  return listGroups(net, gap, component, size);
+  return listGroups(net, gap, component, size, work);
 }
 
 // The components of two or more pledges, each listed in id order, the groups in order of their first ids.
-function listGroups(net: Network, gap: readonly number[], component: Int32Array, size: Int32Array): string[][] {
-  const groupOf = new Int32Array(net.pledgeIds.length).fill(-1);
+function listGroups(net: Network, gap: ArrayLike<number>, component: Int32Array, size: Int32Array, work: Int32Workspace): string[][] {
+  const groupOf = work('groups.of', net.pledgeIds.length).fill(-1);
   let grouped = 0;
   for (let local = 0; local < gap.length; local++) {
     const c = component[local] as number;
@@ -42,7 +57,9 @@ function listGroups(net: Network, gap: readonly number[], component: Int32Array,
   }
   if (grouped === 0) return [];
   const groups: string[][] = [];
-  const slot = new Int32Array(size.length).fill(-1);
+  // Per component: its group's place in `groups`, then how many ids it holds so far.
+  const slot = work('groups.slot', size.length).fill(-1);
+  const filled = work('groups.filled', size.length);
   const order = pledgesInIdOrder(net);
   for (let i = 0; i < order.length; i++) {
     const p = order[i] as number;
@@ -50,21 +67,23 @@ function listGroups(net: Network, gap: readonly number[], component: Int32Array,
     if (c < 0) continue;
     if (slot[c] === -1) {
       slot[c] = groups.length;
-      groups.push([]);
+      filled[c] = 0;
+      groups.push(new Array<string>(size[c] as number));
     }
-    groups[slot[c] as number]!.push(net.pledgeIds[p] as string);
+    (groups[slot[c] as number] as string[])[filled[c]!++] = net.pledgeIds[p] as string;
   }
   return groups.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }
 
 /** The gap-local pledges with a failing leaf on each key (CSR by key; a pledge once per failing leaf). */
-function pairsByKey(net: Network, failing: FailingLeaves): { start: Int32Array; local: Int32Array } {
-  const start = new Int32Array(net.keyCount + 1);
+function pairsByKey(net: Network, failing: FailingLeaves, work: Int32Workspace): { start: Int32Array; local: Int32Array } {
+  const start = work('pairs.start', net.keyCount + 1).fill(0);
   const pledges = failing.start.length - 1;
   for (let i = 0; i < failing.leaf.length; i++) start[(net.leafRef[failing.leaf[i] as number] as number) + 1]! += 1;
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
-  const fill = start.slice(0, net.keyCount);
-  const local = new Int32Array(failing.leaf.length);
+  const fill = work('pairs.fill', net.keyCount);
+  fill.set(start.subarray(0, net.keyCount));
+  const local = work('pairs.local', failing.leaf.length);
   for (let p = 0; p < pledges; p++) {
     for (let i = failing.start[p] as number; i < (failing.start[p + 1] as number); i++) {
       local[fill[net.leafRef[failing.leaf[i] as number] as number]!++] = p;
@@ -74,9 +93,9 @@ function pairsByKey(net: Network, failing: FailingLeaves): { start: Int32Array; 
 }
 
 class WaitGraph {
-  /** Edges as two growing typed arrays (a million-pledge gap makes millions of edges). */
-  private from: Int32Array = new Int32Array(1024);
-  private to: Int32Array = new Int32Array(1024);
+  /** Edges, in arrays sized for the most a key can add (see the constructor). */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
   private edges = 0;
   size: number;
   /** CSR key → the gap pledges feeding it (gap-local, ascending). */
@@ -91,14 +110,25 @@ class WaitGraph {
 
   constructor(
     private readonly net: Network,
-    private readonly gap: readonly number[],
+    private readonly gap: ArrayLike<number>,
+    pairs: { start: Int32Array },
+    private readonly work: Int32Workspace,
   ) {
     this.size = gap.length;
-    ({ start: this.memberStart, member: this.member } = pledgesByKey(net, gap));
-    this.partyBlock = new Int32Array(net.partyIds.length);
-    this.blockKey = new Int32Array(net.partyIds.length).fill(-1);
-    this.blockStart = new Int32Array(gap.length + 1);
-    this.blockMember = new Int32Array(gap.length);
+    ({ start: this.memberStart, member: this.member } = pledgesByKey(net, gap, work));
+    // A key with failing leaves adds at most two edges per member, two per chain link (fewer links than members)
+    // and two per failing leaf.
+    let most = 0;
+    for (let k = 0; k < net.keyCount; k++) {
+      const failingLeaves = (pairs.start[k + 1] as number) - (pairs.start[k] as number);
+      if (failingLeaves > 0) most += 4 * ((this.memberStart[k + 1] as number) - (this.memberStart[k] as number)) + 2 * failingLeaves;
+    }
+    this.from = work('graph.from', most);
+    this.to = work('graph.to', most);
+    this.partyBlock = work('graph.partyBlock', net.partyIds.length);
+    this.blockKey = work('graph.blockKey', net.partyIds.length).fill(-1);
+    this.blockStart = work('graph.blockStart', gap.length + 1);
+    this.blockMember = work('graph.blockMember', gap.length);
   }
 
   /** Edges from each pledge in `pairs[from..to)` to the gap pledges that key `key` would count for it. */
@@ -153,7 +183,8 @@ class WaitGraph {
     }
     this.blockStart[0] = 0;
     for (let b = 0; b < blocks; b++) this.blockStart[b + 1]! += this.blockStart[b] as number;
-    const fill = this.blockStart.slice(0, blocks);
+    const fill = this.work('graph.blockFill', blocks);
+    fill.set(this.blockStart.subarray(0, blocks));
     for (let i = first; i < end; i++) {
       const local = this.member[i] as number;
       this.blockMember[fill[this.partyBlock[this.partyOfLocal(local)] as number]!++] = local;
@@ -162,11 +193,12 @@ class WaitGraph {
   }
 
   toCsr(): { start: Int32Array; target: Int32Array } {
-    const start = new Int32Array(this.size + 1);
+    const start = this.work('csr.start', this.size + 1).fill(0);
     for (let e = 0; e < this.edges; e++) start[(this.from[e] as number) + 1]! += 1;
     for (let n = 0; n < this.size; n++) start[n + 1]! += start[n] as number;
-    const fill = start.slice(0, this.size);
-    const target = new Int32Array(this.edges);
+    const fill = this.work('csr.fill', this.size);
+    fill.set(start.subarray(0, this.size));
+    const target = this.work('csr.target', this.edges);
     for (let e = 0; e < this.edges; e++) target[fill[this.from[e] as number]!++] = this.to[e] as number;
     return { start, target };
   }
@@ -176,15 +208,6 @@ class WaitGraph {
   }
 
   private edge(from: number, to: number): void {
-    if (this.edges === this.from.length) {
-      const grown = (array: Int32Array): Int32Array => {
-        const bigger = new Int32Array(array.length * 2);
-        bigger.set(array);
-        return bigger;
-      };
-      this.from = grown(this.from);
-      this.to = grown(this.to);
-    }
     this.from[this.edges] = from;
     this.to[this.edges] = to;
     this.edges++;

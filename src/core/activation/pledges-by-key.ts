@@ -1,3 +1,4 @@
+import type { Int32Workspace } from '../graph/strongly-connected-components.js';
 import type { Network } from './compile-network.js';
 
 // Which pledges feed each aggregate key, as CSR over the network's feed lists: for the "waits for" explanations
@@ -5,19 +6,24 @@ import type { Network } from './compile-network.js';
 
 /**
  * CSR key → positions in `pledges` (ascending) of the pledges feeding the key; without `pledges`, every pledge
- * of the network, so that positions are pledge indices.
+ * of the network, so that positions are pledge indices. Arrays come from `work` (new ones by default).
  */
-export function pledgesByKey(net: Network, pledges?: readonly number[]): { start: Int32Array; member: Int32Array } {
+export function pledgesByKey(
+  net: Network,
+  pledges?: ArrayLike<number>,
+  work: Int32Workspace = (_name, length) => new Int32Array(length),
+): { start: Int32Array; member: Int32Array } {
   const count = pledges === undefined ? net.pledgeIds.length : pledges.length;
   const pledgeAt = (i: number): number => (pledges === undefined ? i : (pledges[i] as number));
-  const start = new Int32Array(net.keyCount + 1);
+  const start = work('byKey.start', net.keyCount + 1).fill(0);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
     for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[keyOfFeed(net, f) + 1]! += 1;
   }
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
-  const fill = start.slice(0, net.keyCount);
-  const member = new Int32Array(start[net.keyCount] as number);
+  const fill = work('byKey.fill', net.keyCount);
+  fill.set(start.subarray(0, net.keyCount));
+  const member = work('byKey.member', start[net.keyCount] as number);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
     for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[keyOfFeed(net, f)]!++] = i;

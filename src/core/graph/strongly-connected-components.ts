@@ -1,3 +1,11 @@
+/**
+ * Supplies a working array of `length` elements by name, contents unspecified: a caller that runs an algorithm
+ * again and again on graphs of similar size can hand out the same arrays each time instead of new ones.
+ */
+export type Int32Workspace = (name: string, length: number) => Int32Array;
+
+const freshArrays: Int32Workspace = (_name, length) => new Int32Array(length);
+
 /** Tarjan's algorithm, iterative (no recursion limit): the strongly connected components of a directed graph. */
 export function findStronglyConnectedComponents(nodeCount: number, edges: readonly (readonly number[])[]): number[][] {
   const start = new Int32Array(nodeCount + 1);
@@ -18,24 +26,41 @@ export function findStronglyConnectedComponents(nodeCount: number, edges: readon
  * Tarjan's algorithm on a graph in CSR form (node n's successors are target[start[n]] … target[start[n+1]-1]):
  * each node's component number, components numbered in the order they complete (sinks first).
  */
-export function labelStronglyConnectedComponents(nodeCount: number, start: Int32Array, target: Int32Array): { component: Int32Array; count: number } {
-  const component = new Int32Array(nodeCount).fill(-1);
+export function labelStronglyConnectedComponents(
+  nodeCount: number,
+  start: Int32Array,
+  target: Int32Array,
+  work: Int32Workspace = freshArrays,
+): { component: Int32Array; count: number } {
+  const component = work('scc.component', nodeCount).fill(-1);
   let count = 0;
-  walkTarjan(nodeCount, start, target, (stack, first, end) => {
-    for (let i = first; i < end; i++) component[stack[i] as number] = count;
-    count++;
-  });
+  walkTarjan(
+    nodeCount,
+    start,
+    target,
+    (stack, first, end) => {
+      for (let i = first; i < end; i++) component[stack[i] as number] = count;
+      count++;
+    },
+    work,
+  );
   return { component, count };
 }
 
 // Calls `emit` as each component completes; its members are stack[first] … stack[end-1].
-function walkTarjan(nodeCount: number, start: Int32Array, target: Int32Array, emit: (stack: Int32Array, first: number, end: number) => void): void {
-  const index = new Int32Array(nodeCount).fill(-1);
-  const low = new Int32Array(nodeCount);
-  const onStack = new Uint8Array(nodeCount);
-  const stack = new Int32Array(nodeCount);
-  const callNode = new Int32Array(nodeCount);
-  const callEdge = new Int32Array(nodeCount);
+function walkTarjan(
+  nodeCount: number,
+  start: Int32Array,
+  target: Int32Array,
+  emit: (stack: Int32Array, first: number, end: number) => void,
+  work: Int32Workspace = freshArrays,
+): void {
+  const index = work('scc.index', nodeCount).fill(-1);
+  const low = work('scc.low', nodeCount);
+  const onStack = work('scc.onStack', nodeCount).fill(0);
+  const stack = work('scc.stack', nodeCount);
+  const callNode = work('scc.callNode', nodeCount);
+  const callEdge = work('scc.callEdge', nodeCount);
   let stackSize = 0;
   let depth = 0;
   let counter = 0;
