@@ -20,6 +20,11 @@ export interface FixedPointScratch {
   dueSpare: Int32Array;
   radixCounts: Int32Array;
   watchRoom: WatchRoom;
+  /**
+   * A state's aggregates (FixedPointState.keyTotal, partValue), one pair per mode, made on first use: the explanations
+   * read them after all runs, so each mode keeps its own, and they stay valid until the next run of that mode here.
+   */
+  aggregates: ({ keyTotal: Float64Array; partValue: Float64Array } | undefined)[];
 }
 
 /** Allocate the working arrays for runs over `network`. */
@@ -36,6 +41,7 @@ export function createScratch(network: Network): FixedPointScratch {
     dueSpare: new Int32Array(network.watchLeaf.length),
     radixCounts: createRadixCounts(),
     watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
+    aggregates: [undefined, undefined, undefined, undefined],
   };
 }
 

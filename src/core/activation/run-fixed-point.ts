@@ -28,7 +28,10 @@ export interface FixedPointMode {
   greatest: boolean;
 }
 
-/** The aggregates at a fixed point, enough to re-evaluate any leaf. */
+/**
+ * The aggregates at a fixed point, enough to re-evaluate any leaf. `keyTotal` and `partValue` are the scratch's:
+ * valid until the next run of the same mode with the same scratch.
+ */
 export interface FixedPointState {
   mode: FixedPointMode;
   active: Uint8Array;
@@ -96,9 +99,19 @@ class Propagation {
     private readonly scratch: FixedPointScratch,
   ) {
     this.quantity = mode.optimistic ? net.quantityMax : net.quantityMin;
+    // `active` goes into results; the aggregates are the scratch's (zeroed here, or overwritten by run()).
     this.active = new Uint8Array(net.pledgeIds.length);
-    this.keyTotal = new Float64Array(net.keyCount);
-    this.partValue = new Float64Array(net.slotCount);
+    const slot = (mode.optimistic ? 2 : 0) + (mode.greatest ? 1 : 0);
+    let aggregates = scratch.aggregates[slot];
+    if (!aggregates) {
+      aggregates = { keyTotal: new Float64Array(net.keyCount), partValue: new Float64Array(net.slotCount) };
+      scratch.aggregates[slot] = aggregates;
+    } else if (!mode.greatest) {
+      aggregates.keyTotal.fill(0);
+      aggregates.partValue.fill(0);
+    }
+    this.keyTotal = aggregates.keyTotal;
+    this.partValue = aggregates.partValue;
     this.state = { mode, active: this.active, keyTotal: this.keyTotal, partValue: this.partValue };
     this.nodeTrue = scratch.nodeTrue;
     this.counter = scratch.counter.fill(0);
