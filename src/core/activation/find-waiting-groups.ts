@@ -193,6 +193,8 @@ class WaitGraph {
   }
 
   toCsr(): { start: Int32Array; target: Int32Array } {
+    // Writes past a typed array's end are dropped silently: a broken bound must not pass as a smaller graph.
+    if (this.edges > this.from.length) throw new Error(`waiting groups: ${this.edges} edges exceed the bound of ${this.from.length}`);
     const start = this.work('csr.start', this.size + 1).fill(0);
     for (let e = 0; e < this.edges; e++) start[(this.from[e] as number) + 1]! += 1;
     for (let n = 0; n < this.size; n++) start[n + 1]! += start[n] as number;
