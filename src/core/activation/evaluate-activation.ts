@@ -3,6 +3,7 @@ import { type ActivationPledge, compileNetwork, type Network } from './compile-n
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { IntList } from './int-list.js';
+import { perNetwork } from './per-network.js';
 import { createScratch, type FixedPointScratch, runFixedPoint } from './run-fixed-point.js';
 
 // Activation for one scenario (DESIGN.md §4): the three fixed points it reports (greatest pessimistic: certain;
@@ -105,16 +106,12 @@ interface EvaluationScratch {
   lists: { gap: IntList; failingStart: IntList; failingLeaf: IntList };
 }
 
-const scratches = new WeakMap<Network, EvaluationScratch>();
-
-function scratchFor(network: Network): EvaluationScratch {
-  let scratch = scratches.get(network);
-  if (!scratch) {
-    scratch = { runs: createScratch(network), lists: { gap: new IntList(), failingStart: new IntList(), failingLeaf: new IntList() } };
-    scratches.set(network, scratch);
-  }
-  return scratch;
-}
+const scratchFor = perNetwork(
+  (network): EvaluationScratch => ({
+    runs: createScratch(network),
+    lists: { gap: new IntList(), failingStart: new IntList(), failingLeaf: new IntList() },
+  }),
+);
 
 function describeEach(
   ids: readonly string[],

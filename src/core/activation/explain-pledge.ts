@@ -3,6 +3,7 @@ import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
 import { meetsBound } from './aggregate-parts.js';
+import { perNetwork } from './per-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
 import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
 
@@ -248,13 +249,4 @@ class WaitsReasons {
   }
 }
 
-const waitsCache = new WeakMap<Network, WaitsReasons>();
-
-function waitsReasonsOf(net: Network): WaitsReasons {
-  let waits = waitsCache.get(net);
-  if (!waits) {
-    waits = new WaitsReasons(net);
-    waitsCache.set(net, waits);
-  }
-  return waits;
-}
+const waitsReasonsOf = perNetwork((net) => new WaitsReasons(net));

@@ -2,6 +2,7 @@ import { type Int32Workspace, labelStronglyConnectedComponents } from '../graph/
 import { KEY_ACTIVE, type Network } from './compile-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
 import { pledgesInIdOrder } from './pledges-in-id-order.js';
+import { perNetwork } from './per-network.js';
 import { createWorkArrays } from './work-arrays.js';
 
 // The groups of assurance-gap pledges that wait on each other: strongly connected components of the
@@ -16,16 +17,7 @@ export interface FailingLeaves {
   leaf: ArrayLike<number>;
 }
 
-const workspaces = new WeakMap<Network, Int32Workspace>();
-
-function workspaceFor(net: Network): Int32Workspace {
-  let work = workspaces.get(net);
-  if (!work) {
-    work = createWorkArrays();
-    workspaces.set(net, work);
-  }
-  return work;
-}
+const workspaceFor = perNetwork((): Int32Workspace => createWorkArrays());
 
 /** Groups (of two or more pledge ids, sorted) among `gap` (pledge indices, ascending), given their failing leaves. */
 export function findWaitingGroups(net: Network, gap: ArrayLike<number>, failing: FailingLeaves): string[][] {

@@ -1,4 +1,4 @@
-import type { Int32Workspace } from '../graph/strongly-connected-components.js';
+import { freshArrays, type Int32Workspace } from '../graph/strongly-connected-components.js';
 import type { Network } from './compile-network.js';
 
 // Which pledges feed each aggregate key, as CSR over the network's feed lists: for the "waits for" explanations
@@ -11,7 +11,7 @@ import type { Network } from './compile-network.js';
 export function pledgesByKey(
   net: Network,
   pledges?: ArrayLike<number>,
-  work: Int32Workspace = (_name, length) => new Int32Array(length),
+  work: Int32Workspace = freshArrays,
 ): { start: Int32Array; member: Int32Array } {
   const count = pledges === undefined ? net.pledgeIds.length : pledges.length;
   const pledgeAt = (i: number): number => (pledges === undefined ? i : (pledges[i] as number));

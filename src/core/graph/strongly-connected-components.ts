@@ -4,7 +4,8 @@
  */
 export type Int32Workspace = (name: string, length: number) => Int32Array;
 
-const freshArrays: Int32Workspace = (_name, length) => new Int32Array(length);
+/** The workspace that makes new arrays on every call. */
+export const freshArrays: Int32Workspace = (_name, length) => new Int32Array(length);
 
 /** Tarjan's algorithm, iterative (no recursion limit): the strongly connected components of a directed graph. */
 export function findStronglyConnectedComponents(nodeCount: number, edges: readonly (readonly number[])[]): number[][] {
