@@ -1,10 +1,11 @@
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
 import { buildFeeds } from './compile-feeds.js';
-import { buildWatches, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
+import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
-import { type FullSums, sumAllPledges } from './sum-all-pledges.js';
+import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
+import { measureWidths } from './threshold-watch.js';
 import {
   KEY_ACTIVE,
   KEY_COUNT,
@@ -88,11 +89,13 @@ export interface Network {
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
   watchLeaf: Int32Array;
+  /** Per watch entry: its leaf's initialLeafTruth, and WATCH_OWN (compile-watches.ts). */
+  watchFlags: Uint8Array;
   /** Threshold leaves of each total/count key, sorted by bound. */
   thresholds: ThresholdOrder;
   /** The aggregates with every pledge active, at minimum and at maximum quantities (the greatest runs' start). */
-  fullAtMin: FullSums;
-  fullAtMax: FullSums;
+  fullAtMin: StartSums;
+  fullAtMax: StartSums;
   /** Per aggregate leaf, where it stands when a run starts (initial-leaf-truth.ts). */
   initialLeafTruth: Uint8Array;
 }
@@ -102,10 +105,14 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const parts = new NetworkBuilder(pledges).build();
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
-  const thresholds = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
-  const { atMin: fullAtMin, atMax: fullAtMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
+  const order = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
+  const { atMin, atMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
+  const fullAtMin = { ...atMin, width: measureWidths(order, parts.keyType, atMin.partValue) };
+  const fullAtMax = { ...atMax, width: measureWidths(order, parts.keyType, atMax.partValue) };
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
-  return { ...parts, ...feeds, watchStart, watchLeaf, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
+  const thresholds = addEntryTruth(order, initialLeafTruth);
+  const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
+  return { ...parts, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -116,7 +123,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network,  'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network,  'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

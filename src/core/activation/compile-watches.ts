@@ -1,4 +1,4 @@
-import { KEY_ACTIVE, LEAF_TOTAL } from './network-codes.js';
+import { KEY_ACTIVE, LEAF_ACTIVE, LEAF_TOTAL } from './network-codes.js';
 
 // Static watch structures of a network: the leaves watching each aggregate key, and the threshold leaves of
 // each total()/count() key sorted by bound, so that a run moves one cursor along each key (threshold-watch.ts).
@@ -13,6 +13,8 @@ export interface ThresholdOrder {
   bound: Float64Array;
   strict: Uint8Array;
   slot: Int32Array;
+  /** Per entry, its leaf's initialLeafTruth (initial-leaf-truth.ts): read in entry order, not at the leaf's node. */
+  truth: Uint8Array;
 }
 
 export interface OrderInput {
@@ -43,8 +45,25 @@ export function buildWatches(leafType: Uint8Array, leafRef: Int32Array, keyCount
   return { watchStart, watchLeaf };
 }
 
+/** In Network.watchFlags: the watching active() leaf's own pledge feeds the key (it needs two active pledges when all are). */
+export const WATCH_OWN = 8;
+
+/**
+ * Per watch entry, what a run's drain of an active() key asks of its leaf, read in entry order rather than at the
+ * leaf's node: its initialLeafTruth bits (initial-leaf-truth.ts), and WATCH_OWN.
+ */
+export function flagWatchers(watchLeaf: Int32Array, leafType: Uint8Array, leafAux: Int32Array, initialLeafTruth: Uint8Array): Uint8Array {
+  const flags = new Uint8Array(watchLeaf.length);
+  for (let w = 0; w < flags.length; w++) {
+    const leaf = watchLeaf[w] as number;
+    const own = leafType[leaf] === LEAF_ACTIVE && ((leafAux[leaf] as number) & 1) === 1;
+    flags[w] = (initialLeafTruth[leaf] as number) | (own ? WATCH_OWN : 0);
+  }
+  return flags;
+}
+
 /** The threshold leaves of every total/count key, sorted by bound (the order of equal bounds does not matter). */
-export function sortThresholdLeaves(input: OrderInput): ThresholdOrder {
+export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'truth'> {
   const keyCount = input.keyType.length;
   const keyStart = new Int32Array(keyCount + 1);
   for (let k = 0; k < keyCount; k++) {
@@ -73,6 +92,13 @@ export function sortThresholdLeaves(input: OrderInput): ThresholdOrder {
     slot[i] = input.thresholdSlot[threshold] as number;
   }
   return { keyStart, leaf, bound, strict, slot };
+}
+
+/** The order with each entry's initial truth, from the per-node `initialLeafTruth`. */
+export function addEntryTruth(order: Omit<ThresholdOrder, 'truth'>, initialLeafTruth: Uint8Array): ThresholdOrder {
+  const truth = new Uint8Array(order.leaf.length);
+  for (let i = 0; i < truth.length; i++) truth[i] = initialLeafTruth[order.leaf[i] as number] as number;
+  return { ...order, truth };
 }
 
 // Sorts `leaf` and `bound` together by bound, in place. Small ranges by insertion; larger ones without a comparator:

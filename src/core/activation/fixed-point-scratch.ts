@@ -7,7 +7,6 @@ import { createWatchRoom, type WatchRoom } from './threshold-watch.js';
 
 /** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
 export interface FixedPointScratch {
-  nodeTrue: Uint8Array;
   counter: Int32Array;
   queue: Int32Array;
   drained: Uint8Array;
@@ -31,7 +30,6 @@ export interface FixedPointScratch {
 export function createScratch(network: Network): FixedPointScratch {
   const nodeCount = network.nodeKind.length;
   return {
-    nodeTrue: new Uint8Array(nodeCount),
     counter: new Int32Array(nodeCount),
     queue: new Int32Array(network.pledgeIds.length),
     drained: new Uint8Array(network.keyCount),
@@ -44,4 +42,3 @@ export function createScratch(network: Network): FixedPointScratch {
     aggregates: [undefined, undefined, undefined, undefined],
   };
 }
-

@@ -13,6 +13,7 @@ import {
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
 import { sortNodeIds } from './sort-node-ids.js';
+import { WATCH_OWN } from './compile-watches.js';
 import { ThresholdWatches } from './threshold-watch.js';
 
 export { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
@@ -75,7 +76,8 @@ class Propagation {
   private readonly active: Uint8Array;
   private readonly keyTotal: Float64Array;
   private readonly partValue: Float64Array;
-  private readonly nodeTrue: Uint8Array;
+  /** The mode's TRUE_AT_* bit of initialLeafTruth: where each aggregate leaf stands when the run starts. */
+  private readonly startBit: number;
   private readonly counter: Int32Array;
   private readonly queue: Int32Array;
   private head = 0;
@@ -113,7 +115,7 @@ class Propagation {
     this.keyTotal = aggregates.keyTotal;
     this.partValue = aggregates.partValue;
     this.state = { mode, active: this.active, keyTotal: this.keyTotal, partValue: this.partValue };
-    this.nodeTrue = scratch.nodeTrue;
+    this.startBit = !mode.greatest ? TRUE_AT_NONE : mode.optimistic ? TRUE_AT_FULL_MAX : TRUE_AT_FULL_MIN;
     this.counter = scratch.counter.fill(0);
     this.queue = scratch.queue;
     this.drained = scratch.drained.fill(0);
@@ -137,11 +139,11 @@ class Propagation {
       order: net.thresholds,
       keyType: net.keyType,
       keyTotal: this.keyTotal,
-      nodeTrue: this.nodeTrue,
-      pending: greatest ? 1 : 0,
+      startBit: this.startBit,
       falling: greatest,
       partValue: this.partValue,
       room: this.scratch.watchRoom,
+      width: greatest ? (this.mode.optimistic ? net.fullAtMax : net.fullAtMin).width : undefined,
       emit: this.markDue,
     });
     const sign = greatest ? -1 : +1;
@@ -218,17 +220,18 @@ class Propagation {
     if (((this.drained[k] as number) & bit) !== 0) return;
     this.drained[k]! |= bit;
     const net = this.net;
-    const pending = this.mode.greatest ? 1 : 0;
+    const flags = net.watchFlags;
+    // A leaf flips once a run, and only from where it started: true in a greatest run, false in a least one. Only
+    // greatest runs tell the buckets apart (in a least run, every leaf needs one pledge).
+    const startBit = this.startBit;
+    const pending = this.mode.greatest ? startBit : 0;
+    const own = this.mode.greatest && bucket === 1 ? WATCH_OWN : 0;
+    const mask = startBit | (this.mode.greatest ? WATCH_OWN : 0);
+    const want = pending | own;
     const end = net.watchStart[k + 1] as number;
     for (let w = net.watchStart[k] as number; w < end; w++) {
-      const leaf = net.watchLeaf[w] as number;
-      if (this.nodeTrue[leaf] !== pending || this.bucketOf(leaf) !== bucket) continue;
-      this.due[this.dueCount++] = leaf;
+      if (((flags[w] as number) & mask) === want) this.due[this.dueCount++] = net.watchLeaf[w] as number;
     }
-  }
-
-  private bucketOf(leaf: number): 0 | 1 {
-    return this.mode.greatest && ((this.net.leafAux[leaf] as number) & 1) === 1 ? 1 : 0;
   }
 
   // One pass in post-order: a leaf's value, then every internal node from its children's counts. Aggregate
@@ -236,9 +239,9 @@ class Propagation {
   private evaluateAll(): void {
     const net = this.net;
     const { nodeKind, leafType, leafRef, leafAux, nodeParent, initialLeafTruth: truth } = net;
-    const { nodeTrue, counter } = this;
+    const counter = this.counter;
     const greatest = this.mode.greatest;
-    const bit = !greatest ? TRUE_AT_NONE : this.mode.optimistic ? TRUE_AT_FULL_MAX : TRUE_AT_FULL_MIN;
+    const bit = this.startBit;
     const factTrue = new Uint8Array(net.factIds.length * 2);
     for (let f = 0; f < net.factIds.length; f++) {
       factTrue[2 * f] = evaluateFact(this.factValues[f], false, this.mode.optimistic) ? 1 : 0;
@@ -255,7 +258,6 @@ class Propagation {
         else if (type === LEAF_FACT) isTrue = factTrue[2 * (leafRef[n] as number) + (leafAux[n] as number)] === 1;
         else isTrue = type === LEAF_TRUE;
       }
-      nodeTrue[n] = isTrue ? 1 : 0;
       const link = nodeParent[n] as number;
       if (link >= 0) {
         if ((link & 1) === 1 ? !isTrue : isTrue) counter[link >> 1]! += 1;
@@ -266,30 +268,28 @@ class Propagation {
     }
   }
 
-  // Flip a leaf and carry the change up its tree; a root that flips moves its pledge.
+  // Flip a leaf and carry the change up its tree; a root that flips moves its pledge. Node values are not stored:
+  // an AND/OR's is its counter's, and a leaf's only flip is this one.
   private flip(leaf: number): void {
-    const net = this.net;
+    const parent = this.net.nodeParent;
+    const counter = this.counter;
     const nowTrue = this.mode.greatest ? 0 : 1;
-    let n = leaf;
-    this.nodeTrue[n] = nowTrue;
+    let link = parent[leaf] as number;
     for (;;) {
-      const link = net.nodeParent[n] as number;
       if (link < 0) {
         const pledge = -1 - link;
         if (this.active[pledge] !== nowTrue) this.enqueue(pledge);
         return;
       }
       // The parent's kind rides in the link's low bit: one array read less per step up.
-      const up = link >> 1;
       const isAnd = (link & 1) === 1;
       // AND counts false children, OR true ones.
       const delta = isAnd === (nowTrue === 0) ? 1 : -1;
-      const count = (this.counter[up] as number) + delta;
-      this.counter[up] = count;
+      const count = (counter[link >> 1] as number) + delta;
+      counter[link >> 1] = count;
       const flipped = isAnd ? (nowTrue === 0 ? count === 1 : count === 0) : nowTrue === 1 ? count === 1 : count === 0;
       if (!flipped) return;
-      this.nodeTrue[up] = nowTrue;
-      n = up;
+      link = parent[link >> 1] as number;
     }
   }
 }

@@ -11,6 +11,11 @@ export interface FullSums {
   partValue: Float64Array;
 }
 
+/** Full sums with what a greatest run's threshold watches need at the start (threshold-watch.ts measureWidths). */
+export interface StartSums extends FullSums {
+  width: Float64Array;
+}
+
 export interface SumInput {
   keyCount: number;
   keyType: Uint8Array;

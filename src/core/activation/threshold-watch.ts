@@ -17,23 +17,23 @@ export interface WatchOptions {
   order: ThresholdOrder;
   keyType: Uint8Array;
   keyTotal: Float64Array;
-  /** Current truth of every node; leaves whose value is `pending` can still flip. */
-  nodeTrue: Uint8Array;
-  pending: number;
+  /** The run's TRUE_AT_* bit of ThresholdOrder.truth: leaves that start true (falling) or false (rising) can flip. */
+  startBit: number;
   /** Falling: pending leaves are true and fire when they turn false (greatest fixed point); else the reverse. */
   falling: boolean;
   /** Own parts per slot (quantity for total, pledge count for count). */
   partValue: Float64Array;
   room: WatchRoom;
+  /** Falling only: per key, the largest own part among its threshold leaves at the start (measureWidths). */
+  width: Float64Array | undefined;
   emit: (leaf: number) => void;
 }
 
 /** Per-run working arrays, reusable by the next run over the same network. */
 export interface WatchRoom {
-  /** Per key: the cursor into its sorted leaves, its heap's size and the largest own part at the start. */
+  /** Per key: the cursor into its sorted leaves and its heap's size. */
   cursor: Int32Array;
   heapSize: Int32Array;
-  width: Float64Array;
   /** Heap entries, a key's heap in its own range of the sorted leaves: level (negated when falling), strictness tiebreak, entry. */
   priority: Float64Array;
   tiebreak: Uint8Array;
@@ -45,11 +45,28 @@ export function createWatchRoom(keyCount: number, entryCount: number): WatchRoom
   return {
     cursor: new Int32Array(keyCount),
     heapSize: new Int32Array(keyCount),
-    width: new Float64Array(keyCount),
     priority: new Float64Array(entryCount),
     tiebreak: new Uint8Array(entryCount),
     item: new Int32Array(entryCount),
   };
+}
+
+/**
+ * Per key, the largest own part among its threshold leaves when the aggregates are `partValue` (a falling run's
+ * start, which depends on the network alone): own parts only shrink in such a run, so no leaf's level is higher.
+ */
+export function measureWidths(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, keyType: Uint8Array, partValue: Float64Array): Float64Array {
+  const keyCount = order.keyStart.length - 1;
+  const width = new Float64Array(keyCount);
+  for (let k = 0; k < keyCount; k++) {
+    const isTotal = keyType[k] === KEY_TOTAL;
+    let most = 0;
+    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) {
+      most = Math.max(most, ownPart(partValue, order.slot[i] as number, isTotal));
+    }
+    width[k] = most;
+  }
+  return width;
 }
 
 /** The threshold watches of every total/count key of one run. */
@@ -70,9 +87,6 @@ export class ThresholdWatches {
       this.room.heapSize[k] = 0;
       this.room.cursor[k] = this.falling ? end : start;
       if (start === end) continue;
-      let width = 0;
-      if (this.falling) for (let i = start; i < end; i++) width = Math.max(width, this.ownPart(k, i));
-      this.room.width[k] = width;
       this.fire(k, options.keyTotal[k] as number);
     }
   }
@@ -112,7 +126,7 @@ export class ThresholdWatches {
   private admitFalling(key: number, total: number): void {
     const { order, room } = this;
     const start = order.keyStart[key] as number;
-    const width = room.width[key] as number;
+    const width = (this.options.width as Float64Array)[key] as number;
     let i = room.cursor[key] as number;
     while (i > start && (order.bound[i - 1] as number) + width >= total) this.admit(key, --i, total);
     room.cursor[key] = i;
@@ -120,8 +134,10 @@ export class ThresholdWatches {
 
   // A pending leaf flips now or waits in the heap at its level; settled leaves never flip in this run.
   private admit(key: number, entry: number, total: number): void {
+    // Each entry is admitted once a run, so a leaf is pending exactly when it starts on the side that can flip.
+    const startsTrue = ((this.order.truth[entry] as number) & this.options.startBit) !== 0;
+    if (startsTrue !== this.falling) return;
     const leaf = this.order.leaf[entry] as number;
-    if (this.options.nodeTrue[leaf] !== this.options.pending) return;
     const level = this.levelOf(key, entry);
     const strict = this.order.strict[entry] === 1;
     if (this.fires(total, level, strict)) {
