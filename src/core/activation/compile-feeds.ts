@@ -29,8 +29,8 @@ export interface FeedInput {
 
 export interface Feeds {
   feedStart: Int32Array;
-  feedEntry: Int32Array;
-  slotKey: Int32Array;
+  feedKey: Int32Array;
+  feedSlot: Int32Array;
   slotCount: number;
   thresholdSlot: Int32Array;
   /** The pledges grouped by party: feeding them in this order keeps each party's slots in cache. */
@@ -40,11 +40,11 @@ export interface Feeds {
 /** What each pledge feeds (keys, own-part slots), each threshold's own slot, and the own-feed bit of active leaves. */
 export function buildFeeds(input: FeedInput): Feeds {
   const { feedStart, feedKey } = listFeeds(input);
-  const slotKey: number[] = [];
+  const feedSlot = new Int32Array(feedKey.length).fill(-1);
   const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
   const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
-  assignSlots(input, { feedStart, feedKey, slotKey, thresholdSlot }, byParty);
-  return { feedStart, feedEntry: feedKey, slotKey: new Int32Array(slotKey), slotCount: slotKey.length, thresholdSlot, partyOrder: byParty.order };
+  const slotCount = assignSlots(input, { feedStart, feedKey, feedSlot, thresholdSlot }, byParty);
+  return { feedStart, feedKey, feedSlot, slotCount, thresholdSlot, partyOrder: byParty.order };
 }
 
 // Two passes over the pledges (count, then fill), reading only typed arrays.
@@ -122,15 +122,16 @@ function groupKeys(keyBucket: Int32Array, bucketCount: number, include: (k: numb
 
 interface SlotOutput {
   feedStart: Int32Array;
-  /** Keys on input; total/count entries become -1 - slot. */
   feedKey: Int32Array;
-  slotKey: number[];
+  /** Filled here for total/count entries (-1 stays for active keys). */
+  feedSlot: Int32Array;
   thresholdSlot: Int32Array;
 }
 
 // One pass per party: a party's pledges share one slot per total/count key they feed. Leaves are marked once all
-// of the party's slots exist.
-function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32Array; order: Int32Array }): void {
+// of the party's slots exist. Returns the number of slots.
+function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32Array; order: Int32Array }): number {
+  let slots = 0;
   const keyCount = input.keyCount;
   const context: LeafContext = {
     pledge: 0,
@@ -148,10 +149,9 @@ function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32A
         if (input.keyType[k] === KEY_ACTIVE) continue;
         if (context.slotParty[k] !== r) {
           context.slotParty[k] = r;
-          context.slotOfKey[k] = out.slotKey.length;
-          out.slotKey.push(k);
+          context.slotOfKey[k] = slots++;
         }
-        out.feedKey[f] = -1 - (context.slotOfKey[k] as number);
+        out.feedSlot[f] = context.slotOfKey[k] as number;
       }
     }
     for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {
@@ -159,6 +159,7 @@ function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32A
       markLeaves(input, out, context);
     }
   }
+  return slots;
 }
 
 interface LeafContext {
@@ -173,8 +174,7 @@ interface LeafContext {
 function markLeaves(input: FeedInput, out: SlotOutput, context: LeafContext): void {
   const { pledge, party, slotParty, slotOfKey, fedBy } = context;
   for (let f = out.feedStart[pledge] as number; f < (out.feedStart[pledge + 1] as number); f++) {
-    const entry = out.feedKey[f] as number;
-    if (entry >= 0) fedBy[entry] = pledge;
+    if (out.feedSlot[f] === -1) fedBy[out.feedKey[f] as number] = pledge;
   }
   const first = pledge === 0 ? 0 : (input.rootNode[pledge - 1] as number) + 1;
   for (let n = first; n <= (input.rootNode[pledge] as number); n++) {

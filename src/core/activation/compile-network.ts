@@ -77,12 +77,13 @@ export interface Network {
   /** Areas named by total(…, area=…), by index. */
   areaIds: string[];
   /**
-   * CSR: what each pledge feeds. An entry ≥ 0 is an active() key; an entry < 0 is -1 - slot, where a slot is a
-   * (total/count key, party) pair holding the party's own part and slotKey gives its key.
+   * CSR: what each pledge feeds, entry by entry: the aggregate key, and for a total/count key the own-part slot of
+   * the pledge's party (a (key, party) pair holding the party's own part), -1 for an active() key. Two arrays read
+   * side by side, so that feeding a pledge needs no lookup per slot.
    */
   feedStart: Int32Array;
-  feedEntry: Int32Array;
-  slotKey: Int32Array;
+  feedKey: Int32Array;
+  feedSlot: Int32Array;
   slotCount: number;
   /** The pledges grouped by party (a party's own-part slots are numbered together). */
   partyOrder: Int32Array;
@@ -123,7 +124,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network,  'feedStart' | 'feedEntry' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network,  'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

@@ -18,7 +18,7 @@ export function pledgesByKey(
   const start = work('byKey.start', net.keyCount + 1).fill(0);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[keyOfFeed(net, f) + 1]! += 1;
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[(net.feedKey[f] as number) + 1]! += 1;
   }
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = work('byKey.fill', net.keyCount);
@@ -26,13 +26,8 @@ export function pledgesByKey(
   const member = work('byKey.member', start[net.keyCount] as number);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[keyOfFeed(net, f)]!++] = i;
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[net.feedKey[f] as number]!++] = i;
   }
   return { start, member };
 }
 
-// A feed entry is an active() key (≥ 0) or -1 - the own-part slot of a total/count key.
-function keyOfFeed(net: Network, f: number): number {
-  const entry = net.feedEntry[f] as number;
-  return entry >= 0 ? entry : (net.slotKey[-1 - entry] as number);
-}

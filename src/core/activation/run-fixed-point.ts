@@ -38,7 +38,7 @@ export interface FixedPointState {
   active: Uint8Array;
   /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
   keyTotal: Float64Array;
-  /** Per (key, party) slot of a total/count key (see Network.feedEntry): the party's quantity or pledge count. */
+  /** Per (key, party) slot of a total/count key (see Network.feedSlot): the party's quantity or pledge count. */
   partValue: Float64Array;
 }
 
@@ -167,18 +167,21 @@ class Propagation {
   // Add (+1) or remove (-1) a pledge's contribution to every key it feeds, and note what that makes due.
   private feed(pledge: number, sign: 1 | -1): void {
     const net = this.net;
+    const greatest = this.mode.greatest;
+    const quantity = this.quantity[pledge] as number;
     const end = net.feedStart[pledge + 1] as number;
     for (let f = net.feedStart[pledge] as number; f < end; f++) {
-      const entry = net.feedEntry[f] as number;
-      if (entry >= 0) {
-        this.keyTotal[entry] = (this.keyTotal[entry] as number) + sign;
-        this.fireActive(entry);
+      const k = net.feedKey[f] as number;
+      const slot = net.feedSlot[f] as number;
+      if (slot < 0) {
+        const count = (this.keyTotal[k] as number) + sign;
+        this.keyTotal[k] = count;
+        // Counts move by one, so only these can make leaves due: reaching 1 in a least run, 1 or 0 in a greatest one.
+        if (greatest ? count <= 1 : count === 1) this.fireActive(k);
         continue;
       }
-      const slot = -1 - entry;
-      const k = net.slotKey[slot] as number;
       const type = net.keyType[k] as number;
-      const delta = type === KEY_TOTAL ? (this.quantity[pledge] as number) : 1;
+      const delta = type === KEY_TOTAL ? quantity : 1;
       if (delta === 0 || !addToSlot(this.keyTotal, this.partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
       if (this.dirty[k] === 0) {
         this.dirty[k] = 1;

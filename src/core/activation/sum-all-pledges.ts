@@ -20,9 +20,9 @@ export interface SumInput {
   keyCount: number;
   keyType: Uint8Array;
   slotCount: number;
-  slotKey: Int32Array;
   feedStart: Int32Array;
-  feedEntry: Int32Array;
+  feedKey: Int32Array;
+  feedSlot: Int32Array;
   /** The pledges grouped by party, so that a party's slots stay in cache while its pledges add up. */
   partyOrder: Int32Array;
 }
@@ -36,14 +36,13 @@ export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quanti
     const pledge = order[i] as number;
     const end = input.feedStart[pledge + 1] as number;
     for (let f = input.feedStart[pledge] as number; f < end; f++) {
-      const entry = input.feedEntry[f] as number;
-      if (entry >= 0) {
-        atMin.keyTotal[entry]! += 1;
-        atMax.keyTotal[entry]! += 1;
+      const k = input.feedKey[f] as number;
+      const slot = input.feedSlot[f] as number;
+      if (slot < 0) {
+        atMin.keyTotal[k]! += 1;
+        atMax.keyTotal[k]! += 1;
         continue;
       }
-      const slot = -1 - entry;
-      const k = input.slotKey[slot] as number;
       const type = input.keyType[k] as number;
       addPledge(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
       addPledge(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
