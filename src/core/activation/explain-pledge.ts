@@ -44,11 +44,6 @@ function isList(failure: Reason | readonly Reason[]): failure is readonly Reason
   return Array.isArray(failure);
 }
 
-function appendFailure(into: Reason[], failure: Reason | readonly Reason[]): void {
-  if (isList(failure)) for (const reason of failure) into.push(reason);
-  else into.push(failure);
-}
-
 /** Explains failures of pledges' conditions against one fixed point. */
 export class PledgeExplainer {
   // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
@@ -114,32 +109,37 @@ export class PledgeExplainer {
     return isList(result) ? result : [result];
   }
 
-  // An AND fails with the reasons of its failing children, in order (a single failing child's as they are).
+  // An AND fails with the reasons of its failing children, in order (a single failing child's as they are). Lists
+  // are allocated at their final size: one grown by push would hold room for 17 reasons, a million times over.
   private allFailures(base: number): Failure {
     let single: Failure;
-    let reasons: Reason[] | undefined;
+    let failed = 0;
+    let size = 0;
     for (let i = base; i < this.depth; i++) {
-      const failed = this.stackReasons[i];
-      if (failed === undefined) continue;
-      if (single === undefined) {
-        single = failed;
-        continue;
-      }
-      if (reasons === undefined) {
-        reasons = [];
-        appendFailure(reasons, single);
-      }
-      appendFailure(reasons, failed);
+      const failure = this.stackReasons[i];
+      if (failure === undefined) continue;
+      single = failure;
+      failed++;
+      size += isList(failure) ? failure.length : 1;
     }
-    return reasons ?? single;
+    if (failed < 2) return single;
+    const reasons = new Array<Reason>(size);
+    let at = 0;
+    for (let i = base; i < this.depth; i++) {
+      const failure = this.stackReasons[i];
+      if (failure === undefined) continue;
+      if (isList(failure)) for (const reason of failure) reasons[at++] = reason;
+      else reasons[at++] = failure;
+    }
+    return reasons;
   }
 
   private anyFailures(base: number): Failure {
-    const options: Reason[][] = [];
+    for (let i = base; i < this.depth; i++) if (this.stackReasons[i] === undefined) return undefined;
+    const options = new Array<Reason[]>(this.depth - base);
     for (let i = base; i < this.depth; i++) {
-      const failed = this.stackReasons[i];
-      if (failed === undefined) return undefined;
-      options.push(isList(failed) ? (failed as Reason[]) : [failed]);
+      const failed = this.stackReasons[i] as Reason | readonly Reason[];
+      options[i - base] = isList(failed) ? (failed as Reason[]) : [failed];
     }
     return { kind: 'any_of', options };
   }
@@ -176,17 +176,13 @@ export class PledgeExplainer {
     const strict = net.thresholdStrict[t] === 1;
     if (meetsBound(value, threshold, strict)) return undefined;
     failing?.push(leaf);
-    const reason: Reason = {
-      kind: 'threshold',
-      aggregate: type === LEAF_TOTAL ? 'total' : 'count',
-      capability: net.capabilityIds[net.keyBucket[k] as number] as string,
-      op: strict ? '>' : '>=',
-      threshold,
-      value,
-    };
+    const aggregate = type === LEAF_TOTAL ? 'total' : 'count';
+    const capability = net.capabilityIds[net.keyBucket[k] as number] as string;
+    const op = strict ? '>' : '>=';
     const area = net.keyArea[k] as number;
-    if (area >= 0) reason.area = net.areaIds[area] as string;
-    return reason;
+    // Two literals rather than adding `area` afterwards: a property added later costs every such reason a second allocation.
+    if (area < 0) return { kind: 'threshold', aggregate, capability, op, threshold, value };
+    return { kind: 'threshold', aggregate, capability, op, threshold, value, area: net.areaIds[area] as string };
   }
 }
 
