@@ -73,9 +73,10 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export interface TimingOptions {
   /**
    * `each` (default): a full GC before every run, so that no run pays for an earlier one's garbage — right for
-   * one-off work. `steady`: one full GC and one untimed run, then the runs back to back, each paying its share of
-   * the collector as repeated work does in a server. (A forced full GC also shrinks V8's young generation, so
-   * allocation-heavy work right after one is slower than it ever is in steady use.)
+   * one-off work. `steady`: one full GC and as many untimed runs as timed ones, then the timed runs back to back,
+   * each paying its share of the collector as repeated work does in a server. (A forced full GC also shrinks V8's
+   * heap, so allocation-heavy work right after one is slower than it is in steady use, and the more it allocates,
+   * the more runs it takes to settle: one run at 10^5 pledges, three at 10^6; see docs/performance.md.)
    */
   mode?: 'each' | 'steady';
 }
@@ -90,7 +91,7 @@ export async function timeMedian<T>(runs: number, work: () => T, options: Timing
   let result: T | undefined;
   if (steady) {
     collectGarbage();
-    result = work();
+    for (let run = 0; run < Math.max(1, runs); run++) result = work();
   }
   for (let run = 0; run < runs; run++) {
     result = undefined;
