@@ -10,7 +10,7 @@ export interface FixedPointScratch {
   counter: Int32Array;
   queue: Int32Array;
   drained: Uint8Array;
-  /** Total/count keys whose sum moved since their watches last looked, as a list and as flags. */
+  /** Keys whose watchers must look once this round (a total/count key's sum moved; an active() key's count reached 1 or 0), as a list and as flags. */
   dirtyKeys: Int32Array;
   dirty: Uint8Array;
   /** Leaves due to flip in the current round (each aggregate leaf is due at most once a run). */

@@ -1,6 +1,7 @@
 import type { FactValue } from '../types.js';
 import { addToSlot, ownPart } from './aggregate-parts.js';
 import {
+  KEY_ACTIVE,
   KEY_COUNT,
   KEY_TOTAL,
   LEAF_FACT,
@@ -177,12 +178,12 @@ class Propagation {
         const count = (this.keyTotal[k] as number) + sign;
         this.keyTotal[k] = count;
         // Counts move by one, so only these can make leaves due: reaching 1 in a least run, 1 or 0 in a greatest one.
-        if (greatest ? count <= 1 : count === 1) this.fireActive(k);
-        continue;
+        if (greatest ? count > 1 : count !== 1) continue;
+      } else {
+        const type = net.keyType[k] as number;
+        const delta = type === KEY_TOTAL ? quantity : 1;
+        if (delta === 0 || !addToSlot(this.keyTotal, this.partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
       }
-      const type = net.keyType[k] as number;
-      const delta = type === KEY_TOTAL ? quantity : 1;
-      if (delta === 0 || !addToSlot(this.keyTotal, this.partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
       if (this.dirty[k] === 0) {
         this.dirty[k] = 1;
         this.dirtyKeys[this.dirtyCount++] = k;
@@ -190,12 +191,16 @@ class Propagation {
     }
   }
 
+  // Once per round, each key that moved: its watchers look at its total. Kept out of feed() so that feeding stays
+  // a short loop of counter updates.
   private fireDirtyKeys(): void {
     const watches = this.watches as ThresholdWatches;
+    const keyType = this.net.keyType;
     for (let i = 0; i < this.dirtyCount; i++) {
       const k = this.dirtyKeys[i] as number;
       this.dirty[k] = 0;
-      watches.fire(k, this.keyTotal[k] as number);
+      if (keyType[k] === KEY_ACTIVE) this.fireActive(k);
+      else watches.fire(k, this.keyTotal[k] as number);
     }
     this.dirtyCount = 0;
   }
