@@ -153,7 +153,7 @@ class Propagation {
     // the result; the due leaves are flipped in node order so that memory is read front to back.
     this.flipDue();
     while (this.head < this.tail) {
-      while (this.head < this.tail) this.feed(this.queue[this.head++] as number, sign);
+      this.feedRound(sign);
       this.fireDirtyKeys();
       this.flipDue();
     }
@@ -165,30 +165,39 @@ class Propagation {
     this.queue[this.tail++] = pledge;
   }
 
-  // Add (+1) or remove (-1) a pledge's contribution to every key it feeds, and note what that makes due.
-  private feed(pledge: number, sign: 1 | -1): void {
-    const net = this.net;
+  // Add (+1) or remove (-1) the queued pledges' contributions to every key they feed, and note the keys that moved
+  // (a total/count key's sum; an active() key's count reaching 1 in a least run, 1 or 0 in a greatest one). One
+  // loop over locals: the hottest code of a run, kept free of field loads and calls.
+  private feedRound(sign: 1 | -1): void {
+    const { feedStart, feedKey, feedSlot, keyType } = this.net;
+    const { queue, quantity, keyTotal, partValue, dirty, dirtyKeys } = this;
     const greatest = this.mode.greatest;
-    const quantity = this.quantity[pledge] as number;
-    const end = net.feedStart[pledge + 1] as number;
-    for (let f = net.feedStart[pledge] as number; f < end; f++) {
-      const k = net.feedKey[f] as number;
-      const slot = net.feedSlot[f] as number;
-      if (slot < 0) {
-        const count = (this.keyTotal[k] as number) + sign;
-        this.keyTotal[k] = count;
-        // Counts move by one, so only these can make leaves due: reaching 1 in a least run, 1 or 0 in a greatest one.
-        if (greatest ? count > 1 : count !== 1) continue;
-      } else {
-        const type = net.keyType[k] as number;
-        const delta = type === KEY_TOTAL ? quantity : 1;
-        if (delta === 0 || !addToSlot(this.keyTotal, this.partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
-      }
-      if (this.dirty[k] === 0) {
-        this.dirty[k] = 1;
-        this.dirtyKeys[this.dirtyCount++] = k;
+    let dirtyCount = this.dirtyCount;
+    const tail = this.tail;
+    for (let i = this.head; i < tail; i++) {
+      const pledge = queue[i] as number;
+      const amount = quantity[pledge] as number;
+      const end = feedStart[pledge + 1] as number;
+      for (let f = feedStart[pledge] as number; f < end; f++) {
+        const k = feedKey[f] as number;
+        const slot = feedSlot[f] as number;
+        if (slot < 0) {
+          const count = (keyTotal[k] as number) + sign;
+          keyTotal[k] = count;
+          if (greatest ? count > 1 : count !== 1) continue;
+        } else {
+          const type = keyType[k] as number;
+          const delta = type === KEY_TOTAL ? amount : 1;
+          if (delta === 0 || !addToSlot(keyTotal, partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
+        }
+        if (dirty[k] === 0) {
+          dirty[k] = 1;
+          dirtyKeys[dirtyCount++] = k;
+        }
       }
     }
+    this.head = tail;
+    this.dirtyCount = dirtyCount;
   }
 
   // Once per round, each key that moved: its watchers look at its total. Kept out of feed() so that feeding stays
@@ -205,10 +214,39 @@ class Propagation {
     this.dirtyCount = 0;
   }
 
+  // Flip the due leaves in node order and carry each change up its tree; a root that flips moves its pledge. Node
+  // values are not stored: an AND/OR's is its counter's, and a leaf's only flip is this one. One loop over locals,
+  // like feedRound().
   private flipDue(): void {
     const due = sortNodeIds(this.due, this.dueCount, this.scratch.dueSpare, this.net.nodeKind.length, this.scratch.radixCounts);
-    for (let i = 0; i < due.length; i++) this.flip(due[i] as number);
     this.dueCount = 0;
+    const parent = this.net.nodeParent;
+    const { counter, active, queue } = this;
+    const nowTrue = this.mode.greatest ? 0 : 1;
+    let tail = this.tail;
+    for (let i = 0; i < due.length; i++) {
+      let link = parent[due[i] as number] as number;
+      for (;;) {
+        if (link < 0) {
+          const pledge = -1 - link;
+          if (active[pledge] !== nowTrue) {
+            active[pledge] = nowTrue;
+            queue[tail++] = pledge;
+          }
+          break;
+        }
+        // The parent's kind rides in the link's low bit: one array read less per step up.
+        const isAnd = (link & 1) === 1;
+        // AND counts false children, OR true ones.
+        const delta = isAnd === (nowTrue === 0) ? 1 : -1;
+        const count = (counter[link >> 1] as number) + delta;
+        counter[link >> 1] = count;
+        const flipped = isAnd ? (nowTrue === 0 ? count === 1 : count === 0) : nowTrue === 1 ? count === 1 : count === 0;
+        if (!flipped) break;
+        link = parent[link >> 1] as number;
+      }
+    }
+    this.tail = tail;
   }
 
   private fireActive(k: number): void {
@@ -273,31 +311,6 @@ class Propagation {
       }
       // A root: its pledge moves first.
       if (greatest ? !isTrue : isTrue) this.enqueue(-1 - link);
-    }
-  }
-
-  // Flip a leaf and carry the change up its tree; a root that flips moves its pledge. Node values are not stored:
-  // an AND/OR's is its counter's, and a leaf's only flip is this one.
-  private flip(leaf: number): void {
-    const parent = this.net.nodeParent;
-    const counter = this.counter;
-    const nowTrue = this.mode.greatest ? 0 : 1;
-    let link = parent[leaf] as number;
-    for (;;) {
-      if (link < 0) {
-        const pledge = -1 - link;
-        if (this.active[pledge] !== nowTrue) this.enqueue(pledge);
-        return;
-      }
-      // The parent's kind rides in the link's low bit: one array read less per step up.
-      const isAnd = (link & 1) === 1;
-      // AND counts false children, OR true ones.
-      const delta = isAnd === (nowTrue === 0) ? 1 : -1;
-      const count = (counter[link >> 1] as number) + delta;
-      counter[link >> 1] = count;
-      const flipped = isAnd ? (nowTrue === 0 ? count === 1 : count === 0) : nowTrue === 1 ? count === 1 : count === 0;
-      if (!flipped) return;
-      link = parent[link >> 1] as number;
     }
   }
 }
