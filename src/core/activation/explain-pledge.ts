@@ -48,7 +48,7 @@ function isList(failure: Reason | readonly Reason[]): failure is readonly Reason
 export class PledgeExplainer {
   // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
   // (undefined when it holds) and the length of `failing` before its first leaf. Never shrunk, so that a
-  // million explanations do not allocate a million sets of stacks; `depth` is the number of entries in use.
+  // million explanations do not allocate a million sets of stacks; explain() keeps the number of entries in use.
   private readonly stackNode: number[] = [];
   private readonly stackReasons: Failure[] = [];
   /**
@@ -60,7 +60,6 @@ export class PledgeExplainer {
   private readonly sharedFacts: (readonly Reason[] | undefined)[] = [];
   private readonly waits: WaitsReasons;
   private readonly stackFailing: number[] = [];
-  private depth = 0;
 
   constructor(
     private readonly net: Network,
@@ -76,32 +75,33 @@ export class PledgeExplainer {
    * post-order: a node's children are the entries on top of the stack whose parent it is.
    */
   explain(index: number, failing?: LeafList): readonly Reason[] {
-    const net = this.net;
-    if (index < 0 || index >= net.rootNode.length) return [];
+    const { rootNode, nodeKind, nodeParent } = this.net;
+    if (index < 0 || index >= rootNode.length) return [];
     const { stackNode, stackReasons, stackFailing } = this;
-    this.depth = 0;
-    const first = index === 0 ? 0 : (net.rootNode[index - 1] as number) + 1;
-    const root = net.rootNode[index] as number;
+    // Locals, not fields, in the loop: this runs for every pledge that is not certain.
+    let depth = 0;
+    const first = index === 0 ? 0 : (rootNode[index - 1] as number) + 1;
+    const root = rootNode[index] as number;
     for (let n = first; n <= root; n++) {
-      const failingBefore = failing?.length ?? 0;
+      const kind = nodeKind[n] as number;
       let reasons: Failure;
-      let childFailing = failingBefore;
-      if (net.nodeKind[n] === NODE_LEAF) {
+      let childFailing = failing === undefined ? 0 : failing.length;
+      if (kind === NODE_LEAF) {
         reasons = this.leafFailures(n, failing);
       } else {
-        let base = this.depth;
-        while (base > 0 && (net.nodeParent[stackNode[base - 1] as number] as number) >> 1 === n) base--;
-        if (base < this.depth) childFailing = stackFailing[base] as number;
-        reasons = net.nodeKind[n] === NODE_AND ? this.allFailures(base) : this.anyFailures(base);
+        let base = depth;
+        while (base > 0 && (nodeParent[stackNode[base - 1] as number] as number) >> 1 === n) base--;
+        if (base < depth) childFailing = stackFailing[base] as number;
+        reasons = kind === NODE_AND ? this.allFailures(base, depth) : this.anyFailures(base, depth);
         // An OR that holds: the failing leaves below it do not count.
         if (reasons === undefined && failing) failing.length = childFailing;
-        for (let i = base; i < this.depth; i++) stackReasons[i] = undefined;
-        this.depth = base;
+        for (let i = base; i < depth; i++) stackReasons[i] = undefined;
+        depth = base;
       }
-      stackNode[this.depth] = n;
-      stackReasons[this.depth] = reasons;
-      stackFailing[this.depth] = childFailing;
-      this.depth++;
+      stackNode[depth] = n;
+      stackReasons[depth] = reasons;
+      stackFailing[depth] = childFailing;
+      depth++;
     }
     const result = stackReasons[0];
     stackReasons[0] = undefined;
@@ -111,11 +111,11 @@ export class PledgeExplainer {
 
   // An AND fails with the reasons of its failing children, in order (a single failing child's as they are). Lists
   // are allocated at their final size: one grown by push would hold room for 17 reasons, a million times over.
-  private allFailures(base: number): Failure {
+  private allFailures(base: number, depth: number): Failure {
     let single: Failure;
     let failed = 0;
     let size = 0;
-    for (let i = base; i < this.depth; i++) {
+    for (let i = base; i < depth; i++) {
       const failure = this.stackReasons[i];
       if (failure === undefined) continue;
       single = failure;
@@ -125,7 +125,7 @@ export class PledgeExplainer {
     if (failed < 2) return single;
     const reasons = new Array<Reason>(size);
     let at = 0;
-    for (let i = base; i < this.depth; i++) {
+    for (let i = base; i < depth; i++) {
       const failure = this.stackReasons[i];
       if (failure === undefined) continue;
       if (isList(failure)) for (const reason of failure) reasons[at++] = reason;
@@ -134,10 +134,10 @@ export class PledgeExplainer {
     return reasons;
   }
 
-  private anyFailures(base: number): Failure {
-    for (let i = base; i < this.depth; i++) if (this.stackReasons[i] === undefined) return undefined;
-    const options = new Array<Reason[]>(this.depth - base);
-    for (let i = base; i < this.depth; i++) {
+  private anyFailures(base: number, depth: number): Failure {
+    for (let i = base; i < depth; i++) if (this.stackReasons[i] === undefined) return undefined;
+    const options = new Array<Reason[]>(depth - base);
+    for (let i = base; i < depth; i++) {
       const failed = this.stackReasons[i] as Reason | readonly Reason[];
       options[i - base] = isList(failed) ? (failed as Reason[]) : [failed];
     }
