@@ -113,39 +113,47 @@ export class ThresholdWatches {
     }
   }
 
-  // Rising: a leaf can flip only once the total reaches its bound (own parts are never negative).
+  // Rising: a leaf can flip only once the total reaches its bound (own parts are never negative). Each entry is
+  // admitted once a run, so it is pending exactly when it starts false; a pending leaf flips now or waits in the
+  // heap at its level (min-heap: the lowest level first, non-strict first). One loop over locals, as this admits
+  // every threshold leaf of a run.
   private admitRising(key: number, total: number): void {
     const { order, room } = this;
+    const { bound, truth, leaf, strict, slot } = order;
+    const { partValue, startBit, emit } = this.options;
+    const isTotal = this.options.keyType[key] === KEY_TOTAL;
     const end = order.keyStart[key + 1] as number;
     let i = room.cursor[key] as number;
-    while (i < end && (order.bound[i] as number) <= total) this.admit(key, i++, total);
+    while (i < end && (bound[i] as number) <= total) {
+      const entry = i++;
+      if (((truth[entry] as number) & startBit) !== 0) continue;
+      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
+      const isStrict = strict[entry] === 1;
+      if (total > level || (!isStrict && total === level)) emit(leaf[entry] as number);
+      else this.push(key, level, isStrict ? 1 : 0, entry);
+    }
     room.cursor[key] = i;
   }
 
-  // Falling: a leaf can flip only once the total is down to its bound plus the largest own part.
+  // Falling: a leaf can flip only once the total is down to its bound plus the largest own part. Pending leaves are
+  // those that start true (min-heap: the highest level first, strict first). As admitRising, mirrored.
   private admitFalling(key: number, total: number): void {
     const { order, room } = this;
+    const { bound, truth, leaf, strict, slot } = order;
+    const { partValue, startBit, emit } = this.options;
+    const isTotal = this.options.keyType[key] === KEY_TOTAL;
     const start = order.keyStart[key] as number;
     const width = (this.options.width as Float64Array)[key] as number;
     let i = room.cursor[key] as number;
-    while (i > start && (order.bound[i - 1] as number) + width >= total) this.admit(key, --i, total);
-    room.cursor[key] = i;
-  }
-
-  // A pending leaf flips now or waits in the heap at its level; settled leaves never flip in this run.
-  private admit(key: number, entry: number, total: number): void {
-    // Each entry is admitted once a run, so a leaf is pending exactly when it starts on the side that can flip.
-    const startsTrue = ((this.order.truth[entry] as number) & this.options.startBit) !== 0;
-    if (startsTrue !== this.falling) return;
-    const leaf = this.order.leaf[entry] as number;
-    const level = this.levelOf(key, entry);
-    const strict = this.order.strict[entry] === 1;
-    if (this.fires(total, level, strict)) {
-      this.options.emit(leaf);
-      return;
+    while (i > start && (bound[i - 1] as number) + width >= total) {
+      const entry = --i;
+      if (((truth[entry] as number) & startBit) === 0) continue;
+      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
+      const isStrict = strict[entry] === 1;
+      if (total < level || (isStrict && total === level)) emit(leaf[entry] as number);
+      else this.push(key, -level, isStrict ? 0 : 1, entry);
     }
-    // Min-heap order (priority, tiebreak): falling wants the highest level first, strict first; rising the lowest, non-strict first.
-    this.push(key, this.falling ? -level : level, this.falling ? (strict ? 0 : 1) : strict ? 1 : 0, entry);
+    room.cursor[key] = i;
   }
 
   private fires(total: number, level: number, strict: boolean): boolean {
