@@ -1,7 +1,7 @@
 import { anyAreaCovers } from '../../src/core/areas.js';
 import type { Condition } from '../../src/core/conditions/ast.js';
 import type { ActivationPledge } from '../../src/core/activation/compile-network.js';
-import { evaluateFact } from '../../src/core/activation/run-fixed-point.js';
+import { evaluateFact } from '../../src/core/activation/fixed-point-state.js';
 import type { FactValue } from '../../src/core/types.js';
 
 // A brute-force reference for activation: evaluates every condition from scratch each round, straight from

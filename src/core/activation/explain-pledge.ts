@@ -5,7 +5,7 @@ import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Networ
 import { meetsBound } from './aggregate-parts.js';
 import { perNetwork } from './per-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
-import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './run-fixed-point.js';
+import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './fixed-point-state.js';
 
 // Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
 // parties it waits for. Evaluated on the compiled condition tree against the fixed point's aggregates, so it

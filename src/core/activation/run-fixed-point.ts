@@ -1,5 +1,5 @@
 import type { FactValue } from '../types.js';
-import { addToSlot, ownPart } from './aggregate-parts.js';
+import { addToSlot } from './aggregate-parts.js';
 import {
   KEY_ACTIVE,
   KEY_COUNT,
@@ -13,6 +13,7 @@ import {
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
+import { evaluateFact, type FixedPointMode, type FixedPointState } from './fixed-point-state.js';
 import { sortNodeIds } from './sort-node-ids.js';
 import { WATCH_OWN } from './compile-watches.js';
 import { ThresholdWatches } from './threshold-watch.js';
@@ -24,31 +25,6 @@ export { createScratch, type FixedPointScratch } from './fixed-point-scratch.js'
 // keeps a counter (false children for AND, true children for OR), each leaf flips at most once, each
 // pledge moves at most once. All state lives in typed arrays sized by the network.
 
-export interface FixedPointMode {
-  /** Unknown facts count as true and quantities at their maximum; else false and minimum. */
-  optimistic: boolean;
-  greatest: boolean;
-}
-
-/**
- * The aggregates at a fixed point, enough to re-evaluate any leaf. `keyTotal` and `partValue` are the scratch's:
- * valid until the next run of the same mode with the same scratch.
- */
-export interface FixedPointState {
-  mode: FixedPointMode;
-  active: Uint8Array;
-  /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
-  keyTotal: Float64Array;
-  /** Per (key, party) slot of a total/count key (see Network.feedSlot): the party's quantity or pledge count. */
-  partValue: Float64Array;
-}
-
-/** Evaluate a fact literal under the mode's reading of unknown facts. */
-export function evaluateFact(value: FactValue | undefined, negated: boolean, optimistic: boolean): boolean {
-  if (value === 'unknown' || value === undefined) return optimistic;
-  return negated ? !value : value;
-}
-
 /** Run one fixed point over the network for the given fact values (indexed like network.factIds). */
 export function runFixedPoint(
   network: Network,
@@ -57,18 +33,6 @@ export function runFixedPoint(
   scratch: FixedPointScratch = createScratch(network),
 ): FixedPointState {
   return new Propagation(network, factValues, mode, scratch).run();
-}
-
-/** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
-export function ownPartOf(network: Network, state: FixedPointState, leaf: number): number {
-  return ownPart(state.partValue, network.thresholdSlot[network.leafAux[leaf] as number] as number, network.leafType[leaf] === LEAF_TOTAL);
-}
-
-/** Whether an active() leaf holds at a state: some pledge of the key other than the leaf's own is active. */
-export function activeLeafHolds(network: Network, state: FixedPointState, leaf: number): boolean {
-  const aux = network.leafAux[leaf] as number;
-  const own = (aux & 1) === 1 && state.active[aux >> 1] === 1 ? 1 : 0;
-  return (state.keyTotal[network.leafRef[leaf] as number] as number) - own >= 1;
 }
 
 class Propagation {
@@ -148,7 +112,7 @@ class Propagation {
       emit: this.markDue,
     });
     const sign = greatest ? -1 : +1;
-    // In rounds: feed the queued pledges, let the watches of each total/count key that moved look once, then
+    // In rounds: feed the queued pledges, let the watchers of each key that moved look once, then
     // flip the leaves that came due. Leaves only ever flip towards the fixed point, so the order does not change
     // the result; the due leaves are flipped in node order so that memory is read front to back.
     this.flipDue();
@@ -200,8 +164,8 @@ class Propagation {
     this.dirtyCount = dirtyCount;
   }
 
-  // Once per round, each key that moved: its watchers look at its total. Kept out of feed() so that feeding stays
-  // a short loop of counter updates.
+  // Once per round, each key that moved: its watchers look at its total. Kept out of feedRound() so that feeding
+  // stays a short loop of counter updates.
   private fireDirtyKeys(): void {
     const watches = this.watches as ThresholdWatches;
     const keyType = this.net.keyType;
