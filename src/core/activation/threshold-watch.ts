@@ -1,4 +1,4 @@
-import { ownPart } from './aggregate-parts.js';
+import { meetsBound, ownPart } from './aggregate-parts.js';
 import type { ThresholdOrder } from './compile-watches.js';
 import { KEY_TOTAL } from './network-codes.js';
 
@@ -129,7 +129,8 @@ export class ThresholdWatches {
       if (((truth[entry] as number) & startBit) !== 0) continue;
       const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       const isStrict = strict[entry] === 1;
-      if (total > level || (!isStrict && total === level)) emit(leaf[entry] as number);
+      // Rising: the leaf turns true once the others' part, total - own part, meets the bound.
+      if (meetsBound(total, level, isStrict)) emit(leaf[entry] as number);
       else this.push(key, level, isStrict ? 1 : 0, entry);
     }
     room.cursor[key] = i;
@@ -150,14 +151,17 @@ export class ThresholdWatches {
       if (((truth[entry] as number) & startBit) === 0) continue;
       const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       const isStrict = strict[entry] === 1;
-      if (total < level || (isStrict && total === level)) emit(leaf[entry] as number);
+      // Falling: the leaf turns false once the others' part no longer meets the bound.
+      if (!meetsBound(total, level, isStrict)) emit(leaf[entry] as number);
       else this.push(key, -level, isStrict ? 0 : 1, entry);
     }
     room.cursor[key] = i;
   }
 
   private fires(total: number, level: number, strict: boolean): boolean {
-    return this.falling ? total < level || (strict && total === level) : total > level || (!strict && total === level);
+    // A leaf holds while total - own part meets its bound, i.e. total meets its level: rising leaves fire when it
+    // starts to, falling ones when it stops.
+    return meetsBound(total, level, strict) !== this.falling;
   }
 
   private levelOf(key: number, entry: number): number {
