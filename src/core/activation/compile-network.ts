@@ -4,6 +4,7 @@ import { buildFeeds } from './compile-feeds.js';
 import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
+import { groupByParty } from './network-order.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
 import { measureWidths } from './threshold-watch.js';
 import {
@@ -39,8 +40,15 @@ export interface ActivationPledge {
 }
 
 export interface Network {
-  /** Pledge ids by index (the input order); the network keeps no syntax tree. */
+  /** Pledge ids by index, in network order (see inputIndex); the network keeps no syntax tree. */
   pledgeIds: readonly string[];
+  /**
+   * Per pledge index, its position in the input: the network numbers pledges grouped by party (network-order.ts).
+   * Undefined when the input already was, so that both orders are the same.
+   */
+  inputIndex: Int32Array | undefined;
+  /** Pledge ids in input order (pledgeIds itself when inputIndex is undefined). */
+  inputIds: readonly string[];
   partyIds: PartyId[];
   pledgeParty: Int32Array;
   pledgeCapability: Int32Array;
@@ -103,7 +111,9 @@ export interface Network {
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
-  const parts = new NetworkBuilder(pledges).build();
+  const built = new NetworkBuilder(pledges).build();
+  const { parts, inputIndex } = groupByParty(built, built.partyIds.length);
+  const inputIds = built.pledgeIds;
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
   const order = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
@@ -113,7 +123,7 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
   const thresholds = addEntryTruth(order, initialLeafTruth);
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
-  return { ...parts, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
+  return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -124,7 +134,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network,  'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

@@ -6,6 +6,7 @@ import type { Condition } from '../conditions/ast.js';
 import type { FactValue } from '../types.js';
 import { evaluateActivation, evaluateNetwork } from './evaluate-activation.js';
 import { compileNetwork } from './compile-network.js';
+import { toInputOrder } from './network-order.js';
 import { runFixedPoint } from './run-fixed-point.js';
 
 // The engine against the brute-force reference on random small models (DESIGN.md §10).
@@ -21,7 +22,7 @@ describe('activation matches the brute-force reference', () => {
         const values = network.factIds.map((id) => facts.get(id));
         for (const optimistic of [false, true]) {
           for (const greatest of [true, false]) {
-            const engine = toSet(runFixedPoint(network, values, { optimistic, greatest }).active);
+            const engine = toSet(toInputOrder(runFixedPoint(network, values, { optimistic, greatest }).active, network.inputIndex));
             const reference = referenceFixedPoint(pledges, facts, { optimistic, greatest });
             expect(ids(engine), `${optimistic ? 'optimistic' : 'pessimistic'} ${greatest ? 'greatest' : 'least'}`).toEqual(ids(reference));
           }
@@ -62,7 +63,7 @@ describe('activation matches the brute-force reference', () => {
         const network = compileNetwork(model);
         for (const optimistic of [false, true]) {
           for (const greatest of [true, false]) {
-            const engine = toSet(runFixedPoint(network, [], { optimistic, greatest }).active);
+            const engine = toSet(toInputOrder(runFixedPoint(network, [], { optimistic, greatest }).active, network.inputIndex));
             const reference = referenceFixedPoint(model, new Map(), { optimistic, greatest });
             expect(ids(engine), `${optimistic ? 'optimistic' : 'pessimistic'} ${greatest ? 'greatest' : 'least'}`).toEqual(ids(reference));
           }

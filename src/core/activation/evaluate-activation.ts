@@ -3,6 +3,8 @@ import { type ActivationPledge, compileNetwork, type Network } from './compile-n
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { IntList } from './int-list.js';
+import { toInputOrder } from './network-order.js';
+import { createRadixCounts, sortNodeIds } from './sort-node-ids.js';
 import { perNetwork } from './per-network.js';
 import { createScratch, type FixedPointScratch, runFixedPoint } from './run-fixed-point.js';
 
@@ -54,7 +56,7 @@ export function evaluateActivation(pledges: readonly ActivationPledge[], facts: 
  * scenarios over the same candidates compiles once (compileNetwork) and calls this for each.
  */
 export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, FactValue>): ActivationResult {
-  const pledgeIds = network.pledgeIds;
+  const { pledgeIds, inputIndex } = network;
   const factValues = network.factIds.map((id) => facts.get(id));
   const scratch = scratchFor(network);
   const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch.runs);
@@ -69,29 +71,35 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   failingStart.length = 0;
   failingLeaf.length = 0;
   failingStart.push(0);
+  // The runs work in network order; everything returned is in input order.
   const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   for (let p = 0; p < pledgeIds.length; p++) {
     if (pessimistic.active[p] !== 1) {
-      reasons[p] = whyNotCertain.explain(p);
+      reasons[inputIndex === undefined ? p : (inputIndex[p] as number)] = whyNotCertain.explain(p);
     } else if (pessimisticLeast.active[p] !== 1) {
-      waitsFor[p] = whyWaiting.explain(p, failingLeaf);
+      waitsFor[inputIndex === undefined ? p : (inputIndex[p] as number)] = whyWaiting.explain(p, failingLeaf);
       gap.push(p);
       failingStart.push(failingLeaf.length);
     }
   }
   const gapPledges = gap.view();
-  const sets = { certain: pessimistic.active, possible: optimistic.active, withoutCoordination: pessimisticLeast.active };
+  const sets = {
+    certain: toInputOrder(pessimistic.active, inputIndex),
+    possible: toInputOrder(optimistic.active, inputIndex),
+    withoutCoordination: toInputOrder(pessimisticLeast.active, inputIndex),
+  };
+  const inputIds = network.inputIds;
   let pledges: PledgeActivation[] | undefined;
   return {
     get pledges(): PledgeActivation[] {
-      pledges ??= describeEach(pledgeIds, sets, reasons, waitsFor);
+      pledges ??= describeEach(inputIds, sets, reasons, waitsFor);
       return pledges;
     },
-    pledgeIds,
+    pledgeIds: inputIds,
     reasons,
     waitsFor,
-    assuranceGap: idsOf(pledgeIds, gapPledges),
+    assuranceGap: inputIndex === undefined ? idsOf(pledgeIds, gapPledges) : gapIdsInInputOrder(inputIds, inputIndex, gapPledges),
     waitingGroups: findWaitingGroups(network, gapPledges, { start: failingStart.view(), leaf: failingLeaf.view() }),
     sets,
   };
@@ -118,6 +126,14 @@ function idsOf(pledgeIds: readonly string[], indices: ArrayLike<number>): string
   const ids = new Array<string>(indices.length);
   for (let i = 0; i < indices.length; i++) ids[i] = pledgeIds[indices[i] as number] as string;
   return ids;
+}
+
+// The gap's ids in input order: its input positions (ascending gap, so read front to back), radix-sorted.
+function gapIdsInInputOrder(inputIds: readonly string[], inputIndex: Int32Array, gap: ArrayLike<number>): string[] {
+  const positions = new Int32Array(gap.length);
+  for (let i = 0; i < gap.length; i++) positions[i] = inputIndex[gap[i] as number] as number;
+  const sorted = sortNodeIds(positions, positions.length, new Int32Array(gap.length), inputIds.length, createRadixCounts());
+  return idsOf(inputIds, sorted);
 }
 
 function describeEach(

@@ -6,12 +6,20 @@ import { perNetwork } from './per-network.js';
 
 /** Pledge indices of the network in ascending id order. */
 export const pledgesInIdOrder = perNetwork((net): Int32Array => {
-  const ids = net.pledgeIds;
+  // Sorted in input order, which is often close to id order already (the sort then finds long runs), rather than
+  // in network order (grouped by party, which scatters ids), then mapped to network indices.
+  const ids = net.inputIds;
   const order = new Int32Array(ids.length);
-  for (let p = 0; p < order.length; p++) order[p] = p;
-  return order.sort((a, b) => {
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => {
     const x = ids[a] as string;
     const y = ids[b] as string;
     return x < y ? -1 : x > y ? 1 : 0;
   });
+  const inputIndex = net.inputIndex;
+  if (inputIndex === undefined) return order;
+  const networkIndex = new Int32Array(ids.length);
+  for (let p = 0; p < inputIndex.length; p++) networkIndex[inputIndex[p] as number] = p;
+  for (let i = 0; i < order.length; i++) order[i] = networkIndex[order[i] as number] as number;
+  return order;
 });
