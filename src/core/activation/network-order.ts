@@ -72,23 +72,44 @@ function gather<A extends Int32Array | Float64Array>(from: A, inputIndex: Int32A
 
 // Each pledge's nodes move as one block (post-order within it is kept), parent links shift with it, a root's link
 // and an active() leaf's pledge take the new pledge index, and thresholds are renumbered in the new node order.
+// The pledges are read in input order and their blocks written to their new places: reading them in the new
+// order misses the cache on every pledge (1.4-1.8 s against 0.4 s at a million).
 function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): Pick<PledgeArrays, 'rootNode' | 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux' | 'thresholdBound' | 'thresholdStrict'> {
   const { rootNode: oldRoot, nodeKind: oldKind, nodeParent: oldParent, leafType: oldType, leafRef: oldRef, leafAux: oldAux } = parts;
+  const { thresholdBound: oldBound, thresholdStrict: oldStrict } = parts;
+  const count = inputIndex.length;
+  const networkIndex = new Int32Array(count);
+  for (let q = 0; q < count; q++) networkIndex[inputIndex[q] as number] = q;
+  // Where each pledge's nodes and thresholds start in the new order: sizes by new index, then prefix sums.
+  const nodeStart = new Int32Array(count + 1);
+  const thresholdStart = new Int32Array(count + 1);
+  for (let p = 0, first = 0; p < count; p++) {
+    const root = oldRoot[p] as number;
+    let thresholds = 0;
+    for (let n = first; n <= root; n++) if (isThreshold(oldType[n] as number)) thresholds++;
+    const q = networkIndex[p] as number;
+    nodeStart[q + 1] = root + 1 - first;
+    thresholdStart[q + 1] = thresholds;
+    first = root + 1;
+  }
+  for (let q = 0; q < count; q++) {
+    nodeStart[q + 1]! += nodeStart[q] as number;
+    thresholdStart[q + 1]! += thresholdStart[q] as number;
+  }
   const nodeCount = oldKind.length;
-  const rootNode = new Int32Array(inputIndex.length);
+  const rootNode = new Int32Array(count);
   const nodeKind = new Uint8Array(nodeCount);
   const nodeParent = new Int32Array(nodeCount);
   const leafType = new Uint8Array(nodeCount);
   const leafRef = new Int32Array(nodeCount);
   const leafAux = new Int32Array(nodeCount);
-  const thresholdBound = new Float64Array(parts.thresholdBound.length);
-  const thresholdStrict = new Uint8Array(parts.thresholdStrict.length);
-  let to = 0;
-  let threshold = 0;
-  for (let q = 0; q < inputIndex.length; q++) {
-    const p = inputIndex[q] as number;
-    const first = p === 0 ? 0 : (oldRoot[p - 1] as number) + 1;
+  const thresholdBound = new Float64Array(oldBound.length);
+  const thresholdStrict = new Uint8Array(oldStrict.length);
+  for (let p = 0, first = 0; p < count; p++) {
     const root = oldRoot[p] as number;
+    const q = networkIndex[p] as number;
+    let to = nodeStart[q] as number;
+    let threshold = thresholdStart[q] as number;
     const shift = to - first;
     for (let n = first; n <= root; n++, to++) {
       nodeKind[to] = oldKind[n] as number;
@@ -100,16 +121,21 @@ function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): Pick<PledgeArra
       let aux = oldAux[n] as number;
       if (type === LEAF_ACTIVE) {
         aux = 2 * q + (aux & 1);
-      } else if (type === LEAF_TOTAL || type === LEAF_COUNT) {
-        thresholdBound[threshold] = parts.thresholdBound[aux] as number;
-        thresholdStrict[threshold] = parts.thresholdStrict[aux] as number;
+      } else if (isThreshold(type)) {
+        thresholdBound[threshold] = oldBound[aux] as number;
+        thresholdStrict[threshold] = oldStrict[aux] as number;
         aux = threshold++;
       }
       leafAux[to] = aux;
     }
     rootNode[q] = to - 1;
+    first = root + 1;
   }
   return { rootNode, nodeKind, nodeParent, leafType, leafRef, leafAux, thresholdBound, thresholdStrict };
+}
+
+function isThreshold(type: number): boolean {
+  return type === LEAF_TOTAL || type === LEAF_COUNT;
 }
 
 /** Per-pledge flags in network order, rearranged into input order (the same array when the orders agree). */
