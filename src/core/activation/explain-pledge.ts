@@ -193,7 +193,7 @@ export class PledgeExplainer {
  * leaf's own pledge feeds its key (the list leaves it out).
  */
 class WaitsReasons {
-  /** CSR key → the pledges feeding it, in pledge order. */
+  /** CSR key → the pledges feeding it, in network order: an active() key's are one party's, so in input order. */
   private readonly members: { start: Int32Array; member: Int32Array };
   private readonly byKey: (readonly Reason[] | undefined)[];
   private readonly byOwnLeaf = new Map<number, readonly Reason[]>();
