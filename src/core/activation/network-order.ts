@@ -1,3 +1,4 @@
+import type { Network } from './compile-network.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
 
 // The order a network numbers its pledges in: grouped by party (input order within a party). Feeding a pledge
@@ -7,22 +8,23 @@ import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
 // in input order (their objects lie in memory in that order) and regroups the arrays it built, here.
 
 /** The per-pledge, per-node and per-threshold arrays of a network as first built, in input order. */
-export interface PledgeArrays {
-  pledgeIds: readonly string[];
-  pledgeParty: Int32Array;
-  pledgeCapability: Int32Array;
-  pledgeAreas: Int32Array;
-  quantityMin: Float64Array;
-  quantityMax: Float64Array;
-  rootNode: Int32Array;
-  nodeKind: Uint8Array;
-  nodeParent: Int32Array;
-  leafType: Uint8Array;
-  leafRef: Int32Array;
-  leafAux: Int32Array;
-  thresholdBound: Float64Array;
-  thresholdStrict: Uint8Array;
-}
+export type PledgeArrays = Pick<
+  Network,
+  | 'pledgeIds'
+  | 'pledgeParty'
+  | 'pledgeCapability'
+  | 'pledgeAreas'
+  | 'quantityMin'
+  | 'quantityMax'
+  | 'rootNode'
+  | 'nodeKind'
+  | 'nodeParent'
+  | 'leafType'
+  | 'leafRef'
+  | 'leafAux'
+  | 'thresholdBound'
+  | 'thresholdStrict'
+>;
 
 /**
  * The arrays renumbered so that each party's pledges are consecutive (their nodes and thresholds with them), and
