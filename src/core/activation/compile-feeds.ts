@@ -33,8 +33,6 @@ export interface Feeds {
   feedSlot: Int32Array;
   slotCount: number;
   thresholdSlot: Int32Array;
-  /** The pledges grouped by party: feeding them in this order keeps each party's slots in cache. */
-  partyOrder: Int32Array;
 }
 
 /** What each pledge feeds (keys, own-part slots), each threshold's own slot, and the own-feed bit of active leaves. */
@@ -44,7 +42,7 @@ export function buildFeeds(input: FeedInput): Feeds {
   const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
   const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
   const slotCount = assignSlots(input, { feedStart, feedKey, feedSlot, thresholdSlot }, byParty);
-  return { feedStart, feedKey, feedSlot, slotCount, thresholdSlot, partyOrder: byParty.order };
+  return { feedStart, feedKey, feedSlot, slotCount, thresholdSlot };
 }
 
 // Two passes over the pledges (count, then fill), reading only typed arrays.

@@ -93,8 +93,6 @@ export interface Network {
   feedKey: Int32Array;
   feedSlot: Int32Array;
   slotCount: number;
-  /** The pledges grouped by party (a party's own-part slots are numbered together). */
-  partyOrder: Int32Array;
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
   watchLeaf: Int32Array;
@@ -134,7 +132,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'partyOrder' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

@@ -1,4 +1,5 @@
 import type { Network } from './compile-network.js';
+import { pledgesByParty } from './compile-feeds.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
 
 // The order a network numbers its pledges in: grouped by party (input order within a party). Feeding a pledge
@@ -51,19 +52,18 @@ export function groupByParty<T extends PledgeArrays>(parts: T, partyCount: numbe
   };
 }
 
-/** Pledges by party index, stably; undefined when that is the input order already. */
+/** Pledges by party index, stably (pledgesByParty, which also numbers the slots); undefined when that is the input order already. */
 function orderByParty(pledgeParty: Int32Array, partyCount: number): Int32Array | undefined {
-  const start = new Int32Array(partyCount + 1);
-  for (let p = 0; p < pledgeParty.length; p++) start[(pledgeParty[p] as number) + 1]! += 1;
-  for (let r = 0; r < partyCount; r++) start[r + 1]! += start[r] as number;
-  const inputIndex = new Int32Array(pledgeParty.length);
-  let same = true;
-  for (let p = 0; p < pledgeParty.length; p++) {
-    const q = start[pledgeParty[p] as number]!++;
-    inputIndex[q] = p;
-    if (q !== p) same = false;
-  }
-  return same ? undefined : inputIndex;
+  const { order } = pledgesByParty(pledgeParty, partyCount);
+  for (let q = 0; q < order.length; q++) if (order[q] !== q) return order;
+  return undefined;
+}
+
+/** Per input position, the pledge's index in the network: the inverse of Network.inputIndex. */
+export function networkIndexOf(inputIndex: Int32Array): Int32Array {
+  const networkIndex = new Int32Array(inputIndex.length);
+  for (let q = 0; q < inputIndex.length; q++) networkIndex[inputIndex[q] as number] = q;
+  return networkIndex;
 }
 
 function gather<A extends Int32Array | Float64Array>(from: A, inputIndex: Int32Array): A {
@@ -80,8 +80,7 @@ function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): Pick<PledgeArra
   const { rootNode: oldRoot, nodeKind: oldKind, nodeParent: oldParent, leafType: oldType, leafRef: oldRef, leafAux: oldAux } = parts;
   const { thresholdBound: oldBound, thresholdStrict: oldStrict } = parts;
   const count = inputIndex.length;
-  const networkIndex = new Int32Array(count);
-  for (let q = 0; q < count; q++) networkIndex[inputIndex[q] as number] = q;
+  const networkIndex = networkIndexOf(inputIndex);
   // Where each pledge's nodes and thresholds start in the new order: sizes by new index, then prefix sums.
   const nodeStart = new Int32Array(count + 1);
   const thresholdStart = new Int32Array(count + 1);

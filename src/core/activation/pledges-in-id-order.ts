@@ -1,3 +1,4 @@
+import { networkIndexOf } from './network-order.js';
 import { perNetwork } from './per-network.js';
 
 // The network's pledges sorted by id (code-unit order, as Array.prototype.sort orders strings), made once per
@@ -18,8 +19,7 @@ export const pledgesInIdOrder = perNetwork((net): Int32Array => {
   });
   const inputIndex = net.inputIndex;
   if (inputIndex === undefined) return order;
-  const networkIndex = new Int32Array(ids.length);
-  for (let p = 0; p < inputIndex.length; p++) networkIndex[inputIndex[p] as number] = p;
+  const networkIndex = networkIndexOf(inputIndex);
   for (let i = 0; i < order.length; i++) order[i] = networkIndex[order[i] as number] as number;
   return order;
 });

@@ -23,17 +23,14 @@ export interface SumInput {
   feedStart: Int32Array;
   feedKey: Int32Array;
   feedSlot: Int32Array;
-  /** The pledges grouped by party, so that a party's slots stay in cache while its pledges add up. */
-  partyOrder: Int32Array;
 }
 
 /** The aggregates when every pledge is active, each pledge counted at its minimum and at its maximum quantity. */
 export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quantityMax: Float64Array): { atMin: FullSums; atMax: FullSums } {
   const atMin = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
   const atMax = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
-  const order = input.partyOrder;
-  for (let i = 0; i < order.length; i++) {
-    const pledge = order[i] as number;
+  // In pledge order, which is grouped by party (network-order.ts): a party's slots stay in cache while its pledges add up.
+  for (let pledge = 0; pledge < quantityMin.length; pledge++) {
     const end = input.feedStart[pledge + 1] as number;
     for (let f = input.feedStart[pledge] as number; f < end; f++) {
       const k = input.feedKey[f] as number;
