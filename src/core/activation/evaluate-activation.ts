@@ -1,11 +1,13 @@
 import type { FactValue } from '../types.js';
 import { type ActivationPledge, compileNetwork, type Network } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
+import { evaluateFact } from './fixed-point-state.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { IntList } from './int-list.js';
 import { toInputOrder } from './network-order.js';
 import { createRadixCounts, sortNodeIds } from './sort-node-ids.js';
 import { perNetwork } from './per-network.js';
+import { createFailureRecords, type FailureRecords, recordFailures } from './record-failures.js';
 import { createScratch, type FixedPointScratch, runFixedPoint } from './run-fixed-point.js';
 
 // Activation for one scenario (DESIGN.md §4): the three fixed points it reports (greatest pessimistic: certain;
@@ -37,9 +39,13 @@ export interface ActivationResult {
    */
   readonly pledges: PledgeActivation[];
   pledgeIds: readonly string[];
-  /** Per pledge: why it is not certain (the shared empty list when it is), and what an assurance-gap pledge waits for. */
-  reasons: (readonly Reason[])[];
-  waitsFor: (readonly Reason[])[];
+  /**
+   * Per pledge (input order): why it is not certain (the shared empty list when it is), and what an assurance-gap
+   * pledge waits for. The evaluation decides which parts of each condition fail and records the values seen
+   * (record-failures.ts); these Reason objects are built from those records on first read, and kept.
+   */
+  readonly reasons: (readonly Reason[])[];
+  readonly waitsFor: (readonly Reason[])[];
   assuranceGap: string[];
   waitingGroups: string[][];
   /** Per pledge (input order): 1 when in the set. */
@@ -63,22 +69,28 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch.runs);
   const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch.runs);
 
-  const whyNotCertain = new PledgeExplainer(network, pessimistic, facts);
-  const whyWaiting = new PledgeExplainer(network, pessimisticLeast, facts);
+  // What fails in each condition that is not met: against the pessimistic greatest fixed point for pledges that
+  // are not certain, against the pessimistic least one for the assurance gap (whose failing leaves the waiting
+  // groups follow). Both are pessimistic, so one table of fact literals serves both.
+  const factHolds = new Uint8Array(factValues.length * 2);
+  for (let f = 0; f < factValues.length; f++) {
+    factHolds[2 * f] = evaluateFact(factValues[f], false, false) ? 1 : 0;
+    factHolds[2 * f + 1] = evaluateFact(factValues[f], true, false) ? 1 : 0;
+  }
+  const records = createFailureRecords(network);
   // The gap and its failing leaves (CSR over the gap) in lists kept with the network.
   const { gap, failingStart, failingLeaf } = scratch.lists;
   gap.length = 0;
   failingStart.length = 0;
   failingLeaf.length = 0;
   failingStart.push(0);
-  // The runs work in network order; everything returned is in input order.
-  const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
-  const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  const certainHere = pessimistic.active;
+  const withoutCoordinationHere = pessimisticLeast.active;
   for (let p = 0; p < pledgeIds.length; p++) {
-    if (pessimistic.active[p] !== 1) {
-      reasons[inputIndex === undefined ? p : (inputIndex[p] as number)] = whyNotCertain.explain(p);
-    } else if (pessimisticLeast.active[p] !== 1) {
-      waitsFor[inputIndex === undefined ? p : (inputIndex[p] as number)] = whyWaiting.explain(p, failingLeaf);
+    if (certainHere[p] !== 1) {
+      recordFailures(network, pessimistic, factHolds, records, p);
+    } else if (withoutCoordinationHere[p] !== 1) {
+      recordFailures(network, pessimisticLeast, factHolds, records, p, failingLeaf);
       gap.push(p);
       failingStart.push(failingLeaf.length);
     }
@@ -90,15 +102,27 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
     withoutCoordination: toInputOrder(pessimisticLeast.active, inputIndex),
   };
   const inputIds = network.inputIds;
+  // The facts as evaluated, for the reasons' wording (a caller may change its map afterwards).
+  const factsSeen = new Map<string, FactValue>();
+  network.factIds.forEach((id, f) => factsSeen.set(id, factValues[f] ?? 'unknown'));
+  let explained: Explained | undefined;
+  const explain = (): Explained => {
+    explained ??= buildReasons(network, records, factsSeen, certainHere, withoutCoordinationHere);
+    return explained;
+  };
   let pledges: PledgeActivation[] | undefined;
   return {
     get pledges(): PledgeActivation[] {
-      pledges ??= describeEach(inputIds, sets, reasons, waitsFor);
+      pledges ??= describeEach(inputIds, sets, explain());
       return pledges;
     },
     pledgeIds: inputIds,
-    reasons,
-    waitsFor,
+    get reasons() {
+      return explain().reasons;
+    },
+    get waitsFor() {
+      return explain().waitsFor;
+    },
     assuranceGap: inputIndex === undefined ? idsOf(pledgeIds, gapPledges) : gapIdsInInputOrder(inputIds, inputIndex, gapPledges),
     waitingGroups: findWaitingGroups(network, gapPledges, { start: failingStart.view(), leaf: failingLeaf.view() }),
     sets,
@@ -136,12 +160,32 @@ function gapIdsInInputOrder(inputIds: readonly string[], inputIndex: Int32Array,
   return idsOf(inputIds, sorted);
 }
 
-function describeEach(
-  ids: readonly string[],
-  sets: ActivationResult['sets'],
-  reasons: readonly (readonly Reason[])[],
-  waitsFor: readonly (readonly Reason[])[],
-): PledgeActivation[] {
+interface Explained {
+  reasons: (readonly Reason[])[];
+  waitsFor: (readonly Reason[])[];
+}
+
+// Every explained pledge's reasons from the evaluation's records, in input order.
+function buildReasons(
+  network: Network,
+  records: FailureRecords,
+  facts: ReadonlyMap<string, FactValue>,
+  certain: Uint8Array,
+  withoutCoordination: Uint8Array,
+): Explained {
+  const { pledgeIds, inputIndex } = network;
+  const explainer = new PledgeExplainer(network, records, facts);
+  const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
+  for (let p = 0; p < pledgeIds.length; p++) {
+    const at = inputIndex === undefined ? p : (inputIndex[p] as number);
+    if (certain[p] !== 1) reasons[at] = explainer.explain(p);
+    else if (withoutCoordination[p] !== 1) waitsFor[at] = explainer.explain(p);
+  }
+  return { reasons, waitsFor };
+}
+
+function describeEach(ids: readonly string[], sets: ActivationResult['sets'], { reasons, waitsFor }: Explained): PledgeActivation[] {
   const pledges = new Array<PledgeActivation>(ids.length);
   for (let p = 0; p < ids.length; p++) {
     const certain = sets.certain[p] === 1;

@@ -2,14 +2,15 @@ import type { Comparison } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
-import { meetsBound } from './aggregate-parts.js';
 import { perNetwork } from './per-network.js';
 import { pledgesByKey } from './pledges-by-key.js';
-import { activeLeafHolds, evaluateFact, type FixedPointState, ownPartOf } from './fixed-point-state.js';
+import { FAILS, type FailureRecords } from './record-failures.js';
 
-// Why a pledge's condition fails at a fixed point: the failing facts, thresholds with the value seen, and the
-// parties it waits for. Evaluated on the compiled condition tree against the fixed point's aggregates, so it
-// costs O(size of the condition) per pledge, and needs no syntax tree: names come from the network's tables.
+// Why a pledge's condition fails at a fixed point, as Reason objects a person or a client can read: the failing
+// facts, thresholds with the value seen, and the parties it waits for. Built from what the evaluation recorded
+// (record-failures.ts: which nodes fail, each failing threshold's value), when a reader asks, so an evaluation
+// does not allocate objects for a million explanations nobody reads. Costs O(size of the condition) per pledge
+// and needs no syntax tree: names come from the network's tables.
 
 export type Reason =
   | { kind: 'excluded'; exclusion: ExclusionReason }
@@ -31,12 +32,6 @@ export type Reason =
 
 const MAX_LISTED = 5;
 
-/** Where failing aggregate leaves are collected: appended to, and cut back when an OR above them holds. */
-export interface LeafList {
-  length: number;
-  push(leaf: number): void;
-}
-
 /** Why a node fails while explaining: undefined when it holds, one reason, or a list of them. */
 type Failure = Reason | readonly Reason[] | undefined;
 
@@ -44,11 +39,11 @@ function isList(failure: Reason | readonly Reason[]): failure is readonly Reason
   return Array.isArray(failure);
 }
 
-/** Explains failures of pledges' conditions against one fixed point. */
+/** Builds the reasons of pledges' failing conditions from an evaluation's failure records. */
 export class PledgeExplainer {
-  // Work stacks of one explanation, one entry per node whose parent is still to come: its node id, its reasons
-  // (undefined when it holds) and the length of `failing` before its first leaf. Never shrunk, so that a
-  // million explanations do not allocate a million sets of stacks; explain() keeps the number of entries in use.
+  // Work stacks of one explanation, one entry per node whose parent is still to come: its node id and its reasons
+  // (undefined when it holds). Never shrunk, so that a million explanations do not allocate a million sets of
+  // stacks; explain() keeps the number of entries in use.
   private readonly stackNode: number[] = [];
   private readonly stackReasons: Failure[] = [];
   /**
@@ -59,25 +54,24 @@ export class PledgeExplainer {
   private readonly sharedFalse: readonly Reason[] = [{ kind: 'false' }];
   private readonly sharedFacts: (readonly Reason[] | undefined)[] = [];
   private readonly waits: WaitsReasons;
-  private readonly stackFailing: number[] = [];
 
   constructor(
     private readonly net: Network,
-    private readonly state: FixedPointState,
+    private readonly records: FailureRecords,
     private readonly facts: ReadonlyMap<string, FactValue>,
   ) {
     this.waits = waitsReasonsOf(net);
   }
 
   /**
-   * The reasons pledge `index`'s condition is false at the fixed point (empty if it holds); failing aggregate
-   * leaves go to `failing`. Read from the compiled nodes alone, in one pass over the pledge's nodes in
-   * post-order: a node's children are the entries on top of the stack whose parent it is.
+   * The reasons pledge `index`'s condition is false at the fixed point it was recorded against (empty if it holds).
+   * One pass over the pledge's nodes in post-order: a node's children are the entries on top of the stack whose
+   * parent it is.
    */
-  explain(index: number, failing?: LeafList): readonly Reason[] {
+  explain(index: number): readonly Reason[] {
     const { rootNode, nodeKind, nodeParent } = this.net;
     if (index < 0 || index >= rootNode.length) return [];
-    const { stackNode, stackReasons, stackFailing } = this;
+    const { stackNode, stackReasons } = this;
     // Locals, not fields, in the loop: this runs for every pledge that is not certain.
     let depth = 0;
     const first = index === 0 ? 0 : (rootNode[index - 1] as number) + 1;
@@ -85,22 +79,17 @@ export class PledgeExplainer {
     for (let n = first; n <= root; n++) {
       const kind = nodeKind[n] as number;
       let reasons: Failure;
-      let childFailing = failing === undefined ? 0 : failing.length;
       if (kind === NODE_LEAF) {
-        reasons = this.leafFailures(n, failing);
+        reasons = this.leafFailures(n);
       } else {
         let base = depth;
         while (base > 0 && (nodeParent[stackNode[base - 1] as number] as number) >> 1 === n) base--;
-        if (base < depth) childFailing = stackFailing[base] as number;
         reasons = kind === NODE_AND ? this.allFailures(base, depth) : this.anyFailures(base, depth);
-        // An OR that holds: the failing leaves below it do not count.
-        if (reasons === undefined && failing) failing.length = childFailing;
         for (let i = base; i < depth; i++) stackReasons[i] = undefined;
         depth = base;
       }
       stackNode[depth] = n;
       stackReasons[depth] = reasons;
-      stackFailing[depth] = childFailing;
       depth++;
     }
     const result = stackReasons[0];
@@ -144,41 +133,33 @@ export class PledgeExplainer {
     return { kind: 'any_of', options };
   }
 
-  private leafFailures(leaf: number, failing: LeafList | undefined): Failure {
+  // A leaf's reason, if the evaluation recorded it as failing.
+  private leafFailures(leaf: number): Failure {
     const net = this.net;
+    if (((this.records.nodeFlags[leaf] as number) & FAILS) === 0) return undefined;
     const type = net.leafType[leaf] as number;
     if (type === LEAF_FALSE) return this.sharedFalse;
     if (type === LEAF_FACT) {
       const f = net.leafRef[leaf] as number;
-      const fact = net.factIds[f] as string;
       const negated = net.leafAux[leaf] === 1;
-      const value = this.facts.get(fact) ?? 'unknown';
-      // Explanations read unknown facts as the evaluated mode does.
-      if (evaluateFact(value, negated, this.state.mode.optimistic)) return undefined;
       const slot = 2 * f + (negated ? 1 : 0);
       let shared = this.sharedFacts[slot];
       if (!shared) {
-        shared = [{ kind: 'fact', fact, negated, value }];
+        const fact = net.factIds[f] as string;
+        shared = [{ kind: 'fact', fact, negated, value: this.facts.get(fact) ?? 'unknown' }];
         this.sharedFacts[slot] = shared;
       }
       return shared;
     }
-    if (type === LEAF_ACTIVE) {
-      if (activeLeafHolds(net, this.state, leaf)) return undefined;
-      failing?.push(leaf);
-      return this.waits.reasonFor(leaf);
-    }
+    if (type === LEAF_ACTIVE) return this.waits.reasonFor(leaf);
     if (type !== LEAF_TOTAL && type !== LEAF_COUNT) return undefined;
     const k = net.leafRef[leaf] as number;
     const t = net.leafAux[leaf] as number;
-    const value = (this.state.keyTotal[k] as number) - ownPartOf(net, this.state, leaf);
+    const value = this.records.thresholdValue[t] as number;
     const threshold = net.thresholdBound[t] as number;
-    const strict = net.thresholdStrict[t] === 1;
-    if (meetsBound(value, threshold, strict)) return undefined;
-    failing?.push(leaf);
     const aggregate = type === LEAF_TOTAL ? 'total' : 'count';
     const capability = net.capabilityIds[net.keyBucket[k] as number] as string;
-    const op = strict ? '>' : '>=';
+    const op = net.thresholdStrict[t] === 1 ? '>' : '>=';
     const area = net.keyArea[k] as number;
     // Two literals rather than adding `area` afterwards: a property added later costs every such reason a second allocation.
     if (area < 0) return { kind: 'threshold', aggregate, capability, op, threshold, value };
