@@ -6,7 +6,7 @@ import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
 import { groupByParty } from './network-order.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
-import { measureWidths } from './threshold-watch.js';
+import { measureOwnMost, measureWidths } from './threshold-watch.js';
 import {
   KEY_ACTIVE,
   KEY_COUNT,
@@ -119,7 +119,7 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const fullAtMin = { ...atMin, width: measureWidths(order, parts.keyType, atMin.partValue) };
   const fullAtMax = { ...atMax, width: measureWidths(order, parts.keyType, atMax.partValue) };
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
-  const thresholds = addEntryTruth(order, initialLeafTruth);
+  const thresholds = addEntryTruth(order, initialLeafTruth, measureOwnMost(order, parts.keyType, atMax.partValue));
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
   return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }

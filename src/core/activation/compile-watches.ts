@@ -15,6 +15,8 @@ export interface ThresholdOrder {
   slot: Int32Array;
   /** Per entry, its leaf's initialLeafTruth (initial-leaf-truth.ts): read in entry order, not at the leaf's node. */
   truth: Uint8Array;
+  /** Per entry, the largest own part of its party in the key (threshold-watch.ts measureOwnMost). */
+  ownMost: Float64Array;
 }
 
 export interface OrderInput {
@@ -63,7 +65,7 @@ export function flagWatchers(watchLeaf: Int32Array, leafType: Uint8Array, leafAu
 }
 
 /** The threshold leaves of every total/count key, sorted by bound (the order of equal bounds does not matter). */
-export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'truth'> {
+export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'truth' | 'ownMost'> {
   const keyCount = input.keyType.length;
   const keyStart = new Int32Array(keyCount + 1);
   for (let k = 0; k < keyCount; k++) {
@@ -94,11 +96,11 @@ export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'tr
   return { keyStart, leaf, bound, strict, slot };
 }
 
-/** The order with each entry's initial truth, from the per-node `initialLeafTruth`. */
-export function addEntryTruth(order: Omit<ThresholdOrder, 'truth'>, initialLeafTruth: Uint8Array): ThresholdOrder {
+/** The order with each entry's initial truth, from the per-node `initialLeafTruth`, and its largest own part. */
+export function addEntryTruth(order: Omit<ThresholdOrder, 'truth' | 'ownMost'>, initialLeafTruth: Uint8Array, ownMost: Float64Array): ThresholdOrder {
   const truth = new Uint8Array(order.leaf.length);
   for (let i = 0; i < truth.length; i++) truth[i] = initialLeafTruth[order.leaf[i] as number] as number;
-  return { ...order, truth };
+  return { ...order, truth, ownMost };
 }
 
 // Sorts `leaf` and `bound` together by bound, in place. Small ranges by insertion; larger ones without a comparator:

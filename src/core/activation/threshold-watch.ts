@@ -69,6 +69,19 @@ export function measureWidths(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, 
   return width;
 }
 
+/**
+ * Per entry, the largest own part its party can have in the key in any run: with every pledge active at its
+ * maximum quantity (`partValue` of that start). Read beside the bound, it spares rising runs most own-part reads.
+ */
+export function measureOwnMost(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, keyType: Uint8Array, partValue: Float64Array): Float64Array {
+  const ownMost = new Float64Array(order.slot.length);
+  for (let k = 0; k + 1 < order.keyStart.length; k++) {
+    const isTotal = keyType[k] === KEY_TOTAL;
+    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) ownMost[i] = ownPart(partValue, order.slot[i] as number, isTotal);
+  }
+  return ownMost;
+}
+
 /** The threshold watches of every total/count key of one run. */
 export class ThresholdWatches {
   private readonly order: ThresholdOrder;
@@ -119,7 +132,7 @@ export class ThresholdWatches {
   // every threshold leaf of a run.
   private admitRising(key: number, total: number): void {
     const { order, room } = this;
-    const { bound, truth, leaf, strict, slot } = order;
+    const { bound, truth, leaf, strict, slot, ownMost } = order;
     const { partValue, startBit, emit } = this.options;
     const isTotal = this.options.keyType[key] === KEY_TOTAL;
     const end = order.keyStart[key + 1] as number;
@@ -127,8 +140,14 @@ export class ThresholdWatches {
     while (i < end && (bound[i] as number) <= total) {
       const entry = i++;
       if (((truth[entry] as number) & startBit) !== 0) continue;
-      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       const isStrict = strict[entry] === 1;
+      // The most the party's own part can be: if the total clears the bound even by that, the leaf flips without
+      // a look at the own part (a read anywhere in megabytes of slots), as most leaves a round's jump admits do.
+      if (meetsBound(total, (bound[entry] as number) + (ownMost[entry] as number), isStrict)) {
+        emit(leaf[entry] as number);
+        continue;
+      }
+      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       // Rising: the leaf turns true once the others' part, total - own part, meets the bound.
       if (meetsBound(total, level, isStrict)) emit(leaf[entry] as number);
       else this.push(key, level, isStrict ? 1 : 0, entry);
@@ -149,8 +168,13 @@ export class ThresholdWatches {
     while (i > start && (bound[i - 1] as number) + width >= total) {
       const entry = --i;
       if (((truth[entry] as number) & startBit) === 0) continue;
-      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       const isStrict = strict[entry] === 1;
+      // Own parts are never negative: a total that no longer meets the bound itself fails the leaf, own part unread.
+      if (!meetsBound(total, bound[entry] as number, isStrict)) {
+        emit(leaf[entry] as number);
+        continue;
+      }
+      const level = (bound[entry] as number) + ownPart(partValue, slot[entry] as number, isTotal);
       // Falling: the leaf turns false once the others' part no longer meets the bound.
       if (!meetsBound(total, level, isStrict)) emit(leaf[entry] as number);
       else this.push(key, -level, isStrict ? 0 : 1, entry);
