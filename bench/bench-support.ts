@@ -5,8 +5,9 @@ import { createRandom } from '../test/support/seeded-random.js';
 
 export { createRandom };
 
-// Small helpers shared by the benchmarks: the seeded PRNG (re-exported from test/support), medians of timed runs, a reference workload and
-// table formatting. Nothing here reads the clock except `timeMedian`.
+// Small helpers shared by the benchmarks: the seeded PRNG (re-exported from test/support), medians of timed runs, growth
+// timed in interleaved rounds, a reference workload and table formatting. Nothing here reads the clock except
+// `timeMedian`.
 
 /** A random integer in [min, max] (inclusive) from `random`. */
 export function randomInt(random: () => number, min: number, max: number): number {
@@ -109,6 +110,30 @@ export async function timeMedian<T>(runs: number, work: () => T, options: Timing
     gcPauses.push(gc.stop());
   }
   return { ms: median(times), cpuMs: median(cpu), gcMs: median(gcPauses), result: result as T };
+}
+
+export interface PairedGrowthOptions {
+  rounds: number;
+  /** Timed runs of each half (as many untimed ones go first, as in timeMedian's steady mode). */
+  smallRuns: number;
+  bigRuns: number;
+}
+
+/**
+ * time(big) / time(small), timed side by side: each round times small, big and small again (each as timeMedian's
+ * steady mode does) and divides big by the mean of its two small halves; the result is the median over rounds.
+ * This machine's speed drifts over seconds to minutes (other tenants share its caches and memory bandwidth), and a
+ * ratio of two medians taken a minute apart carries that drift; sizes timed in the same round see the same machine.
+ */
+export async function timePairedGrowth(small: () => unknown, big: () => unknown, options: PairedGrowthOptions): Promise<{ growth: number; ratios: number[] }> {
+  const ratios: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const before = (await timeMedian(options.smallRuns, small, { mode: 'steady' })).ms;
+    const bigMs = (await timeMedian(options.bigRuns, big, { mode: 'steady' })).ms;
+    const after = (await timeMedian(options.smallRuns, small, { mode: 'steady' })).ms;
+    ratios.push(bigMs / ((before + after) / 2));
+  }
+  return { growth: median(ratios), ratios };
 }
 
 /** Reference workload for `n`: sort n seeded random numbers (a copy each run) with a comparator. */
