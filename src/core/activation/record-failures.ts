@@ -12,6 +12,8 @@ import type { IntList } from './int-list.js';
 /** Per node: FAILS when it fails; COUNTS (waiting pledges only) when it and every ancestor fail. */
 export const FAILS = 1;
 export const COUNTS = 2;
+/** While recording: an OR has a child that holds (replaced by the OR's own FAILS bit once it is decided). */
+const HOLDS = 4;
 
 export interface FailureRecords {
   /** Per node of an explained pledge: FAILS and COUNTS bits (0 for nodes of pledges not explained). */
@@ -20,13 +22,14 @@ export interface FailureRecords {
   thresholdValue: Float64Array;
 }
 
-/** Empty records for one evaluation over `net` (each evaluation's own: a result keeps them). */
+/** Empty (zeroed) records for one evaluation over `net`: each evaluation's own, since its result keeps them. */
 export function createFailureRecords(net: Network): FailureRecords {
   return { nodeFlags: new Uint8Array(net.nodeKind.length), thresholdValue: new Float64Array(net.thresholdBound.length) };
 }
 
 /**
- * Record which nodes of pledge `p`'s condition fail at `state`. `factHolds[2 * fact + negated]` is 1 where a fact
+ * Record which nodes of pledge `p`'s condition fail at `state`, into records where the pledge's nodes are still 0
+ * (each pledge at most once an evaluation). `factHolds[2 * fact + negated]` is 1 where a fact
  * literal holds in the state's mode. With `failing`, the failing aggregate leaves that make the pledge wait (every
  * ancestor fails, so no OR above them holds) are appended to it in node order, for the waiting groups.
  */
@@ -42,25 +45,20 @@ export function recordFailures(
   const flags = records.nodeFlags;
   const first = p === 0 ? 0 : (rootNode[p - 1] as number) + 1;
   const root = rootNode[p] as number;
-  // An AND fails once one child fails, an OR only if all do: start them at "holds" and "fails".
-  for (let n = first; n <= root; n++) {
-    const kind = nodeKind[n] as number;
-    if (kind !== NODE_LEAF) flags[n] = kind === NODE_AND ? 0 : FAILS;
-  }
-  // Post-order: a node's children come before it, so its flag is final when the loop reaches it.
+  // Post-order: a node's children come before it, and each adds to its parent's flag as it is decided (the
+  // records start at 0, and a pledge is explained once an evaluation): FAILS into an AND's, HOLDS into an OR's.
   for (let n = first; n <= root; n++) {
     let fails: number;
-    if (nodeKind[n] === NODE_LEAF) {
-      fails = leafFails(net, state, factHolds, records, n);
-      flags[n] = fails;
-    } else {
-      fails = flags[n] as number;
-    }
+    const kind = nodeKind[n] as number;
+    if (kind === NODE_LEAF) fails = leafFails(net, state, factHolds, records, n);
+    else if (kind === NODE_AND) fails = (flags[n] as number) & FAILS;
+    else fails = ((flags[n] as number) & HOLDS) === 0 ? FAILS : 0;
+    flags[n] = fails;
     const link = nodeParent[n] as number;
     if (link < 0) continue;
     const parent = link >> 1;
     if ((link & 1) === 1) flags[parent] = (flags[parent] as number) | fails;
-    else flags[parent] = (flags[parent] as number) & fails;
+    else if (fails === 0) flags[parent] = (flags[parent] as number) | HOLDS;
   }
   if (failing === undefined || (flags[root] as number) === 0) return;
   markCountingLeaves(net, flags, first, root, failing);
