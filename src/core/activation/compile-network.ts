@@ -4,6 +4,7 @@ import { buildFeeds } from './compile-feeds.js';
 import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
+import { groupKeysByParty } from './key-order.js';
 import { groupByParty } from './network-order.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
 import { measureOwnMost, measureWidths } from './threshold-watch.js';
@@ -110,7 +111,9 @@ export interface Network {
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const built = new NetworkBuilder(pledges).build();
-  const { parts, inputIndex } = groupByParty(built, built.partyIds.length);
+  const grouped = groupByParty(built, built.partyIds.length);
+  const parts = groupKeysByParty(grouped.parts, built.partyIds.length);
+  const inputIndex = grouped.inputIndex;
   const inputIds = built.pledgeIds;
   const feeds = buildFeeds(parts);
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
