@@ -259,7 +259,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   console.log(`Activation benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}, ${cpus.length} cores (${cpus[0]?.model ?? 'unknown cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  console.log('Timed apart: compileNetwork (once per dataset) and evaluateNetwork (per scenario: three fixed points, explanations, waiting groups); median of runs, a full GC before each.');
+  console.log('Timed apart: compileNetwork (once per dataset; median of runs, a full GC before each) and evaluateNetwork (per scenario: three fixed points, explanations, waiting groups; median of runs in steady state, after as many untimed ones).');
   console.log(`Load average now: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (cpu ms > wall ms means GC helper threads; wall >> cpu means a busy machine).`);
   console.log('Reference: sort n seeded random numbers with a comparator, same run, same runs count.');
   console.log(`Linear reference: ${GATHER_READS_PER_PLEDGE} reads per pledge at random positions of a working set as large as the compiled network (net MB), same run: linear work, so its growth is what the caches alone add.`);
