@@ -5,6 +5,9 @@ import { createWatchRoom, type WatchRoom } from './threshold-watch.js';
 // The working arrays of fixed-point runs (run-fixed-point.ts): sized by the network, reset by each run, and kept
 // with the network between scenarios (evaluate-activation.ts), since at a million pledges they are tens of MB.
 
+/** Queued pledges a run feeds per chunk (run-fixed-point.ts feedRound). */
+export const FEED_CHUNK = 256;
+
 /** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
 export interface FixedPointScratch {
   counter: Int32Array;
@@ -18,6 +21,10 @@ export interface FixedPointScratch {
   /** Room to sort `due` by node id. */
   dueSpare: Int32Array;
   radixCounts: Int32Array;
+  /** Per chunk of queued pledges being fed: where each one's feeds start and end, and its quantity. */
+  chunkFrom: Int32Array;
+  chunkTo: Int32Array;
+  chunkAmount: Float64Array;
   watchRoom: WatchRoom;
   /**
    * A state's aggregates (FixedPointState.keyTotal, partValue), one pair per mode, made on first use: the explanations
@@ -38,6 +45,9 @@ export function createScratch(network: Network): FixedPointScratch {
     due: new Int32Array(network.watchLeaf.length),
     dueSpare: new Int32Array(network.watchLeaf.length),
     radixCounts: createRadixCounts(),
+    chunkFrom: new Int32Array(FEED_CHUNK),
+    chunkTo: new Int32Array(FEED_CHUNK),
+    chunkAmount: new Float64Array(FEED_CHUNK),
     watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
     aggregates: [undefined, undefined, undefined, undefined],
   };

@@ -12,7 +12,7 @@ import {
   type Network,
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
-import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
+import { createScratch, FEED_CHUNK, type FixedPointScratch } from './fixed-point-scratch.js';
 import { evaluateFact, type FixedPointMode, type FixedPointState } from './fixed-point-state.js';
 import { sortNodeIds } from './sort-node-ids.js';
 import { WATCH_OWN } from './compile-watches.js';
@@ -135,28 +135,39 @@ class Propagation {
   private feedRound(sign: 1 | -1): void {
     const { feedStart, feedKey, feedSlot, keyType } = this.net;
     const { queue, quantity, keyTotal, partValue, dirty, dirtyKeys } = this;
+    const { chunkFrom, chunkTo, chunkAmount } = this.scratch;
     const greatest = this.mode.greatest;
     let dirtyCount = this.dirtyCount;
     const tail = this.tail;
-    for (let i = this.head; i < tail; i++) {
-      const pledge = queue[i] as number;
-      const amount = quantity[pledge] as number;
-      const end = feedStart[pledge + 1] as number;
-      for (let f = feedStart[pledge] as number; f < end; f++) {
-        const k = feedKey[f] as number;
-        const slot = feedSlot[f] as number;
-        if (slot < 0) {
-          const count = (keyTotal[k] as number) + sign;
-          keyTotal[k] = count;
-          if (greatest ? count > 1 : count !== 1) continue;
-        } else {
-          const type = keyType[k] as number;
-          const delta = type === KEY_TOTAL ? amount : 1;
-          if (delta === 0 || !addToSlot(keyTotal, partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
-        }
-        if (dirty[k] === 0) {
-          dirty[k] = 1;
-          dirtyKeys[dirtyCount++] = k;
+    for (let base = this.head; base < tail; base += FEED_CHUNK) {
+      const size = Math.min(FEED_CHUNK, tail - base);
+      // First where each pledge's feeds are and how much it adds: independent reads, which the processor can have
+      // in flight together, instead of one miss waiting on another for every pledge.
+      for (let c = 0; c < size; c++) {
+        const pledge = queue[base + c] as number;
+        chunkFrom[c] = feedStart[pledge] as number;
+        chunkTo[c] = feedStart[pledge + 1] as number;
+        chunkAmount[c] = quantity[pledge] as number;
+      }
+      for (let c = 0; c < size; c++) {
+        const amount = chunkAmount[c] as number;
+        const end = chunkTo[c] as number;
+        for (let f = chunkFrom[c] as number; f < end; f++) {
+          const k = feedKey[f] as number;
+          const slot = feedSlot[f] as number;
+          if (slot < 0) {
+            const count = (keyTotal[k] as number) + sign;
+            keyTotal[k] = count;
+            if (greatest ? count > 1 : count !== 1) continue;
+          } else {
+            const type = keyType[k] as number;
+            const delta = type === KEY_TOTAL ? amount : 1;
+            if (delta === 0 || !addToSlot(keyTotal, partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
+          }
+          if (dirty[k] === 0) {
+            dirty[k] = 1;
+            dirtyKeys[dirtyCount++] = k;
+          }
         }
       }
     }
