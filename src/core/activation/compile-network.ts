@@ -7,7 +7,7 @@ import { KeyTable, NodeArrays } from './network-tables.js';
 import { groupKeysByParty } from './key-order.js';
 import { groupByParty } from './network-order.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
-import { measureOwnMost, measureWidths } from './threshold-watch.js';
+import { measureOwnParts, measureWidths } from './threshold-watch.js';
 import {
   KEY_ACTIVE,
   KEY_COUNT,
@@ -119,10 +119,11 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
   const order = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
   const { atMin, atMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
-  const fullAtMin = { ...atMin, width: measureWidths(order, parts.keyType, atMin.partValue) };
-  const fullAtMax = { ...atMax, width: measureWidths(order, parts.keyType, atMax.partValue) };
+  const ownAtMax = measureOwnParts(order, parts.keyType, atMax.partValue);
+  const fullAtMin = { ...atMin, width: measureWidths(order, measureOwnParts(order, parts.keyType, atMin.partValue)) };
+  const fullAtMax = { ...atMax, width: measureWidths(order, ownAtMax) };
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
-  const thresholds = addEntryTruth(order, initialLeafTruth, measureOwnMost(order, parts.keyType, atMax.partValue));
+  const thresholds = addEntryTruth(order, initialLeafTruth, ownAtMax);
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
   return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
 }

@@ -15,7 +15,7 @@ export interface ThresholdOrder {
   slot: Int32Array;
   /** Per entry, its leaf's initialLeafTruth (initial-leaf-truth.ts): read in entry order, not at the leaf's node. */
   truth: Uint8Array;
-  /** Per entry, the largest own part of its party in the key (threshold-watch.ts measureOwnMost). */
+  /** Per entry, the most its party's own part of the key can be in any run (threshold-watch.ts measureOwnParts). */
   ownMost: Float64Array;
 }
 

@@ -1,7 +1,7 @@
 import type { FactValue } from '../types.js';
 import { type ActivationPledge, compileNetwork, type Network } from './compile-network.js';
 import { PledgeExplainer, type Reason } from './explain-pledge.js';
-import { evaluateFact } from './fixed-point-state.js';
+import { tabulateFactLiterals } from './fixed-point-state.js';
 import { findWaitingGroups } from './find-waiting-groups.js';
 import { IntList } from './int-list.js';
 import { toInputOrder } from './network-order.js';
@@ -72,11 +72,7 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   // What fails in each condition that is not met: against the pessimistic greatest fixed point for pledges that
   // are not certain, against the pessimistic least one for the assurance gap (whose failing leaves the waiting
   // groups follow). Both are pessimistic, so one table of fact literals serves both.
-  const factHolds = new Uint8Array(factValues.length * 2);
-  for (let f = 0; f < factValues.length; f++) {
-    factHolds[2 * f] = evaluateFact(factValues[f], false, false) ? 1 : 0;
-    factHolds[2 * f + 1] = evaluateFact(factValues[f], true, false) ? 1 : 0;
-  }
+  const factHolds = tabulateFactLiterals(factValues, false);
   const records = createFailureRecords(network);
   // The gap and its failing leaves (CSR over the gap) in lists kept with the network.
   const { gap, failingStart, failingLeaf } = scratch.lists;
@@ -84,6 +80,7 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   failingStart.length = 0;
   failingLeaf.length = 0;
   failingStart.push(0);
+  // The runs work in network order; everything returned is in input order (the reasons once they are built).
   const certainHere = pessimistic.active;
   const withoutCoordinationHere = pessimisticLeast.active;
   for (let p = 0; p < pledgeIds.length; p++) {
@@ -102,12 +99,9 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
     withoutCoordination: toInputOrder(pessimisticLeast.active, inputIndex),
   };
   const inputIds = network.inputIds;
-  // The facts as evaluated, for the reasons' wording (a caller may change its map afterwards).
-  const factsSeen = new Map<string, FactValue>();
-  network.factIds.forEach((id, f) => factsSeen.set(id, factValues[f] ?? 'unknown'));
   let explained: Explained | undefined;
   const explain = (): Explained => {
-    explained ??= buildReasons(network, records, factsSeen, certainHere, withoutCoordinationHere);
+    explained ??= buildReasons(network, records, factValues, certainHere, withoutCoordinationHere);
     return explained;
   };
   let pledges: PledgeActivation[] | undefined;
@@ -169,12 +163,12 @@ interface Explained {
 function buildReasons(
   network: Network,
   records: FailureRecords,
-  facts: ReadonlyMap<string, FactValue>,
+  factValues: readonly (FactValue | undefined)[],
   certain: Uint8Array,
   withoutCoordination: Uint8Array,
 ): Explained {
   const { pledgeIds, inputIndex } = network;
-  const explainer = new PledgeExplainer(network, records, facts);
+  const explainer = new PledgeExplainer(network, records, factValues);
   const reasons = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   const waitsFor = new Array<readonly Reason[]>(pledgeIds.length).fill(NO_REASONS);
   for (let p = 0; p < pledgeIds.length; p++) {

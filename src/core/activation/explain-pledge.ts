@@ -58,7 +58,8 @@ export class PledgeExplainer {
   constructor(
     private readonly net: Network,
     private readonly records: FailureRecords,
-    private readonly facts: ReadonlyMap<string, FactValue>,
+    /** The evaluation's fact values, indexed like network.factIds (undefined: not set, so unknown). */
+    private readonly factValues: readonly (FactValue | undefined)[],
   ) {
     this.waits = waitsReasonsOf(net);
   }
@@ -145,8 +146,7 @@ export class PledgeExplainer {
       const slot = 2 * f + (negated ? 1 : 0);
       let shared = this.sharedFacts[slot];
       if (!shared) {
-        const fact = net.factIds[f] as string;
-        shared = [{ kind: 'fact', fact, negated, value: this.facts.get(fact) ?? 'unknown' }];
+        shared = [{ kind: 'fact', fact: net.factIds[f] as string, negated, value: this.factValues[f] ?? 'unknown' }];
         this.sharedFacts[slot] = shared;
       }
       return shared;

@@ -30,6 +30,16 @@ export function evaluateFact(value: FactValue | undefined, negated: boolean, opt
   return negated ? !value : value;
 }
 
+/** Per fact literal (index 2 * fact + negated), 1 where it holds under the mode's reading of unknown facts. */
+export function tabulateFactLiterals(factValues: readonly (FactValue | undefined)[], optimistic: boolean): Uint8Array {
+  const holds = new Uint8Array(factValues.length * 2);
+  for (let f = 0; f < factValues.length; f++) {
+    holds[2 * f] = evaluateFact(factValues[f], false, optimistic) ? 1 : 0;
+    holds[2 * f + 1] = evaluateFact(factValues[f], true, optimistic) ? 1 : 0;
+  }
+  return holds;
+}
+
 /** A leaf's own part of its total/count key at a state: the party's quantity (total) or 1 if it has any (count). */
 export function ownPartOf(network: Network, state: FixedPointState, leaf: number): number {
   return ownPart(state.partValue, network.thresholdSlot[network.leafAux[leaf] as number] as number, network.leafType[leaf] === LEAF_TOTAL);

@@ -13,7 +13,7 @@ import {
 } from './compile-network.js';
 import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 import { createScratch, FEED_CHUNK, type FixedPointScratch } from './fixed-point-scratch.js';
-import { evaluateFact, type FixedPointMode, type FixedPointState } from './fixed-point-state.js';
+import { type FixedPointMode, type FixedPointState, tabulateFactLiterals } from './fixed-point-state.js';
 import { sortNodeIds } from './sort-node-ids.js';
 import { WATCH_OWN } from './compile-watches.js';
 import { ThresholdWatches } from './threshold-watch.js';
@@ -263,11 +263,7 @@ class Propagation {
     const counter = this.counter;
     const greatest = this.mode.greatest;
     const bit = this.startBit;
-    const factTrue = new Uint8Array(net.factIds.length * 2);
-    for (let f = 0; f < net.factIds.length; f++) {
-      factTrue[2 * f] = evaluateFact(this.factValues[f], false, this.mode.optimistic) ? 1 : 0;
-      factTrue[2 * f + 1] = evaluateFact(this.factValues[f], true, this.mode.optimistic) ? 1 : 0;
-    }
+    const factTrue = tabulateFactLiterals(this.factValues, this.mode.optimistic);
     for (let n = 0; n < nodeKind.length; n++) {
       let isTrue: boolean;
       const kind = nodeKind[n] as number;

@@ -52,34 +52,29 @@ export function createWatchRoom(keyCount: number, entryCount: number): WatchRoom
 }
 
 /**
- * Per key, the largest own part among its threshold leaves when the aggregates are `partValue` (a falling run's
- * start, which depends on the network alone): own parts only shrink in such a run, so no leaf's level is higher.
+ * Per threshold entry, its party's own part of the key when the aggregates are `partValue`. At a greatest run's
+ * start (every pledge active) no run's own part is larger: own parts only shrink from there, and at maximum
+ * quantities that bounds every run (ThresholdOrder.ownMost).
  */
-export function measureWidths(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, keyType: Uint8Array, partValue: Float64Array): Float64Array {
+export function measureOwnParts(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, keyType: Uint8Array, partValue: Float64Array): Float64Array {
+  const own = new Float64Array(order.slot.length);
+  for (let k = 0; k + 1 < order.keyStart.length; k++) {
+    const isTotal = keyType[k] === KEY_TOTAL;
+    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) own[i] = ownPart(partValue, order.slot[i] as number, isTotal);
+  }
+  return own;
+}
+
+/** Per key, the largest of its entries' own parts (measureOwnParts at a falling run's start): no leaf's level is higher in that run. */
+export function measureWidths(order: Pick<ThresholdOrder, 'keyStart'>, ownParts: Float64Array): Float64Array {
   const keyCount = order.keyStart.length - 1;
   const width = new Float64Array(keyCount);
   for (let k = 0; k < keyCount; k++) {
-    const isTotal = keyType[k] === KEY_TOTAL;
     let most = 0;
-    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) {
-      most = Math.max(most, ownPart(partValue, order.slot[i] as number, isTotal));
-    }
+    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) most = Math.max(most, ownParts[i] as number);
     width[k] = most;
   }
   return width;
-}
-
-/**
- * Per entry, the largest own part its party can have in the key in any run: with every pledge active at its
- * maximum quantity (`partValue` of that start). Read beside the bound, it spares rising runs most own-part reads.
- */
-export function measureOwnMost(order: Pick<ThresholdOrder, 'keyStart' | 'slot'>, keyType: Uint8Array, partValue: Float64Array): Float64Array {
-  const ownMost = new Float64Array(order.slot.length);
-  for (let k = 0; k + 1 < order.keyStart.length; k++) {
-    const isTotal = keyType[k] === KEY_TOTAL;
-    for (let i = order.keyStart[k] as number; i < (order.keyStart[k + 1] as number); i++) ownMost[i] = ownPart(partValue, order.slot[i] as number, isTotal);
-  }
-  return ownMost;
 }
 
 /** The threshold watches of every total/count key of one run. */
