@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activationPledge as pledge } from '../../../test/support/model-builders.js';
 import { type ActivationPledge, compileNetwork, LEAF_ACTIVE, LEAF_TOTAL, type Network } from './compile-network.js';
+import { tabulateFactLiterals } from './fixed-point-state.js';
 import { IntList } from './int-list.js';
 import { COUNTS, createFailureRecords, FAILS, recordFailures } from './record-failures.js';
 import { runFixedPoint } from './run-fixed-point.js';
@@ -12,11 +13,7 @@ function recordAt(pledges: ActivationPledge[], id: string, greatest: boolean, fa
   const network = compileNetwork(pledges);
   const factValues = network.factIds.map((fact) => facts[fact]);
   const state = runFixedPoint(network, factValues, { optimistic: false, greatest });
-  const factHolds = new Uint8Array(factValues.length * 2);
-  factValues.forEach((value, f) => {
-    factHolds[2 * f] = value === true ? 1 : 0;
-    factHolds[2 * f + 1] = value === false ? 1 : 0;
-  });
+  const factHolds = tabulateFactLiterals(factValues, false);
   const records = createFailureRecords(network);
   const failing = new IntList();
   const p = network.pledgeIds.indexOf(id);
