@@ -28,9 +28,12 @@ export interface FeedInput {
 }
 
 export interface Feeds {
+  /** CSR over pledges into `feed`. */
   feedStart: Int32Array;
-  feedKey: Int32Array;
-  feedSlot: Int32Array;
+  /** Per entry: an own-part slot (>= 0) of a total/count key, whose key is slotKey[slot]; or -1 - key for an active() key. */
+  feed: Int32Array;
+  /** Per own-part slot, its total/count key. */
+  slotKey: Int32Array;
   slotCount: number;
   thresholdSlot: Int32Array;
 }
@@ -42,7 +45,30 @@ export function buildFeeds(input: FeedInput): Feeds {
   const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
   const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
   const slotCount = assignSlots(input, { feedStart, feedKey, feedSlot, thresholdSlot }, byParty);
-  return { feedStart, feedKey, feedSlot, slotCount, thresholdSlot };
+  return { feedStart, ...packFeeds(feedKey, feedSlot, slotCount), slotCount, thresholdSlot };
+}
+
+/** The key a feed entry adds to (Feeds.feed). */
+export function keyOfFeed(entry: number, slotKey: Int32Array): number {
+  return entry < 0 ? -1 - entry : (slotKey[entry] as number);
+}
+
+// One entry per feed instead of a (key, slot) pair: a slot belongs to one key, so the slot alone says both, and
+// feeding reads half the bytes (a run reads these lists sparsely, so each entry fetched costs a cache line share).
+function packFeeds(feedKey: Int32Array, feedSlot: Int32Array, slotCount: number): { feed: Int32Array; slotKey: Int32Array } {
+  const feed = new Int32Array(feedKey.length);
+  const slotKey = new Int32Array(slotCount);
+  for (let f = 0; f < feed.length; f++) {
+    const k = feedKey[f] as number;
+    const slot = feedSlot[f] as number;
+    if (slot < 0) {
+      feed[f] = -1 - k;
+    } else {
+      feed[f] = slot;
+      slotKey[slot] = k;
+    }
+  }
+  return { feed, slotKey };
 }
 
 // Two passes over the pledges (count, then fill), reading only typed arrays.

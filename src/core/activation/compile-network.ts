@@ -2,7 +2,7 @@ import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/
 import type { PartyId, QuantityRange } from '../types.js';
 import { buildFeeds } from './compile-feeds.js';
 import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
-import { computeInitialLeafTruth } from './initial-leaf-truth.js';
+import { computeInitialLeafTruth, encodeStartCodes } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
 import { groupKeysByParty } from './key-order.js';
 import { groupByParty } from './network-order.js';
@@ -86,13 +86,13 @@ export interface Network {
   /** Areas named by total(…, area=…), by index. */
   areaIds: string[];
   /**
-   * CSR: what each pledge feeds, entry by entry: the aggregate key, and for a total/count key the own-part slot of
-   * the pledge's party (a (key, party) pair holding the party's own part), -1 for an active() key. Two arrays read
-   * side by side, so that feeding a pledge needs no lookup per slot.
+   * CSR: what each pledge feeds, an entry per key: for a total/count key, the own-part slot of the pledge's party (a
+   * (key, party) pair holding the party's own part), whose key is slotKey[slot]; for an active() key, -1 - the key
+   * (compile-feeds.ts keyOfFeed).
    */
   feedStart: Int32Array;
-  feedKey: Int32Array;
-  feedSlot: Int32Array;
+  feed: Int32Array;
+  slotKey: Int32Array;
   slotCount: number;
   /** CSR: leaves watching each key. */
   watchStart: Int32Array;
@@ -104,8 +104,8 @@ export interface Network {
   /** The aggregates with every pledge active, at minimum and at maximum quantities (the greatest runs' start). */
   fullAtMin: StartSums;
   fullAtMax: StartSums;
-  /** Per aggregate leaf, where it stands when a run starts (initial-leaf-truth.ts). */
-  initialLeafTruth: Uint8Array;
+  /** Per node, what a run's first pass reads of it: AND, OR, a leaf's start value per run, or its fact literal (initial-leaf-truth.ts). */
+  startCode: Int32Array;
 }
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
@@ -125,7 +125,8 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
   const thresholds = addEntryTruth(order, initialLeafTruth, ownAtMax);
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
-  return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, initialLeafTruth };
+  const startCode = encodeStartCodes(parts, initialLeafTruth);
+  return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, startCode };
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -136,7 +137,7 @@ function countNodes(condition: Condition): number {
   return count;
 }
 
-type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feedKey' | 'feedSlot' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'initialLeafTruth'>;
+type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feed' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'startCode'>;
 
 class NetworkBuilder {
   private readonly partyIndex = new Map<PartyId, number>();

@@ -20,7 +20,7 @@ export interface FixedPointState {
   active: Uint8Array;
   /** Per key: the sum (total), the number of parties (count) or of pledges (active). */
   keyTotal: Float64Array;
-  /** Per (key, party) slot of a total/count key (see Network.feedSlot): the party's quantity or pledge count. */
+  /** Per (key, party) slot of a total/count key (see Network.feed): the party's quantity or pledge count. */
   partValue: Float64Array;
 }
 

@@ -1,5 +1,6 @@
 import { freshArrays, type Int32Workspace } from '../graph/strongly-connected-components.js';
 import type { Network } from './compile-network.js';
+import { keyOfFeed } from './compile-feeds.js';
 
 // Which pledges feed each aggregate key, as CSR over the network's feed lists: for the "waits for" explanations
 // (all pledges, built once per network) and for the waiting groups (the assurance-gap pledges of one evaluation).
@@ -18,7 +19,7 @@ export function pledgesByKey(
   const start = work('byKey.start', net.keyCount + 1).fill(0);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[(net.feedKey[f] as number) + 1]! += 1;
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[keyOfFeed(net.feed[f] as number, net.slotKey) + 1]! += 1;
   }
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = work('byKey.fill', net.keyCount);
@@ -26,7 +27,7 @@ export function pledgesByKey(
   const member = work('byKey.member', start[net.keyCount] as number);
   for (let i = 0; i < count; i++) {
     const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[net.feedKey[f] as number]!++] = i;
+    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[keyOfFeed(net.feed[f] as number, net.slotKey)]!++] = i;
   }
   return { start, member };
 }

@@ -1,17 +1,7 @@
 import type { FactValue } from '../types.js';
 import { addToSlot } from './aggregate-parts.js';
-import {
-  KEY_ACTIVE,
-  KEY_COUNT,
-  KEY_TOTAL,
-  LEAF_FACT,
-  LEAF_TOTAL,
-  LEAF_TRUE,
-  NODE_AND,
-  NODE_OR,
-  type Network,
-} from './compile-network.js';
-import { TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
+import { KEY_ACTIVE, KEY_COUNT, KEY_TOTAL, type Network } from './compile-network.js';
+import { START_AND, START_FACT, START_OR, TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 import { createScratch, FEED_CHUNK, type FixedPointScratch } from './fixed-point-scratch.js';
 import { type FixedPointMode, type FixedPointState, tabulateFactLiterals } from './fixed-point-state.js';
 import { sortNodeIds } from './sort-node-ids.js';
@@ -41,7 +31,7 @@ class Propagation {
   private readonly active: Uint8Array;
   private readonly keyTotal: Float64Array;
   private readonly partValue: Float64Array;
-  /** The mode's TRUE_AT_* bit of initialLeafTruth: where each aggregate leaf stands when the run starts. */
+  /** The mode's TRUE_AT_* bit (initial-leaf-truth.ts): where each aggregate leaf stands when the run starts. */
   private readonly startBit: number;
   private readonly counter: Int32Array;
   private readonly queue: Int32Array;
@@ -133,7 +123,7 @@ class Propagation {
   // (a total/count key's sum; an active() key's count reaching 1 in a least run, 1 or 0 in a greatest one). One
   // loop over locals: the hottest code of a run, kept free of field loads and calls.
   private feedRound(sign: 1 | -1): void {
-    const { feedStart, feedKey, feedSlot, keyType } = this.net;
+    const { feedStart, feed, slotKey, keyType } = this.net;
     const { queue, quantity, keyTotal, partValue, dirty, dirtyKeys } = this;
     const { chunkFrom, chunkTo, chunkAmount } = this.scratch;
     const greatest = this.mode.greatest;
@@ -153,13 +143,17 @@ class Propagation {
         const amount = chunkAmount[c] as number;
         const end = chunkTo[c] as number;
         for (let f = chunkFrom[c] as number; f < end; f++) {
-          const k = feedKey[f] as number;
-          const slot = feedSlot[f] as number;
-          if (slot < 0) {
+          // An active() key (-1 - key) or a total/count key's own-part slot (compile-feeds.ts keyOfFeed, written out).
+          const entry = feed[f] as number;
+          let k: number;
+          if (entry < 0) {
+            k = -1 - entry;
             const count = (keyTotal[k] as number) + sign;
             keyTotal[k] = count;
             if (greatest ? count > 1 : count !== 1) continue;
           } else {
+            const slot = entry;
+            k = slotKey[slot] as number;
             const type = keyType[k] as number;
             const delta = type === KEY_TOTAL ? amount : 1;
             if (delta === 0 || !addToSlot(keyTotal, partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
@@ -255,26 +249,22 @@ class Propagation {
     }
   }
 
-  // One pass in post-order: a leaf's value, then every internal node from its children's counts. Aggregate
-  // leaves read their start value worked out at compile time; fact leaves a table of this run's fact values.
+  // One pass in post-order: a leaf's value, then every internal node from its children's counts. A node's start code
+  // (initial-leaf-truth.ts) says which: an AND/OR reads its counter, an aggregate or constant leaf its start value
+  // for this kind of run, worked out at compile time, a fact leaf this run's table of fact literals.
   private evaluateAll(): void {
-    const net = this.net;
-    const { nodeKind, leafType, leafRef, leafAux, nodeParent, initialLeafTruth: truth } = net;
+    const { startCode, nodeParent } = this.net;
     const counter = this.counter;
     const greatest = this.mode.greatest;
     const bit = this.startBit;
     const factTrue = tabulateFactLiterals(this.factValues, this.mode.optimistic);
-    for (let n = 0; n < nodeKind.length; n++) {
+    for (let n = 0; n < startCode.length; n++) {
+      const code = startCode[n] as number;
       let isTrue: boolean;
-      const kind = nodeKind[n] as number;
-      if (kind === NODE_AND) isTrue = counter[n] === 0;
-      else if (kind === NODE_OR) isTrue = (counter[n] as number) > 0;
-      else {
-        const type = leafType[n] as number;
-        if (type >= LEAF_TOTAL) isTrue = ((truth[n] as number) & bit) !== 0;
-        else if (type === LEAF_FACT) isTrue = factTrue[2 * (leafRef[n] as number) + (leafAux[n] as number)] === 1;
-        else isTrue = type === LEAF_TRUE;
-      }
+      if (code === START_AND) isTrue = counter[n] === 0;
+      else if (code === START_OR) isTrue = (counter[n] as number) > 0;
+      else if (code < START_FACT) isTrue = (code & bit) !== 0;
+      else isTrue = factTrue[code - START_FACT] === 1;
       const link = nodeParent[n] as number;
       if (link >= 0) {
         if ((link & 1) === 1 ? !isTrue : isTrue) counter[link >> 1]! += 1;

@@ -21,8 +21,8 @@ export interface SumInput {
   keyType: Uint8Array;
   slotCount: number;
   feedStart: Int32Array;
-  feedKey: Int32Array;
-  feedSlot: Int32Array;
+  feed: Int32Array;
+  slotKey: Int32Array;
 }
 
 /** The aggregates when every pledge is active, each pledge counted at its minimum and at its maximum quantity. */
@@ -33,13 +33,14 @@ export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quanti
   for (let pledge = 0; pledge < quantityMin.length; pledge++) {
     const end = input.feedStart[pledge + 1] as number;
     for (let f = input.feedStart[pledge] as number; f < end; f++) {
-      const k = input.feedKey[f] as number;
-      const slot = input.feedSlot[f] as number;
-      if (slot < 0) {
-        atMin.keyTotal[k]! += 1;
-        atMax.keyTotal[k]! += 1;
+      const entry = input.feed[f] as number;
+      if (entry < 0) {
+        atMin.keyTotal[-1 - entry]! += 1;
+        atMax.keyTotal[-1 - entry]! += 1;
         continue;
       }
+      const slot = entry;
+      const k = input.slotKey[slot] as number;
       const type = input.keyType[k] as number;
       addPledge(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
       addPledge(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
