@@ -53,8 +53,9 @@ export function keyOfFeed(entry: number, slotKey: Int32Array): number {
   return entry < 0 ? -1 - entry : (slotKey[entry] as number);
 }
 
-// One entry per feed instead of a (key, slot) pair: a slot belongs to one key, so the slot alone says both, and
-// feeding reads half the bytes (a run reads these lists sparsely, so each entry fetched costs a cache line share).
+// One entry per feed instead of a (key, slot) pair: a slot belongs to one key, so the slot alone says both, in half
+// the bytes (20 MB less at 10^6 pledges). Feeding then reads slotKey per entry; since pledges and slots are both
+// numbered by party, those reads stay within the party's block, and the runs are as fast or faster (docs/performance.md).
 function packFeeds(feedKey: Int32Array, feedSlot: Int32Array, slotCount: number): { feed: Int32Array; slotKey: Int32Array } {
   const feed = new Int32Array(feedKey.length);
   const slotKey = new Int32Array(slotCount);
