@@ -105,7 +105,7 @@ export interface Network {
   fullAtMin: StartSums;
   fullAtMax: StartSums;
   /** Per node, what a run's first pass reads of it: AND, OR, a leaf's start value per run, or its fact literal (initial-leaf-truth.ts). */
-  startCode: Int32Array;
+  startCode: Uint16Array | Int32Array;
 }
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
@@ -125,7 +125,7 @@ export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
   const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
   const thresholds = addEntryTruth(order, initialLeafTruth, ownAtMax);
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
-  const startCode = encodeStartCodes(parts, initialLeafTruth);
+  const startCode = encodeStartCodes(parts, initialLeafTruth, parts.factIds.length);
   return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, startCode };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activationPledge as pledge } from '../../../test/support/model-builders.js';
+import { activationPledge as pledge, factMap } from '../../../test/support/model-builders.js';
 import { keyOfFeed } from './compile-feeds.js';
+import { evaluateNetwork } from './evaluate-activation.js';
 import { compileNetwork, KEY_ACTIVE, LEAF_ACTIVE, LEAF_FACT, LEAF_TOTAL, NODE_AND, NODE_OR, type Network } from './compile-network.js';
 import { START_AND, START_FACT, START_OR, TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
 
@@ -42,6 +43,22 @@ describe('start codes', () => {
     // The constant false leaf is false in every run; GB's `true` is true in every run.
     expect(code(nodes[nodes.length - 2] as number)).toBe(0);
     expect(code(nodesOf(network, 'gb')[0] as number)).toBe(TRUE_AT_FULL_MIN | TRUE_AT_FULL_MAX | TRUE_AT_NONE);
+    expect(network.startCode).toBeInstanceOf(Uint16Array);
+  });
+
+  it('take four bytes a node when there are too many fact literals for two, and still read the right literal', () => {
+    // 40,000 facts: literal codes up to 80,009, past 0xffff. Pledge i needs fact f<i>; the last one also active(P0).
+    const count = 40_000;
+    const pledges = Array.from({ length: count }, (_, i) => pledge(`p${i}`, `P${i}`, i === count - 1 ? `f${i} and active(P0)` : `f${i}`));
+    const network = compileNetwork(pledges);
+    expect(network.startCode).toBeInstanceOf(Int32Array);
+    const holds = (i: number): boolean => i % 3 !== 0;
+    const result = evaluateNetwork(network, factMap(Object.fromEntries(pledges.map((_, i) => [`f${i}`, holds(i)]))));
+    const wrong = pledges.slice(0, count - 1).filter((_, i) => (result.sets.certain[i] === 1) !== holds(i));
+    expect(wrong).toEqual([]);
+    // f39999 fails (39,999 is a multiple of 3), and so does P0's pledge.
+    expect(result.sets.certain[count - 1]).toBe(0);
+    expect(result.reasons[count - 1]?.length).toBeGreaterThan(0);
   });
 });
 

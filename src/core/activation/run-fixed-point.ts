@@ -261,9 +261,10 @@ class Propagation {
     for (let n = 0; n < startCode.length; n++) {
       const code = startCode[n] as number;
       let isTrue: boolean;
-      if (code === START_AND) isTrue = counter[n] === 0;
+      // Below START_AND: a constant or aggregate leaf's TRUE_AT_* bits.
+      if (code < START_AND) isTrue = (code & bit) !== 0;
+      else if (code === START_AND) isTrue = counter[n] === 0;
       else if (code === START_OR) isTrue = (counter[n] as number) > 0;
-      else if (code < START_FACT) isTrue = (code & bit) !== 0;
       else isTrue = factTrue[code - START_FACT] === 1;
       const link = nodeParent[n] as number;
       if (link >= 0) {
