@@ -70,7 +70,7 @@ export interface StartCodeInput {
  */
 export function encodeStartCodes(input: StartCodeInput, initialLeafTruth: Uint8Array, factCount: number): Uint16Array | Int32Array {
   const length = input.nodeKind.length;
-  const codes = START_FACT + 2 * factCount <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+  const codes = START_FACT + 2 * factCount - 1 <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
   const always = TRUE_AT_FULL_MIN | TRUE_AT_FULL_MAX | TRUE_AT_NONE;
   for (let n = 0; n < length; n++) {
     const kind = input.nodeKind[n] as number;
