@@ -70,16 +70,21 @@ function listGroups(net: Network, gap: ArrayLike<number>, component: Int32Array,
 /** The gap-local pledges with a failing leaf on each key (CSR by key; a pledge once per failing leaf). */
 function pairsByKey(net: Network, failing: FailingLeaves, work: Int32Workspace): { start: Int32Array; local: Int32Array } {
   const start = work('pairs.start', net.keyCount + 1).fill(0);
-  const pledges = failing.start.length - 1;
-  for (let i = 0; i < failing.leaf.length; i++) start[(net.leafRef[failing.leaf[i] as number] as number) + 1]! += 1;
+  // Each failing leaf's key, read once: the leaves lie scattered over the network's nodes.
+  const leafKey = work('pairs.key', failing.leaf.length);
+  for (let i = 0; i < failing.leaf.length; i++) {
+    const k = net.leafRef[failing.leaf[i] as number] as number;
+    leafKey[i] = k;
+    start[k + 1]! += 1;
+  }
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = work('pairs.fill', net.keyCount);
   fill.set(start.subarray(0, net.keyCount));
   const local = work('pairs.local', failing.leaf.length);
+  const pledges = failing.start.length - 1;
   for (let p = 0; p < pledges; p++) {
-    for (let i = failing.start[p] as number; i < (failing.start[p + 1] as number); i++) {
-      local[fill[net.leafRef[failing.leaf[i] as number] as number]!++] = p;
-    }
+    const end = failing.start[p + 1] as number;
+    for (let i = failing.start[p] as number; i < end; i++) local[fill[leafKey[i] as number]!++] = p;
   }
   return { start, local };
 }

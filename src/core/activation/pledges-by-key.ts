@@ -15,20 +15,33 @@ export function pledgesByKey(
   work: Int32Workspace = freshArrays,
 ): { start: Int32Array; member: Int32Array } {
   const count = pledges === undefined ? net.pledgeIds.length : pledges.length;
-  const pledgeAt = (i: number): number => (pledges === undefined ? i : (pledges[i] as number));
-  const start = work('byKey.start', net.keyCount + 1).fill(0);
+  const { feedStart, feed, slotKey } = net;
+  // One pass over the feed lists, which a gap's pledges read scattered over the network, noting each entry's key
+  // and position; the counting sort then reads only those notes.
+  let entries = 0;
   for (let i = 0; i < count; i++) {
-    const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) start[keyOfFeed(net.feed[f] as number, net.slotKey) + 1]! += 1;
+    const p = pledges === undefined ? i : (pledges[i] as number);
+    entries += (feedStart[p + 1] as number) - (feedStart[p] as number);
+  }
+  const entryKey = work('byKey.entryKey', entries);
+  const entryAt = work('byKey.entryAt', entries);
+  const start = work('byKey.start', net.keyCount + 1).fill(0);
+  let e = 0;
+  for (let i = 0; i < count; i++) {
+    const p = pledges === undefined ? i : (pledges[i] as number);
+    const end = feedStart[p + 1] as number;
+    for (let f = feedStart[p] as number; f < end; f++) {
+      const k = keyOfFeed(feed[f] as number, slotKey);
+      entryKey[e] = k;
+      entryAt[e++] = i;
+      start[k + 1]! += 1;
+    }
   }
   for (let k = 0; k < net.keyCount; k++) start[k + 1]! += start[k] as number;
   const fill = work('byKey.fill', net.keyCount);
   fill.set(start.subarray(0, net.keyCount));
-  const member = work('byKey.member', start[net.keyCount] as number);
-  for (let i = 0; i < count; i++) {
-    const p = pledgeAt(i);
-    for (let f = net.feedStart[p] as number; f < (net.feedStart[p + 1] as number); f++) member[fill[keyOfFeed(net.feed[f] as number, net.slotKey)]!++] = i;
-  }
+  const member = work('byKey.member', entries);
+  for (let j = 0; j < entries; j++) member[fill[entryKey[j] as number]!++] = entryAt[j] as number;
   return { start, member };
 }
 
