@@ -25,8 +25,8 @@ export function labelStronglyConnectedComponents(
   work: Int32Workspace = freshArrays,
 ): { component: Int32Array; count: number } {
   // 0: not visited. Visited, component open: the least visit number it reaches (1, 2, …). Component complete: a
-  // label counted down from nodeCount - 1. Visit numbers are handed back as components complete, so a live one is
-  // never above a label (Pearce, lemma 4) and a completed target never lowers anything.
+  // label counted down from nodeCount - 1. Visit numbers are handed back as components complete, so an open node's
+  // number is never above a label, and a completed target never lowers anything.
   const rindex = work('scc.component', nodeCount).fill(0);
   // The walk's frames (node, next edge, the node's own visit number) and the visited nodes whose component is open
   // but whose frames are gone.
