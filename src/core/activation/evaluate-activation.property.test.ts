@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceFixedPoint } from '../../../test/support/reference-activation.js';
-import { CAPABILITIES, factsArbitrary, FACTS, pledgesArbitrary, quantityArbitrary } from '../../../test/support/random-models.js';
+import { referenceWaitingGroups } from '../../../test/support/reference-waiting-groups.js';
+import { AREAS, CAPABILITIES, factsArbitrary, FACTS, pledgesArbitrary, quantityArbitrary } from '../../../test/support/random-models.js';
 import type { Condition } from '../conditions/ast.js';
 import type { FactValue } from '../types.js';
 import { evaluateActivation, evaluateNetwork } from './evaluate-activation.js';
@@ -70,6 +71,57 @@ describe('activation matches the brute-force reference', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('waiting groups: the brute-force groups of the "waits for" graph, on 3,000 random models', () => {
+    fc.assert(
+      fc.property(pledgesArbitrary, factsArbitrary, (pledges, facts) => {
+        expect(evaluateActivation(pledges, facts).waitingGroups).toEqual(referenceWaitingGroups(pledges, facts));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('waiting groups: 1,000 larger models of six parties waiting on each other (many contributors per key)', () => {
+    const party = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F');
+    const literal = fc.oneof(
+      fc
+        .record({ capability: fc.constantFrom(...CAPABILITIES), area: fc.option(fc.constantFrom(...AREAS), { nil: undefined }), bound: fc.integer({ min: 1, max: 40 }) })
+        .map(({ capability, area, bound }): Condition => {
+          const node: Condition = { kind: 'total', capability, op: '>=', threshold: bound, at: 0, capabilityAt: 0 };
+          return area === undefined ? node : { ...node, area, areaAt: 0 };
+        }),
+      fc.record({ capability: fc.constantFrom(...CAPABILITIES), bound: fc.integer({ min: 1, max: 4 }) }).map(
+        ({ capability, bound }): Condition => ({ kind: 'count', capability, op: '>=', threshold: bound, at: 0, capabilityAt: 0 }),
+      ),
+      fc.record({ party, capability: fc.option(fc.constantFrom(...CAPABILITIES), { nil: undefined }) }).map(({ party, capability }): Condition => {
+        const node: Condition = { kind: 'active', party, at: 0, partyAt: 0 };
+        return capability === undefined ? node : { ...node, capability, capabilityAt: 0 };
+      }),
+      fc.constantFrom(...FACTS).map((fact): Condition => ({ kind: 'fact', fact, negated: false, at: 0 })),
+    );
+    const condition = fc.oneof(
+      literal,
+      fc.array(literal, { minLength: 2, maxLength: 3 }).chain((items) => fc.constantFrom<Condition>({ kind: 'and', items }, { kind: 'or', items })),
+    );
+    const model = fc
+      .array(
+        fc.record({
+          party,
+          capability: fc.constantFrom(...CAPABILITIES),
+          quantity: fc.integer({ min: 1, max: 8 }).map((min) => ({ min, max: min + 2 })),
+          areas: fc.uniqueArray(fc.constantFrom(...AREAS), { minLength: 1, maxLength: 2 }),
+          condition,
+        }),
+        { minLength: 12, maxLength: 40 },
+      )
+      .map((list) => list.map((pledge, i) => ({ id: `p${i}`, ...pledge })));
+    fc.assert(
+      fc.property(model, factsArbitrary, (pledges, facts) => {
+        expect(evaluateActivation(pledges, facts).waitingGroups).toEqual(referenceWaitingGroups(pledges, facts));
+      }),
+      { numRuns: 1_000 },
     );
   });
 

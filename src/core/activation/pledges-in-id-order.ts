@@ -23,3 +23,11 @@ export const pledgesInIdOrder = perNetwork((net): Int32Array => {
   for (let i = 0; i < order.length; i++) order[i] = networkIndex[order[i] as number] as number;
   return order;
 });
+
+/** Per pledge (network index): its place in pledgesInIdOrder, so that a few pledges can be put in id order without a scan of all. */
+export const idRanks = perNetwork((net): Int32Array => {
+  const order = pledgesInIdOrder(net);
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r] as number] = r;
+  return rank;
+});

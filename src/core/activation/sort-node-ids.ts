@@ -30,6 +30,9 @@ export function sortNodeIds(ids: Int32Array, count: number, spare: Int32Array, l
   return from.subarray(0, count);
 }
 
+/** Length of the counts array a sort needs. */
+export const RADIX_COUNTS = RADIX;
+
 /** Room for the radix passes. */
 export function createRadixCounts(): Int32Array {
   return new Int32Array(RADIX);
