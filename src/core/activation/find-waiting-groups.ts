@@ -151,9 +151,9 @@ class WaitGraph {
       return;
     }
     // "Every contributor but party r" is only needed for the parties r that wait on the key and contribute to it
-    // (in the benchmark's random model, 15 % of a key's contributing parties). Their members are in blocks by party, with a
-    // prefix chain (pre[i] reaches blocks 0..i) and a suffix chain (suf[i] reaches blocks i..last and `rest`); every
-    // other contributor hangs off one node `rest`. Each waiting pledge then needs at most two edges.
+    // (in the benchmark's random model, 15 % of a key's contributing parties). Their members are in blocks by
+    // party, with a prefix chain (pre[i] reaches blocks 0..i) and a suffix chain (suf[i] reaches blocks i..last and
+    // `rest`); every other contributor hangs off one node `rest`. Each waiting pledge then needs at most two edges.
     const { blocks, rest } = this.groupByParty(key, first, end, pairs, from, to);
     const pre = this.size;
     const suf = pre + blocks;
