@@ -123,8 +123,8 @@ class WaitGraph {
   ) {
     this.size = gap.length;
     ({ start: this.memberStart, member: this.member } = pledgesByKey(net, gap, work));
-    // A key with failing leaves adds at most two edges per member, two per chain link (fewer links than members)
-    // and two per failing leaf.
+    // A key with failing leaves adds at most two edges per member, 2 * blocks - 1 chain links (the two chains and
+    // the suffix chain's link to `rest`; no more blocks than members) and two per failing leaf.
     let most = 0;
     for (let k = 0; k < net.keyCount; k++) {
       const failingLeaves = (pairs.start[k + 1] as number) - (pairs.start[k] as number);
