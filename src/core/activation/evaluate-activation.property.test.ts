@@ -33,6 +33,23 @@ describe('activation matches the brute-force reference', () => {
     );
   });
 
+  it('a greatest run started within a superset of its fixed point (the optimistic one, or more) ends at the same, on 3,000 random models', () => {
+    fc.assert(
+      fc.property(pledgesArbitrary, factsArbitrary, fc.infiniteStream(fc.boolean()), (pledges, facts, coins) => {
+        const network = compileNetwork(pledges);
+        const values = network.factIds.map((id) => facts.get(id));
+        const optimistic = runFixedPoint(network, values, { optimistic: true, greatest: true }).active;
+        const widened = optimistic.map((inIt) => (inIt === 1 || coins.next().value === true ? 1 : 0));
+        const reference = ids(referenceFixedPoint(pledges, facts, { optimistic: false, greatest: true }));
+        for (const within of [optimistic, widened]) {
+          const seeded = runFixedPoint(network, values, { optimistic: false, greatest: true, within }).active;
+          expect(ids(toSet(toInputOrder(seeded, network.inputIndex)))).toEqual(reference);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('keys watched by 30–100 threshold leaves each (sorted cursor, own parts holding leaves back), 300 larger models', () => {
     const threshold = fc
       .record({

@@ -65,8 +65,10 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
   const { pledgeIds, inputIndex } = network;
   const factValues = network.factIds.map((id) => facts.get(id));
   const scratch = scratchFor(network);
-  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true }, scratch.runs);
+  // The optimistic greatest fixed point contains the pessimistic one, so the pessimistic run starts from it: what
+  // the optimistic run dropped one by one goes in one round.
   const optimistic = runFixedPoint(network, factValues, { optimistic: true, greatest: true }, scratch.runs);
+  const pessimistic = runFixedPoint(network, factValues, { optimistic: false, greatest: true, within: optimistic.active }, scratch.runs);
   const pessimisticLeast = runFixedPoint(network, factValues, { optimistic: false, greatest: false }, scratch.runs);
 
   // What fails in each condition that is not met: against the pessimistic greatest fixed point for pledges that

@@ -5,8 +5,14 @@ import { createWatchRoom, type WatchRoom } from './threshold-watch.js';
 // The working arrays of fixed-point runs (run-fixed-point.ts): sized by the network, reset by each run, and kept
 // with the network between scenarios (evaluate-activation.ts), since at a million pledges they are tens of MB.
 
-/** Queued pledges a run feeds per chunk (run-fixed-point.ts feedRound). */
+/** Queued pledges a run feeds per chunk (feed-round.ts feedDense). */
 export const FEED_CHUNK = 256;
+
+/** Feed entries a sparse round gathers before adding them (feed-round.ts feedSparse), or the longest feed list if longer. */
+export const FEED_ROOM = 8192;
+
+/** A round is sparse when it feeds fewer than one pledge in this many (feed-round.ts feedQueued). */
+export const SPARSE_ROUND = 10;
 
 /** Working arrays of a run that no result refers to: reusable by the next run over the same network. */
 export interface FixedPointScratch {
@@ -25,6 +31,9 @@ export interface FixedPointScratch {
   chunkFrom: Int32Array;
   chunkTo: Int32Array;
   chunkAmount: Float64Array;
+  /** Per feed entry gathered by a sparse round: the entry, and its pledge's quantity (FEED_ROOM or the longest feed list). */
+  roomEntry: Int32Array;
+  roomAmount: Float64Array;
   watchRoom: WatchRoom;
   /**
    * A state's aggregates (FixedPointState.keyTotal, partValue), one pair per mode, made on first use: the explanations
@@ -36,6 +45,7 @@ export interface FixedPointScratch {
 /** Allocate the working arrays for runs over `network`. */
 export function createScratch(network: Network): FixedPointScratch {
   const nodeCount = network.nodeKind.length;
+  const room = Math.max(FEED_ROOM, longestFeedList(network.feedStart));
   return {
     counter: new Int32Array(nodeCount),
     queue: new Int32Array(network.pledgeIds.length),
@@ -48,7 +58,15 @@ export function createScratch(network: Network): FixedPointScratch {
     chunkFrom: new Int32Array(FEED_CHUNK),
     chunkTo: new Int32Array(FEED_CHUNK),
     chunkAmount: new Float64Array(FEED_CHUNK),
+    roomEntry: new Int32Array(room),
+    roomAmount: new Float64Array(room),
     watchRoom: createWatchRoom(network.keyCount, network.thresholds.leaf.length),
     aggregates: [undefined, undefined, undefined, undefined],
   };
+}
+
+function longestFeedList(feedStart: Int32Array): number {
+  let longest = 0;
+  for (let p = 0; p + 1 < feedStart.length; p++) longest = Math.max(longest, (feedStart[p + 1] as number) - (feedStart[p] as number));
+  return longest;
 }

@@ -9,6 +9,12 @@ export interface FixedPointMode {
   /** Unknown facts count as true and quantities at their maximum; else false and minimum. */
   optimistic: boolean;
   greatest: boolean;
+  /**
+   * Greatest runs only: a set of pledges (1 = in it) known to contain the fixed point, as the optimistic greatest
+   * fixed point contains the pessimistic one. The run drops the pledges outside it in its first round, together,
+   * instead of one by one as their conditions fail; the fixed point is the same (docs/conditions.md).
+   */
+  within?: Uint8Array;
 }
 
 /**

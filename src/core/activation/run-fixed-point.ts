@@ -1,8 +1,8 @@
 import type { FactValue } from '../types.js';
-import { addToSlot } from './aggregate-parts.js';
-import { KEY_ACTIVE, KEY_COUNT, KEY_TOTAL, type Network } from './compile-network.js';
+import { KEY_ACTIVE, type Network } from './compile-network.js';
+import { type FeedTarget, feedQueued } from './feed-round.js';
 import { START_AND, START_FACT, START_OR, TRUE_AT_FULL_MAX, TRUE_AT_FULL_MIN, TRUE_AT_NONE } from './initial-leaf-truth.js';
-import { createScratch, FEED_CHUNK, type FixedPointScratch } from './fixed-point-scratch.js';
+import { createScratch, type FixedPointScratch } from './fixed-point-scratch.js';
 import { type FixedPointMode, type FixedPointState, tabulateFactLiterals } from './fixed-point-state.js';
 import { sortNodeIds } from './sort-node-ids.js';
 import { WATCH_OWN } from './compile-watches.js';
@@ -42,6 +42,7 @@ class Propagation {
   private readonly drained: Uint8Array;
   private readonly dirty: Uint8Array;
   private readonly dirtyKeys: Int32Array;
+  private readonly feeding: FeedTarget;
   private dirtyCount = 0;
   private readonly due: Int32Array;
   private dueCount = 0;
@@ -77,6 +78,17 @@ class Propagation {
     this.dirty = scratch.dirty.fill(0);
     this.dirtyKeys = scratch.dirtyKeys;
     this.due = scratch.due;
+    this.feeding = {
+      net,
+      scratch,
+      greatest: mode.greatest,
+      queue: this.queue,
+      quantity: this.quantity,
+      keyTotal: this.keyTotal,
+      partValue: this.partValue,
+      dirty: this.dirty,
+      dirtyKeys: this.dirtyKeys,
+    };
   }
 
   run(): FixedPointState {
@@ -119,54 +131,10 @@ class Propagation {
     this.queue[this.tail++] = pledge;
   }
 
-  // Add (+1) or remove (-1) the queued pledges' contributions to every key they feed, and note the keys that moved
-  // (a total/count key's sum; an active() key's count reaching 1 in a least run, 1 or 0 in a greatest one). One
-  // loop over locals: the hottest code of a run, kept free of field loads and calls.
+  // Add (+1) or remove (-1) the queued pledges' contributions to every key they feed (feed-round.ts).
   private feedRound(sign: 1 | -1): void {
-    const { feedStart, feed, slotKey, keyType } = this.net;
-    const { queue, quantity, keyTotal, partValue, dirty, dirtyKeys } = this;
-    const { chunkFrom, chunkTo, chunkAmount } = this.scratch;
-    const greatest = this.mode.greatest;
-    let dirtyCount = this.dirtyCount;
-    const tail = this.tail;
-    for (let base = this.head; base < tail; base += FEED_CHUNK) {
-      const size = Math.min(FEED_CHUNK, tail - base);
-      // First where each pledge's feeds are and how much it adds: independent reads, which the processor can have
-      // in flight together, instead of one miss waiting on another for every pledge.
-      for (let c = 0; c < size; c++) {
-        const pledge = queue[base + c] as number;
-        chunkFrom[c] = feedStart[pledge] as number;
-        chunkTo[c] = feedStart[pledge + 1] as number;
-        chunkAmount[c] = quantity[pledge] as number;
-      }
-      for (let c = 0; c < size; c++) {
-        const amount = chunkAmount[c] as number;
-        const end = chunkTo[c] as number;
-        for (let f = chunkFrom[c] as number; f < end; f++) {
-          // An active() key (-1 - key) or a total/count key's own-part slot (compile-feeds.ts keyOfFeed, written out).
-          const entry = feed[f] as number;
-          let k: number;
-          if (entry < 0) {
-            k = -1 - entry;
-            const count = (keyTotal[k] as number) + sign;
-            keyTotal[k] = count;
-            if (greatest ? count > 1 : count !== 1) continue;
-          } else {
-            const slot = entry;
-            k = slotKey[slot] as number;
-            const type = keyType[k] as number;
-            const delta = type === KEY_TOTAL ? amount : 1;
-            if (delta === 0 || !addToSlot(keyTotal, partValue, k, slot, type === KEY_COUNT, sign * delta)) continue;
-          }
-          if (dirty[k] === 0) {
-            dirty[k] = 1;
-            dirtyKeys[dirtyCount++] = k;
-          }
-        }
-      }
-    }
-    this.head = tail;
-    this.dirtyCount = dirtyCount;
+    this.dirtyCount = feedQueued(this.feeding, sign, this.head, this.tail, this.dirtyCount);
+    this.head = this.tail;
   }
 
   // Once per round, each key that moved: its watchers look at its total. Kept out of feedRound() so that feeding
@@ -185,7 +153,7 @@ class Propagation {
 
   // Flip the due leaves in node order and carry each change up its tree; a root that flips moves its pledge. Node
   // values are not stored: an AND/OR's is its counter's, and a leaf's only flip is this one. One loop over locals,
-  // like feedRound().
+  // like the feeding loops (feed-round.ts).
   private flipDue(): void {
     const due = sortNodeIds(this.due, this.dueCount, this.scratch.dueSpare, this.net.nodeKind.length, this.scratch.radixCounts);
     this.dueCount = 0;
@@ -258,6 +226,8 @@ class Propagation {
     const greatest = this.mode.greatest;
     const bit = this.startBit;
     const factTrue = tabulateFactLiterals(this.factValues, this.mode.optimistic);
+    // A greatest run seeded with a set that contains its fixed point drops every pledge outside it at once.
+    const within = greatest ? this.mode.within : undefined;
     for (let n = 0; n < startCode.length; n++) {
       const code = startCode[n] as number;
       let isTrue: boolean;
@@ -272,7 +242,8 @@ class Propagation {
         continue;
       }
       // A root: its pledge moves first.
-      if (greatest ? !isTrue : isTrue) this.enqueue(-1 - link);
+      const pledge = -1 - link;
+      if (greatest ? !isTrue || (within !== undefined && within[pledge] === 0) : isTrue) this.enqueue(pledge);
     }
   }
 }
