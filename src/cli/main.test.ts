@@ -219,9 +219,10 @@ describe('coalition scenario: bad options → exit 2', () => {
   });
 
   it('--set with a misspelt fact suggests the right one', async () => {
-    const { code, err } = await run('scenario', '--demo', '--set', 'ceasfire=true');
+    const { code, err } = await run('scenario', '--demo', '--set', 'violation=false', '--set', 'ceasfire=true');
     expect(code).toBe(2);
-    expect(err).toContain("unknown fact 'ceasfire'; did you mean 'ceasefire'?");
+    // Named by the flag that brought it: the second --set.
+    expect(err).toContain("--set[1]: unknown fact 'ceasfire'; did you mean 'ceasefire'?");
   });
 
   it('--set with a value other than true, false or unknown', async () => {

@@ -28,7 +28,9 @@ export function registerScenarioCommand(program: Command, io: CliIo): void {
       const request: Parameters<typeof runScenario>[1] = { facts: options.set };
       if (options.asOf) request.asOf = options.asOf;
       if (options.minStatus) request.minStatus = options.minStatus;
-      const result = options.input || options.demo ? runScenario(await loadFile(options.input), request) : await runOnStore(request);
+      const result = await namingSetFlags(async () =>
+        options.input || options.demo ? runScenario(await loadFile(options.input), request) : await runOnStore(request),
+      );
       io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderScenario(result));
     });
 }
@@ -51,6 +53,17 @@ async function runOnStore(request: Parameters<typeof runScenario>[1]) {
   });
 }
 
+// The scenario service names a requested fact by its place in the request (`facts[0].id`, as the API sends it);
+// on the command line that place is the n-th --set.
+async function namingSetFlags<T>(evaluate: () => Promise<T>): Promise<T> {
+  try {
+    return await evaluate();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const problems = error.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^facts\[(\d+)\]\.id$/, '--set[$1]') }));
+    throw new InputError(error.code, error.message, problems);
+  }
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
