@@ -73,13 +73,16 @@ async function measurePhases(network: Network, facts: ActivationModel['facts']):
   const part = async (work: () => unknown): Promise<number> => (await timeMedian(1, work)).cpuMs;
   const values = network.factIds.map((id) => facts.get(id));
   const scratch = createScratch(network);
-  const runs: number[] = [];
-  for (const [optimistic, greatest] of [[false, true], [true, true], [false, false]] as const) {
-    runs.push(await part(() => runFixedPoint(network, values, { optimistic, greatest }, scratch)));
-  }
+  // As evaluateNetwork runs them: the pessimistic greatest run starts inside the optimistic fixed point.
+  const possible = runFixedPoint(network, values, { optimistic: true, greatest: true }, scratch).active;
+  const runs = [
+    await part(() => runFixedPoint(network, values, { optimistic: true, greatest: true }, scratch)),
+    await part(() => runFixedPoint(network, values, { optimistic: false, greatest: true, within: possible }, scratch)),
+    await part(() => runFixedPoint(network, values, { optimistic: false, greatest: false }, scratch)),
+  ];
   const whole = await part(() => evaluateNetwork(network, facts));
   const rest = whole - runs.reduce((sum, ms) => sum + ms, 0);
-  return `cpu ms: evaluation ${whole.toFixed(0)} = fixed points ${runs.map((ms) => ms.toFixed(0)).join(' / ')} (pess. greatest, opt. greatest, pess. least) + the rest ${rest.toFixed(0)} (explanations, waiting groups)`;
+  return `cpu ms: evaluation ${whole.toFixed(0)} = fixed points ${runs.map((ms) => ms.toFixed(0)).join(' / ')} (opt. greatest, pess. greatest, pess. least) + the rest ${rest.toFixed(0)} (explanations, waiting groups)`;
 }
 
 /** Sizes 10^3 … 10^6, or up to `--max=N`. */
