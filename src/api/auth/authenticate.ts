@@ -7,7 +7,8 @@ import { sameSecret } from '../../services/access/secrets.js';
 // Who is calling: `Authorization: Bearer TOKEN` (scripts) or the `cl_session` cookie (the web app). Every /api
 // route except the session routes needs one (401 auth.required); a cookie-authenticated request that is not a
 // GET or HEAD must echo the session's CSRF token in X-CSRF-Token (403 auth.csrf). Bearer requests need none:
-// a browser never sends a bearer token by itself.
+// a browser never sends a bearer token by itself. A bearer token that is not valid is refused (401) on every
+// route, the public ones too: a script should learn its token is bad wherever it sends it.
 
 export const SESSION_COOKIE = 'cl_session';
 
@@ -26,6 +27,7 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const BEARER_SCHEME = /^\s*Bearer(\s|$)/i;
 
 /** Resolve credentials on every /api request and refuse the unauthenticated and CSRF-less ones. */
 export function installAuthentication(app: FastifyInstance, services: Services): void {
@@ -34,7 +36,12 @@ export function installAuthentication(app: FastifyInstance, services: Services):
     // Both the path as sent and the route it matched decide (an encoded path must not slip past the check).
     const raw = request.url.split('?')[0] ?? '';
     const route: string | undefined = request.routeOptions.url;
-    if (![raw, route].some((path) => path !== undefined && (path === '/api' || path.startsWith('/api/')))) return;
+    if (![raw, route].some((path) => path !== undefined && (path === '/api' || path.startsWith('/api/')))) {
+      // Outside /api no login is needed, but a bearer token that is sent must be valid (another scheme, such
+      // as a reverse proxy's Basic credentials, is not ours to judge there).
+      if (BEARER_SCHEME.test(request.headers.authorization ?? '')) await resolveCredential(request, services);
+      return;
+    }
     request.credential = await resolveCredential(request, services);
     const sessionPath = route ?? raw;
     const sessionRoute = sessionPath === '/api/session' || sessionPath.startsWith('/api/session/');
