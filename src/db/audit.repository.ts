@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, min, sql } from 'drizzle-orm';
 import { auditHead, auditLog } from './schema/index.js';
 import type { Database } from './open-store.js';
 
@@ -87,4 +87,18 @@ export async function readRecordHistory(db: Database, entity: string, entityId: 
 /** The newest entries, newest first. */
 export async function readRecentAudit(db: Database, limit: number): Promise<AuditRow[]> {
   return db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(limit);
+}
+
+/** The last audited state of each of these records (for a deleted one, what was deleted); absent if never audited. */
+export async function readLastStates(db: Database, entity: string, entityIds: readonly string[]): Promise<Map<string, unknown>> {
+  const states = new Map<string, unknown>();
+  for (let start = 0; start < entityIds.length; start += 1000) {
+    const rows = await db
+      .selectDistinctOn([auditLog.entityId], { entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, entityIds.slice(start, start + 1000))))
+      .orderBy(auditLog.entityId, desc(auditLog.seq));
+    for (const row of rows) states.set(row.entityId, row.after ?? row.before);
+  }
+  return states;
 }

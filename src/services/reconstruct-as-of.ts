@@ -11,27 +11,39 @@ import { readStoredDataset } from './store-dataset.js';
 // is its last audited version up to then (absent if deleted). Records entered later about earlier events
 // (the demo data, imports of past pledges) count with their first recorded version, and the engine's own
 // date rules (announced on, withdrawn on) then decide whether they existed at that date.
+// Alongside it: each pledge's state now (or its last one, if deleted), since a caller sees a past version only
+// if they may see the pledge now as well (restrictDataset).
 
-/** The dataset as known at the end of `asOf` (UTC). */
-export async function reconstructDatasetAsOf(db: Database, asOf: IsoDate): Promise<PreparedDataset> {
+/** A dataset of the past, and each of its pledges' state now (its last state if it was deleted since). */
+export interface PastDataset {
+  dataset: PreparedDataset;
+  pledgesNow: ReadonlyMap<string, unknown>;
+}
+
+/** The dataset as known at the end of `asOf` (UTC), with its pledges' states now. */
+export async function reconstructDatasetAsOf(db: Database, asOf: IsoDate): Promise<PastDataset> {
   const cutoff = new Date(`${asOf}T23:59:59.999Z`);
   const current = await readStoredDataset(db);
   const dataset: Record<string, unknown[]> = {};
+  const pledgesNow = new Map<string, unknown>();
   for (const entity of DATASET_ENTITIES) {
     const history = await db
-      .select({ entityId: auditLog.entityId, at: auditLog.at, after: auditLog.after })
+      .select({ entityId: auditLog.entityId, at: auditLog.at, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(eq(auditLog.entity, entity.name))
       .orderBy(asc(auditLog.seq));
-    const states = new Map<string, { known: boolean; value: unknown; first: unknown }>();
+    const states = new Map<string, { known: boolean; value: unknown; first: unknown; last: unknown }>();
     for (const entry of history) {
-      const state = states.get(entry.entityId) ?? { known: false, value: null, first: entry.after };
+      const state = states.get(entry.entityId) ?? { known: false, value: null, first: entry.after, last: null };
       if (entry.at <= cutoff) {
         state.known = true;
         state.value = entry.after;
       }
+      // A delete's `after` is null: the record's last state is what it deleted.
+      state.last = entry.after ?? entry.before;
       states.set(entry.entityId, state);
     }
+    if (entity.name === 'pledges') for (const [id, state] of states) pledgesNow.set(id, state.last);
     const records: unknown[] = [];
     for (const state of states.values()) {
       const snapshot = state.known ? state.value : state.first;
@@ -42,10 +54,14 @@ export async function reconstructDatasetAsOf(db: Database, asOf: IsoDate): Promi
     }
     // Records that predate auditing (none in practice) keep their current state.
     const audited = new Set(states.keys());
-    for (const record of current[entity.name as keyof Dataset] as { id: string }[]) if (!audited.has(record.id)) records.push(record);
+    for (const record of current[entity.name as keyof Dataset] as { id: string }[]) {
+      if (audited.has(record.id)) continue;
+      records.push(record);
+      if (entity.name === 'pledges') pledgesNow.set(record.id, record);
+    }
     dataset[entity.name] = records;
   }
   const prepared = prepareDataset(dataset as unknown as Dataset);
-  if (prepared.ok) return prepared.value;
+  if (prepared.ok) return { dataset: prepared.value, pledgesNow };
   throw new InputError(prepared.problems[0]?.code ?? 'input.invalid', `the history at ${asOf} is inconsistent`, problemsFromCore(prepared.problems));
 }

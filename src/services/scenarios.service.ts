@@ -7,16 +7,16 @@ import { readAuditHead } from '../db/audit.repository.js';
 import type { Store } from '../db/open-store.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import { HeadKeyedCache } from './head-keyed-cache.js';
-import { reconstructDatasetAsOf } from './reconstruct-as-of.js';
+import { type PastDataset, reconstructDatasetAsOf } from './reconstruct-as-of.js';
 import { runScenario, type ScenarioRequest } from './run-scenario.js';
 import type { DatasetCache } from './store-dataset.js';
 
 // Scenarios on the store, on the dataset the caller may see (now, or as known at a past date): a total never
-// includes a pledge the caller cannot see. Results and views are cached per audit head and visibility scope
+// includes a pledge the caller cannot see, nor a past version of a pledge they may not see now. Results and views are cached per audit head and visibility scope
 // (a handful of scopes: all, coordinator, coalition, one per delegate's party).
 
 export class ScenarioService {
-  private readonly pastDatasets = new HeadKeyedCache<PreparedDataset>(16);
+  private readonly pastDatasets = new HeadKeyedCache<PastDataset>(16);
   private readonly views = new HeadKeyedCache<PreparedDataset>(64);
   private readonly results = new HeadKeyedCache<ScenarioResult>(64);
 
@@ -40,8 +40,14 @@ export class ScenarioService {
   }
 
   private async datasetAt(head: string, scope: VisibilityScope, asOf: string | undefined): Promise<PreparedDataset> {
-    const full = asOf === undefined ? await this.cache.forHead(this.store.db, head) : await this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
-    if (scope.kind === 'all') return full;
-    return this.views.get(head, `${scopeKey(scope)}\n${asOf ?? ''}`, async () => restrictDataset(full, scope));
+    if (asOf === undefined) {
+      const full = await this.cache.forHead(this.store.db, head);
+      if (scope.kind === 'all') return full;
+      return this.views.get(head, `${scopeKey(scope)}\n`, async () => restrictDataset(full, scope));
+    }
+    // A past version counts only for a caller who may see it and the pledge as it is now.
+    const past = await this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
+    if (scope.kind === 'all') return past.dataset;
+    return this.views.get(head, `${scopeKey(scope)}\n${asOf}`, async () => restrictDataset(past.dataset, scope, past.pledgesNow));
   }
 }

@@ -78,4 +78,35 @@ describe('access rules', () => {
     expect(french.pledges[1]?.supersedes).toBe('fr-old');
     expect(restrictDataset(prepared.value, { kind: 'all' })).toBe(prepared.value);
   });
+
+  it('restricts a past dataset to the versions the scope may see then and the pledges it may see now', () => {
+    const base = { party: 'FR', capability: 'land.personnel', quantity: { min: 1, max: 1 }, status: 'offered' as const, condition: 'true', sources: [] as string[], areas: ['any'] };
+    const dataset: Dataset = {
+      parties: ['FR', 'GB'].map((id) => ({ id, kind: 'state', name: { en: id, de: id }, groups: [] })),
+      capabilities: [],
+      facts: [],
+      sources: [],
+      packages: [],
+      requirements: [],
+      pledges: [
+        { ...base, id: 'closed-later', confidentiality: 'coalition' },
+        { ...base, id: 'opened-later', confidentiality: 'restricted' },
+        { ...base, id: 'unchanged', confidentiality: 'coalition' },
+      ],
+    };
+    const prepared = prepareDataset(dataset);
+    if (!prepared.ok) throw new Error('fixture');
+    const now = new Map<string, unknown>([
+      ['closed-later', { ...base, id: 'closed-later', confidentiality: 'bilateral', sharedWith: ['GB'] }],
+      ['opened-later', { ...base, id: 'opened-later', confidentiality: 'coalition' }],
+      ['unchanged', { ...base, id: 'unchanged', confidentiality: 'coalition' }],
+    ]);
+    const ids = (scope: Parameters<typeof restrictDataset>[1]) => restrictDataset(prepared.value, scope, now).pledges.map((pledge) => pledge.id);
+    expect(ids({ kind: 'coalition' })).toEqual(['unchanged']);
+    expect(ids({ kind: 'coordinator' })).toEqual(['opened-later', 'unchanged']);
+    expect(ids({ kind: 'party', party: 'GB' })).toEqual(['closed-later', 'unchanged']);
+    expect(ids({ kind: 'party', party: 'FR' })).toEqual(['closed-later', 'opened-later', 'unchanged']);
+    // Without the states now (today's dataset) only the versions decide.
+    expect(restrictDataset(prepared.value, { kind: 'coalition' }).pledges.map((pledge) => pledge.id)).toEqual(['closed-later', 'unchanged']);
+  });
 });

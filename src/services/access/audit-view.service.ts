@@ -1,5 +1,5 @@
 import { isUser, type Principal } from '../../core/access/principal.js';
-import { type AuditRow, readAuditBatch, readRecentAudit } from '../../db/audit.repository.js';
+import { type AuditRow, readAuditBatch, readLastStates, readRecentAudit } from '../../db/audit.repository.js';
 import { entityByName } from '../../db/entities/all-entities.js';
 import type { EntityDefinition } from '../../db/entities/entity-definition.js';
 import type { Store } from '../../db/open-store.js';
@@ -7,8 +7,8 @@ import { findRecords } from '../../db/record.repository.js';
 import type { AccessPolicy } from './access-policy.js';
 
 // The audit log as the caller may see it, by the same rule as a record's history: entries about a record the
-// caller may not see now are left out, and a version they may not see (before or after a confidentiality
-// change) is null. Account entries are for admins.
+// caller may not see now (a deleted record: as it was last) are left out, and a version they may not see
+// (before or after a confidentiality change) is null. Account entries are for admins.
 
 /** Collections whose audited snapshots are pledges (for visibility), besides the confidential entities. */
 const PLEDGE_SNAPSHOTS = new Set(['pledge-approvals']);
@@ -40,7 +40,7 @@ export class AuditViewService {
     return shown;
   }
 
-  // The confidential records of these entries that exist now and that the caller may not see.
+  // The confidential records of these entries that the caller may not see now (deleted ones: as they were last).
   private async hiddenNow(principal: Principal, rows: readonly AuditRow[]): Promise<Set<string>> {
     const hidden = new Set<string>();
     if (!isUser(principal)) return hidden;
@@ -54,6 +54,9 @@ export class AuditViewService {
       const entity = entityByName(PLEDGE_SNAPSHOTS.has(entityName) ? 'pledges' : entityName) as EntityDefinition;
       const current = await findRecords(this.store.db, entity, [...ids]);
       for (const [id, found] of current) if (!this.policy.visibleTo(principal, entity, found.record)) hidden.add(`${entityName}\n${id}`);
+      const gone = [...ids].filter((id) => !current.has(id));
+      const last = gone.length > 0 ? await readLastStates(this.store.db, entity.name, gone) : new Map<string, unknown>();
+      for (const [id, state] of last) if (state !== null && !this.policy.visibleTo(principal, entity, state)) hidden.add(`${entityName}\n${id}`);
     }
     return hidden;
   }
