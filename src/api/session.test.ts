@@ -119,11 +119,15 @@ describeEachStore('sessions and approvals', (suite) => {
     expect(requested.statusCode).toBe(202);
     expect(json(requested.body)).toMatchObject({ pledge: 'de-2', baseVersion: 1, requestedBy: 'de-first' });
     expect(json((await first({ method: 'GET', url: '/api/pledges/de-2' })).body).status).toBe('committed');
-    const self = await first({ method: 'POST', url: '/api/pledges/de-2/approval' });
+    const revision = String(json(requested.body).revision);
+    expect(revision).toMatch(/^[0-9a-f]{64}$/);
+    expect(json((await second({ method: 'GET', url: '/api/pledges/de-2/approval' })).body).revision).toBe(revision);
+    expect((await second({ method: 'POST', url: '/api/pledges/de-2/approval' })).statusCode).toBe(400);
+    const self = await first({ method: 'POST', url: '/api/pledges/de-2/approval', payload: { revision } });
     expect(self.statusCode).toBe(403);
     expect(json(self.body).error).toBe('approval.same_person');
-    expect((await french({ method: 'POST', url: '/api/pledges/de-2/approval' })).statusCode).toBe(403);
-    const confirmed = await second({ method: 'POST', url: '/api/pledges/de-2/approval' });
+    expect((await french({ method: 'POST', url: '/api/pledges/de-2/approval', payload: { revision } })).statusCode).toBe(403);
+    const confirmed = await second({ method: 'POST', url: '/api/pledges/de-2/approval', payload: { revision } });
     expect(confirmed.statusCode).toBe(200);
     expect(json(confirmed.body)).toMatchObject({ status: 'approved', version: 2 });
     const entries = await readRecentAudit(suite.store().db, 3);
@@ -134,15 +138,19 @@ describeEachStore('sessions and approvals', (suite) => {
     ]);
     expect(entries[0]?.after).toMatchObject({ requestedBy: 'de-first', confirmedBy: 'de-second' });
     expect((await second({ method: 'GET', url: '/api/pledges/de-2/approval' })).statusCode).toBe(404);
-    // A coordinator may confirm too; a change in between voids a request.
+    // A coordinator may confirm too; a change of the pledge in between cancels the request (audited).
     const { createdAt: _c1, updatedAt: _u1, ...one } = json((await first({ method: 'GET', url: '/api/pledges/de-1' })).body);
-    expect((await first({ method: 'PUT', url: '/api/pledges/de-1', payload: { ...one, status: 'approved' } })).statusCode).toBe(202);
+    const asked = await first({ method: 'PUT', url: '/api/pledges/de-1', payload: { ...one, status: 'approved' } });
+    expect(asked.statusCode).toBe(202);
     expect((await second({ method: 'PUT', url: '/api/pledges/de-1', payload: { ...one, note: 'changed meanwhile' } })).statusCode).toBe(200);
-    expect((await coordinator({ method: 'POST', url: '/api/pledges/de-1/approval' })).statusCode).toBe(409);
+    const cancelled = await readRecentAudit(suite.store().db, 1);
+    expect(cancelled.map((entry) => [entry.actor, entry.entity, entry.action, entry.after])).toEqual([['de-second', 'pledge-approvals', 'delete', null]]);
+    expect((await coordinator({ method: 'POST', url: '/api/pledges/de-1/approval', payload: { revision: json(asked.body).revision } })).statusCode).toBe(404);
     expect((await coordinator({ method: 'GET', url: '/api/pledges/de-1/approval' })).statusCode).toBe(404);
     const { createdAt: _c2, updatedAt: _u2, ...again } = json((await first({ method: 'GET', url: '/api/pledges/de-1' })).body);
-    expect((await first({ method: 'PUT', url: '/api/pledges/de-1', payload: { ...again, status: 'approved' } })).statusCode).toBe(202);
-    expect((await coordinator({ method: 'POST', url: '/api/pledges/de-1/approval' })).statusCode).toBe(200);
+    const askedAgain = await first({ method: 'PUT', url: '/api/pledges/de-1', payload: { ...again, status: 'approved' } });
+    expect(askedAgain.statusCode).toBe(202);
+    expect((await coordinator({ method: 'POST', url: '/api/pledges/de-1/approval', payload: { revision: json(askedAgain.body).revision } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/audit/verify', headers: { authorization: `Bearer ${await services.accounts.issueToken('coord-2')}` } })).json()).toMatchObject({ ok: true });
   });
 

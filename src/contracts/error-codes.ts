@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'auth.locked'
   | 'approval.required'
   | 'approval.same_person'
+  | 'approval.stale'
   | 'internal';
 
 interface ErrorMapping {
@@ -48,6 +49,7 @@ const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   'auth.locked': { http: 429, exit: 2 },
   'approval.required': { http: 422, exit: 2 },
   'approval.same_person': { http: 403, exit: 2 },
+  'approval.stale': { http: 409, exit: 2 },
   internal: { http: 500, exit: 1 },
 };
 

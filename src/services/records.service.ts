@@ -1,11 +1,12 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { isUser, type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
-import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
+import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
 import type { HistoryEntry } from '../contracts/records.schema.js';
-import { type ApprovalRow, deleteApproval } from '../db/access.repository.js';
+import { type ApprovalRow, deleteApproval, findApproval } from '../db/access.repository.js';
+import { viewApproval } from './access/approval-view.js';
 import { lockAuditHead, readAuditHead, readRecordHistory } from '../db/audit.repository.js';
 import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
@@ -15,7 +16,7 @@ import { visibilityWhere } from '../db/visibility-filter.js';
 import { AccessPolicy } from './access/access-policy.js';
 import { appendAudit } from './audit/append-audit.js';
 import { HeadKeyedCache } from './head-keyed-cache.js';
-import { applyChange, type Change, consistencyError, notFound, staleVersion } from './record-write-support.js';
+import { type Change, notFound, prepareChange, staleVersion } from './record-write-support.js';
 import type { DatasetCache } from './store-dataset.js';
 
 // Reads and writes of records, as the caller may see and write them. Every write runs in one transaction:
@@ -134,10 +135,7 @@ export class RecordService {
           // Created by a writer that committed between our first read and the lock.
           throw new AppError('conflict', `${entity.name} '${id}' already exists`);
         }
-        const changed = applyChange(stored, entity.name, change);
-        const prepared = prepareDataset(changed);
-        if (!prepared.ok) throw consistencyError(entity.name, id, changed, prepared.problems);
-        dataset = prepared.value;
+        dataset = prepareChange(actor, stored, entity.name, change, current?.record);
       }
       if (change.kind === 'delete' && DATASET_ENTITY_NAMES.has(entity.name)) {
         // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.
@@ -165,6 +163,7 @@ export class RecordService {
         head,
       );
       if (confirmation) newHead = await this.closeApproval(tx, confirmation, newHead);
+      if (entity.name === 'pledges') newHead = await this.cancelApprovals(tx, actor, change, newHead);
       // Before COMMIT, not after: the next writer takes the head's lock the moment this one commits, and its
       // lookup would otherwise race this one's post-commit bookkeeping and miss (a full dataset read under the
       // lock). If the commit fails, the entry is keyed by a head that never existed and is never hit.
@@ -191,13 +190,31 @@ export class RecordService {
   private async closeApproval(tx: Database, confirmation: ApprovalConfirmation, head: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
     const { row, confirmedBy } = confirmation;
     await deleteApproval(tx, row.pledgeId);
-    const pending = { pledge: row.pledgeId, baseVersion: row.baseVersion, record: row.proposed, requestedBy: row.requestedBy, requestedAt: row.requestedAt.toISOString() };
+    const pending = viewApproval(row);
     return appendAudit(
       tx,
       { actor: confirmedBy, action: 'update', entity: 'pledge-approvals', entityId: row.pledgeId, before: pending, after: { ...pending, confirmedBy } },
       this.now(),
       head,
     );
+  }
+
+  // A pending four-eyes request is bound to the pledge as it was when asked: any other write of that pledge
+  // (an edit, a withdrawal, a deletion) cancels it, and so does a pledge that supersedes it. Each cancellation
+  // is an audit entry by the writer.
+  private async cancelApprovals<R extends StoredRecord>(tx: Database, actor: Actor, change: Change<R>, head: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
+    const ids = new Set<string>();
+    if (change.kind !== 'create') ids.add(change.kind === 'delete' ? change.id : change.record.id);
+    const supersedes = change.kind === 'delete' ? undefined : (change.record as { supersedes?: unknown }).supersedes;
+    if (typeof supersedes === 'string') ids.add(supersedes);
+    let next = head;
+    for (const id of ids) {
+      const row = await findApproval(tx, id);
+      if (!row) continue;
+      await deleteApproval(tx, id);
+      next = await appendAudit(tx, { actor: actor.name, action: 'delete', entity: 'pledge-approvals', entityId: id, before: viewApproval(row), after: null }, this.now(), next);
+    }
+    return next;
   }
 
   private async applyWrite<R extends StoredRecord>(tx: Database, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {

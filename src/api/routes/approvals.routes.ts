@@ -15,6 +15,11 @@ export const pendingApprovalSchema = z.object({
   record: z.unknown().describe('The pledge as it will be written on confirmation'),
   requestedBy: z.string(),
   requestedAt: z.string(),
+  revision: z.string().describe('What is proposed, as a hash: a confirmation names it'),
+});
+
+const confirmBodySchema = z.strictObject({
+  revision: z.string({ error: 'required: the revision of the pending approval you reviewed (GET …/approval)' }).regex(/^[0-9a-f]{64}$/, 'must be the 64-character revision shown by GET …/approval'),
 });
 
 /** Register /api/pledges/:id/approval. */
@@ -29,13 +34,13 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
   api.post(path, {
     schema: {
       tags: ['pledges'],
-      summary: 'Confirm a pending approval (another delegate of the party or a coordinator; not the requester): writes the pledge',
+      summary: 'Confirm a pending approval, naming the revision reviewed (another delegate of the party or a coordinator; not the requester): writes the pledge',
       params: idParamsSchema,
-      body: z.strictObject({}).nullish(),
+      body: confirmBodySchema,
       response: { 200: recordResponseSchema, ...errors },
     },
     handler: async (request, reply) => {
-      const written = await services.approvals.confirm(principalOf(request), request.params.id);
+      const written = await services.approvals.confirm(principalOf(request), request.params.id, request.body.revision);
       void reply.header('etag', `"${written.version}"`);
       return presentRecord(written);
     },

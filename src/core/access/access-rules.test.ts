@@ -3,6 +3,7 @@ import { prepareDataset } from '../dataset/prepare-dataset.js';
 import type { Dataset, Pledge } from '../types.js';
 import { decideWrite } from './permissions.js';
 import { type Principal, scopeKey, scopeOf } from './principal.js';
+import { datasetAsSeenBy, decideSupersedes } from './reference-rules.js';
 import { restrictDataset } from './restrict-dataset.js';
 import { canSeeItem, canSeeRecord } from './visibility.js';
 
@@ -108,5 +109,22 @@ describe('access rules', () => {
     expect(ids({ kind: 'party', party: 'FR' })).toEqual(['closed-later', 'opened-later', 'unchanged']);
     // Without the states now (today's dataset) only the versions decide.
     expect(restrictDataset(prepared.value, { kind: 'coalition' }).pledges.map((pledge) => pledge.id)).toEqual(['closed-later', 'unchanged']);
+  });
+
+  it('lets a pledge supersede only its own party’s pledges and checks references on the writer’s view', () => {
+    const base = { capability: 'land.personnel', quantity: null, areas: ['any'], status: 'offered' as const, condition: 'true', sources: [] as string[] };
+    const fr = { ...base, id: 'fr-1', party: 'FR', confidentiality: 'restricted' as const };
+    const de = { ...base, id: 'de-1', party: 'DE', confidentiality: 'coalition' as const, supersedes: 'fr-1' };
+    expect(decideSupersedes(user('delegate', 'DE'), de, fr)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideSupersedes(user('delegate', 'FR'), { ...de, party: 'FR' }, fr)).toEqual({ ok: true });
+    expect(decideSupersedes(user('coordinator'), de, fr)).toEqual({ ok: true });
+    expect(decideSupersedes({ name: 'import' }, de, fr)).toEqual({ ok: true });
+    const fr2 = { ...base, id: 'fr-2', party: 'FR', confidentiality: 'coalition' as const, supersedes: 'fr-1' };
+    const dataset: Dataset = { parties: [], capabilities: [], facts: [], sources: [], packages: [], requirements: [], pledges: [fr, fr2, de] };
+    // DE's view: FR's restricted pledge is gone, fr-2 stands alone, and DE's new reference stays (to be reported as unknown).
+    const view = datasetAsSeenBy(dataset, { kind: 'party', party: 'DE' }, { id: 'de-1', supersedes: 'fr-1' });
+    expect(view.pledges.map((pledge) => [pledge.id, pledge.supersedes])).toEqual([['fr-2', undefined], ['de-1', 'fr-1']]);
+    expect(datasetAsSeenBy(dataset, { kind: 'party', party: 'DE' }, { id: 'de-1' }).pledges.map((pledge) => pledge.supersedes)).toEqual([undefined, undefined]);
+    expect(datasetAsSeenBy(dataset, { kind: 'all' })).toBe(dataset);
   });
 });

@@ -3,28 +3,24 @@ import type { Pledge } from '../../core/types.js';
 import { AppError } from '../../contracts/input-error.js';
 import { type ApprovalRow, deleteApproval, findApproval, upsertApproval } from '../../db/access.repository.js';
 import { lockAuditHead, readAuditHead } from '../../db/audit.repository.js';
-import { prepareDataset } from '../../core/dataset/prepare-dataset.js';
-import { applyChange, consistencyError } from '../record-write-support.js';
-import type { DatasetCache } from '../store-dataset.js';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
 import type { Database, Store } from '../../db/open-store.js';
-import type { Versioned } from '../../db/record.repository.js';
+import { findRecord, type Versioned } from '../../db/record.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { notFound, prepareChange } from '../record-write-support.js';
 import type { RecordService } from '../records.service.js';
+import type { DatasetCache } from '../store-dataset.js';
 import { AccessDeniedError, type AccessPolicy, denialOf } from './access-policy.js';
+import { type PendingApproval, revisionOf, viewApproval } from './approval-view.js';
 
 // Four-eyes for pledges (DESIGN.md §2): setting a pledge to `approved` takes two people. The first (a delegate of
 // the party) asks — the change is kept as pending, the pledge stays as it is; a second one (another delegate of
-// the same party, or a coordinator) confirms, and only then is the pledge written. Both steps are audit entries
-// (entity `pledge-approvals`, then the pledge's update by the confirming user).
+// the same party, or a coordinator) confirms the revision they reviewed, and only then is the pledge written.
+// Both steps are audit entries (entity `pledge-approvals`, then the pledge's update by the confirming user).
+// A pending request is seen, confirmed or rejected only by those who may see the pledge both as it is and as
+// proposed; any write of the pledge (an edit, a withdrawal, a deletion, a revision superseding it) cancels it.
 
-export interface PendingApproval {
-  pledge: string;
-  baseVersion: number;
-  record: Pledge;
-  requestedBy: string;
-  requestedAt: string;
-}
+export type { PendingApproval } from './approval-view.js';
 
 export type ReplaceOutcome = { kind: 'written'; record: Versioned<Pledge> } | { kind: 'pending'; approval: PendingApproval };
 
@@ -45,43 +41,47 @@ export class ApprovalService {
     }
     return this.policy.logDenials(async () => {
       this.policy.assertCanWrite(principal, pledgeEntity, { id: record.id, action: 'update', before: current.record, after: record });
-      if (current.version !== expected) {
-        throw new AppError('conflict', `pledges '${record.id}' is at version ${current.version}, not ${expected}: reload and apply your change again`, [], { currentVersion: current.version });
-      }
-      await this.assertConsistent(record);
+      if (current.version !== expected) throw stale(record.id, current.version, expected);
+      await this.assertConsistent(principal, record, current.record);
       const row: ApprovalRow = { pledgeId: record.id, baseVersion: current.version, proposed: record, requestedBy: principal.name, requestedAt: this.now() };
       await this.store.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;
         const head = await lockAuditHead(tx);
+        // Under the head's lock (every writer takes it): the pledge is still the one the request was made for.
+        const locked = await findRecord(tx, pledgeEntity, record.id);
+        if (!locked) throw notFound(pledgeEntity, record.id);
+        if (locked.version !== expected) throw stale(record.id, locked.version, expected);
         const replaced = await findApproval(tx, record.id);
         await upsertApproval(tx, row);
-        await appendAudit(tx, { actor: principal.name, action: replaced ? 'update' : 'create', entity: 'pledge-approvals', entityId: record.id, before: replaced ? viewOf(replaced) : null, after: viewOf(row) }, this.now(), head);
+        // A new proposal replaces the old one (and so voids any review of it): audited with both revisions.
+        const before = replaced ? viewApproval(replaced) : null;
+        await appendAudit(tx, { actor: principal.name, action: replaced ? 'update' : 'create', entity: 'pledge-approvals', entityId: record.id, before, after: viewApproval(row) }, this.now(), head);
       });
-      return { kind: 'pending', approval: viewOf(row) };
+      return { kind: 'pending', approval: viewApproval(row) };
     });
   }
 
-  /** The pending approval of a pledge the caller may see, or not_found. */
+  /** The pending approval of a pledge, to a caller who may see the pledge as it is and as proposed; else not_found. */
   async pending(principal: Principal, pledgeId: string): Promise<PendingApproval> {
     await this.records.get(principal, pledgeEntity, pledgeId);
-    const row = await findApproval(this.store.db, pledgeId);
-    if (!row) throw new AppError('not_found', `no pending approval for pledge '${pledgeId}'`);
-    return viewOf(row);
+    return this.policy.logDenials(async () => viewApproval(await this.visibleRequest(principal, pledgeId)));
   }
 
-  /** Confirm a pending approval as a second person: writes the pledge as requested. */
-  async confirm(principal: Principal, pledgeId: string): Promise<Versioned<Pledge>> {
+  /** Confirm a pending approval as a second person, naming the revision reviewed: writes the pledge as requested. */
+  async confirm(principal: Principal, pledgeId: string, revision: string): Promise<Versioned<Pledge>> {
     const current = await this.records.get(principal, pledgeEntity, pledgeId);
     return this.policy.logDenials(async () => {
-      const row = await findApproval(this.store.db, pledgeId);
-      if (!row) throw new AppError('not_found', `no pending approval for pledge '${pledgeId}'`);
+      const row = await this.visibleRequest(principal, pledgeId);
       this.assertMayDecide(principal, current.record, 'confirm');
       if (principal.name === row.requestedBy) {
         throw new AccessDeniedError('approval.same_person', 'the approval needs a second person: you asked for it yourself', denialOf(principal, 'approve', 'pledges', pledgeId, 'same person'));
       }
+      if (revision !== revisionOf(row)) {
+        throw new AppError('approval.stale', `the pending approval of pledge '${pledgeId}' is not the revision you name: the proposal changed, review it again (GET /api/pledges/${pledgeId}/approval)`);
+      }
       if (current.version !== row.baseVersion) {
-        await deleteApproval(this.store.db, pledgeId);
-        throw new AppError('conflict', `pledge '${pledgeId}' changed since the approval was requested (version ${current.version}, not ${row.baseVersion}): the request is void, ask again`, [], { currentVersion: current.version });
+        // Not reachable through the API (every write of the pledge cancels its request); kept as a guard.
+        throw stale(pledgeId, current.version, row.baseVersion);
       }
       return this.records.writeApproved(principal, pledgeEntity, row.proposed as Pledge, { row, confirmedBy: principal.name });
     });
@@ -91,25 +91,34 @@ export class ApprovalService {
   async withdraw(principal: Principal, pledgeId: string): Promise<void> {
     const current = await this.records.get(principal, pledgeEntity, pledgeId);
     await this.policy.logDenials(async () => {
-      const row = await findApproval(this.store.db, pledgeId);
-      if (!row) throw new AppError('not_found', `no pending approval for pledge '${pledgeId}'`);
+      const row = await this.visibleRequest(principal, pledgeId);
       if (principal.name !== row.requestedBy) this.assertMayDecide(principal, current.record, 'reject');
       await this.store.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;
         const head = await lockAuditHead(tx);
         await deleteApproval(tx, pledgeId);
-        await appendAudit(tx, { actor: principal.name, action: 'delete', entity: 'pledge-approvals', entityId: pledgeId, before: viewOf(row), after: null }, this.now(), head);
+        await appendAudit(tx, { actor: principal.name, action: 'delete', entity: 'pledge-approvals', entityId: pledgeId, before: viewApproval(row), after: null }, this.now(), head);
       });
     });
   }
 
-  // A request that could never be written is refused now (422), not at confirmation.
-  private async assertConsistent(record: Pledge): Promise<void> {
+  // The pending request, if the caller may see what it proposes: else the same not_found as no request at all.
+  private async visibleRequest(principal: Principal, pledgeId: string): Promise<ApprovalRow> {
+    const row = await findApproval(this.store.db, pledgeId);
+    const message = `no pending approval for pledge '${pledgeId}'`;
+    if (!row) throw new AppError('not_found', message);
+    if (!this.policy.visibleTo(principal, pledgeEntity, row.proposed)) {
+      throw new AccessDeniedError('not_found', message, denialOf(principal, 'read', 'pledge-approvals', pledgeId, 'proposed version not visible'));
+    }
+    return row;
+  }
+
+  // A request that could never be written is refused now (422), not at confirmation; it is checked as the
+  // requester sees the data, like any write.
+  private async assertConsistent(principal: Principal, record: Pledge, before: Pledge): Promise<void> {
     const head = await readAuditHead(this.store.db);
     const stored = await this.cache.forHead(this.store.db, `${head.seq}:${head.hash}`);
-    const changed = applyChange(stored, 'pledges', { kind: 'update', record });
-    const prepared = prepareDataset(changed);
-    if (!prepared.ok) throw consistencyError('pledges', record.id, changed, prepared.problems);
+    prepareChange(principal, stored, 'pledges', { kind: 'update', record }, before);
   }
 
   // Another delegate of the pledge's party, or a coordinator (the system, too).
@@ -119,6 +128,6 @@ export class ApprovalService {
   }
 }
 
-function viewOf(row: ApprovalRow): PendingApproval {
-  return { pledge: row.pledgeId, baseVersion: row.baseVersion, record: row.proposed as Pledge, requestedBy: row.requestedBy, requestedAt: row.requestedAt.toISOString() };
+function stale(pledgeId: string, current: number, expected: number): AppError {
+  return new AppError('conflict', `pledges '${pledgeId}' is at version ${current}, not ${expected}: reload and apply your change again`, [], { currentVersion: current });
 }

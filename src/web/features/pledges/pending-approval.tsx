@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { approvalActions, type PendingApproval } from './pledges.data.js';
 
 // Four-eyes approval (docs/access-control.md): setting a pledge to `approved` waits for a second person.
-// Shows the pending request and offers what this user may do with it.
+// Shows the pending request and offers what this user may do with it; a confirmation names the revision shown,
+// so a proposal changed meanwhile is refused (409 approval.stale) rather than approved unseen.
 
 /** The pending approval of a pledge, if any, with confirm / withdraw / reject. */
 export function PendingApprovalBox({ pledge, generation, onDone }: { pledge: string; generation: number; onDone: () => void }) {
@@ -25,7 +26,7 @@ export function PendingApprovalBox({ pledge, generation, onDone }: { pledge: str
   const actions = approvalActions(session, pending);
   const act = async (method: 'POST' | 'DELETE'): Promise<void> => {
     try {
-      await apiRequest<unknown>(method, `/api/pledges/${encodeURIComponent(pledge)}/approval`, method === 'POST' ? {} : undefined);
+      await apiRequest<unknown>(method, `/api/pledges/${encodeURIComponent(pledge)}/approval`, method === 'POST' ? { revision: pending.revision } : undefined);
       clearCache();
       setMessage(method === 'POST' ? t('approval.confirmed') : t('approval.withdrawn'));
       loaded.reload();

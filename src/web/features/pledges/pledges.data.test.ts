@@ -19,7 +19,7 @@ describe('pledge list', () => {
 });
 
 describe('four-eyes approvals', () => {
-  const pending = { pledge: 'de-3', baseVersion: 2, record: {}, requestedBy: 'demo-delegate-de', requestedAt: '2026-01-01T10:00:00Z' };
+  const pending = { pledge: 'de-3', baseVersion: 2, record: {}, requestedBy: 'demo-delegate-de', requestedAt: '2026-01-01T10:00:00Z', revision: 'a'.repeat(64) };
   const as = (name: string, role: 'delegate' | 'coordinator' | 'analyst'): SessionState => ({ kind: 'signed-in', user: { name, role, party: role === 'delegate' ? 'DE' : null }, csrfToken: 't' });
 
   it('recognises a pending approval answer', () => {

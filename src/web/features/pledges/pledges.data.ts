@@ -65,6 +65,8 @@ export interface PendingApproval {
   record: unknown;
   requestedBy: string;
   requestedAt: string;
+  /** What is proposed, as a hash; a confirmation names it. */
+  revision: string;
 }
 
 /** A PUT answer that is a pending four-eyes approval (202) rather than the written record. */
