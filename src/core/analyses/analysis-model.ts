@@ -1,0 +1,79 @@
+import { type CandidateOptions, selectCandidates } from '../activation/candidates.js';
+import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
+import { TRUE_CONDITION } from '../conditions/ast.js';
+import type { PreparedDataset } from '../dataset/prepare-dataset.js';
+import type { Fact, FactValue, Requirement } from '../types.js';
+import { compileCoverage, type CoverageProgram } from './coverage-program.js';
+
+// What every analysis starts from: the candidate pledges of a scenario (as-of date, minimum status) compiled
+// once into an activation network and a coverage program, and the scenario's fact values. The network depends
+// on the dataset and the candidate options only, so it is kept per dataset object like the scenario's.
+
+export interface AnalysisOptions extends CandidateOptions {
+  /** Fact values that override the dataset's current ones. */
+  facts?: ReadonlyMap<string, FactValue>;
+}
+
+export interface AnalysisModel {
+  network: Network;
+  coverage: CoverageProgram;
+  /** Every fact of the dataset with its value in this scenario (overrides applied). */
+  facts: Fact[];
+  /** Per network fact (network.factIds), its value in this scenario. */
+  factValues: (FactValue | undefined)[];
+  /** Per network pledge: its party's id (network order). */
+  partyOfPledge: string[];
+}
+
+const compiled = new WeakMap<PreparedDataset, Map<string, { network: Network; coverage: CoverageProgram }>>();
+
+/** Compile the dataset's candidates under the options (kept per dataset), and apply the scenario's facts. */
+export function buildAnalysisModel(dataset: PreparedDataset, options: AnalysisOptions = {}): AnalysisModel {
+  return assembleModel(compiledFor(dataset, options), dataset.facts, options.facts);
+}
+
+/** A model straight from candidate pledges (conditions parsed), requirements and facts: for tests and benchmarks. */
+export function buildModelFromPledges(pledges: readonly ActivationPledge[], requirements: readonly Requirement[], facts: readonly Fact[]): AnalysisModel {
+  const network = compileNetwork(pledges);
+  return assembleModel({ network, coverage: compileCoverage(network, requirements) }, facts, undefined);
+}
+
+function assembleModel(
+  { network, coverage }: { network: Network; coverage: CoverageProgram },
+  recorded: readonly Fact[],
+  overrides: ReadonlyMap<string, FactValue> | undefined,
+): AnalysisModel {
+  const facts = recorded.map((fact) => {
+    const value = overrides?.get(fact.id);
+    return value === undefined ? fact : { ...fact, value };
+  });
+  const byId = new Map(facts.map((fact) => [fact.id, fact.value]));
+  const factValues = network.factIds.map((id) => byId.get(id));
+  const partyOfPledge = Array.from(network.pledgeParty, (party) => network.partyIds[party] as string);
+  return { network, coverage, facts, factValues, partyOfPledge };
+}
+
+function compiledFor(dataset: PreparedDataset, options: CandidateOptions): { network: Network; coverage: CoverageProgram } {
+  const key = `${options.asOf ?? ''}|${options.minStatus ?? ''}`;
+  let byOptions = compiled.get(dataset);
+  if (!byOptions) {
+    byOptions = new Map();
+    compiled.set(dataset, byOptions);
+  }
+  const known = byOptions.get(key);
+  if (known) return known;
+  const { candidates } = selectCandidates(dataset.pledges, options);
+  const input: ActivationPledge[] = candidates.map((pledge) => ({
+    id: pledge.id,
+    party: pledge.party,
+    capability: pledge.capability,
+    quantity: pledge.quantity,
+    areas: pledge.areas,
+    condition: dataset.conditions.get(pledge.id) ?? TRUE_CONDITION,
+  }));
+  const network = compileNetwork(input);
+  const entry = { network, coverage: compileCoverage(network, dataset.requirements) };
+  if (byOptions.size >= 16) byOptions.clear();
+  byOptions.set(key, entry);
+  return entry;
+}

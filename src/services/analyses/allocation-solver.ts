@@ -1,0 +1,54 @@
+import { Worker } from 'node:worker_threads';
+import type { AllocationLp, LexicographicSolution, LexicographicSolver } from '../../core/analyses/allocation-lp.js';
+
+// Runs allocation LPs in one worker thread, started on first use and kept (HiGHS's WASM compiles once); requests
+// queue there one at a time. The worker does not keep the process alive. Under tsx or vitest (sources, not dist)
+// the worker loads its TypeScript through tsx.
+
+type Reply = { id: number; solution: LexicographicSolution } | { id: number; error: string };
+
+/** A lexicographic LP solver backed by a worker thread. */
+export class AllocationSolver {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (solution: LexicographicSolution) => void; reject: (error: Error) => void }>();
+
+  /** Solve in the worker; the event loop stays free meanwhile. */
+  readonly solve: LexicographicSolver = (lp: AllocationLp) =>
+    new Promise<LexicographicSolution>((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      this.start().postMessage({ id, lp });
+    });
+
+  /** Stop the worker (tests, shutdown); a later solve starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = import.meta.url.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./allocation-worker.ts', import.meta.url).href)}); });`, { eval: true })
+      : new Worker(new URL('./allocation-worker.js', import.meta.url));
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.solution);
+    });
+    const failAll = (error: Error): void => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`allocation worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,55 @@
+import highsImport from 'highs';
+import type { AllocationLp, LexicographicSolution } from '../../core/analyses/allocation-lp.js';
+import { levelFloor } from '../../core/analyses/allocation-lp.js';
+
+// The allocation LP solved with HiGHS (WASM, sparse interface), level by level: maximise the first priority's fill,
+// fix it (a row: that fill at least its optimum), maximise the next, and so on, warm-started in one model. Blocking:
+// the service runs it in a worker thread (allocation-worker.ts), never on the event loop.
+
+type HighsLoader = typeof highsImport.default;
+// With NodeNext resolution the package's CommonJS typings put the loader under `default`; at run time the ESM build
+// exports it directly (DESIGN.md §12).
+const load: HighsLoader = (highsImport as unknown as { default?: HighsLoader }).default ?? (highsImport as unknown as HighsLoader);
+let loading: ReturnType<HighsLoader> | undefined;
+
+/** Solve an allocation LP lexicographically by priority with HiGHS. */
+export async function solveLexicographic(lp: AllocationLp): Promise<LexicographicSolution> {
+  const levelFill: number[] = [];
+  const rowDual: Float64Array[] = [];
+  if (lp.numCols === 0) return { status: 'optimal', levelFill: lp.levels.map(() => 0), colValue: new Float64Array(0), rowDual: lp.levels.map(() => new Float64Array(lp.numRows)) };
+  loading ??= load();
+  const highs = await loading;
+  const model = highs.createModel({
+    numCols: lp.numCols,
+    numRows: lp.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(lp.numCols),
+    colLower: new Float64Array(lp.numCols),
+    colUpper: new Float64Array(lp.numCols).fill(highs.infinity),
+    rowLower: lp.rowLower,
+    rowUpper: lp.rowUpper,
+    matrix: { format: 'csr', numRows: lp.numRows, numCols: lp.numCols, starts: lp.rowStart, indices: lp.rowIndex, values: new Float64Array(lp.rowIndex.length).fill(1) },
+  });
+  try {
+    const all = { kind: 'range', from: 0, to: lp.numCols - 1 } as const;
+    let colValue: Float64Array = new Float64Array(lp.numCols);
+    for (const level of lp.levels) {
+      const cost = new Float64Array(lp.numCols);
+      for (const c of level.columns) cost[c] = 1;
+      model.changeColsCost(all, cost);
+      model.run();
+      const status = model.getModelStatus();
+      if (status !== highs.constants.modelStatus.optimal) return { status: 'failed', message: `HiGHS model status ${status} at priority ${level.priority}`, levelFill, colValue, rowDual };
+      const solution = model.getSolution();
+      colValue = Float64Array.from(solution.colValue);
+      rowDual.push(solution.rowDual.slice(0, lp.numRows));
+      let fill = 0;
+      for (const c of level.columns) fill += colValue[c] as number;
+      levelFill.push(fill);
+      if (level.columns.length > 0) model.addRow(levelFloor(fill), highs.infinity, { indices: level.columns, values: new Float64Array(level.columns.length).fill(1) });
+    }
+    return { status: 'optimal', levelFill, colValue, rowDual };
+  } finally {
+    model.dispose();
+  }
+}
