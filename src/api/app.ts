@@ -13,6 +13,7 @@ import { registerSessionRoutes } from './routes/session.routes.js';
 import type { DemoAccount } from '../services/access/demo-users.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerChangesRoutes } from './routes/changes.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
@@ -59,5 +60,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerScenarioRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);
+  registerChangesRoutes(app, services);
   return app;
 }

@@ -6,6 +6,7 @@ import { StoreLockedError } from '../db/directory-lock.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBurdenCommand } from './commands/burden.js';
+import { registerChangesCommand } from './commands/changes.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommands } from './commands/exchange.js';
 import { registerFinancingCommand } from './commands/financing.js';
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerFundsCommand(program, io);
   registerFinancingCommand(program, io);
   registerBurdenCommand(program, io);
+  registerChangesCommand(program, io);
   registerRatesCommands(program, io);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;

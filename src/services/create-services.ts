@@ -5,6 +5,7 @@ import { ApprovalService } from './access/approvals.service.js';
 import { AuditViewService } from './access/audit-view.service.js';
 import { PublicSummaryService } from './access/public-summary.service.js';
 import { SessionService } from './access/sessions.service.js';
+import { ChangesService } from './changes/changes.service.js';
 import { RecordService } from './records.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
@@ -18,6 +19,8 @@ export interface Services {
   access: AccessPolicy;
   records: RecordService;
   scenarios: ScenarioService;
+  /** What changed between two dates or meetings. */
+  changes: ChangesService;
   approvals: ApprovalService;
   accounts: AccountService;
   sessions: SessionService;
@@ -39,6 +42,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     access,
     records,
     scenarios,
+    changes: new ChangesService(store, scenarios, now),
     approvals: new ApprovalService(store, records, access, now, cache),
     accounts,
     sessions: new SessionService(store, accounts, now),
