@@ -1,0 +1,127 @@
+// Pledges (ANNOTATION.md P1–P8): a named party, a capability term, and a commitment or a refusal in the
+// sentence. A party word right before the term ("US-Truppen", "deutsche Panzer") owns it; a group word
+// ("europäische Friedenstruppen") makes it no named party's. Clauses that only discuss options are skipped.
+
+import { findIn, type ArticleContext, type PartyMention, type SentenceView } from './article-context.js';
+import { clauseOf, splitClauses, type Clause } from './clauses.js';
+import type { CapabilityRef } from './compile-lexicons.js';
+import { findMoney, findNumbers } from './find-amounts.js';
+import type { TermMatch } from './term-matcher.js';
+import type { ConditionFact, PledgeProposal } from './types.js';
+
+export interface Located<P> {
+  proposal: P;
+  sentence: number;
+}
+
+function qualifierOf(context: ArticleContext, view: SentenceView, term: TermMatch<CapabilityRef>): PartyMention | 'group' | null {
+  const text = context.text;
+  const direct = view.parties.find((party) => party.last === term.first - 1 && /^[\s-]{0,2}$/.test(text.slice(party.end, term.start)) && !party.prepositional);
+  const inside = view.parties.find((party) => party.first === term.first && party.end < term.end && /^-/.test(text.slice(party.end)));
+  const found = inside ?? direct;
+  if (found && (found.via === 'adjective' || /^-/.test(text.slice(found.end)) || found.via === 'name')) return found;
+  const groups = findIn(view, context.lexicon.groupWords, text);
+  if (groups.some((group) => group.last === term.first - 1 || (group.last === term.first - 2 && /^\p{Ll}+(e|en|er)$/u.test(view.tokens[term.first - 1]?.text ?? '')))) return 'group';
+  return null;
+}
+
+function conditionsIn(context: ArticleContext, view: SentenceView, range?: Clause): ConditionFact[] {
+  return findIn(view, context.lexicon.conditions, context.text)
+    .filter((match) => !range || (match.first >= range.from && match.first < range.to))
+    .map((match) => match.payload);
+}
+
+function qualifyingConditions(context: ArticleContext, next: SentenceView | undefined): ConditionFact[] {
+  if (!next) return [];
+  const lexicon = context.lexicon;
+  if (findIn(next, lexicon.conditionMarkers, context.text).length === 0) return [];
+  if (findIn(next, lexicon.capabilities, context.text).length > 0) return [];
+  if (next.parties.some((party) => !party.prepositional && party.via !== 'person')) return [];
+  return conditionsIn(context, next);
+}
+
+/** Pledges stated in one sentence. */
+export function extractPledges(context: ArticleContext, index: number): PledgeProposal[] {
+  const view = context.sentences[index];
+  if (!view) return [];
+  const lexicon = context.lexicon;
+  const text = context.text;
+  const capabilities = findIn(view, lexicon.capabilities, text);
+  if (capabilities.length === 0) return [];
+  const commits = findIn(view, lexicon.commit, text);
+  const refusals = findIn(view, lexicon.refusal, text);
+  const negations = findIn(view, lexicon.negation, text);
+  if (commits.length === 0 && refusals.length === 0 && negations.length === 0) return [];
+  if (findIn(view, lexicon.undecided, text).length > 0) return [];
+  const clauses = splitClauses(context, view);
+  const discussed = new Set(findIn(view, lexicon.discussed, text).map((match) => clauseOf(clauses, match.first)));
+  const money = findMoney({ article: text, start: view.sentence.start, end: view.sentence.end, tokens: view.tokens }, lexicon);
+  const numbers = findNumbers({ article: text, start: view.sentence.start, end: view.sentence.end, tokens: view.tokens }, lexicon);
+  const subordinator = findIn(view, lexicon.subordinators, text)[0];
+  const reportedContent = subordinator && findIn(view, lexicon.reporting, text).some((verb) => verb.first < subordinator.first);
+  const actors = view.parties.filter(
+    (party) => party.codes.some((code) => !lexicon.nonProviders.has(code)) && !party.prepositional && !party.speaker && (!reportedContent || party.first > subordinator.first) && !isConditionQualifier(context, view, party),
+  );
+  const perClause = clauses.map((_, i) => actors.filter((party) => clauseOf(clauses, party.first) === i));
+  const strongByClause = new Set(
+    capabilities.filter((term) => !term.payload.weak && qualifierOf(context, view, term) !== 'group').map((term) => clauseOf(clauses, term.first)),
+  );
+  const sentenceConditions = new Set<ConditionFact>([...qualifyingConditions(context, context.sentences[index + 1])]);
+  const termClauses = new Set(capabilities.map((term) => clauseOf(clauses, term.first)));
+  clauses.forEach((clause, i) => {
+    if (!termClauses.has(i)) for (const condition of conditionsIn(context, view, clause)) sentenceConditions.add(condition);
+  });
+  const pledges: PledgeProposal[] = [];
+  for (const term of capabilities) {
+    const clauseIndex = clauseOf(clauses, term.first);
+    const clause = clauses[clauseIndex];
+    if (!clause || discussed.has(clauseIndex)) continue;
+    if (term.payload.weak && strongByClause.has(clauseIndex)) continue;
+    if (term.payload.domain === 'finance' && money.length > 0) continue;
+    const qualifier = qualifierOf(context, view, term);
+    if (qualifier === 'group') continue;
+    let owner: PartyMention | undefined = qualifier ?? undefined;
+    if (!owner) {
+      for (let c = clauseIndex; c >= 0 && !owner; c -= 1) {
+        const candidates = perClause[c] ?? [];
+        owner = c === clauseIndex ? [...candidates].reverse().find((party) => party.first < term.first) ?? candidates[0] : candidates[candidates.length - 1];
+      }
+    }
+    if (!owner) continue;
+    const codes = owner.codes.filter((code) => !lexicon.nonProviders.has(code));
+    if (codes.length === 0) continue;
+    const inClause = (match: TermMatch<unknown>): boolean => match.first >= clause.from && match.first < clause.to;
+    const negative =
+      refusals.some(inClause) || negations.some((match) => inClause(match) && match.first < term.first && term.first - match.last <= 6);
+    const hasCommitment = commits.some(inClause) || refusals.some(inClause) || commits.length > 0;
+    if (!hasCommitment) continue;
+    const conditions = new Set<ConditionFact>([...conditionsIn(context, view, clause), ...sentenceConditions]);
+    if (term.payload.domain === 'monitoring' && /waffenstillstand|waffenruhe|ceasefire|truce/iu.test(text.slice(term.start, clause.end))) conditions.add('ceasefire');
+    const sameDomain = capabilities.filter((other) => other.payload.domain === term.payload.domain && other.first >= clause.from && other.first < clause.to);
+    const counted = sameDomain
+      .map((other) => ({ other, count: numbers.find((span) => !span.percent && !span.article && span.end <= other.start && other.start - span.end <= 12 && !money.some((m) => m.start <= span.start && span.end <= m.end)) }))
+      .find((entry) => entry.count !== undefined);
+    const unit = counted?.other.payload.unit ?? term.payload.unit;
+    const quantity = counted?.count && unit && unit !== 'money' ? counted.count.value : null;
+    for (const party of codes) {
+      if (pledges.some((p) => p.party === party && p.domain === term.payload.domain && p.negative === negative)) continue;
+      pledges.push({
+        kind: 'pledge',
+        party,
+        domain: term.payload.domain,
+        quantity,
+        unit: quantity === null ? null : unit,
+        conditions: [...conditions].sort(),
+        negative,
+        quote: view.sentence.text,
+      });
+    }
+  }
+  return pledges;
+}
+
+function isConditionQualifier(context: ArticleContext, view: SentenceView, party: PartyMention): boolean {
+  return findIn(view, context.lexicon.conditions, context.text).some(
+    (condition) => condition.payload === 'us_backstop' && (condition.start <= party.start && party.end <= condition.end || (condition.first - party.last <= 1 && condition.start >= party.end)),
+  );
+}
