@@ -34,8 +34,9 @@ export interface AppOptions {
 
 /** Build the Fastify app (not listening). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  // Long path parameters reach the schema (and its message) instead of the router's bare 414.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true, routerOptions: { maxParamLength: 1000 } });
+  // Long path parameters reach the schema (and its message naming params.id) instead of the router's bare 414 or
+  // 404: the bound is above any URL Node's HTTP parser accepts (16 KiB of headers).
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true, routerOptions: { maxParamLength: 64 * 1024 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandling(app);

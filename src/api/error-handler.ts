@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, httpStatusOf } from '../contracts/error-codes.js';
 import { AppError, formatPath, type InputProblem } from '../contracts/input-error.js';
@@ -15,7 +15,7 @@ export interface ErrorBody {
 /** Install the error and not-found handlers on an app. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = describeError(error);
+    const { status, body } = describeError(error, request);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const retryAfter = body.details.retryAfterSeconds;
     if (status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
@@ -26,7 +26,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function describeError(error: FastifyError): { status: number; body: ErrorBody } {
+function describeError(error: FastifyError, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     return { status: httpStatusOf(error.code), body: { error: error.code, message: error.message, details: { problems: error.problems, ...error.details } } };
   }
@@ -40,7 +40,7 @@ function describeError(error: FastifyError): { status: number; body: ErrorBody }
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return fail('input.too_large', 'request body too large', {});
+      return fail('input.too_large', 'request body too large', { problems: [{ path: 'body', message: `must be at most ${request.routeOptions.bodyLimit} bytes` }] });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return fail('input.unsupported_media_type', 'send JSON (content-type: application/json)', {});
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

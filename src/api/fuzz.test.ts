@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestUser } from '../../test/support/auth.js';
-import { makeParty, openTestStore, type TestStore } from '../../test/support/stores.js';
+import { addTestUser, injectAs, TEST_PASSWORD } from '../../test/support/auth.js';
+import { type ApiRoute, formatFieldPath, mayTakeDateLikeText, routesOf, takesFreeText, withField } from '../../test/support/openapi-fields.js';
+import { describeEachStore, makeParty, openTestStore, type TestStore } from '../../test/support/stores.js';
 import { readAuditHead } from '../db/audit.repository.js';
 import { entityByName } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import { createServices, type Services } from '../services/create-services.js';
+import { loadDemo } from '../services/load-demo.js';
 import { buildApp } from './app.js';
 
 // Malformed requests to every route of the OpenAPI document (DESIGN.md §10): random path parameters, query
@@ -82,3 +84,138 @@ describe('fuzzing every route', () => {
     for (const status of [400, 401, 404]) expect(statuses.get(status) ?? 0).toBeGreaterThan(20);
   }, 300_000);
 });
+
+// Issue 21: values no store keeps (the NUL character, a lone surrogate), dates PostgreSQL refuses or that are not
+// days, and over-long text, in every field of every route — body properties at every depth and query parameters,
+// read from the OpenAPI document — on PGlite and PostgreSQL. Each request starts from a valid body (a record of
+// the demo data as the API returns it), so nothing but the one field can be wrong: never a 5xx, and a value the
+// field cannot take is a 400 naming the field (or the list or object it sits in).
+
+const LONG_TEXT = 'x'.repeat(10_001);
+/** `dateLike`: a field that takes text or an id may take it; a date field, enum or number must refuse it. */
+const BAD_VALUES: { label: string; value: string; dateLike: boolean }[] = [
+  { label: 'NUL inside', value: 'a\u0000b', dateLike: false },
+  { label: 'NUL alone', value: '\u0000', dateLike: false },
+  { label: 'lone surrogate', value: 'x\ud800', dateLike: false },
+  { label: 'year 0', value: '0000-01-01', dateLike: true },
+  { label: 'year 99999', value: '99999-01-01', dateLike: true },
+  { label: 'February 30', value: '2025-02-30', dateLike: true },
+  { label: '10,001 characters', value: LONG_TEXT, dateLike: false },
+];
+
+describeEachStore('bad values in every field of every route', (suite) => {
+  let services: Services;
+  let app: FastifyInstance;
+  let as: ReturnType<typeof injectAs>;
+  let routes: ApiRoute[] = [];
+  const bases = new Map<string, { record: Record<string, unknown>; id: string }>();
+
+  beforeAll(async () => {
+    services = createServices(suite.store());
+    await loadDemo(suite.store(), services.cache, services.now);
+    const token = await addTestUser(services, 'sweep-coordinator', 'coordinator');
+    app = await buildApp(services);
+    as = injectAs(app, token);
+    routes = routesOf(JSON.parse((await app.inject({ method: 'GET', url: '/openapi.json' })).body) as Parameters<typeof routesOf>[0]);
+    // A valid body for each collection: one of its records as the API returns it.
+    for (const route of routes.filter((item) => item.method === 'POST' && /^\/api\/[a-z-]+$/.test(item.path))) {
+      const list = await as({ method: 'GET', url: `${route.path}?limit=1` });
+      const [first] = list.statusCode === 200 ? ((JSON.parse(list.body) as { items?: Record<string, unknown>[] }).items ?? []) : [];
+      if (!first) continue;
+      const { createdAt: _created, updatedAt: _updated, ...record } = first;
+      bases.set(route.path, { record, id: String(record.id) });
+    }
+  }, 300_000);
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const collectionOf = (path: string): string => /^\/api\/[a-z-]+/.exec(path)?.[0] ?? path;
+  function baseBody(route: ApiRoute): Record<string, unknown> {
+    if (route.path === '/api/session') return { name: 'sweep-coordinator', password: TEST_PASSWORD };
+    const base = bases.get(collectionOf(route.path));
+    if (!base || !route.fields.some((field) => field.in === 'body')) return {};
+    // A new id for a create (so a valid value may create), the record's own id and version for a replace.
+    if (route.method === 'POST') return { ...base.record, id: `sweep-${randomSuffix()}`, version: undefined };
+    return base.record;
+  }
+  let counter = 0;
+  const randomSuffix = () => String((counter += 1));
+  const urlOf = (route: ApiRoute, query: Record<string, string> = {}): string => {
+    const path = route.path.replace('{id}', encodeURIComponent(bases.get(collectionOf(route.path))?.id ?? 'x'));
+    const search = Object.entries(query).map(([key, value]) => `${key}=${encodeQueryValue(value)}`).join('&');
+    return search ? `${path}?${search}` : path;
+  };
+  const problemPaths = (body: string): string[] => ((JSON.parse(body) as { details?: { problems?: { path: string }[] } }).details?.problems ?? []).map((problem) => problem.path);
+  const names = (paths: string[], field: string): boolean => paths.some((path) => path === field || (field.startsWith(path) && /^[.[]/.test(field.slice(path.length)) && path.includes('.')));
+
+  it('refuses every bad value in every field with a 400 naming the field, and never answers 5xx', async () => {
+    const swept = new Set<string>();
+    const statuses = new Map<number, number>();
+    const failures: string[] = [];
+    let requests = 0;
+    for (const route of routes) {
+      for (const field of route.fields) {
+        for (const bad of BAD_VALUES) {
+          const where = formatFieldPath(field.path, field.in === 'body' ? 'body' : 'querystring');
+          const request =
+            field.in === 'query'
+              ? { method: route.method, url: urlOf(route, { [String(field.path[0])]: bad.value }) }
+              : { method: route.method, url: urlOf(route), payload: JSON.stringify(withField(baseBody(route), field.path, bad.value)), headers: { 'content-type': 'application/json' } };
+          const response = await as(request);
+          requests += 1;
+          swept.add(`${route.method} ${route.path}`);
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+          const label = `${route.method} ${route.path} ${where} = ${bad.label}: ${response.statusCode} ${response.body.slice(0, 300)}`;
+          if (response.statusCode >= 500 || /\n\s+at /.test(response.body)) failures.push(label);
+          // A lone surrogate cannot be sent in a URL: its percent-encoded bytes are not UTF-8 and decode to U+FFFD.
+          const sendable = field.in === 'body' || bad.label !== 'lone surrogate';
+          const mustRefuse = sendable && (!bad.dateLike || !mayTakeDateLikeText(field.schema));
+          if (mustRefuse && (response.statusCode !== 400 || !names(problemPaths(response.body), where))) failures.push(`not refused naming the field: ${label}`);
+        }
+      }
+    }
+    console.info(`field sweep [${suite.kind}]: ${requests} requests over ${swept.size} routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(failures).toEqual([]);
+    // Every route that takes a body or a query was swept (the routes come from the app, not a list here).
+    const withFields = routes.filter((route) => route.fields.length > 0).map((route) => `${route.method} ${route.path}`);
+    expect([...swept].sort()).toEqual(withFields.sort());
+    expect(withFields.length).toBeGreaterThan(60);
+  }, 600_000);
+
+  it('refuses a 1 MB text in a body field by naming it, and a body over 1 MiB with 413 naming the body', async () => {
+    const huge = 'y'.repeat(1_000_000);
+    const failures: string[] = [];
+    const bodyRoutes = routes.filter((route) => route.fields.some((field) => field.in === 'body'));
+    for (const route of bodyRoutes) {
+      const field = route.fields.find((item) => item.in === 'body' && takesFreeText(item.schema)) ?? route.fields.find((item) => item.in === 'body');
+      if (!field) continue;
+      const where = formatFieldPath(field.path, 'body');
+      const response = await as({ method: route.method, url: urlOf(route), payload: JSON.stringify(withField(baseBody(route), field.path, huge)), headers: { 'content-type': 'application/json' } });
+      if (response.statusCode !== 400 || !names(problemPaths(response.body), where)) failures.push(`${route.method} ${route.path} ${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      const over = await as({ method: route.method, url: urlOf(route), payload: JSON.stringify(withField(baseBody(route), field.path, `${huge}${huge}`)), headers: { 'content-type': 'application/json' } });
+      if (over.statusCode !== 413 || !problemPaths(over.body).includes('body')) failures.push(`${route.method} ${route.path} 2 MB: ${over.statusCode} ${over.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(bodyRoutes.length).toBeGreaterThan(30);
+  }, 600_000);
+
+  it('refuses bad path parameters without a 5xx', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((item) => item.path.includes('{id}'))) {
+      for (const bad of BAD_VALUES) {
+        const response = await as({ method: route.method, url: route.path.replace('{id}', encodeQueryValue(bad.value)) });
+        const mustRefuse = !bad.dateLike && bad.label !== 'lone surrogate';
+        if (response.statusCode >= 500 || (mustRefuse && (response.statusCode !== 400 || !problemPaths(response.body).includes('params.id')))) {
+          failures.push(`${route.method} ${route.path} id = ${bad.label}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+/** Percent-encode a query value, a lone surrogate as the bytes of its (invalid) UTF-8 encoding. */
+function encodeQueryValue(value: string): string {
+  return [...value].map((char) => (/\p{Surrogate}/u.test(char) ? '%ED%A0%80' : encodeURIComponent(char))).join('');
+}

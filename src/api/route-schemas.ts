@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../contracts/domain.schema.js';
+import { freeTextSchema } from '../contracts/primitives.schema.js';
 import type { EntityDefinition } from '../db/entities/entity-definition.js';
 
 // Request and response schemas shared by the record routes.
@@ -21,7 +22,7 @@ export const recordResponseSchema = z
 
 /** List query: pagination, as-of date and the entity's filters. */
 export function listQuerySchema(entity: EntityDefinition) {
-  const filters = Object.fromEntries(Object.keys(entity.filters).map((name) => [name, z.string().min(1).max(200).optional()]));
+  const filters = Object.fromEntries(Object.keys(entity.filters).map((name) => [name, freeTextSchema(200).min(1, 'must not be empty').optional()]));
   return z.strictObject({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../core/access/principal.js';
 import { partyIdSchema } from './domain.schema.js';
+import { refuseUnstorableText } from './primitives.schema.js';
 
 // Edges of access control: user names, roles, passwords, the login body and the session view.
 
@@ -10,7 +11,11 @@ export const userNameSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
-export const passwordSchema = z.string({ error: 'must be a string' }).min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
+export const passwordSchema = z
+  .string({ error: 'must be a string' })
+  .min(12, 'must be at least 12 characters')
+  .max(256, 'must be at most 256 characters')
+  .superRefine(refuseUnstorableText);
 
 export const newUserSchema = z
   .strictObject({ name: userNameSchema, role: roleSchema, party: partyIdSchema.optional(), password: passwordSchema.optional() })
@@ -23,8 +28,8 @@ export type NewUser = z.output<typeof newUserSchema>;
 
 /** POST /api/session: bounded so a huge password cannot keep argon2 busy. */
 export const loginBodySchema = z.strictObject({
-  name: z.string({ error: 'must be a string' }).min(1, 'is required').max(100, 'must be at most 100 characters'),
-  password: z.string({ error: 'must be a string' }).min(1, 'is required').max(256, 'must be at most 256 characters'),
+  name: z.string({ error: 'must be a string' }).min(1, 'is required').max(100, 'must be at most 100 characters').superRefine(refuseUnstorableText),
+  password: z.string({ error: 'must be a string' }).min(1, 'is required').max(256, 'must be at most 256 characters').superRefine(refuseUnstorableText),
 });
 
 export const sessionUserSchema = z.object({ name: z.string(), role: roleSchema, party: z.string().nullable() });

@@ -1,33 +1,39 @@
 import { z } from 'zod';
 import { CONFIDENTIALITY_LEVELS, PLEDGE_STATUSES } from '../core/types.js';
+import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, refuseUnstorableText } from './primitives.schema.js';
 
 // zod schemas for the domain records of DESIGN.md §3, shared by the dataset, the scenario file and (later) the API.
 
-export const isoDateSchema = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+export { isoDateSchema };
 export const idSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(80, 'must be at most 80 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must be letters, digits, _ . : - (no spaces)');
-export const partyIdSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must match [A-Z][A-Z0-9_]* (e.g. FR, EUCO, P12)');
+export const partyIdSchema = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'must match [A-Z][A-Z0-9_]* (e.g. FR, EUCO, P12)');
 export const capabilityIdSchema = z
   .string()
+  .max(80, 'must be at most 80 characters')
   .regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'must be domain.kind in lower case (e.g. land.personnel)');
 export const areaIdSchema = z
   .string()
+  .max(80, 'must be at most 80 characters')
   .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'must be a dotted area in lower case (e.g. ua.rear, any)');
 const wholeNumber = z.number().int('must be a whole number').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
 
-export const localizedNameSchema = z.strictObject({ en: z.string().min(1), de: z.string().min(1) });
+export const localizedNameSchema = z.strictObject({ en: freeTextSchema().min(1), de: freeTextSchema().min(1) });
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
-  url: z.url().optional(),
-  publication: z.string().min(1).optional(),
-  publisher: z.string().min(1),
+  url: z.url().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters`).superRefine(refuseUnstorableText).optional(),
+  publication: freeTextSchema().min(1).optional(),
+  publisher: freeTextSchema().min(1),
   date: isoDateSchema,
-  language: z.string().min(2).max(10).optional(),
-  quote: z.string().min(1).optional(),
+  language: freeTextSchema(10).min(2).optional(),
+  quote: freeTextSchema().min(1).optional(),
 });
 
 export const partySchema = z.strictObject({
@@ -48,10 +54,13 @@ export const factValueSchema = z.union([z.literal(true), z.literal(false), z.lit
 });
 
 export const factSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'must be a lower-case name, optionally dotted (e.g. mandate.DE)'),
+  id: z
+    .string()
+    .max(100, 'must be at most 100 characters')
+    .regex(/^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'must be a lower-case name, optionally dotted (e.g. mandate.DE)'),
   value: factValueSchema,
   probability: z.number().min(0).max(1).optional(),
-  description: z.string().optional(),
+  description: freeTextSchema().optional(),
   sources: z.array(idSchema).default([]),
 });
 
@@ -83,9 +92,9 @@ export const pledgeSchema = z.strictObject({
   withdrawnOn: isoDateSchema.optional(),
   confidentiality: confidentialitySchema.default('coalition'),
   sharedWith: z.array(partyIdSchema).optional(),
-  condition: z.string().max(4000, 'must be at most 4000 characters').default('true'),
+  condition: freeTextSchema(4000).default('true'),
   sources: z.array(idSchema).default([]),
-  note: z.string().optional(),
+  note: freeTextSchema().optional(),
 });
 
 export const requirementSchema = z.strictObject({
@@ -97,13 +106,13 @@ export const requirementSchema = z.strictObject({
   area: areaIdSchema.default('any'),
   package: idSchema.optional(),
   window: timeWindowSchema.optional(),
-  title: z.string().optional(),
+  title: freeTextSchema().optional(),
   sources: z.array(idSchema).default([]),
 });
 
 export const packageSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: freeTextSchema().min(1),
+  description: freeTextSchema().optional(),
   sources: z.array(idSchema).default([]),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confidentialitySchema, idSchema, isoDateSchema, partyIdSchema, timeWindowSchema } from './domain.schema.js';
+import { freeTextSchema, MAX_TEXT_LENGTH } from './primitives.schema.js';
 
 // zod schemas for the records outside the engine's dataset (DESIGN.md §3): funds and their packages and
 // contributions, financing plans, sanctions packages and measures, meetings with decisions and action items.
@@ -36,7 +37,7 @@ export const minorUnitsSchema = z.number({ error: 'must be a number (minor units
   else if (!Number.isSafeInteger(value)) ctx.addIssue({ code: 'custom', message: `must be at most ${Number.MAX_SAFE_INTEGER} (a safe integer)` });
 });
 
-const text = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).min(1, 'must not be empty');
+const text = freeTextSchema(MAX_TEXT_LENGTH, z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })).min(1, 'must not be empty');
 
 /** An object that refuses unknown fields, naming them. */
 function strictRecord<S extends z.core.$ZodLooseShape>(shape: S) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { factValueSchema, isoDateSchema } from '../../contracts/domain.schema.js';
+import { freeTextSchema } from '../../contracts/primitives.schema.js';
 import type { Services } from '../../services/create-services.js';
 import { principalOf } from '../auth/authenticate.js';
 import { errorResponseSchema } from '../route-schemas.js';
@@ -11,7 +12,7 @@ import { errorResponseSchema } from '../route-schemas.js';
 const minStatusSchema = z.enum(['announced', 'offered', 'committed', 'approved', 'delivered']);
 
 export const scenarioRequestSchema = z.strictObject({
-  facts: z.array(z.strictObject({ id: z.string().min(1).max(100), value: factValueSchema })).max(1000).default([]),
+  facts: z.array(z.strictObject({ id: freeTextSchema(100).min(1, 'must not be empty'), value: factValueSchema })).max(1000).default([]),
   asOf: isoDateSchema.optional(),
   minStatus: minStatusSchema.optional(),
 });

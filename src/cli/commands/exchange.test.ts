@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,24 @@ describe('coalition import, export, backup and restore', () => {
     expect(await auditEntries(main)).toBe(before);
     const options = await run(main, 'export', '--format', 'xlsx');
     expect(options).toMatchObject({ code: 2, err: expect.stringContaining('--out: an XLSX export needs --out FILE.xlsx') });
+  });
+
+  // Issue 21 item 9: a NUL character or the date 0000-01-01 used to reach the database: exit 1 with the raw SQL.
+  it('exits 2 naming row and column for a NUL character or a far date in an imported file, and the flag for a far --as-of', async () => {
+    const before = await auditEntries(main);
+    const file = join(directory, 'nul-pledges.csv');
+    await writeFile(file, ['id,party,capability,quantity_min,quantity_max,announced_on,note', 'cli-nul,FR,land.personnel,1,1,2026-01-06,a\u0000b', 'cli-far,FR,land.personnel,1,1,0000-01-01,'].join('\n'));
+    const result = await run(main, 'import', file);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toContain('nul-pledges.csv row 2, column note: must not contain the NUL character');
+    expect(result.err).toContain('nul-pledges.csv row 3, column announced_on: must be a date from 1900-01-01 to 9999-12-31');
+    expect(result.err).not.toMatch(STACK_TRACE);
+    expect(result.err).not.toMatch(/insert|select|failed query/i);
+    expect(await auditEntries(main)).toBe(before);
+    for (const argv of [['funds', '--as-of', '0000-01-01'], ['burden', '--as-of', '0000-01-01'], ['scenario', '--demo', '--as-of', '0000-01-01'], ['rates', 'show', '--date', '0000-01-01']]) {
+      const refused = await run(main, ...argv);
+      expect(refused, argv.join(' ')).toMatchObject({ code: 2, err: expect.stringMatching(/--(as-of|date): must be a date from 1900-01-01 to 9999-12-31/) });
+    }
   });
 
   it('backs up to .json.gz and restores into an empty directory with the audit chain intact; a non-empty store needs --force', async () => {

@@ -107,6 +107,39 @@ describeEachStore('exchange import problems', (suite) => {
     ]);
   });
 
+  // Issue 21 item 9: these used to reach the database and fail the whole import with exit 1 and raw SQL.
+  it('refuses the NUL character, far dates and over-long text in CSV, XLSX and JSON by row and column', async () => {
+    const store = await seeded();
+    const csv = [
+      'id,party,capability,quantity_min,quantity_max,announced_on,window_from,note',
+      'test-nul,PL,logistics.hub,1,1,2026-01-06,,"a\u0000b"',
+      'test-year-0,PL,logistics.hub,1,1,0000-01-01,,fine',
+      'test-far,PL,logistics.hub,1,1,2026-01-06,99999-01-01,fine',
+      `test-long,PL,logistics.hub,1,1,2026-01-06,,${'x'.repeat(10_001)}`,
+    ].join('\n');
+    expect((await problemsOf(store, { name: 'pledges.csv', bytes: new TextEncoder().encode(csv) })).problems).toEqual([
+      { path: 'pledges.csv row 2, column note', message: 'must not contain the NUL character (\\u0000)' },
+      { path: 'pledges.csv row 3, column announced_on', message: 'must be a date from 1900-01-01 to 9999-12-31' },
+      { path: 'pledges.csv row 4, column window_from', message: 'must be a date YYYY-MM-DD' },
+      { path: 'pledges.csv row 5, column note', message: 'must be at most 10,000 characters' },
+    ]);
+    const json = { contributions: [{ id: 'test-c-nul', fund: 'test-purl', donors: 'PL', amount: 1, currency: 'EUR', date: '0000-01-01', note: 'n\u0000' }] };
+    expect((await problemsOf(store, { name: 'data.json', bytes: new TextEncoder().encode(JSON.stringify(json)) })).problems).toEqual([
+      { path: 'contributions[0].date', message: 'must be a date from 1900-01-01 to 9999-12-31' },
+      { path: 'contributions[0].note', message: 'must not contain the NUL character (\\u0000)' },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('requirements');
+    sheet.addRow(['id', 'capability', 'quantity', 'window_from', 'title']);
+    sheet.addRow(['test-r-far', 'land.personnel', 1, '0000-01-01', 'fine']);
+    sheet.addRow(['test-r-long', 'land.personnel', 1, '2026-01-01', 'y'.repeat(10_001)]);
+    const xlsx = { name: 'far.xlsx', bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    expect((await problemsOf(store, xlsx)).problems).toEqual([
+      { path: 'far.xlsx sheet requirements row 2, column window_from (D)', message: 'must be a date from 1900-01-01 to 9999-12-31' },
+      { path: 'far.xlsx sheet requirements row 3, column title (E)', message: 'must be at most 10,000 characters' },
+    ]);
+  });
+
   it('refuses files it cannot read, saying why', async () => {
     const store = await seeded();
     const cases: [ExchangeFile, string][] = [
