@@ -16,6 +16,8 @@ export const processIo: CliIo = {
 
 /** What the entry point injects: the HTTP server lives in src/api, which the CLI layer does not import. */
 export interface CliHooks {
+  /** Standard input for `coalition ingest -` (tests inject one). */
+  stdin?: AsyncIterable<Buffer | string>;
   /** Reads a password for --password-stdin (tests inject one). */
   readPassword?: () => Promise<string>;
   startServer?: (

@@ -11,6 +11,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommands } from './commands/exchange.js';
 import { registerFinancingCommand } from './commands/financing.js';
 import { registerFundsCommand } from './commands/funds.js';
+import { registerIngestCommand } from './commands/ingest.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerBurdenCommand(program, io);
   registerChangesCommand(program, io);
   registerRatesCommands(program, io);
+  registerIngestCommand(program, io, hooks.stdin);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

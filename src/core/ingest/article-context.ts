@@ -63,9 +63,20 @@ export function cutBoilerplate(text: string, lexicon: Lexicon): string {
   return text;
 }
 
-/** Terms of a matcher in one sentence. */
+const found = new WeakMap<SentenceView, Map<TermMatcher<unknown>, TermMatch<unknown>[]>>();
+
+/** Terms of a matcher in one sentence (computed once per sentence and matcher). */
 export function findIn<P>(view: SentenceView, matcher: TermMatcher<P>, text: string): TermMatch<P>[] {
-  return findTerms(matcher, view.tokens, text, { from: 0, to: view.tokens.length });
+  let perMatcher = found.get(view);
+  if (!perMatcher) {
+    perMatcher = new Map();
+    found.set(view, perMatcher);
+  }
+  const known = perMatcher.get(matcher);
+  if (known) return known as TermMatch<P>[];
+  const matches = findTerms(matcher, view.tokens, text, { from: 0, to: view.tokens.length });
+  perMatcher.set(matcher, matches);
+  return matches;
 }
 
 function classifyParties(view: Omit<SentenceView, 'parties'>, lexicon: Lexicon, text: string): PartyMention[] {

@@ -13,7 +13,7 @@ export function detectLanguage(text: string, cues: Record<Language, readonly str
     if (sets.en.has(word)) en += 1;
   }
   const total = de + en;
-  if (total < 3 || total < words.length * 0.08) return null;
+  if (total < 2 || total < words.length * 0.05) return null;
   if (de >= en * 1.5) return 'de';
   if (en >= de * 1.5) return 'en';
   return null;

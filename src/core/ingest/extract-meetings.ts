@@ -42,6 +42,7 @@ function findAnchors(context: ArticleContext, view: SentenceView): Anchor[] {
   const text = context.text;
   const strong = [...findIn(view, lexicon.meetingNouns, text), ...findIn(view, lexicon.meetingVerbs, text)];
   const weak = findIn(view, lexicon.meetingWeakNouns, text);
+  if (strong.length === 0 && weak.length === 0) return [];
   const formats = findIn(view, lexicon.formats, text);
   const dates = sentenceDates(context, view);
   const places = view.parties.filter(
@@ -127,14 +128,21 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
         if (anchor.definite && last) target = last;
         else if (anchor.call && last && index - lastSentence <= 1) target = last;
         else target = compatible;
-      } else if (!target && anchor.definite && last && last.proposal.date === null && handled.size === 0) {
-        target = last;
-        target.proposal.date = anchor.date;
+      } else if (!target && handled.size === 0) {
+        // A dated mention right after an undated one (a headline, then the lead) or a definite one ("the
+        // summit on Thursday") dates the meeting already spoken of.
+        const recent = last && last.proposal.date === null && (anchor.definite || index - last.sentence <= 2) ? last : null;
+        const sameFormat = !anchor.format || !recent?.formatSet || recent.proposal.format === anchor.format;
+        if (recent && sameFormat && (!anchor.place || !recent.proposal.place || recent.proposal.place === anchor.place)) {
+          target = recent;
+          target.proposal.date = anchor.date;
+        }
       }
       const codes = participantsOf(view, true);
       if (!target) {
         if (codes.length > 0 && codes.every((code) => code === 'US') && view.parties.some((party) => party.codes.includes('RU'))) continue;
         if (codes.length === 0 && view.parties.some((party) => party.codes.includes('RU'))) continue;
+        if (codes.length === 0 && !anchor.place && !anchor.date) continue;
         const format = anchor.format ?? (coalitionNear ? 'leaders' : null);
         target = {
           proposal: {

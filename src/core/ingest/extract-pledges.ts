@@ -88,7 +88,7 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
       }
     }
     if (!owner) continue;
-    const codes = owner.codes.filter((code) => !lexicon.nonProviders.has(code));
+    const codes = coordinated(context, actors, owner).flatMap((party) => party.codes).filter((code) => !lexicon.nonProviders.has(code));
     if (codes.length === 0) continue;
     const inClause = (match: TermMatch<unknown>): boolean => match.first >= clause.from && match.first < clause.to;
     const negative =
@@ -124,4 +124,17 @@ function isConditionQualifier(context: ArticleContext, view: SentenceView, party
   return findIn(view, context.lexicon.conditions, context.text).some(
     (condition) => condition.payload === 'us_backstop' && (condition.start <= party.start && party.end <= condition.end || (condition.first - party.last <= 1 && condition.start >= party.end)),
   );
+}
+
+const JOINS = /^\s*(?:,|,?\s*(?:und|and|sowie|as well as|oder|or|&))\s*$/u;
+
+/** The party and those listed with it ("Frankreich, Deutschland und Großbritannien"). */
+function coordinated(context: ArticleContext, actors: readonly PartyMention[], owner: PartyMention): PartyMention[] {
+  const at = actors.indexOf(owner);
+  if (at < 0) return [owner];
+  let first = at;
+  let last = at;
+  while (first > 0 && JOINS.test(context.text.slice(actors[first - 1]?.end ?? 0, actors[first]?.start ?? 0))) first -= 1;
+  while (last < actors.length - 1 && JOINS.test(context.text.slice(actors[last]?.end ?? 0, actors[last + 1]?.start ?? 0))) last += 1;
+  return actors.slice(first, last + 1);
 }

@@ -45,10 +45,25 @@ function parseNumeral(raw: string, language: Lexicon['language']): number {
   return Number(`${intPart}.${fraction}`);
 }
 
+const parsedWords = new WeakMap<ReadonlyMap<string, number>, Map<string, number | null>>();
+
 /** The value of a German or English number word, compounds included ("sechsundzwanzig"), or null. */
 export function parseNumberWord(word: string, words: ReadonlyMap<string, number>): number | null {
   const direct = words.get(word);
   if (direct !== undefined) return direct;
+  let memo = parsedWords.get(words);
+  if (!memo) {
+    memo = new Map();
+    parsedWords.set(words, memo);
+  }
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const value = parseCompound(word, words);
+  memo.set(word, value);
+  return value;
+}
+
+function parseCompound(word: string, words: ReadonlyMap<string, number>): number | null {
   let rest = word;
   let total = 0;
   let current = 0;
@@ -92,8 +107,19 @@ export interface SpanView {
   tokens: readonly Token[];
 }
 
-/** Every number in a sentence (offsets into the article), with its scale applied. */
+const numberCache = new WeakMap<readonly Token[], NumberSpan[]>();
+const moneyCache = new WeakMap<readonly Token[], MoneySpan[]>();
+
+/** Every number in a sentence (offsets into the article), with its scale applied; computed once per sentence. */
 export function findNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
+  const known = numberCache.get(view.tokens);
+  if (known) return known;
+  const spans = scanNumbers(view, lexicon);
+  numberCache.set(view.tokens, spans);
+  return spans;
+}
+
+function scanNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
   const offset = view.start;
   const text = view.article.slice(view.start, view.end);
   const tokens = view.tokens;
@@ -140,6 +166,14 @@ export function findNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
 
 /** Money amounts in a sentence: a number with a currency symbol, code or word right before or after it. */
 export function findMoney(view: SpanView, lexicon: Lexicon): MoneySpan[] {
+  const known = moneyCache.get(view.tokens);
+  if (known) return known;
+  const money = scanMoney(view, lexicon);
+  moneyCache.set(view.tokens, money);
+  return money;
+}
+
+function scanMoney(view: SpanView, lexicon: Lexicon): MoneySpan[] {
   const offset = view.start;
   const text = view.article.slice(view.start, view.end);
   const numbers = findNumbers(view, lexicon).filter((span) => !span.percent);

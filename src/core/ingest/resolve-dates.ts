@@ -31,6 +31,8 @@ function prepare(text: string): string {
 
 const MONTH = /(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|jänner)/iu;
 const WEEKDAY = /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/iu;
+// A cheap test before chrono: a digit, a month or weekday name, or a word for today, yesterday, tomorrow, now.
+const MAYBE_DATE = /\d|jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|jänner|tag|day|heut|gestern|morgen|jetzt|today|yesterday|tomorrow|tonight|now|mittwoch|sonnabend|wednesday|thursday/iu;
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
 const utc = (year: number, month: number, day: number): Date => new Date(Date.UTC(year, month - 1, day));
 
@@ -46,6 +48,7 @@ export function findDates(options: { article: string; start: number; end: number
   const parser = options.language === 'de' ? chrono.de : chrono.en;
   const future = isFutureTense(text, options.language);
   const mentions: DateMention[] = [];
+  if (!MAYBE_DATE.test(text)) return [];
   const prepared = prepare(text);
   for (const result of parser.parse(prepared, { instant: reference, timezone: 0 })) {
     const after = prepared[result.index + result.text.length] ?? ' ';

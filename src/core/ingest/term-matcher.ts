@@ -130,7 +130,7 @@ export function findTerms<P>(matcher: TermMatcher<P>, tokens: readonly Token[], 
       if (match) found.push(match);
     }
   }
-  return resolveOverlaps(found);
+  return found.length <= 1 ? found : resolveOverlaps(found);
 }
 
 function resolveOverlaps<P>(matches: TermMatch<P>[]): TermMatch<P>[] {
