@@ -7,6 +7,7 @@ import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
 import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
+import { registerAnalysisRoutes } from './routes/analyses.routes.js';
 import { registerApprovalRoutes } from './routes/approvals.routes.js';
 import { registerPublicRoutes } from './routes/public.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerApprovalRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
+  registerAnalysisRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);
   registerChangesRoutes(app, services);

@@ -3,6 +3,7 @@ import { exitCodeOf } from '../contracts/error-codes.js';
 import { AppError } from '../contracts/input-error.js';
 import { ConfigError } from '../config.js';
 import { StoreLockedError } from '../db/directory-lock.js';
+import { registerAnalysisCommands } from './commands/analyses.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBurdenCommand } from './commands/burden.js';
@@ -30,6 +31,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
     .showHelpAfterError('(run with --help for usage)');
   let exitCode = 0;
   registerScenarioCommand(program, io);
+  registerAnalysisCommands(program, io);
   registerServeCommand(program, io, hooks.startServer);
   registerDemoCommand(program, io);
   registerExchangeCommands(program, io);

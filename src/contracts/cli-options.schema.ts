@@ -11,15 +11,22 @@ const factAssignment = z
     return { id, value: factValueSchema.parse(value === 'unknown' ? 'unknown' : value === 'true') };
   });
 
-export const scenarioOptionsSchema = z
-  .strictObject({
-    demo: z.boolean().optional(),
-    input: z.string().min(1, 'must name a file').optional(),
-    set: z.array(factAssignment).default([]),
-    asOf: isoDateSchema.optional(),
-    minStatus: z.enum(['announced', 'offered', 'committed', 'approved', 'delivered'], { error: 'must be announced, offered, committed, approved or delivered' }).optional(),
-    json: z.boolean().optional(),
-  })
-  .refine((o) => !(o.demo && o.input), { message: 'use either --demo or --input, not both', path: ['input'] });
+/** The scenario's options, shared by the commands that take a scenario (scenario, unlock, allocate, risk). */
+export const scenarioOptionFields = {
+  demo: z.boolean().optional(),
+  input: z.string().min(1, 'must name a file').optional(),
+  set: z.array(factAssignment).default([]),
+  asOf: isoDateSchema.optional(),
+  minStatus: z.enum(['announced', 'offered', 'committed', 'approved', 'delivered'], { error: 'must be announced, offered, committed, approved or delivered' }).optional(),
+  json: z.boolean().optional(),
+};
+
+/** --demo and --input name two different datasets. */
+export const oneDatasetSource: [(o: { demo?: boolean | undefined; input?: string | undefined }) => boolean, { message: string; path: string[] }] = [
+  (o) => !(o.demo && o.input),
+  { message: 'use either --demo or --input, not both', path: ['input'] },
+];
+
+export const scenarioOptionsSchema = z.strictObject(scenarioOptionFields).refine(...oneDatasetSource);
 
 export type ScenarioOptions = z.output<typeof scenarioOptionsSchema>;

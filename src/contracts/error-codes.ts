@@ -6,6 +6,7 @@ export type ErrorCode =
   | ProblemCode
   | 'input.invalid'
   | 'input.too_large'
+  | 'analysis.too_large'
   | 'input.unsupported_media_type'
   | 'version.required'
   | 'not_found'
@@ -28,6 +29,7 @@ interface ErrorMapping {
 const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   'input.invalid': { http: 400, exit: 2 },
   'input.too_large': { http: 413, exit: 2 },
+  'analysis.too_large': { http: 422, exit: 2 },
   'input.unsupported_media_type': { http: 415, exit: 2 },
   'version.required': { http: 428, exit: 2 },
   'condition.syntax': { http: 422, exit: 2 },

@@ -1,5 +1,6 @@
 import type { Store } from '../db/open-store.js';
 import { AccessPolicy } from './access/access-policy.js';
+import { AnalysisService } from './analyses/analyses.service.js';
 import { AccountService } from './access/accounts.service.js';
 import { ApprovalService } from './access/approvals.service.js';
 import { AuditViewService } from './access/audit-view.service.js';
@@ -21,6 +22,8 @@ export interface Services {
   scenarios: ScenarioService;
   /** What changed between two dates or meetings. */
   changes: ChangesService;
+  /** Unlockers, allocation (LP in a worker thread) and risk, on the caller's view. */
+  analyses: AnalysisService;
   approvals: ApprovalService;
   accounts: AccountService;
   sessions: SessionService;
@@ -43,6 +46,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     records,
     scenarios,
     changes: new ChangesService(store, scenarios, now),
+    analyses: new AnalysisService(scenarios),
     approvals: new ApprovalService(store, records, access, now, cache),
     accounts,
     sessions: new SessionService(store, accounts, now),

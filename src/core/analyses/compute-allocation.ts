@@ -19,7 +19,7 @@ export interface AllocationResult {
   requirements: { requirement: string; priority: number; demand: number | null; filled: number; shortfall: number | null; shadowPrice: number; explanation: string }[];
   /** Greedy coverage (priority order, least flexible pledge first) with the same pledges. */
   greedy: { requirement: string; filled: number; difference: number }[];
-  /** Constraints that hold the fill back: a pledge fully used whose capacity is worth more fill, or a demand fully met. */
+  /** Constraints at their bound: a pledge fully used, a demand fully met; shadowPrice is the row's dual (at the priority level where it is largest). */
   binding: { kind: 'capacity' | 'demand'; id: string; shadowPrice: number }[];
   variables: number;
 }
@@ -153,7 +153,6 @@ export function interpretAllocation(
   // 1 − the dual of its demand row in that level's LP (1 when it is short; 0 when it is met).
   const demandDual = new Float64Array(requirements.length);
   const binding: AllocationResult['binding'] = [];
-  const finalDuals = solution.rowDual[solution.rowDual.length - 1];
   for (let row = 0; row < problem.lp.numRows; row++) {
     if (problem.rowKind[row] === DEMAND) {
       const r = problem.rowRef[row] as number;
@@ -164,8 +163,10 @@ export function interpretAllocation(
       const p = problem.rowRef[row] as number;
       let used = 0;
       for (let i = problem.lp.rowStart[row] as number; i < (problem.lp.rowStart[row + 1] as number); i++) used += clean(solution.colValue[problem.lp.rowIndex[i] as number] as number);
-      const dual = Math.abs(finalDuals?.[row] ?? 0);
-      if (Math.abs(used - (problem.quantity[p] as number)) < 1e-6 && dual > 1e-9) binding.push({ kind: 'capacity', id: network.pledgeIds[p] as string, shadowPrice: round(dual) });
+      // The capacity's worth at the level where it is worth most (the earlier levels are fixed, not lost).
+      let dual = 0;
+      for (const duals of solution.rowDual) dual = Math.max(dual, Math.abs(duals[row] ?? 0));
+      if (Math.abs(used - (problem.quantity[p] as number)) < 1e-6) binding.push({ kind: 'capacity', id: network.pledgeIds[p] as string, shadowPrice: round(dual) });
     }
   }
   const greedyFill = new Float64Array(requirements.length);
@@ -200,13 +201,16 @@ export function interpretAllocation(
   return { bound, objective, assignments, requirements: rows, greedy, binding, variables: problem.lp.numCols };
 }
 
-// Solver noise below a millionth of a unit is dropped; quantities are whole units.
+// Quantities are whole units, so a value within 1e-4 of a whole number is solver noise (an earlier level is fixed
+// with a tolerance of 1e-9 of its fill, which a later level may use); other values are kept to a millionth.
 function clean(value: number): number {
-  return value < 1e-9 ? 0 : round(value);
+  if (value < 1e-9) return 0;
+  const whole = Math.round(value);
+  return Math.abs(value - whole) < 1e-4 ? whole : round(value);
 }
 
 function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  return Math.round(value * 1e6) / 1e6 || 0;
 }
 
 function compareText(a: string, b: string): number {

@@ -23,9 +23,9 @@ describe('computeRisk', () => {
     expect(result).toMatchObject({ method: 'exact', samples: 4, seed: null, path: 'bit-parallel' });
     expect(result.requirements[0]).toMatchObject({ requirement: 'r1', pMetMin: 0.5, pMetMax: 0.5, ciMin: [0.5, 0.5], quantilesMin: { p5: 0, p50: 1000, p95: 2000 } });
     expect(result.pledges).toEqual([
+      { pledge: 'de', pActive: 0.8, pActiveMax: 0.8 },
       { pledge: 'fr', pActive: 0.5, pActiveMax: 0.5 },
       { pledge: 'gb', pActive: 0.1, pActiveMax: 0.1 },
-      { pledge: 'de', pActive: 0.8, pActiveMax: 0.8 },
     ]);
     expect(result.sensitivity.find((s) => s.fact === 'us_backstop')).toMatchObject({ requirement: 'r1', delta: 1 });
     expect(result.sensitivity.find((s) => s.fact === 'ceasefire')).toMatchObject({ requirement: 'r1', delta: 0 });

@@ -38,6 +38,7 @@ export interface RiskResult {
   path: 'bit-parallel' | 'scalar';
   facts: { fact: string; probability: number; source: 'request' | 'record' | 'default' }[];
   requirements: RiskRequirement[];
+  /** By id. */
   pledges: { pledge: string; pActive: number; pActiveMax: number }[];
   /** delta: P(met at minimum | fact) − P(met at minimum | not fact); deltaMax the same at maximum quantities. */
   sensitivity: { fact: string; requirement: string; delta: number; deltaMax: number }[];
@@ -75,9 +76,8 @@ export function computeRisk(model: AnalysisModel, options: RiskOptions = {}, pla
       distributionMin: summariseDistribution(accumulator.supplyMin[r] as Map<number, number>).map(({ supply, p }) => ({ supply, p: round(p) })),
     };
   });
-  const inputOrder = network.inputIndex;
-  const pledges = network.pledgeIds.map((pledge, p) => ({ pledge, pActive: share(accumulator.activeMin[p] as number), pActiveMax: share(accumulator.activeMax[p] as number), at: inputOrder ? (inputOrder[p] as number) : p }));
-  pledges.sort((a, b) => a.at - b.at);
+  const pledges = network.pledgeIds.map((pledge, p) => ({ pledge, pActive: share(accumulator.activeMin[p] as number), pActiveMax: share(accumulator.activeMax[p] as number) }));
+  pledges.sort((a, b) => compareText(a.pledge, b.pledge));
   const sensitivity: RiskResult['sensitivity'] = [];
   const count = coverage.requirements.length;
   plan.uncertain.forEach((fact, j) => {
@@ -102,13 +102,13 @@ export function computeRisk(model: AnalysisModel, options: RiskOptions = {}, pla
     path: bitParallel ? 'bit-parallel' : 'scalar',
     facts: plan.uncertain.map(({ fact, probability, source }) => ({ fact, probability, source })),
     requirements,
-    pledges: pledges.map(({ pledge, pActive, pActiveMax }) => ({ pledge, pActive, pActiveMax })),
+    pledges,
     sensitivity,
   };
 }
 
 function round(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
+  return Math.round(value * 1e9) / 1e9 || 0;
 }
 
 function compareText(a: string, b: string): number {

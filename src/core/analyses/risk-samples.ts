@@ -52,6 +52,8 @@ export function planRisk(model: AnalysisModel, options: RiskPlanOptions = {}): R
     else if (fact.probability !== undefined) uncertain.push({ fact: fact.id, index, probability: fact.probability, source: 'record' });
     else uncertain.push({ fact: fact.id, index, probability: 0.5, source: 'default' });
   }
+  // By id, so that the samples (which fact is which bit, what the PRNG draws for it) do not depend on record order.
+  uncertain.sort((a, b) => (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0));
   const method = options.method ?? (uncertain.length <= EXACT_DEFAULT_LIMIT ? 'exact' : 'monte-carlo');
   if (method === 'exact') return { method, samples: 2 ** uncertain.length, seed: null, uncertain };
   return { method, samples: options.samples ?? DEFAULT_SAMPLES, seed: options.seed ?? DEFAULT_SEED, uncertain };
