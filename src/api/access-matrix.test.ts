@@ -205,12 +205,15 @@ describe('authorisation matrix', () => {
         cases += 1;
       }
     }
-    const summary = await app.inject({ method: 'GET', url: '/public/summary' });
-    expect(summary.statusCode).toBe(200);
-    expectNoLeak('analyst', summary.body);
+    await services.publicReleases.publish(system);
+    for (const url of ['/public/summary', '/public/releases', '/public/releases/1']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expectNoLeak('analyst', response.body);
+    }
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/session/demo-accounts' })).body).toBe('[]');
-    cases += 4;
+    cases += 6;
   });
 });

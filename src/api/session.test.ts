@@ -165,6 +165,7 @@ describeEachStore('sessions and approvals', (suite) => {
   });
 
   it('sends security headers; the public summary needs no login', async () => {
+    await services.publicReleases.publishInitial(system, 'first');
     const response = await app.inject({ method: 'GET', url: '/public/summary' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);

@@ -14,6 +14,7 @@ import { registerFinancingCommand } from './commands/financing.js';
 import { registerFundsCommand } from './commands/funds.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerRatesCommands } from './commands/rates.js';
+import { registerReleaseCommands } from './commands/release.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
@@ -43,6 +44,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerChangesCommand(program, io);
   registerRatesCommands(program, io);
   registerIngestCommand(program, io, hooks.stdin);
+  registerReleaseCommands(program, io);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

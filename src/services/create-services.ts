@@ -4,7 +4,7 @@ import { AnalysisService } from './analyses/analyses.service.js';
 import { AccountService } from './access/accounts.service.js';
 import { ApprovalService } from './access/approvals.service.js';
 import { AuditViewService } from './access/audit-view.service.js';
-import { PublicSummaryService } from './access/public-summary.service.js';
+import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
 import { ChangesService } from './changes/changes.service.js';
 import { RecordService } from './records.service.js';
@@ -28,7 +28,8 @@ export interface Services {
   accounts: AccountService;
   sessions: SessionService;
   auditView: AuditViewService;
-  publicSummary: PublicSummaryService;
+  /** The dated public releases under disclosure control (GET /public/summary is the newest). */
+  publicReleases: PublicReleaseService;
   now: () => Date;
 }
 
@@ -51,7 +52,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     accounts,
     sessions: new SessionService(store, accounts, now),
     auditView: new AuditViewService(store, access),
-    publicSummary: new PublicSummaryService(store, cache),
+    publicReleases: new PublicReleaseService(store, cache, access, now),
     now,
   };
 }

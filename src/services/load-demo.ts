@@ -16,6 +16,7 @@ import {
 import { contributionEntity, financingPlanEntity, fundEntity, fundPackageEntity } from '../db/entities/funding-entities.js';
 import { actionItemEntity, meetingDecisionEntity, meetingEntity } from '../db/entities/meeting-entities.js';
 import { sanctionsMeasureEntity, sanctionsPackageEntity } from '../db/entities/sanctions-entities.js';
+import type { SystemPrincipal } from '../core/access/principal.js';
 import type { Store } from '../db/open-store.js';
 import { type ImportSummary, importRecords } from './import-records.service.js';
 import { demoDataDirectory, loadDatasetDirectory } from './load-dataset.js';
@@ -23,6 +24,12 @@ import type { DatasetCache } from './store-dataset.js';
 
 // `coalition demo`: loads the demo dataset into the store. Idempotent: records already there are left as
 // they are (an edited demo pledge stays edited), missing ones are added with an audit entry by `demo`.
+
+/** Who writes the demo data (the audit log's actor). */
+export const DEMO_PRINCIPAL: SystemPrincipal = { name: 'demo' };
+
+/** The note of the first public release the demo publishes. */
+export const DEMO_RELEASE_NOTE = 'First release of the demo data';
 
 /** Load the demo dataset (engine records, meetings, sanctions, funding); returns what was created. */
 export async function loadDemo(store: Store, cache: DatasetCache, now: () => Date): Promise<ImportSummary> {
@@ -49,7 +56,7 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
   return importRecords(
     store,
     cache,
-    { name: 'demo' },
+    DEMO_PRINCIPAL,
     [
       { entity: sourceEntity, records: [...dataset.sources, ...meetings.sources, ...sanctions.sources, ...funding.sources] },
       { entity: partyEntity, records: dataset.parties },

@@ -33,6 +33,15 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
     expect(JSON.parse(first.out).created).toBeGreaterThan(100);
     const second = await runCli(['demo', '--json'], env);
     expect(JSON.parse(second.out).created).toBe(0);
+    // The demo publishes a first public release, once; a release is published with the CLI too.
+    const releases = await runCli(['release', 'list', '--json'], env);
+    expect(JSON.parse(releases.out)).toMatchObject([{ id: 1, note: 'First release of the demo data' }]);
+    const published = await runCli(['release', 'publish', '--note', 'from the CLI'], env);
+    expect(published.code).toBe(0);
+    expect(published.out).toMatch(/^Published release 2 \(\d{4}-\d{2}-\d{2}\): \d+ capabilities, \d+ cells published, \d+ suppressed\.$/m);
+    const refused = await runCli(['release', 'publish', '--note', ''], env);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--note');
     const verify = await runCli(['audit', 'verify'], env);
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Audit chain intact: \d+ entries/);
@@ -50,7 +59,8 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
       // Without --demo: no demo accounts offered, the API needs a login, the public summary does not.
       expect(await (await fetch(`${address}/api/session/demo-accounts`)).json()).toEqual([]);
       expect((await fetch(`${address}/api/pledges`)).status).toBe(401);
-      const summary = (await (await fetch(`${address}/public/summary`)).json()) as { contributingParties: number };
+      const summary = (await (await fetch(`${address}/public/summary`)).json()) as { id: number; contributingParties: number };
+      expect(summary).toMatchObject({ id: 2 });
       expect(summary.contributingParties).toBeGreaterThanOrEqual(3);
       const refused = await runCli(['audit', 'verify'], env);
       expect(refused.code).toBe(2);

@@ -4,7 +4,8 @@ import { loadConfig } from '../../config.js';
 import { listRecords } from '../../db/record.repository.js';
 import { partyEntity } from '../../db/entities/dataset-entities.js';
 import { createServices } from '../../services/create-services.js';
-import { loadDemo } from '../../services/load-demo.js';
+import { DEMO_PRINCIPAL, DEMO_RELEASE_NOTE, loadDemo } from '../../services/load-demo.js';
+import { describeRelease } from './release.js';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../../services/access/demo-users.js';
 import { AppError } from '../../contracts/input-error.js';
 import type { CliHooks, CliIo } from '../io.js';
@@ -37,6 +38,11 @@ export function registerServeCommand(program: Command, io: CliIo, startServer: C
         if (options.demo && (await listRecords(store.db, partyEntity, { limit: 1, offset: 0 })).total === 0) {
           const summary = await loadDemo(store, services.cache, services.now);
           io.out(`Loaded the demo data: ${summary.created} records.\n`);
+        }
+        if (options.demo) {
+          // The public page has something to show: a first release of the demo data, once.
+          const release = await services.publicReleases.publishInitial(DEMO_PRINCIPAL, DEMO_RELEASE_NOTE);
+          if (release) io.out(`${describeRelease(release)}\n`);
         }
         if (options.demo) {
           // The demo's accounts, one per role (README); a real deployment starts without users.

@@ -22,3 +22,4 @@ export * from './access-denials.js';
 export * from './api-tokens.js';
 export * from './pledge-approvals.js';
 export * from './sessions.js';
+export * from './public-releases.js';
