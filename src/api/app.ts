@@ -15,6 +15,7 @@ import type { DemoAccount } from '../services/access/demo-users.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerChangesRoutes } from './routes/changes.routes.js';
+import { registerMeetingRoutes } from './routes/meetings.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
@@ -64,5 +65,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);
   registerChangesRoutes(app, services);
+  registerMeetingRoutes(app, services);
   return app;
 }

@@ -3,6 +3,7 @@ import { exitCodeOf } from '../contracts/error-codes.js';
 import { AppError } from '../contracts/input-error.js';
 import { ConfigError } from '../config.js';
 import { StoreLockedError } from '../db/directory-lock.js';
+import { registerActionItemsCommand } from './commands/action-items.js';
 import { registerAnalysisCommands } from './commands/analyses.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
@@ -42,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerFinancingCommand(program, io);
   registerBurdenCommand(program, io);
   registerChangesCommand(program, io);
+  registerActionItemsCommand(program, io);
   registerRatesCommands(program, io);
   registerIngestCommand(program, io, hooks.stdin);
   registerReleaseCommands(program, io);

@@ -236,7 +236,10 @@ export const actionItemSchema = strictRecord({
   id: idSchema,
   meeting: idSchema,
   text,
+  /** The party that owns the item. */
   owner: partyIdSchema.optional(),
+  /** The person who owns it (a name or office, e.g. 'NSDC Secretary Umerov'), with or without a party. */
+  ownerPerson: text.max(200, 'must be at most 200 characters').optional(),
   due: isoDateSchema.optional(),
   status: z.enum(ACTION_ITEM_STATUSES, { error: `must be one of ${ACTION_ITEM_STATUSES.join(', ')}` }).default('open'),
   pledges: idListSchema('pledge').default([]),

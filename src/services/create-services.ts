@@ -7,6 +7,7 @@ import { AuditViewService } from './access/audit-view.service.js';
 import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
 import { ChangesService } from './changes/changes.service.js';
+import { FollowUpService } from './meetings/follow-up.service.js';
 import { RecordService } from './records.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
@@ -24,6 +25,8 @@ export interface Services {
   changes: ChangesService;
   /** Unlockers, allocation (LP in a worker thread) and risk, on the caller's view. */
   analyses: AnalysisService;
+  /** Action items followed up, and the calendar. */
+  followUp: FollowUpService;
   approvals: ApprovalService;
   accounts: AccountService;
   sessions: SessionService;
@@ -39,6 +42,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
   const access = new AccessPolicy(store.db, now);
   const records = new RecordService(store, cache, now, access);
   const scenarios = new ScenarioService(store, cache);
+  const changes = new ChangesService(store, scenarios, now);
   const accounts = new AccountService(store, now);
   return {
     store,
@@ -46,8 +50,9 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     access,
     records,
     scenarios,
-    changes: new ChangesService(store, scenarios, now),
+    changes,
     analyses: new AnalysisService(scenarios),
+    followUp: new FollowUpService(store, now),
     approvals: new ApprovalService(store, records, access, now, cache),
     accounts,
     sessions: new SessionService(store, accounts, now),

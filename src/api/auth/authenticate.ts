@@ -3,6 +3,7 @@ import type { UserPrincipal } from '../../core/access/principal.js';
 import { AppError } from '../../contracts/input-error.js';
 import type { Services } from '../../services/create-services.js';
 import { sameSecret } from '../../services/access/secrets.js';
+import { resolveCalendarToken } from '../../services/meetings/calendar-token.js';
 
 // Who is calling: `Authorization: Bearer TOKEN` (scripts) or the `cl_session` cookie (the web app). Every /api
 // route except the session routes needs one (401 auth.required); a cookie-authenticated request that is not a
@@ -14,7 +15,7 @@ export const SESSION_COOKIE = 'cl_session';
 
 export interface RequestCredential {
   principal: UserPrincipal;
-  via: 'bearer' | 'cookie';
+  via: 'bearer' | 'cookie' | 'calendar';
   /** The raw session token (cookie only), for logout. */
   sessionToken?: string;
   csrfToken?: string;
@@ -42,7 +43,7 @@ export function installAuthentication(app: FastifyInstance, services: Services):
       if (BEARER_SCHEME.test(request.headers.authorization ?? '')) await resolveCredential(request, services);
       return;
     }
-    request.credential = await resolveCredential(request, services);
+    request.credential = (await resolveCredential(request, services)) ?? (await calendarLinkCredential(request, services, route));
     const sessionPath = route ?? raw;
     const sessionRoute = sessionPath === '/api/session' || sessionPath.startsWith('/api/session/');
     if (!request.credential) {
@@ -57,6 +58,19 @@ export function installAuthentication(app: FastifyInstance, services: Services):
       }
     }
   });
+}
+
+/** The route a calendar program subscribes to with `?token=` (a calendar token: docs/meetings.md). */
+export const CALENDAR_ROUTE = '/api/calendar.ics';
+
+// A calendar program sends no headers: on the calendar route alone, and for reading, `?token=` is a calendar token.
+async function calendarLinkCredential(request: FastifyRequest, services: Services, route: string | undefined): Promise<RequestCredential | undefined> {
+  if (route !== CALENDAR_ROUTE || !SAFE_METHODS.has(request.method)) return undefined;
+  const token = (request.query as Record<string, unknown> | undefined)?.token;
+  if (typeof token !== 'string') return undefined;
+  const principal = await resolveCalendarToken(services.store.db, token);
+  if (!principal) throw new AppError('auth.required', 'the calendar token is not valid: get a new link from GET /api/calendar/link');
+  return { principal, via: 'calendar' };
 }
 
 /** The authenticated user of a request (routes behind installAuthentication always have one). */

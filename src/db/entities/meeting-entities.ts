@@ -105,13 +105,14 @@ export const actionItemEntity: EntityDefinition<ActionItem, Row<typeof actionIte
       pledges: row.pledges,
       requirements: row.requirements,
     };
-    return Object.assign(record, withoutEmpty({ owner: row.owner, due: row.due }));
+    return Object.assign(record, withoutEmpty({ owner: row.owner, ownerPerson: row.ownerPerson, due: row.due }));
   },
   toRow: (record) => ({
     id: record.id,
     meetingId: record.meeting,
     text: record.text,
     owner: record.owner ?? null,
+    ownerPerson: record.ownerPerson ?? null,
     due: record.due ?? null,
     status: record.status,
     pledges: record.pledges,
@@ -121,6 +122,7 @@ export const actionItemEntity: EntityDefinition<ActionItem, Row<typeof actionIte
     meeting: { column: actionItems.meetingId },
     status: { column: actionItems.status },
     owner: { column: actionItems.owner },
+    ownerPerson: { column: actionItems.ownerPerson },
     pledge: { column: actionItems.pledges, array: true },
     requirement: { column: actionItems.requirements, array: true },
   },

@@ -8,6 +8,8 @@ export const actionItems = pgTable(
     meetingId: text('meeting_id').notNull(),
     text: text('text').notNull(),
     owner: text('owner'),
+    /** A person (name or office) owning the item, besides or instead of a party. */
+    ownerPerson: text('owner_person'),
     due: date('due', { mode: 'string' }),
     /** open, done, dropped. */
     status: text('status').notNull().default('open'),
