@@ -153,6 +153,10 @@ describeEachStore('public releases', (suite) => {
     expect(early.statusCode).toBe(404);
     expect(JSON.parse(early.body).message).toContain('on or before 2026-03-01');
     expect((await app.inject({ method: 'GET', url: '/public/releases/99' })).statusCode).toBe(404);
+    // No login needed, but a bearer token that is sent must be valid (as on every route).
+    for (const url of ['/public/summary', '/public/releases', '/public/releases/1']) {
+      expect((await app.inject({ method: 'GET', url, headers: { authorization: 'Bearer clt_not-a-token' } })).statusCode, url).toBe(401);
+    }
     expect(JSON.parse((await app.inject({ method: 'GET', url: '/public/summary' })).body).id).toBe(5);
     // No basis (per-party figures) is ever served.
     expect(JSON.stringify(published)).not.toMatch(/basis|nonPublic|"NL"|"PL"|"SE"/);
