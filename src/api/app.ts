@@ -16,6 +16,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerChangesRoutes } from './routes/changes.routes.js';
 import { registerMeetingRoutes } from './routes/meetings.routes.js';
+import { registerIngestRoutes } from './routes/ingest.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
@@ -66,5 +67,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerFundingRoutes(app, services);
   registerChangesRoutes(app, services);
   registerMeetingRoutes(app, services);
+  registerIngestRoutes(app, services);
   return app;
 }

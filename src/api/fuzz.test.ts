@@ -156,8 +156,11 @@ describeEachStore('bad values in every field of every route', (suite) => {
     let requests = 0;
     for (const route of routes) {
       for (const field of route.fields) {
-        for (const bad of BAD_VALUES) {
+        for (let bad of BAD_VALUES) {
           const where = formatFieldPath(field.path, field.in === 'body' ? 'body' : 'querystring');
+          // A field that declares a longer limit (an article for ingestion) gets a text one past its own limit.
+          const declared = typeof field.schema === 'object' && field.schema !== null ? (field.schema as { maxLength?: unknown }).maxLength : undefined;
+          if (bad.value === LONG_TEXT && typeof declared === 'number' && declared > LONG_TEXT.length) bad = { ...bad, value: 'x'.repeat(declared + 1) };
           const request =
             field.in === 'query'
               ? { method: route.method, url: urlOf(route, { [String(field.path[0])]: bad.value }) }

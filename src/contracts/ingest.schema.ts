@@ -1,23 +1,26 @@
 import { z } from 'zod';
+import { freeTextSchema, isoDateSchema } from './primitives.schema.js';
 
 // News ingestion at the edges (docs/ingestion.md): the article request of `POST /api/ingest` and `coalition
 // ingest`, and the proposal contract of issue 28 (what `--json` prints and the API returns).
 
 /** The largest article accepted, in bytes of UTF-8 (a 10,000-word article is about 70 kB). */
 export const MAX_ARTICLE_BYTES = 2_000_000;
+/** The longest article the API takes in its JSON body (whose limit is 1 MiB). */
+export const MAX_ARTICLE_CHARACTERS = 500_000;
 
 const codeSchema = z.string().regex(/^(?:[A-Z]{2}|EU|EUCO|NATO)$/, 'must be an ISO 3166-1 alpha-2 code, EU, EUCO or NATO');
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const isoDate = isoDateSchema;
 const quote = z.string().min(1, 'must not be empty').max(5000);
 
 export const ingestLanguageSchema = z.enum(['de', 'en'], { error: 'must be de or en' });
 
 export const ingestRequestSchema = z.strictObject({
-  text: z.string({ error: 'must be the article as a string (plain text or HTML)' }),
+  text: freeTextSchema(MAX_ARTICLE_CHARACTERS, z.string({ error: 'must be the article as a string (plain text or HTML)' })),
   date: isoDate.optional(),
   language: ingestLanguageSchema.optional(),
   url: z.url({ error: 'must be a URL' }).max(2000).optional(),
-  publisher: z.string().min(1).max(200).optional(),
+  publisher: freeTextSchema(200).min(1).optional(),
 });
 export type IngestRequest = z.infer<typeof ingestRequestSchema>;
 

@@ -8,6 +8,7 @@ import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
 import { ChangesService } from './changes/changes.service.js';
 import { FollowUpService } from './meetings/follow-up.service.js';
+import { IngestService } from './ingest/ingest.service.js';
 import { RecordService } from './records.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
@@ -27,6 +28,8 @@ export interface Services {
   analyses: AnalysisService;
   /** Action items followed up, and the calendar. */
   followUp: FollowUpService;
+  /** News ingestion: proposals from an article, accepted as records. */
+  ingest: IngestService;
   approvals: ApprovalService;
   accounts: AccountService;
   sessions: SessionService;
@@ -53,6 +56,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     changes,
     analyses: new AnalysisService(scenarios),
     followUp: new FollowUpService(store, now),
+    ingest: new IngestService(store, cache, records, access, now),
     approvals: new ApprovalService(store, records, access, now, cache),
     accounts,
     sessions: new SessionService(store, accounts, now),

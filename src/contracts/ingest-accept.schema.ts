@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { freeTextSchema, isoDateSchema } from './primitives.schema.js';
+
+// `POST /api/ingest/:id/accept` (docs/ingestion.md): which proposals to accept, each as the record the
+// analyst edited (the draft the proposals answer carried, changed or not), and the source's details.
+
+export const ingestIdSchema = z.string().regex(/^ing-[0-9a-f]{16}$/, 'must be an ingest id (ing- and 16 hex digits)');
+
+export const acceptRequestSchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        index: z.number().int('must be a whole number').nonnegative('must not be negative'),
+        /** The record to write (the draft, edited); absent: the draft as proposed. */
+        record: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .min(1, 'must accept at least one proposal')
+    .max(200),
+  source: z
+    .strictObject({
+      publisher: freeTextSchema(200).min(1).optional(),
+      date: isoDateSchema.optional(),
+      url: z.url({ error: 'must be a URL' }).max(2000).optional(),
+    })
+    .optional(),
+});
+export type AcceptRequest = z.infer<typeof acceptRequestSchema>;
