@@ -9,6 +9,7 @@ import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
 import { registerAnalysisRoutes } from './routes/analyses.routes.js';
 import { registerApprovalRoutes } from './routes/approvals.routes.js';
+import { registerDonorConfirmationRoutes } from './routes/donor-confirmations.routes.js';
 import { registerPublicRoutes } from './routes/public.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
 import type { DemoAccount } from '../services/access/demo-users.js';
@@ -60,6 +61,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerSessionRoutes(app, services, options.demoAccounts ?? []);
   registerPublicRoutes(app, services);
   registerApprovalRoutes(app, services);
+  registerDonorConfirmationRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAnalysisRoutes(app, services);

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addTestUser, injectAs } from '../../test/support/auth.js';
 import { describeEachStore, makeParty } from '../../test/support/stores.js';
 import { readRecentAudit } from '../db/audit.repository.js';
+import { deleteRecord } from '../db/record.repository.js';
 import { entityByName } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import { createServices, type Services } from '../services/create-services.js';
 import { buildApp } from './app.js';
 
-// Issue 21, items 1–3 and 5: the attacks of a hostile delegate on other parties' pledges and on four-eyes
+// Issue 21, items 1–5: the attacks of a hostile delegate on other parties' pledges and on four-eyes
 // approvals, each reproduced through the API on PGlite and PostgreSQL and refused at the service that owns the rule.
 
 type Request = ReturnType<typeof injectAs>;
@@ -31,6 +32,8 @@ describeEachStore('a hostile delegate', (suite) => {
   beforeAll(async () => {
     services = createServices(suite.store());
     for (const party of ['DE', 'FR', 'GB']) await services.records.create(system, entityByName('parties') as EntityDefinition, makeParty(party));
+    await services.records.create(system, entityByName('funds') as EntityDefinition, { id: 'fund-1', title: 'Fund', currency: 'EUR', sources: [] } as StoredRecord);
+    await services.records.create(system, entityByName('sources') as EntityDefinition, { id: 'src-cell', publisher: 'Cell', date: '2026-01-01' } as StoredRecord);
     await services.records.create(system, pledges(), pledge('fr-1', 'FR'));
     await services.records.create(system, pledges(), pledge('fr-secret', 'FR', { confidentiality: 'restricted' }));
     await services.records.create(system, pledges(), pledge('de-1', 'DE'));
@@ -136,6 +139,92 @@ describeEachStore('a hostile delegate', (suite) => {
       const [entry] = await readRecentAudit(suite.store().db, 1);
       expect(entry).toMatchObject({ actor: 'de-two', entity: 'pledge-approvals', entityId: id, action: 'delete' });
     }
+  });
+
+  it('3: a request is bound to the record it was made for, even if that record vanished without a trace', async () => {
+    await services.records.create(system, pledges(), pledge('de-4e-gone', 'DE'));
+    const record = await editable(as.de1, 'de-4e-gone');
+    const asked = await as.de1({ method: 'PUT', url: '/api/pledges/de-4e-gone', payload: { ...record, status: 'approved', note: 'DE proposal' } });
+    expect(asked.statusCode).toBe(202);
+    // Removed behind the services' back (a restore, a hand edit): the request row stays; a new record takes the id.
+    await deleteRecord(suite.store().db, pledges(), 'de-4e-gone', 1);
+    await services.records.create(system, pledges(), pledge('de-4e-gone', 'DE', { note: 'a new record' }));
+    expect((await as.coordinator({ method: 'GET', url: '/api/pledges/de-4e-gone/approval' })).statusCode).toBe(404);
+    expect((await as.coordinator({ method: 'POST', url: '/api/pledges/de-4e-gone/approval', payload: { revision: json(asked.body).revision } })).statusCode).toBe(404);
+    expect((await stored('de-4e-gone')).record).toMatchObject({ status: 'committed', note: 'a new record' });
+  });
+
+  it('4: a delegate records its own part; another donor’s part counts once that donor confirms it', async () => {
+    const url = '/api/contributions';
+    const contribution = { id: 'de-fr-99', fund: 'fund-1', donors: [{ party: 'DE', share: 0.01 }, { party: 'FR', share: 0.99, confirmed: true }], amount: 100000, currency: 'EUR', date: '2026-01-01', sources: [] };
+    const created = await as.de1({ method: 'POST', url, payload: contribution });
+    expect(created.statusCode).toBe(201);
+    expect(json(created.body).donors).toEqual([{ party: 'DE', share: 0.01, confirmed: true }, { party: 'FR', share: 0.99, confirmed: false }]);
+    const allocation = async () => json((await as.coordinator({ method: 'GET', url: '/api/funds/fund-1/allocation?asOf=2026-12-31' })).body) as { allocation: { totals: { contributed: number }; donors: { party: string; total: number }[] }; unconfirmed: unknown[] };
+    const before = await allocation();
+    expect(before.allocation.totals.contributed).toBe(1000);
+    expect(before.allocation.donors.map((donor) => donor.party)).toEqual(['DE']);
+    expect(before.unconfirmed).toEqual([{ contribution: 'de-fr-99', party: 'FR', amount: 99000, currency: 'EUR' }]);
+    const burden = async () => json((await as.coordinator({ method: 'GET', url: '/api/burden?currency=EUR&asOf=2026-12-31' })).body) as { rows: { party: string; purl: number }[] };
+    expect((await burden()).rows.find((row) => row.party === 'FR')?.purl ?? 0).toBe(0);
+    expect((await burden()).rows.find((row) => row.party === 'DE')?.purl).toBe(1000);
+    // FR's part is unconfirmed: FR may confirm it, not change or delete DE's record; other parties may not confirm it.
+    const current = async () => {
+      const { createdAt: _c, updatedAt: _u, ...record } = json((await as.de1({ method: 'GET', url: `${url}/de-fr-99` })).body);
+      return record;
+    };
+    const first = await current();
+    expect((await as.fr({ method: 'PUT', url: `${url}/de-fr-99`, payload: { ...first, amount: 1 } })).statusCode).toBe(403);
+    expect((await as.fr({ method: 'DELETE', url: `${url}/de-fr-99?version=1` })).statusCode).toBe(403);
+    expect((await as.gb({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { version: 1 } })).statusCode).toBe(400);
+    expect((await as.gb({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { party: 'FR', version: 1 } })).statusCode).toBe(403);
+    expect((await as.de1({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { party: 'FR', version: 1 } })).statusCode).toBe(403);
+    expect((await as.analyst({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { party: 'FR', version: 1 } })).statusCode).toBe(403);
+    expect((await as.fr({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: {} })).statusCode).toBe(428);
+    const confirmed = await as.fr({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { version: 1 } });
+    expect(confirmed.statusCode).toBe(200);
+    expect(json(confirmed.body)).toMatchObject({ version: 2, donors: [{ party: 'DE', confirmed: true }, { party: 'FR', confirmed: true }] });
+    const [audited] = await readRecentAudit(suite.store().db, 1);
+    expect(audited).toMatchObject({ actor: 'fr-one', entity: 'contributions', action: 'update' });
+    expect((await allocation()).allocation.totals.contributed).toBe(100000);
+    expect((await allocation()).unconfirmed).toEqual([]);
+    // A change of the note keeps FR's confirmation; a change of the figures sets it back, whatever the body says.
+    const second = await current();
+    expect((await as.de1({ method: 'PUT', url: `${url}/de-fr-99`, payload: { ...second, note: 'wording' } })).statusCode).toBe(200);
+    expect(json((await as.de1({ method: 'GET', url: `${url}/de-fr-99` })).body).donors).toEqual([{ party: 'DE', share: 0.01, confirmed: true }, { party: 'FR', share: 0.99, confirmed: true }]);
+    const third = await current();
+    const raised = await as.de1({ method: 'PUT', url: `${url}/de-fr-99`, payload: { ...third, amount: 900000 } });
+    expect(raised.statusCode).toBe(200);
+    expect(json(raised.body).donors).toEqual([{ party: 'DE', share: 0.01, confirmed: true }, { party: 'FR', share: 0.99, confirmed: false }]);
+    expect((await allocation()).allocation.totals.contributed).toBe(9000);
+    // A coordinator may confirm a donor's part, naming it.
+    expect((await as.coordinator({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { version: 4 } })).statusCode).toBe(400);
+    expect((await as.coordinator({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { party: 'FR', version: 3 } })).statusCode).toBe(409);
+    expect((await as.coordinator({ method: 'POST', url: `${url}/de-fr-99/confirmation`, payload: { party: 'FR', version: 4 } })).statusCode).toBe(200);
+    expect((await allocation()).allocation.totals.contributed).toBe(900000);
+    // A contribution only in another party's name is refused as before.
+    expect((await as.de1({ method: 'POST', url, payload: { ...contribution, id: 'de-only-fr', donors: [{ party: 'FR' }] } })).statusCode).toBe(403);
+  });
+
+  it('4: a source is changed and deleted only by a coordinator or a delegate of the party that created it', async () => {
+    const created = await as.gb({ method: 'POST', url: '/api/sources', payload: { id: 'src-gb', publisher: 'GB MoD', date: '2026-01-01', owner: 'FR' } });
+    expect(created.statusCode).toBe(201);
+    expect(json(created.body).owner).toBe('GB');
+    const source = { id: 'src-gb', publisher: 'GB MoD', date: '2026-01-01', owner: 'GB' };
+    // The attack: FR rewrote GB's source.
+    const rewrite = await as.fr({ method: 'PUT', url: '/api/sources/src-gb', payload: { ...source, publisher: 'rewritten by FR', owner: 'FR', version: 1 } });
+    expect(rewrite.statusCode).toBe(403);
+    expect((await as.fr({ method: 'DELETE', url: '/api/sources/src-gb?version=1' })).statusCode).toBe(403);
+    expect((await as.fr({ method: 'PUT', url: '/api/sources/src-cell', payload: { id: 'src-cell', publisher: 'FR', date: '2026-01-01', version: 1 } })).statusCode).toBe(403);
+    expect((await as.analyst({ method: 'PUT', url: '/api/sources/src-gb', payload: { ...source, version: 1 } })).statusCode).toBe(403);
+    expect((await services.records.get(system, entityByName('sources') as EntityDefinition, 'src-gb')).record).toMatchObject({ publisher: 'GB MoD', owner: 'GB' });
+    // Its own party and coordinators may; nobody can hand it to another party.
+    const own = await as.gb({ method: 'PUT', url: '/api/sources/src-gb', payload: { ...source, quote: 'by GB', owner: 'FR', version: 1 } });
+    expect(own.statusCode).toBe(200);
+    expect(json(own.body).owner).toBe('GB');
+    expect((await as.coordinator({ method: 'PUT', url: '/api/sources/src-gb', payload: { ...source, quote: 'by the cell', version: 2 } })).statusCode).toBe(200);
+    expect((await as.coordinator({ method: 'PUT', url: '/api/sources/src-cell', payload: { id: 'src-cell', publisher: 'Cell 2', date: '2026-01-01', version: 1 } })).statusCode).toBe(200);
+    expect((await as.gb({ method: 'DELETE', url: '/api/sources/src-gb?version=3' })).statusCode).toBe(200);
   });
 
   it('5: a pending proposal is shown only to those who may see the proposed version', async () => {

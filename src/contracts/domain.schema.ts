@@ -34,6 +34,8 @@ export const sourceSchema = z.strictObject({
   date: isoDateSchema,
   language: freeTextSchema(10).min(2).optional(),
   quote: freeTextSchema().min(1).optional(),
+  /** The party whose delegate created it (set by the service); absent: the coordinators'. */
+  owner: partyIdSchema.optional(),
 });
 
 export const partySchema = z.strictObject({

@@ -99,6 +99,8 @@ const SHARE_TOLERANCE = 1e-9;
 export const donorSchema = strictRecord({
   party: partyIdSchema,
   share: z.number({ error: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+  /** Whether this donor's part is confirmed (kept by the service; false while it waits for the donor's delegate). */
+  confirmed: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 const donorsSchema = z

@@ -40,6 +40,8 @@ export interface Source {
   date: IsoDate;
   language?: string;
   quote?: string;
+  /** The party whose delegate created it; absent: the coordinators'. */
+  owner?: PartyId;
 }
 
 export type FactValue = true | false | 'unknown';

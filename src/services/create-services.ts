@@ -4,6 +4,7 @@ import { AnalysisService } from './analyses/analyses.service.js';
 import { AccountService } from './access/accounts.service.js';
 import { ApprovalService } from './access/approvals.service.js';
 import { AuditViewService } from './access/audit-view.service.js';
+import { DonorConfirmationService } from './access/donor-confirmations.service.js';
 import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
 import { ChangesService } from './changes/changes.service.js';
@@ -31,6 +32,7 @@ export interface Services {
   /** News ingestion: proposals from an article, accepted as records. */
   ingest: IngestService;
   approvals: ApprovalService;
+  donorConfirmations: DonorConfirmationService;
   accounts: AccountService;
   sessions: SessionService;
   auditView: AuditViewService;
@@ -58,6 +60,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     followUp: new FollowUpService(store, now),
     ingest: new IngestService(store, cache, records, access, now),
     approvals: new ApprovalService(store, records, access, now, cache),
+    donorConfirmations: new DonorConfirmationService(records, access),
     accounts,
     sessions: new SessionService(store, accounts, now),
     auditView: new AuditViewService(store, access),

@@ -1,5 +1,6 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { isUser, type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
+import { settleWrittenRecord } from '../core/access/owned-parts.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
@@ -31,6 +32,9 @@ export interface ApprovalConfirmation {
   row: ApprovalRow;
   confirmedBy: string;
 }
+
+/** A write another service already authorised: a four-eyes confirmation, or a donor confirming its part. */
+type AuthorisedWrite = { kind: 'approval'; confirmation: ApprovalConfirmation } | { kind: 'donor-confirmation' };
 
 export class RecordService {
   private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>(256);
@@ -94,20 +98,30 @@ export class RecordService {
 
   /** Write the record of a confirmed four-eyes approval (the approvals service checked who may confirm). */
   async writeApproved<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, confirmation: ApprovalConfirmation): Promise<Versioned<R>> {
-    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, confirmation.row.baseVersion, confirmation));
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, confirmation.row.baseVersion, { kind: 'approval', confirmation }));
+  }
+
+  /** Write a contribution with one donor's part confirmed (the donor-confirmation service checked who may confirm). */
+  async writeConfirmedPart<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, expected: number): Promise<Versioned<R>> {
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, expected, { kind: 'donor-confirmation' }));
   }
 
   private async write<R extends StoredRecord>(
     actor: Actor,
     entity: EntityDefinition<R>,
-    change: Change<R>,
+    requested: Change<R>,
     expected: number | undefined,
-    confirmation?: ApprovalConfirmation,
+    authorised?: AuthorisedWrite,
   ): Promise<Versioned<R>> {
     // Caches are keyed by the audit head, which every write moves: nothing to invalidate. The dataset this
     // write checked is kept under the new head, so the next write or scenario need not read it again.
+    const confirmation = authorised?.kind === 'approval' ? authorised.confirmation : undefined;
+    let change = requested;
     const id = change.kind === 'delete' ? change.id : change.record.id;
-    if (change.kind === 'create') this.policy.assertCanWrite(actor, entity, { id, action: 'create', after: change.record });
+    if (change.kind === 'create') {
+      change = { kind: 'create', record: settleWrittenRecord(actor, entity.name, undefined, change.record) };
+      this.policy.assertCanWrite(actor, entity, { id, action: 'create', after: change.record });
+    }
     const written = await this.store.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Database;
       // Read and check the version before taking the head's lock, which serialises all writers: the
@@ -120,7 +134,9 @@ export class RecordService {
       }
       if (change.kind !== 'create') {
         if (!current) throw notFound(entity, id);
-        if (!confirmation) {
+        if (!authorised) {
+          // What a user may not set (another donor's confirmation, a source's owner) is settled before the check.
+          if (change.kind === 'update') change = { kind: 'update', record: settleWrittenRecord(actor, entity.name, current.record, change.record) };
           this.policy.assertCanWrite(actor, entity, { id, action: change.kind, before: current.record, ...(change.kind === 'update' ? { after: change.record } : {}) });
         }
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);

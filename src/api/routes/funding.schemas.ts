@@ -12,6 +12,9 @@ export const allocationResponseSchema = z.object({
   contributions: z.array(
     z.object({ id: z.string(), donors: z.array(z.string()), date: z.string(), status: z.string(), package: z.string().nullable(), amount: z.number().int(), conversion: conversionSchema.nullable() }),
   ),
+  unconfirmed: z
+    .array(z.object({ contribution: z.string(), party: z.string(), amount: z.number().int(), currency: z.string() }))
+    .describe("Donors' parts another donor recorded that are not confirmed yet: counted nowhere"),
   priceConversions: z.array(z.object({ package: z.string(), conversion: conversionSchema })),
   allocation: z.object({
     packages: z.array(

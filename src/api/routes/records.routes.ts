@@ -117,7 +117,8 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   });
 }
 
-function requiredVersion(ifMatch: string | string[] | undefined, field: number | undefined): number {
+/** The version a write names: an If-Match header or a version field (428 without either). */
+export function requiredVersion(ifMatch: string | string[] | undefined, field: number | undefined): number {
   const fromHeader = versionFromIfMatch(Array.isArray(ifMatch) ? ifMatch[0] : ifMatch);
   if (fromHeader === 'invalid') throw new AppError('input.invalid', 'If-Match must be a version such as "3"', [{ path: 'headers.if-match', message: 'must be a version number' }]);
   if (fromHeader !== undefined && field !== undefined && fromHeader !== field) {

@@ -3,6 +3,7 @@ import { prepareDataset } from '../dataset/prepare-dataset.js';
 import type { Dataset, Pledge } from '../types.js';
 import { decideWrite } from './permissions.js';
 import { type Principal, scopeKey, scopeOf } from './principal.js';
+import { decideDonorConfirmation, settleWrittenRecord } from './owned-parts.js';
 import { datasetAsSeenBy, decideSupersedes } from './reference-rules.js';
 import { restrictDataset } from './restrict-dataset.js';
 import { canSeeItem, canSeeRecord } from './visibility.js';
@@ -126,5 +127,31 @@ describe('access rules', () => {
     expect(view.pledges.map((pledge) => [pledge.id, pledge.supersedes])).toEqual([['fr-2', undefined], ['de-1', 'fr-1']]);
     expect(datasetAsSeenBy(dataset, { kind: 'party', party: 'DE' }, { id: 'de-1' }).pledges.map((pledge) => pledge.supersedes)).toEqual([undefined, undefined]);
     expect(datasetAsSeenBy(dataset, { kind: 'all' })).toBe(dataset);
+  });
+
+  it('settles what a delegate may not set: other donors’ confirmations, a source’s owner', () => {
+    const de = user('delegate', 'DE');
+    const money: Record<string, unknown> & { donors: { party: string; confirmed?: boolean }[] } = { id: 'c', fund: 'f', amount: 100, currency: 'EUR', date: '2026-01-01', status: 'pledged', donors: [{ party: 'DE' }, { party: 'FR', confirmed: true }] };
+    const created = settleWrittenRecord(de, 'contributions', undefined, money);
+    expect(created.donors).toEqual([{ party: 'DE', confirmed: true }, { party: 'FR', confirmed: false }]);
+    const confirmedByFr: typeof money = { ...created, donors: [{ party: 'DE', confirmed: true }, { party: 'FR', confirmed: true }] };
+    expect(settleWrittenRecord(de, 'contributions', confirmedByFr, { ...confirmedByFr, note: 'x' }).donors[1]).toEqual({ party: 'FR', confirmed: true });
+    expect(settleWrittenRecord(de, 'contributions', confirmedByFr, { ...confirmedByFr, amount: 101 }).donors[1]).toEqual({ party: 'FR', confirmed: false });
+    expect(settleWrittenRecord({ name: 'import' }, 'contributions', undefined, money)).toBe(money);
+    // FR may not change DE's record while its part is unconfirmed; only FR or a coordinator confirms FR's part.
+    expect(decideWrite(user('delegate', 'FR'), 'contributions', created, created)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideWrite(user('delegate', 'FR'), 'contributions', confirmedByFr, confirmedByFr)).toEqual({ ok: true });
+    expect(decideDonorConfirmation(user('delegate', 'FR'), created, 'FR')).toEqual({ ok: true });
+    expect(decideDonorConfirmation(user('coordinator'), created, 'FR')).toEqual({ ok: true });
+    expect(decideDonorConfirmation(de, created, 'FR')).toMatchObject({ ok: false });
+    expect(decideDonorConfirmation(user('delegate', 'GB'), created, 'GB')).toMatchObject({ ok: false });
+    // Sources: a delegate's is its party's; only that party's delegates (and coordinators) change it.
+    const source = settleWrittenRecord<{ id: string; owner?: string }>(user('delegate', 'GB'), 'sources', undefined, { id: 's', owner: 'FR' });
+    expect(source).toEqual({ id: 's', owner: 'GB' });
+    expect(settleWrittenRecord(user('delegate', 'GB'), 'sources', source, { id: 's' })).toEqual({ id: 's', owner: 'GB' });
+    expect(decideWrite(user('delegate', 'FR'), 'sources', source, source)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(decideWrite(user('delegate', 'GB'), 'sources', source, source)).toEqual({ ok: true });
+    expect(decideWrite(user('delegate', 'GB'), 'sources', { id: 'cell' }, { id: 'cell' })).toMatchObject({ ok: false });
+    expect(decideWrite(user('coordinator'), 'sources', source, source)).toEqual({ ok: true });
   });
 });

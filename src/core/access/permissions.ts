@@ -1,8 +1,10 @@
 import { isUser, type Principal, type Role, scopeOf } from './principal.js';
+import { confirmedDonorsOf, sourceOwnerOf } from './owned-parts.js';
 import { canSeeRecord, ownersOf } from './visibility.js';
 
 // Who may write what (DESIGN.md §2). Party-owned collections (pledges, contributions) are written by the
-// delegates of their party; the coalition cell's collections by coordinators; parties by admins. A collection
+// delegates of their party (a contribution: of a donor whose part is confirmed); the coalition cell's collections
+// by coordinators; parties by admins; sources by coordinators and by delegates of the party that created them. A collection
 // nobody listed here (a new one) is written by coordinators only until it is added.
 
 /** Collections whose records belong to parties: written by the delegates of an owning party. */
@@ -11,7 +13,7 @@ export const PARTY_OWNED_COLLECTIONS: ReadonlySet<string> = new Set(['pledges', 
 const WRITERS: Record<string, readonly Role[]> = {
   parties: ['admin'],
   capabilities: ['admin', 'coordinator'],
-  // Delegates cite sources for their pledges.
+  // Delegates cite sources for their pledges (and change only their own party's).
   sources: ['coordinator', 'delegate'],
   facts: ['coordinator'],
   packages: ['coordinator'],
@@ -48,11 +50,19 @@ export function decideWrite(principal: Principal, collection: string, before: un
         return { ok: false, reason: 'forbidden', message: `a delegate of ${party} may only write ${party}'s ${collection}` };
       }
     }
+    // A contribution naming the party as a donor is changed by it only once its part is confirmed.
+    if (collection === 'contributions' && before !== undefined && !confirmedDonorsOf(before).includes(party)) {
+      return { ok: false, reason: 'forbidden', message: `${party}'s part of this contribution is not confirmed: confirm it first (POST /api/contributions/<id>/confirmation)` };
+    }
     return { ok: true };
   }
   const writers = WRITERS[collection] ?? DEFAULT_WRITERS;
-  if (writers.includes(principal.role)) return { ok: true };
-  return { ok: false, reason: 'forbidden', message: `${principal.role}s may not write ${collection} (${writers.join(', ')} may)` };
+  if (!writers.includes(principal.role)) return { ok: false, reason: 'forbidden', message: `${principal.role}s may not write ${collection} (${writers.join(', ')} may)` };
+  // A delegate changes or deletes only the sources its party created.
+  if (collection === 'sources' && principal.role === 'delegate' && before !== undefined && (principal.party === null || sourceOwnerOf(before) !== principal.party)) {
+    return { ok: false, reason: 'forbidden', message: `a delegate may change only the sources its party created (this one is ${sourceOwnerOf(before) ?? 'the coordinators'}'s)` };
+  }
+  return { ok: true };
 }
 
 /** The roles that may write a collection (for documentation and the authorisation matrix). */

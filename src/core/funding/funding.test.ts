@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AllocationContribution, type AllocationPackage, allocateFund } from './allocate-fund.js';
 import { computeBurdenSharing } from './compute-burden-sharing.js';
 import { computeFinancingShares, sideBySide } from './compute-financing-shares.js';
+import { countConfirmedParts } from './confirmed-parts.js';
 import { splitBetweenDonors } from './split-donors.js';
 
 // Pool funding, donor splits, financing options and burden sharing: examples and the invariant that money is
@@ -23,6 +24,20 @@ describe('splitBetweenDonors', () => {
     expect(splitBetweenDonors(100, [{ party: 'PL' }, { party: 'NO' }, { party: 'DE' }]).map((part) => part.amount)).toEqual([34, 33, 33]);
     expect(splitBetweenDonors(100, [{ party: 'PL', share: 0.5 }, { party: 'NO' }, { party: 'DE' }]).map((part) => part.amount)).toEqual([50, 25, 25]);
     expect(splitBetweenDonors(1000, [{ party: 'SE', share: 0.55 }, { party: 'NO', share: 0.45 }]).map((part) => part.amount)).toEqual([550, 450]);
+  });
+});
+
+describe('countConfirmedParts', () => {
+  it('counts only the confirmed donors’ parts and lists the others', () => {
+    const all = { amount: 1000, donors: [{ party: 'DE', share: 0.5 }, { party: 'FR', share: 0.5, confirmed: true }] };
+    expect(countConfirmedParts(all)).toEqual({ counted: all, unconfirmed: [] });
+    const partly = countConfirmedParts({ amount: 1000, donors: [{ party: 'DE', share: 0.01 }, { party: 'FR', share: 0.99, confirmed: false }] });
+    expect(partly.counted).toEqual({ amount: 10, donors: [{ party: 'DE' }] });
+    expect(partly.unconfirmed).toEqual([{ party: 'FR', amount: 990, share: 0.99, shareKnown: true }]);
+    const three = countConfirmedParts({ amount: 900, donors: [{ party: 'A' }, { party: 'B' }, { party: 'C', confirmed: false }] });
+    expect(three.counted?.amount).toBe(600);
+    expect(splitBetweenDonors(three.counted?.amount ?? 0, three.counted?.donors ?? []).map((part) => part.amount)).toEqual([300, 300]);
+    expect(countConfirmedParts({ amount: 5, donors: [{ party: 'FR', confirmed: false }] }).counted).toBeUndefined();
   });
 });
 

@@ -20,7 +20,7 @@ export const sourceEntity: EntityDefinition<Source, Row<typeof sources>> = {
   table: sources,
   schema: sourceSchema,
   toRecord: (row) =>
-    withoutEmpty({ id: row.id, url: row.url, publication: row.publication, publisher: row.publisher, date: row.date, language: row.language, quote: row.quote }) as Source,
+    withoutEmpty({ id: row.id, url: row.url, publication: row.publication, publisher: row.publisher, date: row.date, language: row.language, quote: row.quote, owner: row.owner }) as Source,
   toRow: (record) => ({
     id: record.id,
     url: record.url ?? null,
@@ -29,6 +29,7 @@ export const sourceEntity: EntityDefinition<Source, Row<typeof sources>> = {
     date: record.date,
     language: record.language ?? null,
     quote: record.quote ?? null,
+    owner: record.owner ?? null,
   }),
   filters: { publisher: { column: sources.publisher } },
 };

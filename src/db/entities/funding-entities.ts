@@ -191,10 +191,16 @@ export const fundPackageEntity: EntityDefinition<FundPackage, Row<typeof fundPac
 interface StoredDonor {
   party: string;
   share?: number | null;
+  /** false while the donor has not confirmed its part; absent: confirmed. */
+  confirmed?: boolean;
 }
 
 function donorsFromRow(value: unknown): Donor[] {
-  return (value as StoredDonor[]).map((donor) => (typeof donor.share === 'number' ? { party: donor.party, share: donor.share } : { party: donor.party }));
+  return (value as StoredDonor[]).map((donor) => {
+    const result: Donor = typeof donor.share === 'number' ? { party: donor.party, share: donor.share } : { party: donor.party };
+    if (typeof donor.confirmed === 'boolean') result.confirmed = donor.confirmed;
+    return result;
+  });
 }
 
 export const contributionEntity: EntityDefinition<Contribution, Row<typeof contributions>> = {
@@ -220,7 +226,7 @@ export const contributionEntity: EntityDefinition<Contribution, Row<typeof contr
     id: record.id,
     fundId: record.fund,
     packageId: record.package ?? null,
-    donors: record.donors.map((donor): StoredDonor => ({ party: donor.party, share: donor.share ?? null })),
+    donors: record.donors.map((donor): StoredDonor => ({ party: donor.party, share: donor.share ?? null, ...(donor.confirmed !== undefined ? { confirmed: donor.confirmed } : {}) })),
     amount: record.amount,
     currency: record.currency,
     date: record.date,

@@ -9,4 +9,6 @@ export const sources = pgTable('sources', {
   date: date('date', { mode: 'string' }).notNull(),
   language: text('language'),
   quote: text('quote'),
+  /** The party whose delegate created it (only that party's delegates and coordinators change it); null: the coordinators'. */
+  owner: text('owner'),
 });

@@ -13,13 +13,20 @@ export interface PendingApproval {
   record: Pledge;
   requestedBy: string;
   requestedAt: string;
-  /** The proposal's revision: a hash of everything above; a confirmation names it. */
+  /** The proposal's revision: a hash of everything above and of the pledge record it was made for; a confirmation names it. */
   revision: string;
 }
 
 /** The revision (SHA-256 hex) of a pending approval's content. */
 export function revisionOf(row: ApprovalRow): string {
-  const content = { pledge: row.pledgeId, baseVersion: row.baseVersion, record: row.proposed, requestedBy: row.requestedBy, requestedAt: row.requestedAt.toISOString() };
+  const content = {
+    pledge: row.pledgeId,
+    baseVersion: row.baseVersion,
+    baseCreatedAt: row.baseCreatedAt?.toISOString() ?? null,
+    record: row.proposed,
+    requestedBy: row.requestedBy,
+    requestedAt: row.requestedAt.toISOString(),
+  };
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -43,14 +43,21 @@ export class ApprovalService {
       this.policy.assertCanWrite(principal, pledgeEntity, { id: record.id, action: 'update', before: current.record, after: record });
       if (current.version !== expected) throw stale(record.id, current.version, expected);
       await this.assertConsistent(principal, record, current.record);
-      const row: ApprovalRow = { pledgeId: record.id, baseVersion: current.version, proposed: record, requestedBy: principal.name, requestedAt: this.now() };
+      const row: ApprovalRow = {
+        pledgeId: record.id,
+        baseVersion: current.version,
+        baseCreatedAt: new Date(current.createdAt),
+        proposed: record,
+        requestedBy: principal.name,
+        requestedAt: this.now(),
+      };
       await this.store.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;
         const head = await lockAuditHead(tx);
         // Under the head's lock (every writer takes it): the pledge is still the one the request was made for.
         const locked = await findRecord(tx, pledgeEntity, record.id);
         if (!locked) throw notFound(pledgeEntity, record.id);
-        if (locked.version !== expected) throw stale(record.id, locked.version, expected);
+        if (locked.version !== expected || locked.createdAt !== current.createdAt) throw stale(record.id, locked.version, expected);
         const replaced = await findApproval(tx, record.id);
         await upsertApproval(tx, row);
         // A new proposal replaces the old one (and so voids any review of it): audited with both revisions.
@@ -63,15 +70,15 @@ export class ApprovalService {
 
   /** The pending approval of a pledge, to a caller who may see the pledge as it is and as proposed; else not_found. */
   async pending(principal: Principal, pledgeId: string): Promise<PendingApproval> {
-    await this.records.get(principal, pledgeEntity, pledgeId);
-    return this.policy.logDenials(async () => viewApproval(await this.visibleRequest(principal, pledgeId)));
+    const current = await this.records.get(principal, pledgeEntity, pledgeId);
+    return this.policy.logDenials(async () => viewApproval(await this.visibleRequest(principal, current)));
   }
 
   /** Confirm a pending approval as a second person, naming the revision reviewed: writes the pledge as requested. */
   async confirm(principal: Principal, pledgeId: string, revision: string): Promise<Versioned<Pledge>> {
     const current = await this.records.get(principal, pledgeEntity, pledgeId);
     return this.policy.logDenials(async () => {
-      const row = await this.visibleRequest(principal, pledgeId);
+      const row = await this.visibleRequest(principal, current);
       this.assertMayDecide(principal, current.record, 'confirm');
       if (principal.name === row.requestedBy) {
         throw new AccessDeniedError('approval.same_person', 'the approval needs a second person: you asked for it yourself', denialOf(principal, 'approve', 'pledges', pledgeId, 'same person'));
@@ -91,7 +98,7 @@ export class ApprovalService {
   async withdraw(principal: Principal, pledgeId: string): Promise<void> {
     const current = await this.records.get(principal, pledgeEntity, pledgeId);
     await this.policy.logDenials(async () => {
-      const row = await this.visibleRequest(principal, pledgeId);
+      const row = await this.visibleRequest(principal, current);
       if (principal.name !== row.requestedBy) this.assertMayDecide(principal, current.record, 'reject');
       await this.store.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Database;
@@ -102,11 +109,13 @@ export class ApprovalService {
     });
   }
 
-  // The pending request, if the caller may see what it proposes: else the same not_found as no request at all.
-  private async visibleRequest(principal: Principal, pledgeId: string): Promise<ApprovalRow> {
+  // The pending request made for this very record (not an earlier one with the same id), if the caller may see
+  // what it proposes: else the same not_found as no request at all.
+  private async visibleRequest(principal: Principal, current: Versioned<Pledge>): Promise<ApprovalRow> {
+    const pledgeId = current.record.id;
     const row = await findApproval(this.store.db, pledgeId);
     const message = `no pending approval for pledge '${pledgeId}'`;
-    if (!row) throw new AppError('not_found', message);
+    if (!row || row.baseCreatedAt?.toISOString() !== current.createdAt) throw new AppError('not_found', message);
     if (!this.policy.visibleTo(principal, pledgeEntity, row.proposed)) {
       throw new AccessDeniedError('not_found', message, denialOf(principal, 'read', 'pledge-approvals', pledgeId, 'proposed version not visible'));
     }

@@ -9,7 +9,8 @@ export type TableRow = Record<string, Cell>;
 
 /**
  * text: as is; integer / number: digits (a decimal point for number), no thousands separators; boolean: true /
- * false; list: items joined with `;`; donors: `PL:0.5;NO:0.25` or `PL;NO` (a party, optionally `:share`).
+ * false; list: items joined with `;`; donors: `PL:0.5;NO:0.25` or `PL;NO` (a party, optionally `:share`, and `?` at
+ * the end of a part its donor has not confirmed).
  */
 export type CellKind = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'donors';
 
@@ -25,6 +26,8 @@ export interface Column {
 export interface DonorCell {
   party: string;
   share?: number;
+  /** false: the donor has not confirmed its part (written with a trailing `?`). */
+  confirmed?: boolean;
 }
 
 export type CellValue = string | number | boolean | string[] | DonorCell[];
@@ -40,9 +43,11 @@ export function formatList(items: readonly string[] | undefined): Cell {
   return items && items.length > 0 ? items.join(LIST_SEPARATOR) : null;
 }
 
-/** A donors cell: `PL:0.5;NO:0.25`, or `PL;NO` for donors without shares. */
+/** A donors cell: `PL:0.5;NO:0.25`, or `PL;NO` for donors without shares; an unconfirmed part ends in `?` (`NO:0.25?`). */
 export function formatDonors(donors: readonly DonorCell[]): string {
-  return donors.map((donor) => (donor.share === undefined ? donor.party : `${donor.party}:${donor.share}`)).join(LIST_SEPARATOR);
+  return donors
+    .map((donor) => `${donor.share === undefined ? donor.party : `${donor.party}:${donor.share}`}${donor.confirmed === false ? '?' : ''}`)
+    .join(LIST_SEPARATOR);
 }
 
 /** An optional text field as a cell (null when absent). */
@@ -112,15 +117,19 @@ function parseDonors(raw: unknown): ParsedCell {
   const split = splitItems(raw);
   if (!('items' in split)) return bad(split.message);
   const donors: DonorCell[] = [];
-  for (const [i, item] of split.items.entries()) {
+  for (const [i, given] of split.items.entries()) {
+    // A trailing `?` marks a part its donor has not confirmed.
+    const unconfirmed = given.endsWith('?');
+    const item = unconfirmed ? given.slice(0, -1).trim() : given;
+    const state = unconfirmed ? { confirmed: false } : {};
     const [party = '', share, ...rest] = item.split(':').map((part) => part.trim());
-    if (rest.length > 0 || party === '') return bad(`donor ${i + 1} must be PARTY or PARTY:SHARE (e.g. PL:0.5), not '${item}'`);
+    if (rest.length > 0 || party === '') return bad(`donor ${i + 1} must be PARTY or PARTY:SHARE (e.g. PL:0.5), optionally ending in ? (unconfirmed), not '${given}'`);
     if (share === undefined) {
-      donors.push({ party });
+      donors.push({ party, ...state });
       continue;
     }
     if (!DECIMAL.test(share)) return bad(`donor ${i + 1} (${party}): the share must be a number between 0 and 1 such as 0.25, not '${share}'`);
-    donors.push({ party, share: Number(share) });
+    donors.push({ party, share: Number(share), ...state });
   }
   return ok(donors);
 }

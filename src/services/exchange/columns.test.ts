@@ -60,6 +60,11 @@ describe('exchange codecs', () => {
     expect(contributionCodec.toRow(contribution).donors).toBe('PL:0.5;NO:0.25;DE:0.25');
     const decoded = decodeRow(contributionCodec, { ...contributionCodec.toRow(contribution), donors: 'PL; NO ;DE' });
     expect(decoded.ok && decoded.record.donors).toEqual([{ party: 'PL' }, { party: 'NO' }, { party: 'DE' }]);
+    // A part its donor has not confirmed keeps that state through a file: a trailing `?`.
+    const pending = { ...contribution, donors: [{ party: 'PL', share: 0.5, confirmed: true }, { party: 'NO', share: 0.5, confirmed: false }] };
+    expect(contributionCodec.toRow(pending).donors).toBe('PL:0.5;NO:0.5?');
+    const back = decodeRow(contributionCodec, { ...contributionCodec.toRow(pending), donors: 'PL:0.5;NO:0.5 ?;DE?' });
+    expect(back.ok && back.record.donors).toEqual([{ party: 'PL', share: 0.5 }, { party: 'NO', share: 0.5, confirmed: false }, { party: 'DE', confirmed: false }]);
   });
 
   it('parses numbers strictly', () => {

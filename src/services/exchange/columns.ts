@@ -149,7 +149,7 @@ const CONTRIBUTION_COLUMNS: readonly Column[] = [
   column('id', 'text', 'id', 'unique id of the contribution'),
   column('fund', 'text', 'fund', 'id of the fund paid into'),
   column('package', 'text', 'package', 'id of the fund package it is earmarked for'),
-  column('donors', 'donors', 'donors', 'donor parties, separated by ;, each optionally with its share: PL:0.5;NO:0.25;DE:0.25 or PL;NO;DE'),
+  column('donors', 'donors', 'donors', 'donor parties, separated by ;, each optionally with its share: PL:0.5;NO:0.25;DE:0.25 or PL;NO;DE; a part its donor has not confirmed ends in ? (NO:0.25?)'),
   column('amount', 'integer', 'amount', 'amount in minor units of the currency (EUR 500 m = 50000000000 cents)'),
   column('currency', 'text', 'currency', 'ISO 4217 code, e.g. EUR'),
   column('date', 'text', 'date', 'date of the contribution (YYYY-MM-DD)'),

@@ -26,6 +26,8 @@ export interface FundAllocationReport {
   /** Contributions dated after this are left out; prices in other currencies are valued at this date unless earmarked money fixes the date. */
   asOf: string;
   contributions: { id: string; donors: string[]; date: string; status: string; package: string | null; amount: number; conversion: ConversionNote | null }[];
+  /** Donors' parts recorded by another donor and not yet confirmed: in no figure above (amount in the contribution's currency). */
+  unconfirmed: { contribution: string; party: string; amount: number; currency: string }[];
   priceConversions: { package: string; conversion: ConversionNote }[];
   allocation: FundAllocation;
   reportedTotals: ReportedComparison[];
@@ -74,6 +76,9 @@ export function reportFundAllocation(records: FundingRecords, fundId: string, op
       amount,
       conversion,
     })),
+    unconfirmed: records.unconfirmed
+      .filter((part) => part.fund === fund.id && part.date <= options.asOf)
+      .map((part) => ({ contribution: part.contribution, party: part.party, amount: part.amount, currency: part.currency })),
     priceConversions,
     allocation,
     reportedTotals: compareReported(contributions, options.reported.filter((total) => total.fund === fund.id && total.date <= options.asOf), options.table),

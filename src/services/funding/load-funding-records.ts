@@ -1,5 +1,6 @@
 import { type Principal, scopeOf } from '../../core/access/principal.js';
 import { canSeeRecord } from '../../core/access/visibility.js';
+import { countConfirmedParts } from '../../core/funding/confirmed-parts.js';
 import type { Pledge, Party } from '../../core/types.js';
 import type { Contribution, FinancingPlan, Fund, FundPackage } from '../../contracts/records.schema.js';
 import { contributionEntity, financingPlanEntity, fundEntity, fundPackageEntity } from '../../db/entities/funding-entities.js';
@@ -10,12 +11,25 @@ import type { DatasetCache } from '../store-dataset.js';
 
 // The one place the funding analyses read their records. Contributions and pledges carry a confidentiality
 // level: the caller's visibility is applied here, so no analysis (a fund's total, a party's burden) sees a
-// contribution or a pledge its caller may not see.
+// contribution or a pledge its caller may not see. A contribution counts only for its confirmed donors' parts.
+
+/** A donor's part of a contribution that another donor recorded and this one has not confirmed: not counted. */
+export interface UnconfirmedPart {
+  contribution: string;
+  fund: string;
+  party: string;
+  amount: number;
+  currency: string;
+  date: string;
+}
 
 export interface FundingRecords {
   funds: Fund[];
   packages: FundPackage[];
+  /** The visible contributions as they count: their confirmed donors' parts only. */
   contributions: Contribution[];
+  /** The parts left out of `contributions` until their donors confirm them. */
+  unconfirmed: UnconfirmedPart[];
   plans: FinancingPlan[];
   parties: Party[];
   pledges: Pledge[];
@@ -33,7 +47,15 @@ export async function loadFundingRecords(db: Database, cache: DatasetCache, prin
   const head = await readAuditHead(db);
   const dataset = await cache.forHead(db, `${head.seq}:${head.hash}`);
   const scope = scopeOf(principal);
-  const contributions = allContributions.filter((contribution) => canSeeRecord(scope, contribution));
+  const contributions: Contribution[] = [];
+  const unconfirmed: UnconfirmedPart[] = [];
+  for (const contribution of allContributions.filter((item) => canSeeRecord(scope, item))) {
+    const parts = countConfirmedParts(contribution);
+    if (parts.counted) contributions.push(parts.counted);
+    for (const part of parts.unconfirmed) {
+      unconfirmed.push({ contribution: contribution.id, fund: contribution.fund, party: part.party, amount: part.amount, currency: contribution.currency, date: contribution.date });
+    }
+  }
   const pledges = dataset.pledges.filter((pledge) => canSeeRecord(scope, pledge));
-  return { funds, packages, contributions, plans, parties: dataset.parties, pledges };
+  return { funds, packages, contributions, unconfirmed, plans, parties: dataset.parties, pledges };
 }
