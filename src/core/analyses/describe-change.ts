@@ -18,7 +18,7 @@ export function formatDelta(min: number, max: number): string {
   const gain = min >= 0 && max >= 0;
   const loss = min <= 0 && max <= 0;
   if ((gain || loss) && Math.abs(min) <= Math.abs(max)) return `${gain ? '+' : '−'}${formatAmount(Math.abs(min))}–${formatAmount(Math.abs(max))}`;
-  return `${signed(min)} certain, ${signed(max)} at most`;
+  return `${signed(min)} certain, ${max === 0 ? 'maximum unchanged' : `${signed(max)} at most`}`;
 }
 
 /** The first `shown` ids, then "…" with how many more. */
