@@ -52,6 +52,7 @@ export function computeRisk(model: AnalysisModel, options: RiskOptions = {}, pla
   const { network, coverage } = model;
   const accumulator = new RiskAccumulator(coverage.demand, network.pledgeIds.length, plan.uncertain.length);
   forEachBatch(plan, (batch) => accumulator.add(batch, evaluate(batch)));
+  accumulator.finish();
 
   const total = accumulator.total;
   const exact = plan.method === 'exact';

@@ -14,8 +14,10 @@ export interface CoverageProgram {
   /** CSR: the matching pledges of each requirement, least flexible first, then by id. */
   sourceStart: Int32Array;
   source: Int32Array;
-  /** Working array: what is left of each pledge during a fill. */
+  /** Working arrays: what is left of each pledge during a fill, valid where stamp[p] is the fill's mark. */
   left: Float64Array;
+  stamp: Int32Array;
+  mark: number;
 }
 
 /** Compile coverage for a network: which pledges can serve which requirement, in the order coverage takes them. */
@@ -53,6 +55,8 @@ export function compileCoverage(network: Network, requirements: readonly Require
     sourceStart,
     source: Int32Array.from(source),
     left: new Float64Array(pledges),
+    stamp: new Int32Array(pledges),
+    mark: 0,
   };
 }
 
@@ -61,19 +65,21 @@ export function compileCoverage(network: Network, requirements: readonly Require
  * each requirement's supply into `out`. Requirements take in priority order, so no pledge counts twice.
  */
 export function fillCoverage(program: CoverageProgram, active: Uint8Array, quantity: Float64Array, out: Float64Array): void {
-  const { demand, sourceStart, source, left } = program;
-  for (let i = 0; i < source.length; i++) {
-    const p = source[i] as number;
-    left[p] = active[p] === 1 ? (quantity[p] as number) : 0;
-  }
+  const { demand, sourceStart, source, left, stamp } = program;
+  const mark = nextMark(program);
   for (let r = 0; r < demand.length; r++) {
     let need = demand[r] as number;
     let taken = 0;
     const end = sourceStart[r + 1] as number;
     for (let i = sourceStart[r] as number; i < end && need > 0; i++) {
       const p = source[i] as number;
-      const available = left[p] as number;
-      if (available <= 0) continue;
+      // A pledge's remainder is set on first touch in this fill: a fill that ends early reads few pledges.
+      const available = stamp[p] === mark ? (left[p] as number) : active[p] === 1 ? (quantity[p] as number) : 0;
+      stamp[p] = mark;
+      if (available <= 0) {
+        left[p] = 0;
+        continue;
+      }
       const take = available < need ? available : need;
       left[p] = available - take;
       need -= take;
@@ -81,6 +87,16 @@ export function fillCoverage(program: CoverageProgram, active: Uint8Array, quant
     }
     out[r] = taken;
   }
+}
+
+// A new mark for a fill; the stamps restart before the counter would overflow.
+function nextMark(program: CoverageProgram): number {
+  if (program.mark >= 0x7ffffff0) {
+    program.stamp.fill(0);
+    program.mark = 0;
+  }
+  program.mark += 1;
+  return program.mark;
 }
 
 function compareText(a: string, b: string): number {
@@ -92,19 +108,20 @@ function compareText(a: string, b: string): number {
  * requirements' supplies into out[offset …].
  */
 export function fillCoverageFromWords(program: CoverageProgram, words: Uint32Array, bit: number, quantity: Float64Array, out: Float64Array, offset: number): void {
-  const { demand, sourceStart, source, left } = program;
-  for (let i = 0; i < source.length; i++) {
-    const p = source[i] as number;
-    left[p] = ((words[p] as number) >>> bit) & 1 ? (quantity[p] as number) : 0;
-  }
+  const { demand, sourceStart, source, left, stamp } = program;
+  const mark = nextMark(program);
   for (let r = 0; r < demand.length; r++) {
     let need = demand[r] as number;
     let taken = 0;
     const end = sourceStart[r + 1] as number;
     for (let i = sourceStart[r] as number; i < end && need > 0; i++) {
       const p = source[i] as number;
-      const available = left[p] as number;
-      if (available <= 0) continue;
+      const available = stamp[p] === mark ? (left[p] as number) : ((words[p] as number) >>> bit) & 1 ? (quantity[p] as number) : 0;
+      stamp[p] = mark;
+      if (available <= 0) {
+        left[p] = 0;
+        continue;
+      }
       const take = available < need ? available : need;
       left[p] = available - take;
       need -= take;

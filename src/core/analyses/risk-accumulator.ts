@@ -19,6 +19,9 @@ export class RiskAccumulator {
   readonly supplyMin: Map<number, number>[];
   private readonly metMinWords: Uint32Array;
   private readonly metMaxWords: Uint32Array;
+  /** Per requirement: the last supply seen and the weight gathered for it, not yet in supplyMin (runs of one value are common). */
+  private readonly lastSupply: Float64Array;
+  private readonly lastWeight: Float64Array;
 
   constructor(
     private readonly demand: Float64Array,
@@ -36,6 +39,22 @@ export class RiskAccumulator {
     this.supplyMin = Array.from({ length: requirements }, () => new Map<number, number>());
     this.metMinWords = new Uint32Array(requirements);
     this.metMaxWords = new Uint32Array(requirements);
+    this.lastSupply = new Float64Array(requirements).fill(NaN);
+    this.lastWeight = new Float64Array(requirements);
+  }
+
+  /** Move the pending runs into the distributions; call before reading supplyMin. */
+  finish(): void {
+    for (let r = 0; r < this.lastSupply.length; r++) this.flush(r);
+  }
+
+  private flush(r: number): void {
+    const weight = this.lastWeight[r] as number;
+    if (weight === 0) return;
+    const value = this.lastSupply[r] as number;
+    const distribution = this.supplyMin[r] as Map<number, number>;
+    distribution.set(value, (distribution.get(value) ?? 0) + weight);
+    this.lastWeight[r] = 0;
   }
 
   /** Add one evaluated batch. */
@@ -49,12 +68,15 @@ export class RiskAccumulator {
       const need = this.demand[r] as number;
       let minWord = 0;
       let maxWord = 0;
-      const distribution = this.supplyMin[r] as Map<number, number>;
       for (let b = 0; b < batch.count; b++) {
         const atMin = result.supplyMin[b * requirements + r] as number;
         if (atMin >= need) minWord |= 1 << b;
         if ((result.supplyMax[b * requirements + r] as number) >= need) maxWord |= 1 << b;
-        distribution.set(atMin, (distribution.get(atMin) ?? 0) + (weights ? (weights[b] as number) : 1));
+        if (atMin !== this.lastSupply[r]) {
+          this.flush(r);
+          this.lastSupply[r] = atMin;
+        }
+        this.lastWeight[r] = (this.lastWeight[r] as number) + (weights ? (weights[b] as number) : 1);
       }
       this.metMinWords[r] = minWord >>> 0;
       this.metMaxWords[r] = maxWord >>> 0;
