@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pledgeEntity } from '../../db/entities/dataset-entities.js';
+import { openStore } from '../../db/open-store.js';
+import { insertRecord, listAllRecords } from '../../db/record.repository.js';
 import { runCli } from '../main.js';
 
 // `coalition export / import / backup / restore` through runCli on PGlite data directories: files written,
@@ -93,6 +96,28 @@ describe('coalition import, export, backup and restore', () => {
       const refused = await run(main, ...argv);
       expect(refused, argv.join(' ')).toMatchObject({ code: 2, err: expect.stringMatching(/--(as-of|date): must be a date from 1900-01-01 to 9999-12-31/) });
     }
+  });
+
+  // Issue 21 item 11: one 70,000-character note (stored before free text was limited) made the XLSX export refuse the whole store.
+  it('exports a store holding a text longer than an XLSX cell: the cell is cut with a marker and a warning names it', async () => {
+    const other = join(directory, 'long-note');
+    expect((await run(other, 'demo')).code).toBe(0);
+    const store = await openStore({ kind: 'pglite', dataDirectory: other });
+    try {
+      const [first] = await listAllRecords(store.db, pledgeEntity);
+      if (!first) throw new Error('the demo has no pledges');
+      await insertRecord(store.db, pledgeEntity, { ...first.record, id: 'zz-long-note', note: `=${'n'.repeat(69_999)}` });
+    } finally {
+      await store.close();
+    }
+    const out = join(directory, 'long-note.xlsx');
+    const result = await run(other, 'export', '--format', 'xlsx', '--out', out);
+    expect(result).toMatchObject({ code: 0, out: '' });
+    expect(result.err).toContain('warning: pledges/zz-long-note note has 70000 characters; its XLSX cell holds the first part and says so (CSV and JSON export it whole)');
+    expect(result.err).toMatch(/Exported \d+ pledges/);
+    const csv = await run(other, 'export', '--format', 'csv', '--entities', 'pledges');
+    expect(csv.code).toBe(0);
+    expect(csv.out).toContain(`'=${'n'.repeat(69_999)}`);
   });
 
   it('backs up to .json.gz and restores into an empty directory with the audit chain intact; a non-empty store needs --force', async () => {

@@ -58,7 +58,11 @@ export function registerExchangeCommands(program: Command, io: CliIo): void {
       await withStore(async (store) => {
         const tables = await readExportTables(store.db, options.entities ?? EXCHANGE_ENTITIES);
         const base = options.out && options.format !== 'csv' ? basename(options.out, extname(options.out)) : undefined;
-        const files = await formatExport(tables, options.format, { now: new Date(), ...(base ? { base } : {}) });
+        const files = await formatExport(tables, options.format, {
+          now: new Date(),
+          ...(base ? { base } : {}),
+          onTruncated: (cell) => io.err(`warning: ${cell.entity}/${cell.id} ${cell.column} has ${cell.length} characters; its XLSX cell holds the first part and says so (CSV and JSON export it whole)\n`),
+        });
         const counts = tables.map((table) => `${table.rows.length} ${table.name}`).join(', ');
         if (!options.out) {
           for (const file of files) io.out(String(file.content));

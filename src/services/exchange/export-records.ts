@@ -1,7 +1,7 @@
 import type { Database } from '../../db/open-store.js';
 import { listAllRecords } from '../../db/record.repository.js';
 import { codecOf, EXCHANGE_ENTITIES, type ExchangeEntity } from './codecs.js';
-import { type ExportTable, writeCsv, writeJson, writeXlsx } from './write-tables.js';
+import { type ExportTable, type TruncatedCell, writeCsv, writeJson, writeXlsx } from './write-tables.js';
 
 // `coalition export`: the exchanged entities as rows (ordered by id), in JSON, CSV or XLSX.
 
@@ -32,10 +32,14 @@ export async function readExportTables(db: Database, entities: readonly Exchange
   );
 }
 
-/** The files of an export: one JSON or XLSX file (`base` named), or one CSV file per entity. */
-export async function formatExport(tables: readonly ExportTable[], format: ExportFormat, options: { now: Date; base?: string }): Promise<ExportFile[]> {
+/** The files of an export: one JSON or XLSX file (`base` named), or one CSV file per entity; `onTruncated` hears of each XLSX cell cut to fit. */
+export async function formatExport(
+  tables: readonly ExportTable[],
+  format: ExportFormat,
+  options: { now: Date; base?: string; onTruncated?: (cell: TruncatedCell) => void },
+): Promise<ExportFile[]> {
   const base = options.base ?? 'coalition-export';
   if (format === 'json') return [{ name: `${base}.json`, content: writeJson(tables) }];
-  if (format === 'xlsx') return [{ name: `${base}.xlsx`, content: await writeXlsx(tables, options.now) }];
+  if (format === 'xlsx') return [{ name: `${base}.xlsx`, content: await writeXlsx(tables, options.now, options.onTruncated) }];
   return tables.map((table) => ({ name: `${table.name}.csv`, content: writeCsv(table) }));
 }

@@ -2,11 +2,12 @@ import { parse } from 'csv-parse/sync';
 import type { InputProblem } from '../../contracts/input-error.js';
 import type { Column } from './cells.js';
 import { codecOf, EXCHANGE_ENTITIES, type ExchangeEntity, isExchangeEntity } from './codecs.js';
+import { unguardFormula } from './formula-guard.js';
 
 // Reading an exchange file into rows of raw cells, each row knowing how to name a place in the file the way a
 // person sees it: `pledges.csv row 7, column condition` (the header is row 1), `data.xlsx sheet pledges row 7,
 // column condition (O)`, `pledges[5].condition` for JSON. Structural problems (bad header, not UTF-8, broken
-// quoting) are collected, not thrown.
+// quoting) are collected, not thrown. A text cell guarded against formulas on export (formula-guard.ts) loses its guard quote here.
 
 export interface SourceRow {
   cells: Record<string, unknown>;
@@ -103,7 +104,7 @@ export function readCsv(fileName: string, name: ExchangeEntity, bytes: Uint8Arra
     const cells: Record<string, unknown> = {};
     values.forEach((value, index) => {
       const column = names[index];
-      if (column !== undefined) cells[column] = value;
+      if (column !== undefined) cells[column] = unguardFormula(value);
     });
     rows.push({ cells, at: (column) => where(rowNumber, column) });
   });

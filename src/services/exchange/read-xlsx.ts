@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { InputProblem } from '../../contracts/input-error.js';
 import { isExchangeEntity } from './codecs.js';
+import { unguardFormula } from './formula-guard.js';
 import { columnLetter, ENTITY_LIST, type ReadResult, readHeader, type SourceRow, type SourceTable } from './read-tables.js';
 
 // An XLSX workbook with a sheet per entity (named pledges, requirements, contributions), header row 1. Cells
@@ -66,7 +67,7 @@ function readSheet(fileName: string, sheet: ExcelJS.Worksheet, problems: InputPr
         return;
       }
       if (plain.value !== null && plain.value !== '') blank = false;
-      if (column !== undefined) cells[column] = plain.value;
+      if (column !== undefined) cells[column] = typeof plain.value === 'string' ? unguardFormula(plain.value) : plain.value;
       else if (plain.value !== null && plain.value !== '' && header[index] === null) {
         problems.push({ path: where(rowNumber, columnLetter(index)), message: 'has a value in a column without a header' });
       }
