@@ -18,6 +18,7 @@ import type { AuditRow } from '../../db/audit.repository.js';
 import { GENESIS_HASH, hashAuditEntry } from '../audit/hash-audit-entry.js';
 import { type AuditEntry, auditEntrySchema, type BackupEnvelope, backupEnvelopeSchema, RECORD_META_KEYS, recordMetaSchema } from './backup-format.js';
 import { otherTables, type TableRow, tableRowSchema } from './store-tables.js';
+import { parseKeepingLongText } from './keep-long-text.js';
 
 // Everything `coalition restore` checks before it writes: the envelope, every record through its entity's
 // schema (with version and timestamps), every row of the other tables, the engine's dataset as a whole, and the
@@ -60,7 +61,7 @@ function validRecords<R extends StoredRecord>(
     const path = `entities.${entity.name}[${i}]`;
     const { meta, record } = splitMeta(item);
     const metaResult = recordMetaSchema.safeParse(meta);
-    const recordResult = entity.schema.safeParse(record);
+    const recordResult = parseKeepingLongText(entity.schema, record);
     if (!metaResult.success) problems.push(...problemsFromZod(metaResult.error, path));
     if (!recordResult.success) problems.push(...problemsFromZod(recordResult.error, path));
     if (!metaResult.success || !recordResult.success) return;
