@@ -1,7 +1,8 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
-import { InputError, type InputProblem, problemsFromCore } from '../contracts/input-error.js';
+import type { ErrorCode } from '../contracts/error-codes.js';
+import { InputError, problemsFromCore } from '../contracts/input-error.js';
 import { lockAuditHead } from '../db/audit.repository.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
@@ -10,6 +11,7 @@ import { canonicalJson } from '../core/audit/canonical-json.js';
 import { appendAuditBatch, type AuditEvent } from './audit/append-audit.js';
 import type { Actor } from './records.service.js';
 import type { DatasetCache } from './store-dataset.js';
+import { type ProblemAbout, visibleProblems } from './access/visible-problems.js';
 
 // Bulk writes (the demo, `coalition import`, restore): every record checked first, then all written in one
 // transaction with an audit entry each — or nothing at all.
@@ -42,7 +44,8 @@ export async function importRecords(
     const tx = transaction as unknown as Database;
     const head = await lockAuditHead(tx);
     const current = await cache.forHead(tx, `${head.seq}:${head.hash}`);
-    checkMergedDataset(current, batches, options.mode);
+    const inconsistent = findMergedProblems(current, batches, options.mode);
+    if (inconsistent) throw new InputError(inconsistent.code, 'the import would make the data inconsistent', await visibleProblems(tx, actor, inconsistent.problems));
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, byEntity: {} };
     const events: AuditEvent[] = [];
     let done = 0;
@@ -74,7 +77,8 @@ async function writeBatch(
     for (const [index, record] of records.entries()) {
       const problems = await entity.checkReferences(tx, { record });
       if (problems.length > 0) {
-        throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, problems.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
+        const shown = await visibleProblems(tx, actor, problems);
+        throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, shown.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
       }
     }
   }
@@ -117,8 +121,9 @@ async function writeBatch(
   return outcomes;
 }
 
-// The engine's records must stay consistent as a whole: check the store's dataset with the batch applied.
-function checkMergedDataset(current: Dataset, batches: readonly ImportBatch[], mode: ImportMode): void {
+// The engine's records must stay consistent as a whole: the problems of the store's dataset with the batch
+// applied, if any (each about the stored record it is in, for visibleProblems).
+function findMergedProblems(current: Dataset, batches: readonly ImportBatch[], mode: ImportMode): { code: ErrorCode; problems: ProblemAbout[] } | undefined {
   const merged: Record<string, StoredRecord[]> = {};
   for (const key of DATASET_ENTITY_NAMES) merged[key] = [...(current[key as keyof Dataset] as unknown as StoredRecord[])];
   const positions = new Map<string, Map<string, number>>();
@@ -140,15 +145,19 @@ function checkMergedDataset(current: Dataset, batches: readonly ImportBatch[], m
     positions.set(entity.name, where);
   }
   const prepared = prepareDataset(merged as unknown as Dataset);
-  if (prepared.ok) return;
+  if (prepared.ok) return undefined;
   // Report paths as positions in the batch where the problem is in an imported record.
-  const problems: InputProblem[] = problemsFromCore(prepared.problems).map((problem) => ({
-    ...problem,
-    path: problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, name: string, index: string) => {
+  const problems: ProblemAbout[] = problemsFromCore(prepared.problems).map((problem) => {
+    let about: ProblemAbout['about'];
+    const path = problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, name: string, index: string) => {
       const record = merged[name]?.[Number(index)];
       const batchIndex = record ? positions.get(name)?.get(record.id) : undefined;
-      return batchIndex === undefined ? (record ? `${name}/${record.id} (stored)` : whole) : `${name}[${batchIndex}]`;
-    }),
-  }));
-  throw new InputError(prepared.problems[0]?.code ?? 'input.invalid', 'the import would make the data inconsistent', problems);
+      if (batchIndex !== undefined) return `${name}[${batchIndex}]`;
+      if (!record) return whole;
+      about = { collection: name, id: record.id };
+      return `${name}/${record.id} (stored)`;
+    });
+    return about ? { ...problem, path, about } : { ...problem, path };
+  });
+  return { code: prepared.problems[0]?.code ?? 'input.invalid', problems };
 }

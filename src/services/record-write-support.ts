@@ -1,11 +1,13 @@
 import { type Principal, scopeOf } from '../core/access/principal.js';
 import { canSeePledge, datasetAsSeenBy, decideSupersedes } from '../core/access/reference-rules.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
-import type { Problem } from '../core/errors.js';
+import type { Problem, ProblemCode } from '../core/errors.js';
 import type { Dataset, Pledge } from '../core/types.js';
-import { AppError, InputError, type InputProblem } from '../contracts/input-error.js';
+import { AppError, InputError } from '../contracts/input-error.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
+import type { Database } from '../db/open-store.js';
 import { AccessDeniedError, denialOf } from './access/access-policy.js';
+import { type ProblemAbout, visibleProblems } from './access/visible-problems.js';
 
 // Helpers of RecordService's writes: errors named for the record, and a change applied to the dataset.
 
@@ -35,13 +37,21 @@ export function applyChange<R extends StoredRecord>(dataset: Dataset, name: stri
 }
 
 /**
- * The dataset after a change, checked as the writer sees it (DESIGN.md §7): when it is inconsistent, the
- * problems come from the writer's view, so they never name (or suggest) a pledge the writer may not see; a
- * newly set `supersedes` naming a hidden pledge gets exactly the answer a missing pledge gets; and a pledge
- * may supersede only a pledge of its own party (coordinators and the system: any). `before` is the stored
- * record (undefined for a create).
+ * The dataset after a change, checked as the writer sees it (DESIGN.md §7): a newly set `supersedes` naming a
+ * hidden pledge gets exactly the answer a missing pledge gets, and a pledge may supersede only a pledge of its
+ * own party (coordinators and the system: any). When the result is inconsistent, the written record's problems
+ * come from the writer's view (so no suggestion names a hidden pledge), and problems in other records pass
+ * through visibleProblems: those the writer may see are listed, the others counted. `before` is the stored
+ * record (undefined for a create); `db` the write's connection.
  */
-export function prepareChange<R extends StoredRecord>(actor: Principal, stored: Dataset, name: string, change: Change<R>, before: unknown): PreparedDataset {
+export async function prepareChange<R extends StoredRecord>(
+  db: Database,
+  actor: Principal,
+  stored: Dataset,
+  name: string,
+  change: Change<R>,
+  before: unknown,
+): Promise<PreparedDataset> {
   const id = change.kind === 'delete' ? change.id : change.record.id;
   const changed = applyChange(stored, name, change);
   const scope = scopeOf(actor);
@@ -55,32 +65,54 @@ export function prepareChange<R extends StoredRecord>(actor: Principal, stored: 
     if (!decision.ok) throw new AccessDeniedError('auth.forbidden', decision.message, denialOf(actor, before === undefined ? 'create' : 'update', name, id, decision.message));
   }
   const full = prepareDataset(changed);
-  if (scope.kind !== 'all' && (hidden || !full.ok)) {
-    const view = datasetAsSeenBy(changed, scope, written ? { id: written.id, supersedes: reference } : undefined);
-    const checked = prepareDataset(view);
-    if (!checked.ok) throw consistencyError(name, id, view, checked.problems);
-    if (hidden) throw new InputError('dataset.unknown_reference', `${name} '${id}' would make the data inconsistent`, [{ path: 'supersedes', message: `unknown pledge '${reference ?? ''}'`, code: 'dataset.unknown_reference' }]);
+  if (scope.kind === 'all' || (!hidden && full.ok)) {
+    if (full.ok) return full.value;
+    throw await consistencyError(db, actor, name, id, full.problems[0]?.code, consistencyProblems(name, id, changed, full.problems));
   }
-  if (!full.ok) throw consistencyError(name, id, changed, full.problems);
-  return full.value;
+  const view = datasetAsSeenBy(changed, scope, written ? { id: written.id, supersedes: reference } : undefined);
+  const checked = prepareDataset(view);
+  const problems = checked.ok ? [] : consistencyProblems(name, id, view, checked.problems);
+  if (!full.ok) {
+    // What only the full dataset shows: problems in pledges the writer may not see (counted, never named), or,
+    // when the writer's view is consistent, all of them.
+    const inView = new Set(view.pledges.map((pledge) => pledge.id));
+    const elsewhere = consistencyProblems(name, id, changed, full.problems);
+    problems.push(...(checked.ok ? elsewhere : elsewhere.filter((problem) => problem.about?.collection === 'pledges' && !inView.has(problem.about.id))));
+  }
+  if (hidden && problems.length === 0) problems.push({ path: 'supersedes', message: `unknown pledge '${reference ?? ''}'`, code: 'dataset.unknown_reference' });
+  if (problems.length === 0 && full.ok) return full.value;
+  throw await consistencyError(db, actor, name, id, (checked.ok ? undefined : checked.problems[0]?.code) ?? (full.ok ? undefined : full.problems[0]?.code), problems);
 }
 
-/** Problems of the written record get paths relative to it; problems elsewhere name the record they are in. */
-export function consistencyError(name: string, id: string, dataset: Dataset, problems: readonly Problem[]): InputError {
+/*
+ * The dataset's problems after a write: those of the written record get paths relative to it; those elsewhere
+ * name the record they are in (`pledges/fr-1.condition`) and carry it as `about`, so that visibleProblems can
+ * leave out the records the caller may not see.
+ */
+function consistencyProblems(name: string, id: string, dataset: Dataset, problems: readonly Problem[]): ProblemAbout[] {
   const key = name as keyof Dataset;
   const index = (dataset[key] as unknown as StoredRecord[]).findIndex((item) => item.id === id);
   const own = `${name}[${index}]`;
-  const list: InputProblem[] = problems.map((problem) => {
-    const path = problem.path.startsWith(own)
+  return problems.map((problem) => {
+    let about: ProblemAbout['about'];
+    // `pledges[1]` is not the start of `pledges[12]`.
+    const mine = problem.path === own || problem.path.startsWith(`${own}.`);
+    const path = mine
       ? problem.path.slice(own.length).replace(/^\./, '') || '(record)'
       : problem.path.replace(/^(\w+)\[(\d+)\]/, (whole, collection: string, position: string) => {
           const other = (dataset[collection as keyof Dataset] as unknown as StoredRecord[] | undefined)?.[Number(position)];
-          return other ? `${collection}/${other.id}` : whole;
+          if (!other) return whole;
+          about = { collection, id: other.id };
+          return `${collection}/${other.id}`;
         });
-    const entry: InputProblem = { path, message: problem.message, code: problem.code };
+    const entry: ProblemAbout = { path, message: problem.message, code: problem.code };
     if (problem.column !== undefined) entry.column = problem.column;
+    if (about) entry.about = about;
     return entry;
   });
-  const code = problems[0]?.code ?? 'input.invalid';
-  return new InputError(code, `${name} '${id}' would make the data inconsistent`, list);
+}
+
+/** The 422 of a write that would make the dataset inconsistent, with the problems the actor may be told. */
+async function consistencyError(db: Database, actor: Principal, name: string, id: string, code: ProblemCode | undefined, problems: readonly ProblemAbout[]): Promise<InputError> {
+  return new InputError(code ?? 'input.invalid', `${name} '${id}' would make the data inconsistent`, await visibleProblems(db, actor, problems));
 }

@@ -18,6 +18,7 @@ import { AccessPolicy } from './access/access-policy.js';
 import { appendAudit } from './audit/append-audit.js';
 import { HeadKeyedCache } from './head-keyed-cache.js';
 import { type Change, notFound, prepareChange, staleVersion } from './record-write-support.js';
+import { visibleProblems } from './access/visible-problems.js';
 import type { DatasetCache } from './store-dataset.js';
 
 // Reads and writes of records, as the caller may see and write them. Every write runs in one transaction:
@@ -151,17 +152,17 @@ export class RecordService {
           // Created by a writer that committed between our first read and the lock.
           throw new AppError('conflict', `${entity.name} '${id}' already exists`);
         }
-        dataset = prepareChange(actor, stored, entity.name, change, current?.record);
+        dataset = await prepareChange(tx, actor, stored, entity.name, change, current?.record);
       }
       if (change.kind === 'delete' && DATASET_ENTITY_NAMES.has(entity.name)) {
         // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.
         const problems = await findReferencesToDatasetRecord(tx, entity.name, change.id);
-        if (problems.length > 0) throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' is still referenced`, problems);
+        if (problems.length > 0) throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' is still referenced`, await visibleProblems(tx, actor, problems));
       }
       if (entity.checkReferences) {
         const problems = await entity.checkReferences(tx, change.kind === 'delete' ? { deletedId: change.id } : { record: change.record });
         if (problems.length > 0) {
-          throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' would make the data inconsistent`, problems);
+          throw new InputError('dataset.unknown_reference', `${entity.name} '${id}' would make the data inconsistent`, await visibleProblems(tx, actor, problems));
         }
       }
       const written = await this.applyWrite(tx, entity, change, expected);

@@ -143,20 +143,21 @@ describe('demo meetings and sanctions', () => {
       financingPlanSchema.parse({ id: 'plan', title: 'Plan', needAmount: 1, currency: 'EUR', options: [{ id: 'a', kind: 'joint_borrowing', title: 'A', optOuts: ['CZ'], sources: ['liga-2026-01-10-healey'] }] }),
     );
     expect(await findReferencesToDatasetRecord(store.db, 'parties', 'HU')).toEqual([
-      { path: 'sanctions-packages/eu-6.exemptions', message: "party 'HU' is still referenced by sanctions-packages 'eu-6'" },
+      { path: 'sanctions-packages/eu-6.exemptions', message: "party 'HU' is still referenced by sanctions-packages 'eu-6'", about: { collection: 'sanctions-packages', id: 'eu-6' } },
     ]);
     expect(await findReferencesToDatasetRecord(store.db, 'parties', 'IS')).toEqual([
-      { path: 'contributions/c-1.donors', message: "party 'IS' is still referenced by contributions 'c-1'" },
-      { path: 'meetings/paris-2026-01-06.inPerson', message: "party 'IS' is still referenced by meetings 'paris-2026-01-06'" },
-      { path: 'meetings/paris-2025-09-04.online', message: "party 'IS' is still referenced by meetings 'paris-2025-09-04'" },
+      { path: 'contributions/c-1.donors', message: "party 'IS' is still referenced by contributions 'c-1'", about: { collection: 'contributions', id: 'c-1' } },
+      { path: 'meetings/paris-2026-01-06.inPerson', message: "party 'IS' is still referenced by meetings 'paris-2026-01-06'", about: { collection: 'meetings', id: 'paris-2026-01-06' } },
+      { path: 'meetings/paris-2025-09-04.online', message: "party 'IS' is still referenced by meetings 'paris-2025-09-04'", about: { collection: 'meetings', id: 'paris-2025-09-04' } },
     ]);
     expect((await findReferencesToDatasetRecord(store.db, 'parties', 'CZ')).map((problem) => problem.path)).toContain('financing-plans/plan.options');
     expect(await findReferencesToDatasetRecord(store.db, 'sources', 'liga-2026-01-10-healey')).toEqual([
-      { path: 'financing-plans/plan.options', message: "source 'liga-2026-01-10-healey' is still referenced by financing-plans 'plan'" },
+      { path: 'financing-plans/plan.options', message: "source 'liga-2026-01-10-healey' is still referenced by financing-plans 'plan'", about: { collection: 'financing-plans', id: 'plan' } },
     ]);
     expect(await findReferencesToDatasetRecord(store.db, 'pledges', 'gb-1')).toEqual([
-      { path: 'meeting-decisions/paris-2026-01-06-declaration-of-intent.pledges', message: expect.stringContaining('(and 1 more)') },
-      { path: 'action-items/paris-2026-01-06-commons-vote.pledges', message: "pledge 'gb-1' is still referenced by action-items 'paris-2026-01-06-commons-vote'" },
+      { path: 'meeting-decisions/paris-2026-01-06-declaration-of-intent.pledges', message: "pledge 'gb-1' is still referenced by meeting-decisions 'paris-2026-01-06-declaration-of-intent'", about: { collection: 'meeting-decisions', id: 'paris-2026-01-06-declaration-of-intent' } },
+      { path: 'meeting-decisions/paris-2026-01-06-mnf-u.pledges', message: "pledge 'gb-1' is still referenced by meeting-decisions 'paris-2026-01-06-mnf-u'", about: { collection: 'meeting-decisions', id: 'paris-2026-01-06-mnf-u' } },
+      { path: 'action-items/paris-2026-01-06-commons-vote.pledges', message: "pledge 'gb-1' is still referenced by action-items 'paris-2026-01-06-commons-vote'", about: { collection: 'action-items', id: 'paris-2026-01-06-commons-vote' } },
     ]);
     expect(await findReferencesToDatasetRecord(store.db, 'requirements', 'req-land-frontline')).toEqual([]);
     expect(await findReferencesToDatasetRecord(store.db, 'facts', 'ceasefire')).toEqual([]);

@@ -33,6 +33,8 @@ export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = a
 export interface ReferenceProblem {
   path: string;
   message: string;
+  /** The other record the problem is about (a referrer of a deleted record), for the caller's view of it. */
+  about?: { collection: string; id: string };
 }
 
 /** Drop keys whose value is null or undefined, for optional fields of a record. */

@@ -129,17 +129,18 @@ describe('in the store', () => {
       { path: 'package', message: "fund package 'purl-1' belongs to fund 'purl', not 'bare'" },
     ]);
     expect(await fundPackageEntity.checkReferences?.(store.db, { record: { ...PACKAGE, fund: 'bare' } })).toEqual([
-      { path: 'fund', message: "contributions 'pl-no-de' earmarks this package for fund 'purl', not 'bare'" },
+      { path: 'fund', message: "contributions 'pl-no-de' earmarks this package for fund 'purl', not 'bare'", about: { collection: 'contributions', id: 'pl-no-de' } },
     ]);
   });
 
-  it('refuses to delete a fund or package still referenced, naming a referencing record', async () => {
+  it('refuses to delete a fund or package still referenced, naming each referencing record', async () => {
     expect(await fundEntity.checkReferences?.(store.db, { deletedId: 'purl' })).toEqual([
-      { path: 'fund-packages/purl-1.fund', message: "fund 'purl' is still referenced by fund-packages 'purl-1'" },
-      { path: 'contributions/nl-1.fund', message: "fund 'purl' is still referenced by contributions 'nl-1' (and 1 more)" },
+      { path: 'fund-packages/purl-1.fund', message: "fund 'purl' is still referenced by fund-packages 'purl-1'", about: { collection: 'fund-packages', id: 'purl-1' } },
+      { path: 'contributions/nl-1.fund', message: "fund 'purl' is still referenced by contributions 'nl-1'", about: { collection: 'contributions', id: 'nl-1' } },
+      { path: 'contributions/pl-no-de.fund', message: "fund 'purl' is still referenced by contributions 'pl-no-de'", about: { collection: 'contributions', id: 'pl-no-de' } },
     ]);
     expect(await fundPackageEntity.checkReferences?.(store.db, { deletedId: 'purl-1' })).toEqual([
-      { path: 'contributions/pl-no-de.package', message: "fund package 'purl-1' is still referenced by contributions 'pl-no-de'" },
+      { path: 'contributions/pl-no-de.package', message: "fund package 'purl-1' is still referenced by contributions 'pl-no-de'", about: { collection: 'contributions', id: 'pl-no-de' } },
     ]);
     expect(await fundEntity.checkReferences?.(store.db, { deletedId: 'bare' })).toEqual([]);
     expect(await contributionEntity.checkReferences?.(store.db, { deletedId: 'nl-1' })).toEqual([]);

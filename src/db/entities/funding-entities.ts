@@ -86,18 +86,24 @@ export function referrer(collection: string, field: string, table: PgTable & { i
   return { collection, field, table, id: table.id, matches: (id) => (array ? arrayContains(column, [id]) : eq(column, id)) };
 }
 
-/** One problem per referring collection that still points at `deletedId`, naming the first such record. */
+/**
+ * One problem per record that still points at `deletedId`, naming it (and carrying it as `about`: the
+ * services show the caller only the referrers they may see, and count the others).
+ */
 export async function findReferrers(db: Database, what: string, deletedId: string, referrers: readonly Referrer[]): Promise<ReferenceProblem[]> {
   const problems: ReferenceProblem[] = [];
   for (const { collection, field, table, id, matches } of referrers) {
     const rows = await db.select({ id }).from(table).where(matches(deletedId)).orderBy(asc(id));
-    const first = rows[0];
-    if (!first) continue;
-    const more = rows.length > 1 ? ` (and ${rows.length - 1} more)` : '';
-    problems.push({
-      path: `${collection}/${String(first.id)}.${field}`,
-      message: `${what} '${deletedId}' is still referenced by ${collection} '${String(first.id)}'${more}`,
-    });
+    for (const row of rows) {
+      const referrerId = String(row.id);
+      // A record citing the id in two fields of one kind (a plan's options) is named once.
+      if (problems.some((problem) => problem.about?.collection === collection && problem.about.id === referrerId && problem.path.endsWith(`.${field}`))) continue;
+      problems.push({
+        path: `${collection}/${referrerId}.${field}`,
+        message: `${what} '${deletedId}' is still referenced by ${collection} '${referrerId}'`,
+        about: { collection, id: referrerId },
+      });
+    }
   }
   return problems;
 }
@@ -177,11 +183,11 @@ export const fundPackageEntity: EntityDefinition<FundPackage, Row<typeof fundPac
       .from(contributions)
       .where(eq(contributions.packageId, record.id))
       .orderBy(asc(contributions.id));
-    const stranded = earmarked.find((contribution) => contribution.fundId !== record.fund);
-    if (stranded) {
+    for (const contribution of earmarked.filter((item) => item.fundId !== record.fund)) {
       problems.push({
         path: 'fund',
-        message: `contributions '${stranded.id}' earmarks this package for fund '${stranded.fundId}', not '${record.fund}'`,
+        message: `contributions '${contribution.id}' earmarks this package for fund '${contribution.fundId}', not '${record.fund}'`,
+        about: { collection: 'contributions', id: contribution.id },
       });
     }
     return problems;

@@ -92,11 +92,11 @@ describe('in the store', () => {
 
   it('refuses to delete a meeting with decisions or action items', async () => {
     expect(await meetingEntity.checkReferences?.(store.db, { deletedId: 'paris' })).toEqual([
-      { path: 'meeting-decisions/doi.meeting', message: "meeting 'paris' is still referenced by meeting-decisions 'doi'" },
-      { path: 'action-items/vote.meeting', message: "meeting 'paris' is still referenced by action-items 'vote'" },
+      { path: 'meeting-decisions/doi.meeting', message: "meeting 'paris' is still referenced by meeting-decisions 'doi'", about: { collection: 'meeting-decisions', id: 'doi' } },
+      { path: 'action-items/vote.meeting', message: "meeting 'paris' is still referenced by action-items 'vote'", about: { collection: 'action-items', id: 'vote' } },
     ]);
     expect(await meetingEntity.checkReferences?.(store.db, { deletedId: 'kyiv' })).toEqual([
-      { path: 'action-items/cell.meeting', message: "meeting 'kyiv' is still referenced by action-items 'cell'" },
+      { path: 'action-items/cell.meeting', message: "meeting 'kyiv' is still referenced by action-items 'cell'", about: { collection: 'action-items', id: 'cell' } },
     ]);
     expect(await meetingDecisionEntity.checkReferences?.(store.db, { deletedId: 'doi' })).toEqual([]);
   });

@@ -85,7 +85,7 @@ describe('in the store', () => {
 
   it('refuses to delete a package that still has measures', async () => {
     expect(await sanctionsPackageEntity.checkReferences?.(store.db, { deletedId: 'eu-6' })).toEqual([
-      { path: 'sanctions-measures/eu-6-oil.package', message: "sanctions package 'eu-6' is still referenced by sanctions-measures 'eu-6-oil'" },
+      { path: 'sanctions-measures/eu-6-oil.package', message: "sanctions package 'eu-6' is still referenced by sanctions-measures 'eu-6-oil'", about: { collection: 'sanctions-measures', id: 'eu-6-oil' } },
     ]);
     expect(await sanctionsMeasureEntity.checkReferences?.(store.db, { deletedId: 'eu-6-oil' })).toEqual([]);
   });

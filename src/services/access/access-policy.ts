@@ -3,13 +3,20 @@ import { isUser, type Principal, scopeOf } from '../../core/access/principal.js'
 import { canSeeRecord } from '../../core/access/visibility.js';
 import { AppError } from '../../contracts/input-error.js';
 import { insertDenial, listDenials } from '../../db/access.repository.js';
+import { readLastStates } from '../../db/audit.repository.js';
+import { entityByName } from '../../db/entities/all-entities.js';
+import type { EntityDefinition } from '../../db/entities/entity-definition.js';
 import type { Database } from '../../db/open-store.js';
+import { findRecords } from '../../db/record.repository.js';
 
 // The one place services ask "may this principal see / write this?" (DESIGN.md §2, §7). Reads of records the
 // caller may not see answer 404 as if absent; forbidden writes 403; every refusal is logged (who, what, when).
 // New services call visibleTo / assertCanRead / assertCanWrite and let denials propagate as thrown errors.
 
 export type AccessAction = 'read' | 'create' | 'update' | 'delete' | 'approve';
+
+/** Collections whose records are pledges for visibility (a pending approval is a proposed pledge). */
+export const PLEDGE_SNAPSHOTS: ReadonlySet<string> = new Set(['pledge-approvals']);
 
 /** A refusal: the edges see a plain not_found or auth.forbidden; the policy logs the rest. */
 export class AccessDeniedError extends AppError {
@@ -66,11 +73,43 @@ export class AccessPolicy {
     }
   }
 
-  /** The newest refused attempts (admins only). */
+  /**
+   * The newest refused attempts (admins only). An attempt on a record the reader may not see (now, or as it
+   * was last if deleted) is listed without its id: the log must not tell which hidden ids exist.
+   */
   async denials(principal: Principal, limit: number): Promise<{ at: string; actor: string; action: string; entity: string; entityId: string | null; reason: string }[]> {
     if (isUser(principal) && principal.role !== 'admin') throw new AppError('auth.forbidden', 'only admins may read the log of refused attempts');
     const rows = await listDenials(this.db, limit);
-    return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action, entity: row.entity, entityId: row.entityId, reason: row.reason }));
+    const hidden = await this.hiddenSubjects(principal, rows);
+    return rows.map((row) => ({
+      at: row.at.toISOString(),
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entityId !== null && hidden.has(`${row.entity}\n${row.entityId}`) ? null : row.entityId,
+      reason: row.reason,
+    }));
+  }
+
+  // The (entity, id) pairs of these denials that name a confidential record the principal may not see.
+  private async hiddenSubjects(principal: Principal, rows: readonly { entity: string; entityId: string | null }[]): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    if (!isUser(principal)) return hidden;
+    const byEntity = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const collection = entityByName(PLEDGE_SNAPSHOTS.has(row.entity) ? 'pledges' : row.entity);
+      if (row.entityId === null || !collection?.confidential) continue;
+      byEntity.set(row.entity, (byEntity.get(row.entity) ?? new Set()).add(row.entityId));
+    }
+    for (const [name, ids] of byEntity) {
+      const entity = entityByName(PLEDGE_SNAPSHOTS.has(name) ? 'pledges' : name) as EntityDefinition;
+      const current = await findRecords(this.db, entity, [...ids]);
+      const gone = [...ids].filter((id) => !current.has(id));
+      const last = gone.length > 0 ? await readLastStates(this.db, entity.name, gone) : new Map<string, unknown>();
+      const states: [string, unknown][] = [...[...current].map(([id, found]): [string, unknown] => [id, found.record]), ...last];
+      for (const [id, state] of states) if (state !== null && !this.visibleTo(principal, entity, state)) hidden.add(`${name}\n${id}`);
+    }
+    return hidden;
   }
 
   /** Log one refusal; a failure to log never hides the refusal itself. */

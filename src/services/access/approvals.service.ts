@@ -127,7 +127,7 @@ export class ApprovalService {
   private async assertConsistent(principal: Principal, record: Pledge, before: Pledge): Promise<void> {
     const head = await readAuditHead(this.store.db);
     const stored = await this.cache.forHead(this.store.db, `${head.seq}:${head.hash}`);
-    prepareChange(principal, stored, 'pledges', { kind: 'update', record }, before);
+    await prepareChange(this.store.db, principal, stored, 'pledges', { kind: 'update', record }, before);
   }
 
   // Another delegate of the pledge's party, or a coordinator (the system, too).

@@ -4,14 +4,12 @@ import { entityByName } from '../../db/entities/all-entities.js';
 import type { EntityDefinition } from '../../db/entities/entity-definition.js';
 import type { Store } from '../../db/open-store.js';
 import { findRecords } from '../../db/record.repository.js';
-import type { AccessPolicy } from './access-policy.js';
+import { type AccessPolicy, PLEDGE_SNAPSHOTS } from './access-policy.js';
 
 // The audit log as the caller may see it, by the same rule as a record's history: entries about a record the
 // caller may not see now (a deleted record: as it was last) are left out, and a version they may not see
 // (before or after a confidentiality change) is null. Account entries are for admins.
 
-/** Collections whose audited snapshots are pledges (for visibility), besides the confidential entities. */
-const PLEDGE_SNAPSHOTS = new Set(['pledge-approvals']);
 
 export class AuditViewService {
   constructor(

@@ -111,7 +111,7 @@ async function checkReferences(db: Database, tables: readonly DecodedTable[]): P
     if (!entity.checkReferences) continue;
     for (const [index, record] of table.records.entries()) {
       const found = await entity.checkReferences(db, { record });
-      problems.push(...found.map((problem) => locate({ ...problem, path: `${table.name}[${index}].${problem.path}` }, tables)));
+      problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
     }
   }
   return problems;
