@@ -5,6 +5,7 @@
 // Sentences that only say who took part ("Anwesend waren …", "joined by video") add to the last meeting.
 
 import { findIn, type ArticleContext, type SentenceView } from './article-context.js';
+import { clauseOf, splitClauses } from './clauses.js';
 import { findDates, type DateMention } from './resolve-dates.js';
 import type { TermMatch } from './term-matcher.js';
 import type { MeetingFormat, MeetingProposal } from './types.js';
@@ -43,7 +44,7 @@ function findAnchors(context: ArticleContext, view: SentenceView): Anchor[] {
   const strong = [...findIn(view, lexicon.meetingNouns, text), ...findIn(view, lexicon.meetingVerbs, text)];
   const weak = findIn(view, lexicon.meetingWeakNouns, text);
   if (strong.length === 0 && weak.length === 0) return [];
-  const formats = findIn(view, lexicon.formats, text);
+  const formats = formatsIn(context, view);
   const dates = sentenceDates(context, view);
   const places = view.parties.filter(
     (party) => party.place || (party.via === 'capital' && !party.prepositional) || (party.via === 'capital' && strong.some((anchor) => anchor.first === party.last + 1)),
@@ -56,7 +57,7 @@ function findAnchors(context: ArticleContext, view: SentenceView): Anchor[] {
     const next = unique[i + 1];
     const windowEnd = next ? next.start : view.sentence.end;
     const date = dates.find((d) => d.start >= match.end && d.start < windowEnd) ?? (i === 0 ? [...dates].reverse().find((d) => d.end <= match.start) : undefined) ?? (unique.length === 1 ? dates[0] : undefined);
-    const format = formats.find((f) => f.start >= match.start && f.start < windowEnd && f.start - match.end < 60) ?? formats.find((f) => f.end <= match.start && match.start - f.end < 25);
+    const format = formats.find((f) => f.start >= match.start && f.start < windowEnd && f.start - match.end < 60) ?? [...formats].reverse().find((f) => f.end <= match.start && match.start - f.end < 60);
     const place = places.find((p) => (p.start >= match.end && p.start < windowEnd) || (p.end <= match.start && match.start - p.end <= 2)) ?? (unique.length === 1 ? places[0] : undefined);
     const determiner = definites.find((d) => d.last < match.first && match.first - d.last <= 2);
     const indefinite = INDEFINITE[context.language].test(text.slice(Math.max(view.sentence.start, match.start - 30), match.start));
@@ -69,6 +70,22 @@ function findAnchors(context: ArticleContext, view: SentenceView): Anchor[] {
       place: place?.codes[0] ?? null,
     };
   });
+}
+
+/** Format words of a sentence, except a title before a name ("Prime Minister Mark Carney", "US-Außenminister Rubio"). */
+function formatsIn(context: ArticleContext, view: SentenceView): TermMatch<MeetingFormat>[] {
+  return findIn(view, context.lexicon.formats, context.text).filter((format) => {
+    const next = view.tokens[format.last + 1];
+    const gap = next ? context.text.slice(format.end, next.start) : '';
+    return !(next && /^\s$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(next.text) && !/^(der|des|von|in|im|am|of|the)$/iu.test(next.text));
+  });
+}
+
+/** Those the sentence says joined remotely: the parties of the clause with the online cue. */
+function onlineCodes(context: ArticleContext, view: SentenceView): string[] {
+  const clauses = splitClauses(context, view);
+  const cues = findIn(view, context.lexicon.online, context.text).map((cue) => clauseOf(clauses, cue.first));
+  return participantsOf({ ...view, parties: view.parties.filter((party) => cues.includes(clauseOf(clauses, party.first))) }, true);
 }
 
 function participantsOf(view: SentenceView, exceptPlace: boolean): string[] {
@@ -101,14 +118,14 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
       return other !== undefined && findIn(other, lexicon.coalition, text).length > 0;
     });
     const dated = anchors.some((anchor) => anchor.date !== null);
-    const kept = anchors.filter((anchor) => !(dated && anchor.date === null && anchor.definite));
+    const kept = anchors.filter((anchor) => !(dated && anchor.date === null));
     if (kept.length === 0) {
       if (last && (participation || online) && index - lastSentence <= 3) {
         const codes = participantsOf(view, true);
         addAll(last.proposal.participants, codes);
-        if (online) addAll(last.proposal.online, codes);
+        if (online) addAll(last.proposal.online, onlineCodes(context, view));
         if (!last.formatSet) {
-          const format = findIn(view, lexicon.formats, text)[0];
+          const format = formatsIn(context, view)[0];
           if (format) {
             last.proposal.format = format.payload;
             last.formatSet = true;
@@ -150,7 +167,7 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
             date: anchor.date,
             format: format ?? 'other',
             place: anchor.call ? null : anchor.place,
-            online: online ? [...codes] : [],
+            online: online ? onlineCodes(context, view) : [],
             participants: [...codes],
             quote: view.sentence.text,
           },
@@ -163,7 +180,7 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
         const callers = anchor.call ? participantsOf({ ...view, parties: view.parties.filter((party) => party.start > anchor.match.end) }, true) : [];
         if (participation || online) addAll(target.proposal.participants, codes);
         addAll(target.proposal.participants, callers);
-        if (online) addAll(target.proposal.online, codes);
+        if (online) addAll(target.proposal.online, onlineCodes(context, view));
         if (!target.call || target.proposal.place) addAll(target.proposal.online, callers);
         if (!target.proposal.place && anchor.place && !anchor.call) target.proposal.place = anchor.place;
         if (!target.formatSet && anchor.format) {

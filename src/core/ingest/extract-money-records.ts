@@ -32,7 +32,12 @@ export function extractContributions(context: ArticleContext, index: number): Co
   if (money.length === 0) return [];
   if (findIn(view, lexicon.contributionVerbs, text).length === 0) return [];
   if (findIn(view, lexicon.totals, text).length > 0 || findIn(view, lexicon.estimateCues, text).length > 0) return [];
-  const donors = view.parties.filter((party) => !party.prepositional && !party.speaker && party.codes.every((code) => !lexicon.nonProviders.has(code)));
+  // "NATO's PURL scheme", "EU-Programm": a party naming the programme is not a donor.
+  const programmes = [...findIn(view, lexicon.purl, text), ...findIn(view, lexicon.programmeAnaphora, text)];
+  const namesProgramme = (end: number): boolean => programmes.some((p) => p.start >= end && p.start - end <= 4);
+  const donors = view.parties.filter(
+    (party) => !party.prepositional && !party.speaker && party.codes.every((code) => !lexicon.nonProviders.has(code)) && !namesProgramme(party.end),
+  );
   if (donors.length === 0) return [];
   const date = context.articleDate
     ? findDates({ article: text, start: view.sentence.start, end: view.sentence.end, articleDate: context.articleDate, language: context.language })[0]?.date ?? null
@@ -70,11 +75,11 @@ function estimatorOf(context: ArticleContext, view: SentenceView): string | null
     if (!token) break;
     const gap = context.text.slice(view.tokens[i - 1]?.end ?? 0, token.start);
     if (/[,;:]/.test(gap)) break;
-    const connector = /^(der|des|die|dem|für|und|of|the|for|and|de)$/u.test(token.lower);
+    const connector = /^(der|des|die|dem|für|und|von|of|the|for|and|de)$/u.test(token.lower);
     if (!connector && !/^\p{Lu}/u.test(token.text)) break;
     words.push(token.text);
   }
-  while (words.length > 0 && /^(der|des|die|dem|für|und|of|the|for|and)$/iu.test(words[0] ?? '')) words.shift();
+  while (words.length > 0 && /^(der|des|die|dem|für|und|von|of|the|for|and)$/iu.test(words[0] ?? '')) words.shift();
   while (words.length > 0 && /^(der|des|die|dem|für|und|of|the|for|and)$/iu.test(words[words.length - 1] ?? '')) words.pop();
   return words.length > 0 ? words.join(' ') : null;
 }

@@ -59,17 +59,25 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
   const numbers = findNumbers({ article: text, start: view.sentence.start, end: view.sentence.end, tokens: view.tokens }, lexicon);
   const subordinator = findIn(view, lexicon.subordinators, text)[0];
   const reportedContent = subordinator && findIn(view, lexicon.reporting, text).some((verb) => verb.first < subordinator.first);
+  // An adjective is a party that acts only before a government or office ("die deutsche Regierung", "the French president").
+  const office = /^(regierung|government|minister|kanzler|präsident|premier|prime|chancellor|president|officials|delegation|verteidigungsminister|außenminister|regierungschef)/iu;
+  const actsAsAdjective = (party: PartyMention): boolean => party.via !== 'adjective' || office.test(view.tokens[party.last + 1]?.text ?? '');
   const actors = view.parties.filter(
-    (party) => party.codes.some((code) => !lexicon.nonProviders.has(code)) && !party.prepositional && !party.speaker && (!reportedContent || party.first > subordinator.first) && !isConditionQualifier(context, view, party),
+    (party) =>
+      actsAsAdjective(party) && party.codes.some((code) => !lexicon.nonProviders.has(code)) && !party.prepositional && !party.speaker && (!reportedContent || party.first > subordinator.first) && !isConditionQualifier(context, view, party),
   );
+  const groupWords = findIn(view, lexicon.groupWords, text);
   const perClause = clauses.map((_, i) => actors.filter((party) => clauseOf(clauses, party.first) === i));
   const strongByClause = new Set(
     capabilities.filter((term) => !term.payload.weak && qualifierOf(context, view, term) !== 'group').map((term) => clauseOf(clauses, term.first)),
   );
   const sentenceConditions = new Set<ConditionFact>([...qualifyingConditions(context, context.sentences[index + 1])]);
   const termClauses = new Set(capabilities.map((term) => clauseOf(clauses, term.first)));
+  // A clause without a capability of its own qualifies the pledge when it says so ("vorausgesetzt, …", "only if …").
+  const markers = findIn(view, lexicon.conditionMarkers, text);
   clauses.forEach((clause, i) => {
-    if (!termClauses.has(i)) for (const condition of conditionsIn(context, view, clause)) sentenceConditions.add(condition);
+    if (termClauses.has(i) || !markers.some((m) => m.first >= clause.from && m.first < clause.to)) return;
+    for (const condition of conditionsIn(context, view, clause)) sentenceConditions.add(condition);
   });
   const pledges: PledgeProposal[] = [];
   for (const term of capabilities) {
@@ -81,7 +89,9 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
     const qualifier = qualifierOf(context, view, term);
     if (qualifier === 'group') continue;
     let owner: PartyMention | undefined = qualifier ?? undefined;
-    if (!owner) {
+    // A clause whose subject is an unnamed group ("Viele Hauptstädte …", "some countries …") inherits no party.
+    const groupSubject = !owner && (perClause[clauseIndex] ?? []).length === 0 && groupWords.some((g) => g.first >= clause.from && g.first < term.first);
+    if (!owner && !groupSubject) {
       for (let c = clauseIndex; c >= 0 && !owner; c -= 1) {
         const candidates = perClause[c] ?? [];
         owner = c === clauseIndex ? [...candidates].reverse().find((party) => party.first < term.first) ?? candidates[0] : candidates[candidates.length - 1];

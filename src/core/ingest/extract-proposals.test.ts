@@ -156,3 +156,38 @@ describe('language', () => {
     expect(extractProposals({ text: 'Le gouvernement a conclu un accord avec ses partenaires.', articleDate: null, lexicons })).toEqual({ ok: false, reason: 'unknown_language' });
   });
 });
+
+describe('a short English and German report', () => {
+  it('reads a summit report: one meeting with who joined online, conditional pledges, a refusal and a PURL contribution', () => {
+    const text = [
+      'Leaders of more than 30 countries met in Paris on Tuesday to agree security guarantees for Ukraine, French President Emmanuel Macron said.',
+      'U.S. envoys attended the meeting, while Canadian Prime Minister Mark Carney joined by video link.',
+      'Britain and France will deploy forces to Ukraine after a peace deal. Any deployment would be put to a vote in parliament.',
+      'Turkey offered to help secure shipping in the Black Sea, while Italy said it would not send soldiers.',
+      'Separately, Norway and Sweden announced a further $500 million under NATO\'s PURL scheme.',
+    ].join(' ');
+    expect(strip(propose(text, '2026-01-06'))).toEqual([
+      { kind: 'meeting', date: '2026-01-06', format: 'leaders', place: 'FR', online: ['CA'], participants: ['CA', 'FR', 'US'] },
+      { kind: 'pledge', party: 'GB', domain: 'land', quantity: null, unit: null, conditions: ['ceasefire', 'parliament'], negative: false },
+      { kind: 'pledge', party: 'FR', domain: 'land', quantity: null, unit: null, conditions: ['ceasefire', 'parliament'], negative: false },
+      { kind: 'pledge', party: 'TR', domain: 'maritime', quantity: null, unit: null, conditions: [], negative: false },
+      { kind: 'pledge', party: 'IT', domain: 'land', quantity: null, unit: null, conditions: [], negative: true },
+      { kind: 'contribution', donors: ['NO', 'SE'], amount: 500_000_000, currency: 'USD', programme: 'purl', date: null },
+    ]);
+  });
+  it('reads a German ministers’ meeting with a separable verb, a pledge made conditional in its own sentence and an unnamed group', () => {
+    const text = [
+      'Die Verteidigungsminister der NATO sind am Mittwoch in Brüssel zusammengekommen, um über weitere Hilfe zu beraten.',
+      'Auch der ukrainische Verteidigungsminister nahm an dem Treffen teil.',
+      'Kanada sagte 200 Millionen kanadische Dollar zu.',
+      'Eine Beteiligung der Bundeswehr an einer Friedenstruppe sei erst nach einem Waffenstillstand denkbar, und der Bundestag müsse zustimmen.',
+      'Viele Hauptstädte knüpfen die Beteiligung ihrer Kontingente an einen US-Backstop.',
+    ].join(' ');
+    expect(strip(propose(text, '2025-10-14'))).toEqual([
+      { kind: 'meeting', date: '2025-10-08', format: 'ministers', place: 'BE', online: [], participants: ['NATO', 'UA'] },
+      { kind: 'contribution', donors: ['CA'], amount: 200_000_000, currency: 'CAD', programme: 'other', date: null },
+      { kind: 'pledge', party: 'DE', domain: 'land', quantity: null, unit: null, conditions: ['ceasefire', 'parliament'], negative: false },
+    ]);
+  });
+});
+
