@@ -15,6 +15,7 @@ import { registerSessionRoutes } from './routes/session.routes.js';
 import type { DemoAccount } from '../services/access/demo-users.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerBriefingRoutes } from './routes/briefing.routes.js';
 import { registerChangesRoutes } from './routes/changes.routes.js';
 import { registerMeetingRoutes } from './routes/meetings.routes.js';
 import { registerIngestRoutes } from './routes/ingest.routes.js';
@@ -70,5 +71,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerChangesRoutes(app, services);
   registerMeetingRoutes(app, services);
   registerIngestRoutes(app, services);
+  registerBriefingRoutes(app, services);
   return app;
 }

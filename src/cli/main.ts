@@ -15,6 +15,7 @@ import { registerFinancingCommand } from './commands/financing.js';
 import { registerFundsCommand } from './commands/funds.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerRatesCommands } from './commands/rates.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -44,6 +45,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerBurdenCommand(program, io);
   registerChangesCommand(program, io);
   registerActionItemsCommand(program, io);
+  registerReportCommands(program, io);
   registerRatesCommands(program, io);
   registerIngestCommand(program, io, hooks.stdin);
   registerReleaseCommands(program, io);

@@ -7,6 +7,7 @@ import { AuditViewService } from './access/audit-view.service.js';
 import { DonorConfirmationService } from './access/donor-confirmations.service.js';
 import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
+import { BriefingService } from './briefing/briefing.service.js';
 import { ChangesService } from './changes/changes.service.js';
 import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
@@ -31,6 +32,8 @@ export interface Services {
   followUp: FollowUpService;
   /** News ingestion: proposals from an article, accepted as records. */
   ingest: IngestService;
+  /** The briefing pack of a meeting. */
+  briefing: BriefingService;
   approvals: ApprovalService;
   donorConfirmations: DonorConfirmationService;
   accounts: AccountService;
@@ -48,6 +51,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
   const records = new RecordService(store, cache, now, access);
   const scenarios = new ScenarioService(store, cache);
   const changes = new ChangesService(store, scenarios, now);
+  const analyses = new AnalysisService(scenarios);
   const accounts = new AccountService(store, now);
   return {
     store,
@@ -56,9 +60,10 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     records,
     scenarios,
     changes,
-    analyses: new AnalysisService(scenarios),
+    analyses,
     followUp: new FollowUpService(store, now),
     ingest: new IngestService(store, cache, records, access, now),
+    briefing: new BriefingService(store, scenarios, changes, cache, now, analyses),
     approvals: new ApprovalService(store, records, access, now, cache),
     donorConfirmations: new DonorConfirmationService(records, access),
     accounts,

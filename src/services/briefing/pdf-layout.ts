@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// The briefing's page design: A4, DejaVu Sans embedded from its npm package (every character the data uses:
+// Ł, ő, →, €, ↔), a restrained palette, and helpers to keep blocks off the footer.
+
+const require = createRequire(import.meta.url);
+const FONT_DIRECTORY = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+export const FONTS = {
+  regular: join(FONT_DIRECTORY, 'DejaVuSans.ttf'),
+  bold: join(FONT_DIRECTORY, 'DejaVuSans-Bold.ttf'),
+  italic: join(FONT_DIRECTORY, 'DejaVuSans-Oblique.ttf'),
+  condensed: join(FONT_DIRECTORY, 'DejaVuSansCondensed.ttf'),
+  condensedBold: join(FONT_DIRECTORY, 'DejaVuSansCondensed-Bold.ttf'),
+} as const;
+
+export const PAGE = { width: 595.28, height: 841.89, left: 62, right: 62, top: 78, bottom: 72 } as const;
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+export const COLOURS = {
+  ink: '#1b2330',
+  muted: '#5b6573',
+  rule: '#c9ced6',
+  faint: '#eef1f5',
+  accent: '#1f3b63',
+  certain: '#1f3b63',
+  possible: '#8fb3d9',
+  need: '#1b2330',
+  marking: '#9b1c1c',
+} as const;
+
+export const SIZES = { body: 9.2, small: 7.6, note: 6.6, h1: 15, h2: 11, title: 24 } as const;
