@@ -23,3 +23,4 @@ export * from './api-tokens.js';
 export * from './pledge-approvals.js';
 export * from './sessions.js';
 export * from './public-releases.js';
+export * from './login-attempts.js';

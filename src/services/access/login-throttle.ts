@@ -1,63 +1,45 @@
-// Login rate limit and lockout, per account name and per client address: after `maxFailures` failed logins in
-// `window`, further attempts are refused until the window has passed. The same for names that do not exist,
-// so the answer never tells whether an account exists. In memory: each app server counts its own attempts.
+import { releaseLoginAttempt, reserveLoginAttempts } from '../../db/login-attempts.repository.js';
+import type { Database } from '../../db/open-store.js';
+
+// Login rate limit and lockout, per account name and per client address: at most `maxFailuresPerName` (and
+// `maxFailuresPerClient`) passwords are checked in `window`; further attempts are refused until the window has
+// passed. The same for names that do not exist, so the answer never tells whether an account exists. The
+// counters live in the database and each attempt is counted by one atomic statement *before* its password is
+// checked, so parallel attempts cannot slip past the limit, on one app server or several.
 
 export interface ThrottleOptions {
   maxFailuresPerName: number;
   maxFailuresPerClient: number;
   windowMs: number;
-  /** Bound on tracked keys (oldest dropped first). */
-  capacity: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { maxFailuresPerName: 5, maxFailuresPerClient: 20, windowMs: 15 * 60_000, capacity: 10_000 };
-
-interface Entry {
-  failures: number;
-  since: number;
-}
+export const DEFAULT_THROTTLE: ThrottleOptions = { maxFailuresPerName: 5, maxFailuresPerClient: 20, windowMs: 15 * 60_000 };
 
 export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
+  constructor(
+    private readonly db: Database,
+    private readonly options: ThrottleOptions = DEFAULT_THROTTLE,
+  ) {}
 
-  constructor(private readonly options: ThrottleOptions = DEFAULT_THROTTLE) {}
-
-  /** When the name or client may try again (epoch ms), or undefined if it may now. */
-  lockedUntil(name: string, client: string, now: number): number | undefined {
-    const until = [this.check(`name:${name.toLowerCase()}`, this.options.maxFailuresPerName, now), this.check(`client:${client}`, this.options.maxFailuresPerClient, now)];
-    const locked = until.filter((value): value is number => value !== undefined);
+  /** Count an attempt for the name and the client before the password is checked: when they may try again (epoch ms) if it is over the limit, else undefined. */
+  async reserve(name: string, client: string, now: Date): Promise<number | undefined> {
+    const counts = await reserveLoginAttempts(this.db, [nameKey(name), clientKey(client)], now, this.options.windowMs);
+    const locked = counts
+      .filter((count) => count.failures > (count.key === nameKey(name) ? this.options.maxFailuresPerName : this.options.maxFailuresPerClient))
+      .map((count) => count.since.getTime() + this.options.windowMs);
     return locked.length === 0 ? undefined : Math.max(...locked);
   }
 
-  /** Count a failed login. */
-  fail(name: string, client: string, now: number): void {
-    for (const key of [`name:${name.toLowerCase()}`, `client:${client}`]) {
-      const entry = this.entries.get(key);
-      if (entry && now - entry.since < this.options.windowMs) entry.failures += 1;
-      else {
-        this.entries.delete(key);
-        if (this.entries.size >= this.options.capacity) {
-          const oldest = this.entries.keys().next().value;
-          if (oldest !== undefined) this.entries.delete(oldest);
-        }
-        this.entries.set(key, { failures: 1, since: now });
-      }
-    }
+  /** A successful login: forget the name's failures and give the client its attempt back. */
+  async succeed(name: string, client: string): Promise<void> {
+    await releaseLoginAttempt(this.db, nameKey(name), clientKey(client));
   }
+}
 
-  /** Forget a name's failures after a successful login. */
-  succeed(name: string): void {
-    this.entries.delete(`name:${name.toLowerCase()}`);
-  }
+function nameKey(name: string): string {
+  return `name:${name.toLowerCase()}`;
+}
 
-  private check(key: string, max: number, now: number): number | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    const until = entry.since + this.options.windowMs;
-    if (now >= until) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.failures >= max ? until : undefined;
-  }
+function clientKey(client: string): string {
+  return `client:${client}`;
 }

@@ -27,7 +27,7 @@ export interface LoginResult {
 }
 
 export class SessionService {
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
   private readonly resolved = new Map<string, { value: ResolvedCredential | undefined; until: number }>();
 
   constructor(
@@ -36,23 +36,25 @@ export class SessionService {
     private readonly now: () => Date,
   ) {
     accounts.onRevoke(() => this.resolved.clear());
+    this.throttle = new LoginThrottle(store.db);
   }
 
   /** Log in: a new session, or auth.invalid_credentials (the same whether the user exists or not), or auth.locked. */
   async login(name: string, password: string, client: string): Promise<LoginResult> {
     const now = this.now();
-    const lockedUntil = this.throttle.lockedUntil(name, client, now.getTime());
+    // The attempt is counted before the password is checked (atomically, in the database): parallel attempts
+    // on any number of app servers get at most the allowed number of password checks.
+    const lockedUntil = await this.throttle.reserve(name, client, now);
     if (lockedUntil !== undefined) {
       await this.logFailure(name, client, 'locked out');
       throw lockedOut(lockedUntil, now);
     }
     const row = await this.accounts.verifyCredentials(name, password);
     if (!row) {
-      this.throttle.fail(name, client, now.getTime());
       await this.logFailure(name, client, 'wrong name or password');
       throw new AppError('auth.invalid_credentials', 'wrong user name or password');
     }
-    this.throttle.succeed(name);
+    await this.throttle.succeed(name, client);
     const token = createSecret(32);
     const csrfToken = createSecret(32);
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
