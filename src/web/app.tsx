@@ -18,6 +18,7 @@ const PledgesPage = lazy(() => import('./features/pledges/pledges.js'));
 const RequirementsPage = lazy(() => import('./features/requirements/requirements.js'));
 const PurlPage = lazy(() => import('./features/purl/purl.js'));
 const FinancingPage = lazy(() => import('./features/financing/financing.js'));
+const AnalysisPage = lazy(() => import('./features/analysis/analysis.js'));
 const TimelinePage = lazy(() => import('./features/timeline/timeline.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
 
@@ -90,6 +91,8 @@ function Page({ path }: { path: string }) {
       return <PurlPage />;
     case 'financing':
       return <FinancingPage />;
+    case 'analysis':
+      return <AnalysisPage />;
     case 'timeline':
       return <TimelinePage />;
     case 'sources':

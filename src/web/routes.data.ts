@@ -2,7 +2,7 @@ import type { MessageKey } from './i18n/messages.js';
 
 // The app's paths and its navigation, as data (tested without a browser).
 
-export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'timeline' | 'sources' | 'login' | 'not-found';
+export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'timeline' | 'sources' | 'login' | 'not-found';
 
 export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] = [
   { path: '/', page: 'overview', label: 'nav.overview' },
@@ -11,6 +11,7 @@ export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] =
   { path: '/requirements', page: 'requirements', label: 'nav.requirements' },
   { path: '/purl', page: 'purl', label: 'nav.purl' },
   { path: '/financing', page: 'financing', label: 'nav.financing' },
+  { path: '/analysis', page: 'analysis', label: 'nav.analysis' },
   { path: '/timeline', page: 'timeline', label: 'nav.timeline' },
   { path: '/sources', page: 'sources', label: 'nav.sources' },
 ];
