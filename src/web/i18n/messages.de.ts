@@ -157,6 +157,7 @@ export const DE: Record<MessageKey, string> = {
   'timeline.title': 'Sanktionen und Treffen',
   'timeline.sanctions': 'Sanktionspaket',
   'timeline.meeting': 'Treffen',
+  'timeline.briefing': 'Sitzungsmappe (PDF, Stand dieses Tages)',
   'timeline.decisions': 'Beschlüsse',
   'timeline.measures': 'Maßnahmen',
   'sources.title': 'Quellen',

@@ -155,6 +155,7 @@ export const EN = {
   'timeline.title': 'Sanctions and meetings',
   'timeline.sanctions': 'Sanctions package',
   'timeline.meeting': 'Meeting',
+  'timeline.briefing': 'Briefing pack (PDF, as of this date)',
   'timeline.decisions': 'Decisions',
   'timeline.measures': 'Measures',
   'sources.title': 'Sources',

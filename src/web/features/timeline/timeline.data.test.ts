@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from './timeline.data.js';
+import { briefingHref, buildTimeline } from './timeline.data.js';
 
 describe('timeline', () => {
   it('puts dated sanctions packages and meetings in one list, newest first', () => {
@@ -20,5 +20,10 @@ describe('timeline', () => {
     expect(events[1]?.items).toEqual(['189 vessels']);
     const before = buildTimeline([{ id: 'eu-17', jurisdiction: 'EU', adoptedOn: '2025-05-20', title: '17th', sources: [] }], [], [], [], '2025-05-19');
     expect(before).toEqual([]);
+  });
+
+  it("links a meeting to its briefing pack in the page's language", () => {
+    expect(briefingHref('paris-2026-01-06', 'de')).toBe('/api/meetings/paris-2026-01-06/briefing.pdf?lang=de');
+    expect(briefingHref('a b', 'en')).toBe('/api/meetings/a%20b/briefing.pdf?lang=en');
   });
 });

@@ -78,3 +78,8 @@ export function buildTimeline(
   }
   return events.filter((event) => asOf === undefined || event.date <= asOf).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }
+
+/** The link to a meeting's briefing pack (PDF, as of the meeting's date) in a language. */
+export function briefingHref(meetingId: string, language: 'en' | 'de'): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/briefing.pdf?lang=${language}`;
+}

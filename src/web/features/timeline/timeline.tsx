@@ -5,13 +5,13 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useAppState } from '../../lib/app-state.js';
 import { loadCollection } from '../../lib/records.js';
 import { useLoad } from '../../lib/use-api.js';
-import { buildTimeline, type DecisionLike, type MeasureLike, type MeetingLike, type SanctionsPackageLike } from './timeline.data.js';
+import { briefingHref, buildTimeline, type DecisionLike, type MeasureLike, type MeetingLike, type SanctionsPackageLike } from './timeline.data.js';
 
 // Sanctions packages and meetings on a timeline.
 
 /** The timeline page. */
 export default function TimelinePage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { asOf } = useAppState();
   const loaded = useLoad(`timeline:${asOf ?? ''}`, async () => {
     const [packages, measures, meetings, decisions] = await Promise.all([
@@ -43,6 +43,11 @@ export default function TimelinePage() {
                         <h3>{event.title} <SourceLinks ids={event.sources} /></h3>
                         {event.parties && (
                           <p className="muted small">{event.parties.inPerson.join(', ')}{event.parties.online.length > 0 && ` · ${t('timeline.online', { parties: event.parties.online.join(', ') })}`}</p>
+                        )}
+                        {event.kind === 'meeting' && (
+                          <p className="small">
+                            <a href={briefingHref(event.id, language)} target="_blank" rel="noopener">{t('timeline.briefing')}</a>
+                          </p>
                         )}
                         {event.items.length > 0 && (
                           <details>
