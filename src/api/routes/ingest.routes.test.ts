@@ -44,8 +44,8 @@ describeEachStore('ingest API', (suite) => {
     await app.close();
   });
 
-  async function propose(): Promise<View> {
-    const response = await asAnalyst({ method: 'POST', url: '/api/ingest', payload: { text: ARTICLE, date: '2025-12-05', url: 'https://example.org/news/1', publisher: 'Example News' } });
+  async function propose(as: ReturnType<typeof injectAs> = asAnalyst): Promise<View> {
+    const response = await as({ method: 'POST', url: '/api/ingest', payload: { text: ARTICLE, date: '2025-12-05', url: 'https://example.org/news/1', publisher: 'Example News' } });
     expect(response.statusCode).toBe(200);
     return JSON.parse(response.body) as View;
   }
@@ -68,14 +68,15 @@ describeEachStore('ingest API', (suite) => {
     const refused = await asAnalyst({ method: 'POST', url: `/api/ingest/${view.id}/accept`, payload: { items: [{ index: meeting }] } });
     expect(refused.statusCode).toBe(403);
     // Germany's delegate may write Germany's pledge but not the meeting: the whole accept is refused.
-    const mixed = await asGermany({ method: 'POST', url: `/api/ingest/${view.id}/accept`, payload: { items: [{ index: indexOf(view, 'pledge', 'DE') }, { index: meeting }] } });
+    const germanView = await propose(asGermany);
+    const mixed = await asGermany({ method: 'POST', url: `/api/ingest/${germanView.id}/accept`, payload: { items: [{ index: indexOf(germanView, 'pledge', 'DE') }, { index: meeting }] } });
     expect(mixed.statusCode).toBe(403);
-    const pledgeId = String(view.proposals[indexOf(view, 'pledge', 'DE')]?.draft?.record.id);
+    const pledgeId = String(germanView.proposals[indexOf(germanView, 'pledge', 'DE')]?.draft?.record.id);
     expect((await asCoordinator({ method: 'GET', url: `/api/pledges/${pledgeId}` })).statusCode).toBe(404);
   });
 
   it('accepts an edited meeting and a pledge with their quoted sources, audited, and deletes them like any record', async () => {
-    const view = await propose();
+    const view = await propose(asCoordinator);
     const meeting = indexOf(view, 'meeting');
     const draft = view.proposals[meeting]?.draft?.record ?? {};
     const accepted = await asCoordinator({
@@ -93,7 +94,8 @@ describeEachStore('ingest API', (suite) => {
     const audit = JSON.parse((await asCoordinator({ method: 'GET', url: `/api/meetings/${String(draft.id)}/history` })).body) as { items: { actor: string; action: string }[] };
     expect(audit.items).toMatchObject([{ actor: 'coordinator-1', action: 'create' }]);
 
-    const pledge = await asGermany({ method: 'POST', url: `/api/ingest/${view.id}/accept`, payload: { items: [{ index: indexOf(view, 'pledge', 'DE') }] } });
+    const germanView = await propose(asGermany);
+    const pledge = await asGermany({ method: 'POST', url: `/api/ingest/${germanView.id}/accept`, payload: { items: [{ index: indexOf(germanView, 'pledge', 'DE') }] } });
     expect(pledge.statusCode).toBe(201);
     const pledgeId = (JSON.parse(pledge.body) as { created: { id: string }[] }).created[0]?.id ?? '';
     const deleted = await asGermany({ method: 'DELETE', url: `/api/pledges/${pledgeId}`, headers: { 'if-match': '"1"' } });
@@ -104,12 +106,27 @@ describeEachStore('ingest API', (suite) => {
   });
 
   it('names the field of an incomplete edit and writes nothing', async () => {
-    const view = await propose();
+    const view = await propose(asCoordinator);
     const meeting = indexOf(view, 'meeting');
     const draft = view.proposals[meeting]?.draft?.record ?? {};
     const response = await asCoordinator({ method: 'POST', url: `/api/ingest/${view.id}/accept`, payload: { items: [{ index: meeting, record: { ...draft, format: 'party' } }] } });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(`items[0].record.format`);
+  });
+
+  // Attack (issue 21 review): proposals were kept under an id shared by everyone who sent the same article, so
+  // another user read the proposer's duplicates (looked up with the proposer's rights) and could delete them.
+  it("keeps each caller's proposals to that caller: another user's read, accept and reject answer 404", async () => {
+    const german = await propose(asGermany);
+    const analysts = await propose(asAnalyst);
+    expect(analysts.id).not.toBe(german.id);
+    for (const as of [asAnalyst, asCoordinator]) {
+      expect((await as({ method: 'GET', url: `/api/ingest/${german.id}` })).statusCode).toBe(404);
+      expect((await as({ method: 'DELETE', url: `/api/ingest/${german.id}` })).statusCode).toBe(404);
+      const accept = await as({ method: 'POST', url: `/api/ingest/${german.id}/accept`, payload: { items: [{ index: 0 }] } });
+      expect(accept.statusCode).toBe(404);
+    }
+    expect((await asGermany({ method: 'GET', url: `/api/ingest/${german.id}` })).statusCode).toBe(200);
   });
 
   it('forgets rejected proposals and refuses bad articles with a 400 naming the field', async () => {

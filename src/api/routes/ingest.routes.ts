@@ -45,10 +45,7 @@ export function registerIngestRoutes(app: FastifyInstance, services: Services): 
   });
   api.get('/api/ingest/:id', {
     schema: { tags: ['ingest'], summary: 'The proposals of an earlier ingest (kept two hours)', params, response: { 200: viewSchema, ...errors } },
-    handler: async (request) => {
-      principalOf(request);
-      return services.ingest.get(request.params.id);
-    },
+    handler: async (request) => services.ingest.get(principalOf(request), request.params.id),
   });
   api.post('/api/ingest/:id/accept', {
     schema: {
@@ -70,8 +67,7 @@ export function registerIngestRoutes(app: FastifyInstance, services: Services): 
   api.delete('/api/ingest/:id', {
     schema: { tags: ['ingest'], summary: 'Reject (forget) the proposals: nothing is written', params, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
-      principalOf(request);
-      services.ingest.reject(request.params.id);
+      services.ingest.reject(principalOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from '../../core/access/principal.js';
+import { isUser, type Principal } from '../../core/access/principal.js';
 import { draftRecord, type RecordDraft } from '../../core/ingest/draft-records.js';
 import type { Proposal } from '../../core/ingest/types.js';
 import type { AcceptRequest } from '../../contracts/ingest-accept.schema.js';
@@ -42,6 +42,8 @@ export interface IngestView {
 
 interface Session {
   created: number;
+  /** Who proposed them: the duplicates were looked up with that caller's rights, so only they may see them. */
+  owner: string;
   view: IngestView;
 }
 
@@ -62,7 +64,8 @@ export class IngestService {
   /** Propose records for an article; the answer's id names them for accept or reject. */
   async propose(principal: Principal, request: IngestRequest): Promise<IngestView> {
     const article = await proposeRecords({ content: request.text, date: request.date, language: request.language, url: request.url, publisher: request.publisher });
-    const id = `ing-${createHash('sha256').update(JSON.stringify([article.text, article.date, article.language, article.url])).digest('hex').slice(0, 16)}`;
+    const owner = ownerOf(principal);
+    const id = `ing-${createHash('sha256').update(JSON.stringify([owner, article.text, article.date, article.language, article.url])).digest('hex').slice(0, 16)}`;
     const funds = await this.fundIds(principal);
     const proposals: ProposalView[] = [];
     for (const [index, located] of article.proposals.entries()) {
@@ -71,24 +74,24 @@ export class IngestService {
       proposals.push({ index, proposal: located.proposal, span: located.span, draft, duplicate });
     }
     const view = toView(id, article, proposals);
-    this.keep(id, view);
+    this.keep(id, { created: this.now().getTime(), owner, view });
     return view;
   }
 
-  /** The proposals of an earlier ingest (not_found once forgotten). */
-  get(id: string): IngestView {
-    return this.session(id).view;
+  /** The caller's proposals of an earlier ingest (not_found once forgotten, or when another caller made them). */
+  get(principal: Principal, id: string): IngestView {
+    return this.session(principal, id).view;
   }
 
-  /** Forget the proposals (reject): nothing was written, nothing remains. */
-  reject(id: string): void {
-    this.session(id);
+  /** Forget the caller's proposals (reject): nothing was written, nothing remains. */
+  reject(principal: Principal, id: string): void {
+    this.session(principal, id);
     this.sessions.delete(id);
   }
 
   /** Write the accepted proposals as records, each citing a source with its quote, in one transaction. */
   async accept(principal: Principal, id: string, request: AcceptRequest): Promise<{ created: { entity: string; id: string; version: number }[]; sources: string[] }> {
-    const { view } = this.session(id);
+    const { view } = this.session(principal, id);
     const publisher = request.source?.publisher ?? view.publisher;
     const date = request.source?.date ?? view.date;
     if (!publisher) throw new InputError('input.invalid', 'the source needs a publisher: the article names none', [{ path: 'source.publisher', message: 'required (the article names no publisher)' }]);
@@ -165,17 +168,18 @@ export class IngestService {
     return { index: item.index, entity, record, replaces: false };
   }
 
-  private session(id: string): Session {
+  private session(principal: Principal, id: string): Session {
     this.expire();
     const session = this.sessions.get(id);
-    if (!session) throw new AppError('not_found', `no proposals under ${id} (they are kept two hours): ingest the article again`);
+    // Another caller's proposals answer exactly as missing ones: their duplicates reflect that caller's rights.
+    if (!session || session.owner !== ownerOf(principal)) throw new AppError('not_found', `no proposals under ${id} (they are kept two hours): ingest the article again`);
     return session;
   }
 
-  private keep(id: string, view: IngestView): void {
+  private keep(id: string, session: Session): void {
     this.expire();
     this.sessions.delete(id);
-    this.sessions.set(id, { created: this.now().getTime(), view });
+    this.sessions.set(id, session);
     while (this.sessions.size > MAX_SESSIONS) {
       const oldest = this.sessions.keys().next().value;
       if (oldest === undefined) break;
@@ -194,6 +198,11 @@ export class IngestService {
     const page = await this.records.list(principal, funds, { limit: 500, offset: 0 });
     return page.items.map((item) => item.record.id).sort();
   }
+}
+
+/** A stable key of who is asking: the user's id, or the system. */
+function ownerOf(principal: Principal): string {
+  return isUser(principal) ? `user:${principal.userId}` : 'system';
 }
 
 function isRecord(value: unknown): value is StoredRecord & Record<string, unknown> {
