@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addTestUser, injectAs } from '../../../test/support/auth.js';
+import { ensurePoppler } from '../../../test/support/debian-package.js';
 import { describeEachStore } from '../../../test/support/stores.js';
 import { formatSpan } from '../../core/briefing/briefing-text.js';
 import { pledgeSchema } from '../../contracts/domain.schema.js';
@@ -26,6 +27,7 @@ describeEachStore('briefing pack', (suite) => {
   const directory = mkdtempSync(join(tmpdir(), 'briefing-'));
 
   beforeAll(async () => {
+    await ensurePoppler();
     const now = () => new Date('2026-05-01T12:00:00Z');
     const services = createServices(suite.store(), now);
     await loadDemo(suite.store(), services.cache, now);
