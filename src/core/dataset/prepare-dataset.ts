@@ -42,6 +42,10 @@ export function prepareDataset(dataset: Dataset): Result<PreparedDataset> {
   const referSources = (path: string, sources: readonly string[]): void =>
     sources.forEach((id, i) => refer(`${path}.sources[${i}]`, 'source', id, ids.sources));
   const capabilityIds = new Set(capabilities.keys());
+  // A source's owner (the party whose delegate created it) must be a party, like any party reference.
+  dataset.sources.forEach((source, i) => {
+    if (source.owner !== undefined) refer(`sources[${i}].owner`, 'party', source.owner, ids.parties);
+  });
 
   dataset.facts.forEach((fact, i) => referSources(`facts[${i}]`, fact.sources));
   dataset.packages.forEach((pkg, i) => referSources(`packages[${i}]`, pkg.sources));
