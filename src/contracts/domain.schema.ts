@@ -78,6 +78,18 @@ export const timeWindowSchema = z
   .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
   .refine((w) => !w.from || !w.to || w.from <= w.to, 'from must not be after to');
 
+/**
+ * How a figure that no cited source states was obtained: `field` names it in the record (`quantity.max`,
+ * `amount`, `keyWeights[0].weight`), `from` the sources or records it comes from, `how` the calculation or
+ * reading. A record's figures are each stated by a cited source's passage or derived here (data/demo/README.md).
+ */
+export const derivationSchema = z.strictObject({
+  field: freeTextSchema(200).min(1, 'must name the field (e.g. quantity.max)'),
+  from: z.array(idSchema).min(1, 'must name at least one source or record'),
+  how: freeTextSchema(2000).min(1, 'must say how the figure was obtained'),
+});
+export const derivationsSchema = z.array(derivationSchema);
+
 export const pledgeStatusSchema = z.enum(PLEDGE_STATUSES);
 export const confidentialitySchema = z.enum(CONFIDENTIALITY_LEVELS);
 
@@ -97,6 +109,9 @@ export const pledgeSchema = z.strictObject({
   condition: freeTextSchema(4000).default('true'),
   sources: z.array(idSchema).default([]),
   note: freeTextSchema().optional(),
+  /** Why the position may no longer hold (e.g. one report of April 2025 not restated since); absent: current. */
+  stale: freeTextSchema(2000).min(1).optional(),
+  derived: derivationsSchema.optional(),
 });
 
 export const requirementSchema = z.strictObject({
@@ -110,6 +125,9 @@ export const requirementSchema = z.strictObject({
   window: timeWindowSchema.optional(),
   title: freeTextSchema().optional(),
   sources: z.array(idSchema).default([]),
+  /** Which figure is used and why, other estimates beside it, caveats. */
+  note: freeTextSchema().optional(),
+  derived: derivationsSchema.optional(),
 });
 
 export const packageSchema = z.strictObject({

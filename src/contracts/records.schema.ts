@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { confidentialitySchema, idSchema, isoDateSchema, partyIdSchema, timeWindowSchema } from './domain.schema.js';
+import { confidentialitySchema, derivationsSchema, idSchema, isoDateSchema, partyIdSchema, timeWindowSchema } from './domain.schema.js';
 import { freeTextSchema, MAX_TEXT_LENGTH } from './primitives.schema.js';
 
 // zod schemas for the records outside the engine's dataset (DESIGN.md §3): funds and their packages and
@@ -122,7 +122,8 @@ export const contributionSchema = strictRecord({
   /** Earmark: the package of the fund this contribution pays for. */
   package: idSchema.optional(),
   donors: donorsSchema,
-  amount: minorUnitsSchema,
+  /** null: the donors pledged, but no amount was published (they count as donors, add no money). */
+  amount: minorUnitsSchema.nullable(),
   currency: currencySchema,
   date: isoDateSchema,
   status: z.enum(CONTRIBUTION_STATUSES, { error: `must be one of ${CONTRIBUTION_STATUSES.join(', ')}` }).default('pledged'),
@@ -130,6 +131,7 @@ export const contributionSchema = strictRecord({
   sharedWith: partyListSchema.optional(),
   sources: sourcesSchema,
   note: text.optional(),
+  derived: derivationsSchema.optional(),
 });
 
 // Financing plans.
@@ -154,6 +156,7 @@ export const financingOptionSchema = strictRecord({
   amount: minorUnitsSchema.optional(),
   sources: idListSchema('source').optional(),
   note: text.optional(),
+  derived: derivationsSchema.optional(),
 });
 
 export const financingPlanSchema = strictRecord({

@@ -91,6 +91,17 @@ export interface Pledge {
   condition: string;
   sources: string[];
   note?: string;
+  /** Why the position may no longer hold; absent: current. */
+  stale?: string;
+  /** How figures no cited source states were obtained. */
+  derived?: Derivation[];
+}
+
+/** A figure obtained from sources or records rather than stated by one (see the dataset schema). */
+export interface Derivation {
+  field: string;
+  from: string[];
+  how: string;
 }
 
 export interface Requirement {
@@ -106,6 +117,8 @@ export interface Requirement {
   window?: TimeWindow;
   title?: string;
   sources: string[];
+  note?: string;
+  derived?: Derivation[];
 }
 
 export interface RequirementPackage {

@@ -9,7 +9,7 @@ import {
   sourceSchema,
 } from '../../contracts/domain.schema.js';
 import type { Capability, Fact, FactValue, Party, Pledge, Requirement, RequirementPackage, Source } from '../../core/types.js';
-import { type EntityDefinition, windowFrom, withoutEmpty } from './entity-definition.js';
+import { derivationsFromRow, type EntityDefinition, windowFrom, withoutEmpty } from './entity-definition.js';
 
 // Row ↔ record mappings for the records the engine reasons about (DESIGN.md §3).
 
@@ -101,6 +101,9 @@ export const requirementEntity: EntityDefinition<Requirement, Row<typeof require
     const window = windowFrom(row.windowFrom, row.windowTo);
     if (window) record.window = window;
     if (row.title !== null) record.title = row.title;
+    if (row.note !== null) record.note = row.note;
+    const derived = derivationsFromRow(row.derived);
+    if (derived) record.derived = derived;
     return record;
   },
   toRow: (record) => ({
@@ -115,6 +118,8 @@ export const requirementEntity: EntityDefinition<Requirement, Row<typeof require
     windowTo: record.window?.to ?? null,
     title: record.title ?? null,
     sources: record.sources,
+    note: record.note ?? null,
+    derived: record.derived && record.derived.length > 0 ? record.derived : null,
   }),
   filters: {
     capability: { column: requirements.capability },
@@ -144,8 +149,10 @@ export const pledgeEntity: EntityDefinition<Pledge, Row<typeof pledges>> = {
     if (window) record.window = window;
     Object.assign(
       record,
-      withoutEmpty({ supersedes: row.supersedes, announcedOn: row.announcedOn, withdrawnOn: row.withdrawnOn, sharedWith: row.sharedWith, note: row.note }),
+      withoutEmpty({ supersedes: row.supersedes, announcedOn: row.announcedOn, withdrawnOn: row.withdrawnOn, sharedWith: row.sharedWith, note: row.note, stale: row.stale }),
     );
+    const derived = derivationsFromRow(row.derived);
+    if (derived) record.derived = derived;
     return record;
   },
   toRow: (record) => ({
@@ -166,6 +173,8 @@ export const pledgeEntity: EntityDefinition<Pledge, Row<typeof pledges>> = {
     condition: record.condition,
     sources: record.sources,
     note: record.note ?? null,
+    stale: record.stale ?? null,
+    derived: record.derived && record.derived.length > 0 ? record.derived : null,
   }),
   filters: {
     party: { column: pledges.party },

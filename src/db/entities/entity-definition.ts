@@ -1,5 +1,7 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { derivationsSchema } from '../../contracts/domain.schema.js';
+import type { Derivation } from '../../core/types.js';
 import type { Database } from '../open-store.js';
 
 // What the generic repository and the API need to know about one kind of record: its table, its
@@ -48,4 +50,11 @@ export function withoutEmpty<T extends Record<string, unknown>>(value: T): { [K 
 export function windowFrom(from: unknown, to: unknown): { from?: string; to?: string } | undefined {
   if (typeof from !== 'string' && typeof to !== 'string') return undefined;
   return withoutEmpty({ from: typeof from === 'string' ? from : null, to: typeof to === 'string' ? to : null });
+}
+
+/** The derivations stored in a jsonb column (written by toRow from a validated record); undefined when none. */
+export function derivationsFromRow(value: unknown): Derivation[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  const parsed = derivationsSchema.safeParse(value);
+  return parsed.success && parsed.data.length > 0 ? parsed.data : undefined;
 }

@@ -25,7 +25,7 @@ import {
   sanctionsPackages,
   sources,
 } from '../schema/index.js';
-import { type EntityDefinition, type ReferenceProblem, windowFrom, withoutEmpty } from './entity-definition.js';
+import { derivationsFromRow, type EntityDefinition, type ReferenceProblem, windowFrom, withoutEmpty } from './entity-definition.js';
 
 // Funds, their packages and contributions, and financing plans (DESIGN.md §3), with the reference checks
 // their writes need. The reference helpers at the top are shared with the sanctions and meeting entities.
@@ -226,7 +226,10 @@ export const contributionEntity: EntityDefinition<Contribution, Row<typeof contr
       confidentiality: row.confidentiality as Contribution['confidentiality'],
       sources: row.sources,
     };
-    return Object.assign(record, withoutEmpty({ package: row.packageId, sharedWith: row.sharedWith, note: row.note }));
+    Object.assign(record, withoutEmpty({ package: row.packageId, sharedWith: row.sharedWith, note: row.note }));
+    const derived = derivationsFromRow(row.derived);
+    if (derived) record.derived = derived;
+    return record;
   },
   toRow: (record) => ({
     id: record.id,
@@ -241,6 +244,7 @@ export const contributionEntity: EntityDefinition<Contribution, Row<typeof contr
     sharedWith: record.sharedWith ?? null,
     sources: record.sources,
     note: record.note ?? null,
+    derived: record.derived && record.derived.length > 0 ? record.derived : null,
   }),
   filters: {
     fund: { column: contributions.fundId },

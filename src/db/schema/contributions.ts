@@ -10,8 +10,8 @@ export const contributions = pgTable(
     packageId: text('package_id'),
     /** One or several donors jointly: [{party, share}] with share 0–1 or null when unknown. */
     donors: jsonb('donors').notNull(),
-    /** Amount in minor units of `currency`. */
-    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** Amount in minor units of `currency`; null: no amount was published. */
+    amount: bigint('amount', { mode: 'number' }),
     currency: text('currency').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('pledged'),
@@ -19,6 +19,8 @@ export const contributions = pgTable(
     sharedWith: text('shared_with').array(),
     sources: sourcesColumn(),
     note: text('note'),
+    /** [{field, from, how}]: figures no cited source states, and how they were obtained; null: none. */
+    derived: jsonb('derived'),
   },
   (table) => [index('contributions_fund_idx').on(table.fundId)],
 );

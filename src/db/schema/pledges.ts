@@ -1,4 +1,4 @@
-import { bigint, date, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { recordColumns, sourcesColumn } from './columns.js';
 
 export const pledges = pgTable(
@@ -21,6 +21,10 @@ export const pledges = pgTable(
     condition: text('condition').notNull().default('true'),
     sources: sourcesColumn(),
     note: text('note'),
+    /** Why the position may no longer hold; null: current. */
+    stale: text('stale'),
+    /** [{field, from, how}]: figures no cited source states, and how they were obtained; null: none. */
+    derived: jsonb('derived'),
   },
   (table) => [index('pledges_party_idx').on(table.party), index('pledges_capability_idx').on(table.capability)],
 );

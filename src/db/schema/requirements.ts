@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { recordColumns, sourcesColumn } from './columns.js';
 
 export const requirements = pgTable(
@@ -15,6 +15,9 @@ export const requirements = pgTable(
     windowTo: date('window_to', { mode: 'string' }),
     title: text('title'),
     sources: sourcesColumn(),
+    note: text('note'),
+    /** [{field, from, how}]: figures no cited source states, and how they were obtained; null: none. */
+    derived: jsonb('derived'),
   },
   (table) => [index('requirements_capability_idx').on(table.capability)],
 );

@@ -30,6 +30,25 @@ function windowOf(row: ParsedRow, fromColumn: string, toColumn: string): Record<
 
 const column = (name: string, kind: Column['kind'], field: string, description: string): Column => ({ name, kind, field, description });
 
+const DERIVED_DESCRIPTION = 'figures no cited source states, as JSON: [{"field":"quantity.max","from":["source-id"],"how":"…"}]';
+
+/** The derivations of a record as a JSON cell (null when none). */
+function formatDerived(derived: readonly unknown[] | undefined): string | null {
+  return derived && derived.length > 0 ? JSON.stringify(derived) : null;
+}
+
+/** A derived cell read back: its JSON (the schema checks the shape), or a problem when it is not JSON. */
+function parseDerived(row: ParsedRow, problem: (column: string, message: string) => void): unknown {
+  const text = row.text('derived');
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    problem('derived', 'must be JSON: [{"field": …, "from": […], "how": …}]');
+    return undefined;
+  }
+}
+
 const PLEDGE_COLUMNS: readonly Column[] = [
   column('id', 'text', 'id', 'unique id of the pledge (letters, digits, _ . : -)'),
   column('party', 'text', 'party', 'party making the pledge (ISO 3166-1 alpha-2 or EU, EUCO, NATO)'),
@@ -48,6 +67,8 @@ const PLEDGE_COLUMNS: readonly Column[] = [
   column('condition', 'text', 'condition', 'condition (DESIGN.md §4), e.g. ceasefire and us_backstop (default true)'),
   column('sources', 'list', 'sources', 'ids of the sources, separated by ;'),
   column('note', 'text', 'note', 'free text'),
+  column('stale', 'text', 'stale', 'why the position may no longer hold (empty: current)'),
+  column('derived', 'text', 'derived', DERIVED_DESCRIPTION),
 ];
 
 /** Pledges: one row each, the quantity as a min–max pair. */
@@ -72,6 +93,8 @@ export const pledgeCodec: CodecSpec<Pledge> = {
     condition: pledge.condition,
     sources: formatList(pledge.sources),
     note: formatText(pledge.note),
+    stale: formatText(pledge.stale),
+    derived: formatDerived(pledge.derived),
   }),
   fromRow: (row, problem) => {
     const min = row.number('quantity_min');
@@ -95,6 +118,8 @@ export const pledgeCodec: CodecSpec<Pledge> = {
       condition: row.text('condition'),
       sources: row.list('sources'),
       note: row.text('note'),
+      stale: row.text('stale'),
+      derived: parseDerived(row, problem),
     });
   },
 };
@@ -111,6 +136,8 @@ const REQUIREMENT_COLUMNS: readonly Column[] = [
   column('window_to', 'text', 'window.to', 'end of the time window (YYYY-MM-DD)'),
   column('title', 'text', 'title', 'short description'),
   column('sources', 'list', 'sources', 'ids of the sources, separated by ;'),
+  column('note', 'text', 'note', 'which figure is used and why, other estimates, caveats'),
+  column('derived', 'text', 'derived', DERIVED_DESCRIPTION),
 ];
 
 /** Requirements: one row each. */
@@ -129,8 +156,10 @@ export const requirementCodec: CodecSpec<Requirement> = {
     window_to: formatText(requirement.window?.to),
     title: formatText(requirement.title),
     sources: formatList(requirement.sources),
+    note: formatText(requirement.note),
+    derived: formatDerived(requirement.derived),
   }),
-  fromRow: (row) =>
+  fromRow: (row, problem) =>
     defined({
       id: row.text('id'),
       capability: row.text('capability'),
@@ -142,6 +171,8 @@ export const requirementCodec: CodecSpec<Requirement> = {
       window: windowOf(row, 'window_from', 'window_to'),
       title: row.text('title'),
       sources: row.list('sources'),
+      note: row.text('note'),
+      derived: parseDerived(row, problem),
     }),
 };
 
@@ -150,7 +181,7 @@ const CONTRIBUTION_COLUMNS: readonly Column[] = [
   column('fund', 'text', 'fund', 'id of the fund paid into'),
   column('package', 'text', 'package', 'id of the fund package it is earmarked for'),
   column('donors', 'donors', 'donors', 'donor parties, separated by ;, each optionally with its share: PL:0.5;NO:0.25;DE:0.25 or PL;NO;DE; a part its donor has not confirmed ends in ? (NO:0.25?)'),
-  column('amount', 'integer', 'amount', 'amount in minor units of the currency (EUR 500 m = 50000000000 cents)'),
+  column('amount', 'integer', 'amount', 'amount in minor units of the currency (EUR 500 m = 50000000000 cents); empty = no amount was published'),
   column('currency', 'text', 'currency', 'ISO 4217 code, e.g. EUR'),
   column('date', 'text', 'date', 'date of the contribution (YYYY-MM-DD)'),
   column('status', 'text', 'status', 'pledged or paid (default pledged)'),
@@ -158,6 +189,7 @@ const CONTRIBUTION_COLUMNS: readonly Column[] = [
   column('shared_with', 'list', 'sharedWith', 'parties a bilateral contribution is shared with, separated by ;'),
   column('sources', 'list', 'sources', 'ids of the sources, separated by ;'),
   column('note', 'text', 'note', 'free text'),
+  column('derived', 'text', 'derived', DERIVED_DESCRIPTION),
 ];
 
 /** Contributions: one row each, the donors in one cell. */
@@ -177,14 +209,15 @@ export const contributionCodec: CodecSpec<Contribution> = {
     shared_with: formatList(contribution.sharedWith),
     sources: formatList(contribution.sources),
     note: formatText(contribution.note),
+    derived: formatDerived(contribution.derived),
   }),
-  fromRow: (row) =>
+  fromRow: (row, problem) =>
     defined({
       id: row.text('id'),
       fund: row.text('fund'),
       package: row.text('package'),
       donors: row.donors('donors'),
-      amount: row.number('amount'),
+      amount: row.has('amount') ? row.number('amount') : null,
       currency: row.text('currency'),
       date: row.text('date'),
       status: row.text('status'),
@@ -192,5 +225,6 @@ export const contributionCodec: CodecSpec<Contribution> = {
       sharedWith: row.list('shared_with'),
       sources: row.list('sources'),
       note: row.text('note'),
+      derived: parseDerived(row, problem),
     }),
 };
