@@ -10,7 +10,7 @@ export const allocationResponseSchema = z.object({
   fund: z.object({ id: z.string(), title: z.string(), currency: z.string() }).catchall(z.unknown()),
   asOf: z.string(),
   contributions: z.array(
-    z.object({ id: z.string(), donors: z.array(z.string()), date: z.string(), status: z.string(), package: z.string().nullable(), amount: z.number().int(), conversion: conversionSchema.nullable() }),
+    z.object({ id: z.string(), donors: z.array(z.string()), date: z.string(), status: z.string(), package: z.string().nullable(), amount: z.number().int().nullable(), conversion: conversionSchema.nullable() }),
   ),
   unconfirmed: z
     .array(z.object({ contribution: z.string(), party: z.string(), amount: z.number().int(), currency: z.string() }))
@@ -25,7 +25,7 @@ export const allocationResponseSchema = z.object({
     totals: z.object({ contributed: z.number().int(), allocated: z.number().int(), unallocated: z.number().int(), shortfall: z.number().int() }).catchall(z.unknown()),
     warnings: z.array(z.string()),
   }),
-  reportedTotals: z.array(z.object({ date: z.string(), what: z.string(), difference: z.number().int() }).catchall(z.unknown())),
+  reportedTotals: z.array(z.object({ date: z.string(), what: z.string(), difference: z.number().int().nullable() }).catchall(z.unknown())),
 });
 
 export const fundSummariesResponseSchema = z.object({
@@ -67,16 +67,19 @@ export const burdenResponseSchema = z.object({
         purl: z.number().int(),
         otherFinance: z.number().int(),
         money: z.number().int(),
+        liability: z.number().int(),
         shareOfGdp: z.number().nullable(),
         fairShare: z.number().int().nullable(),
         gap: z.number().int().nullable(),
       })
       .catchall(z.unknown()),
   ),
-  totals: z.object({ money: z.number().int(), keyedMoney: z.number().int() }).catchall(z.unknown()),
+  totals: z.object({ money: z.number().int(), keyedMoney: z.number().int(), liabilities: z.number().int() }).catchall(z.unknown()),
   outsideKey: z.array(z.string()),
   gdp: z.object({ source: z.string(), referenceYear: z.number().int(), conversion: conversionSchema.nullable() }),
   otherFinance: z.array(z.object({ plan: z.string(), option: z.string(), title: z.string(), conversion: conversionSchema.nullable() })),
+  liabilities: z.array(z.object({ plan: z.string(), option: z.string(), title: z.string(), exposure: z.enum(['liability', 'guarantee']), conversion: conversionSchema.nullable() })),
+  withoutAmount: z.array(z.string()),
   notes: z.array(z.string()),
 });
 

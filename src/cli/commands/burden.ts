@@ -11,7 +11,7 @@ import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
 
 // `coalition burden`: each party's PURL money, other finance and pledged personnel against a fair share by
-// GDP, money as % of GDP, ranked.
+// GDP, money as % of GDP, ranked; its share of EU joint borrowing apart, as a liability (not money given).
 
 const optionsSchema = burdenQuerySchema.extend({ json: z.boolean().optional() });
 
@@ -41,6 +41,7 @@ function renderBurden(report: BurdenReport): string {
     row.party,
     formatMillions(row.purl, c),
     formatMillions(row.otherFinance, c),
+    formatMillions(row.liability, c),
     formatShare(row.shareOfGdp, 3),
     formatShare(row.keyShare),
     formatMillions(row.fairShare, c),
@@ -52,15 +53,17 @@ function renderBurden(report: BurdenReport): string {
     `Burden sharing by ${report.key.toUpperCase()} in ${c}, as of ${report.asOf} (ranked by money as % of GDP)`,
     '',
     formatTable(
-      ['#', 'party', 'PURL', 'other finance', '% of GDP', 'GDP key', 'fair share', 'gap', 'personnel', 'personnel gap'],
+      ['#', 'party', 'PURL', 'other finance', 'liability (not given)', '% of GDP', 'GDP key', 'fair share', 'gap', 'personnel', 'personnel gap'],
       rows,
-      ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
     '',
-    `Total ${formatMillions(report.totals.money, c)}; shared by GDP: ${formatMillions(report.totals.keyedMoney, c)}; personnel ${range(report.totals.personnel)}.`,
+    `Money given ${formatMillions(report.totals.money, c)}; shared by GDP: ${formatMillions(report.totals.keyedMoney, c)}; personnel ${range(report.totals.personnel)}.`,
+    `Liabilities (shares of joint borrowing or guarantees, not money given) ${formatMillions(report.totals.liabilities, c)}.`,
   ];
   if (report.outsideKey.length > 0) lines.push(`No GDP figure (outside the key): ${report.outsideKey.join(', ')}.`);
   for (const item of report.otherFinance) lines.push(`Other finance from ${item.plan}: the decided option ${item.option}${item.conversion ? ` (${describeConversion(item.conversion)})` : ''}.`);
+  for (const item of report.liabilities) lines.push(`Liability from ${item.plan}: each state's ${item.exposure === 'guarantee' ? 'guarantee' : 'share of the joint borrowing'} under the decided option ${item.option}${item.conversion ? ` (${describeConversion(item.conversion)})` : ''}.`);
   lines.push(`GDP: ${report.gdp.source}${report.gdp.conversion ? `; ${describeConversion(report.gdp.conversion)}` : ''}.`);
   lines.push(...report.notes);
   return `${lines.join('\n')}\n`;

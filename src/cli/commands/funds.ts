@@ -85,6 +85,11 @@ function renderAllocation(report: FundAllocationReport): string {
       ['left', 'right', 'right', 'right'],
     ),
   );
+  const withoutAmount = report.contributions.filter((item) => item.amount === null);
+  if (withoutAmount.length > 0) {
+    lines.push('', 'Pledged without a published amount (donors listed, no money counted):');
+    for (const item of withoutAmount) lines.push(`  ${item.id} (${item.date}): ${item.donors.join(', ')}`);
+  }
   if (report.reportedTotals.length > 0) {
     lines.push('', 'Reported running totals beside the computed ones (contributions dated up to then, in the reported currency):');
     lines.push(
@@ -92,9 +97,9 @@ function renderAllocation(report: FundAllocationReport): string {
         ['date', 'reported', 'computed', 'difference', 'donors', 'what was reported'],
         report.reportedTotals.map((row) => [
           row.date,
-          `${row.reported.atLeast ? '>' : row.reported.approximate ? '~' : ''}${formatMillions(row.reported.amount, row.reported.currency)}`,
+          `${row.reported.atLeast ? '>' : row.reported.approximate ? '~' : ''}${row.reported.currency === null ? `${formatMillions(row.reported.amount, '???').replace('??? ', '')} (currency unknown)` : formatMillions(row.reported.amount, row.reported.currency)}`,
           formatMillions(row.computed.amount, row.computed.currency),
-          formatMillions(row.difference, row.computed.currency),
+          row.difference === null ? 'none (currency unknown)' : formatMillions(row.difference, row.computed.currency),
           `${row.computed.donors}${row.reported.countries !== null ? ` (reported ${row.reported.countries})` : ''}`,
           row.what,
         ]),

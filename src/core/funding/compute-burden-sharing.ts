@@ -1,9 +1,10 @@
 import { splitAmount, weightsFromNumbers } from '../money/allocate-proportionally.js';
 
-// Burden sharing (DESIGN.md §5): each party's money (PURL contributions and other finance) and pledged
-// personnel against a fair share by a key (GDP), money as % of GDP, ranked. The fair shares split the
+// Burden sharing (DESIGN.md §5): each party's money given (PURL contributions and other finance it gives) and
+// pledged personnel against a fair share by a key (GDP), money as % of GDP, ranked. The fair shares split the
 // group's own total by the key (largest remainder, so they sum to it exactly); the gap is what a party
-// gives minus its fair share (negative: below its share).
+// gives minus its fair share (negative: below its share). A party's share of joint borrowing or guarantees is
+// a liability, not money given: it is carried beside the money and enters neither the ranking nor the gaps.
 
 export interface BurdenPartyInput {
   party: string;
@@ -12,7 +13,10 @@ export interface BurdenPartyInput {
   /** GDP in minor units of the result currency, for the % of GDP. */
   gdp?: number;
   purl: number;
+  /** Other money the party gives (bilateral finance). */
   otherFinance: number;
+  /** Its share of joint borrowing or guarantees it stands behind: a liability, not money given (default 0). */
+  liability?: number;
   personnel: { min: number; max: number };
 }
 
@@ -21,7 +25,10 @@ export interface BurdenRow {
   party: string;
   purl: number;
   otherFinance: number;
+  /** Money given: purl + otherFinance. */
   money: number;
+  /** Share of joint borrowing or guarantees: a liability, apart from the money given. */
+  liability: number;
   /** money / GDP (a fraction; 0.001 = 0.1 % of GDP), null without a GDP figure. */
   shareOfGdp: number | null;
   /** The party's share of the key (0–1). */
@@ -35,7 +42,7 @@ export interface BurdenRow {
 
 export interface BurdenSharing {
   rows: BurdenRow[];
-  totals: { money: number; keyedMoney: number; personnel: { min: number; max: number } };
+  totals: { money: number; keyedMoney: number; liabilities: number; personnel: { min: number; max: number } };
   /** Parties without a key figure: listed, unranked, outside the fair shares. */
   outsideKey: string[];
 }
@@ -65,6 +72,7 @@ export function computeBurdenSharing(parties: readonly BurdenPartyInput[]): Burd
       purl: party.purl,
       otherFinance: party.otherFinance,
       money: total,
+      liability: party.liability ?? 0,
       shareOfGdp: party.gdp !== undefined && party.gdp > 0 ? total / party.gdp : null,
       keyShare: i === undefined ? null : (party.keyFigure ?? 0) / keyTotal,
       fairShare,
@@ -79,7 +87,12 @@ export function computeBurdenSharing(parties: readonly BurdenPartyInput[]): Burd
   for (const row of rows) if (row.shareOfGdp !== null) row.rank = ++rank;
   return {
     rows,
-    totals: { money: parties.reduce((acc, party) => acc + money(party), 0), keyedMoney, personnel: { min: personnelMin, max: personnelMax } },
+    totals: {
+      money: parties.reduce((acc, party) => acc + money(party), 0),
+      keyedMoney,
+      liabilities: parties.reduce((acc, party) => acc + (party.liability ?? 0), 0),
+      personnel: { min: personnelMin, max: personnelMax },
+    },
     outsideKey: parties.filter((party) => !keyedIndex.has(party.party)).map((party) => party.party),
   };
 }

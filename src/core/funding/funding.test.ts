@@ -197,6 +197,18 @@ describe('computeBurdenSharing', () => {
     ]);
     expect(result.rows[0]).toMatchObject({ shareOfGdp: 0.06, personnelFairShare: { min: 2, max: 4 }, personnelGap: { min: 8, max: 16 } });
     expect(result.outsideKey).toEqual(['EU']);
-    expect(result.totals).toEqual({ money: 105, keyedMoney: 100, personnel: { min: 10, max: 20 } });
+    expect(result.totals).toEqual({ money: 105, keyedMoney: 100, liabilities: 0, personnel: { min: 10, max: 20 } });
+  });
+
+  it('keeps a share of joint borrowing apart as a liability: not money given, not ranked, no fair share', () => {
+    const result = computeBurdenSharing([
+      { party: 'DE', keyFigure: 4, gdp: 4000, purl: 40, otherFinance: 0, liability: 600, personnel: { min: 0, max: 0 } },
+      { party: 'FR', keyFigure: 3, gdp: 3000, purl: 0, otherFinance: 0, liability: 450, personnel: { min: 0, max: 0 } },
+      { party: 'NL', keyFigure: 1, gdp: 1000, purl: 60, otherFinance: 0, personnel: { min: 0, max: 0 } },
+    ]);
+    const france = result.rows.find((row) => row.party === 'FR');
+    expect(france).toMatchObject({ money: 0, liability: 450, shareOfGdp: 0, fairShare: 38, gap: -38 });
+    expect(result.rows.find((row) => row.party === 'NL')).toMatchObject({ rank: 1, money: 60, liability: 0 });
+    expect(result.totals).toMatchObject({ money: 100, keyedMoney: 100, liabilities: 1050 });
   });
 });

@@ -4,7 +4,7 @@ import { allocateProportionally, splitAmount, weightsFromNumbers } from './alloc
 import { convertMoney, formatMoney } from './convert-money.js';
 import { divideRounded, formatDecimal, parseDecimal } from './decimal.js';
 import { parseEcbRates } from './parse-ecb-rates.js';
-import { buildRateTable, findRate } from './rate-table.js';
+import { averageRate, buildRateTable, findRate } from './rate-table.js';
 
 // Money: exact decimals, largest-remainder splits whose parts sum to the total, dated ECB conversions.
 
@@ -136,5 +136,20 @@ describe('parseEcbRates', () => {
     ]);
     expect(parseEcbRates('Datum,USD\n').problems[0]).toMatchObject({ line: 1, column: 'Date' });
     expect(parseEcbRates('Date,USD\n').problems[0]).toMatchObject({ message: 'the file has no rates' });
+  });
+});
+
+describe('averageRate', () => {
+  it('is the mean of the year\'s published rates, to 5 significant digits; EUR is 1', () => {
+    const table = buildRateTable([
+      { date: '2024-01-02', currency: 'USD', rate: '1.0956' },
+      { date: '2024-06-03', currency: 'USD', rate: '1.0852' },
+      { date: '2024-12-31', currency: 'USD', rate: '1.0389' },
+      { date: '2025-01-02', currency: 'USD', rate: '1.0321' },
+    ]);
+    expect(averageRate(table, 'USD', 2024)).toEqual({ rate: 1.0732, days: 3 });
+    expect(averageRate(table, 'EUR', 2024)).toEqual({ rate: 1, days: 0 });
+    expect(averageRate(table, 'USD', 2023)).toBeUndefined();
+    expect(averageRate(table, 'GBP', 2024)).toBeUndefined();
   });
 });

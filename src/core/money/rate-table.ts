@@ -91,3 +91,20 @@ function rateText(rate: Decimal): string {
 export function listRateCurrencies(table: RateTable): string[] {
   return [...table.series.keys()].sort();
 }
+
+/** The mean of a currency's published rates over a year, to 5 significant digits as the ECB quotes them; EUR is 1. */
+export function averageRate(table: RateTable, currency: string, year: number): { rate: number; days: number } | undefined {
+  if (currency === table.base) return { rate: 1, days: 0 };
+  const series = table.series.get(currency);
+  if (!series) return undefined;
+  const prefix = `${year}-`;
+  let sum = 0;
+  let days = 0;
+  series.dates.forEach((date, i) => {
+    const rate = series.rates[i];
+    if (!date.startsWith(prefix) || rate === undefined) return;
+    sum += Number(rate.units) / 10 ** rate.scale;
+    days += 1;
+  });
+  return days === 0 ? undefined : { rate: Number((sum / days).toPrecision(5)), days };
+}

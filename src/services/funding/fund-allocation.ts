@@ -1,5 +1,4 @@
 import { type AllocationContribution, type AllocationPackage, allocateFund, type FundAllocation } from '../../core/funding/allocate-fund.js';
-import { splitBetweenDonors } from '../../core/funding/split-donors.js';
 import type { RateTable } from '../../core/money/rate-table.js';
 import { AppError } from '../../contracts/input-error.js';
 import type { Contribution, Fund } from '../../contracts/records.schema.js';
@@ -13,11 +12,12 @@ import type { ReportedTotal } from './reference-data.js';
 export interface ReportedComparison {
   date: string;
   what: string;
-  reported: { amount: number; currency: string; approximate: boolean; atLeast: boolean; countries: number | null };
-  /** The contributions dated up to then, converted into the reported currency at their own dates. */
+  /** currency null: the reports disagree on it, so no difference is computed. */
+  reported: { amount: number; currency: string | null; approximate: boolean; atLeast: boolean; countries: number | null };
+  /** The contributions dated up to then, converted into the reported currency (the fund's when it is unknown) at their own dates; contributions without an amount count as donors only. */
   computed: { amount: number; currency: string; contributions: number; donors: number };
-  /** computed − reported, in the reported currency. */
-  difference: number;
+  /** computed − reported, in the reported currency; null when the reported currency is unknown. */
+  difference: number | null;
   sources: string[];
 }
 
@@ -25,7 +25,8 @@ export interface FundAllocationReport {
   fund: Fund;
   /** Contributions dated after this are left out; prices in other currencies are valued at this date unless earmarked money fixes the date. */
   asOf: string;
-  contributions: { id: string; donors: string[]; date: string; status: string; package: string | null; amount: number; conversion: ConversionNote | null }[];
+  /** amount null: no amount was published (the donors are listed, no money is allocated). */
+  contributions: { id: string; donors: string[]; date: string; status: string; package: string | null; amount: number | null; conversion: ConversionNote | null }[];
   /** Donors' parts recorded by another donor and not yet confirmed: in no figure above (amount in the contribution's currency). */
   unconfirmed: { contribution: string; party: string; amount: number; currency: string }[];
   priceConversions: { package: string; conversion: ConversionNote }[];
@@ -40,6 +41,7 @@ export function reportFundAllocation(records: FundingRecords, fundId: string, op
   const converter = new Converter(options.table);
   const contributions = records.contributions.filter((item) => item.fund === fund.id && item.date <= options.asOf);
   const converted = contributions.map((item) => {
+    if (item.amount === null) return { item, amount: null, conversion: null };
     const result = converter.convert({ amount: item.amount, currency: item.currency }, fund.currency, item.date, `contributions/${item.id}.currency`);
     return { item, amount: result?.amount ?? 0, conversion: item.currency === fund.currency ? null : (result?.note ?? null) };
   });
@@ -55,7 +57,7 @@ export function reportFundAllocation(records: FundingRecords, fundId: string, op
       return { id: item.id, title: item.title, price: result?.amount ?? 0, priority: item.priority, status: item.status };
     });
   converter.throwProblems(`fund '${fund.id}'`);
-  const inputs: AllocationContribution[] = converted.map(({ item, amount }) => ({
+  const inputs: AllocationContribution[] = converted.flatMap(({ item, amount }) => (amount === null ? [] : [{ item, amount }])).map(({ item, amount }) => ({
     id: item.id,
     amount,
     donors: item.donors,
@@ -81,24 +83,27 @@ export function reportFundAllocation(records: FundingRecords, fundId: string, op
       .map((part) => ({ contribution: part.contribution, party: part.party, amount: part.amount, currency: part.currency })),
     priceConversions,
     allocation,
-    reportedTotals: compareReported(contributions, options.reported.filter((total) => total.fund === fund.id && total.date <= options.asOf), options.table),
+    reportedTotals: compareReported(contributions, options.reported.filter((total) => total.fund === fund.id && total.date <= options.asOf), { table: options.table, fundCurrency: fund.currency }),
   };
 }
 
-function compareReported(contributions: readonly Contribution[], reported: readonly ReportedTotal[], table: RateTable): ReportedComparison[] {
+function compareReported(contributions: readonly Contribution[], reported: readonly ReportedTotal[], options: { table: RateTable; fundCurrency: string }): ReportedComparison[] {
   return reported.map((total) => {
-    const converter = new Converter(table);
+    const converter = new Converter(options.table);
+    const currency = total.currency ?? options.fundCurrency;
     const upTo = contributions.filter((item) => item.date <= total.date);
     let amount = 0;
-    for (const item of upTo) amount += converter.convert({ amount: item.amount, currency: item.currency }, total.currency, item.date, `contributions/${item.id}`)?.amount ?? 0;
+    for (const item of upTo) {
+      if (item.amount !== null) amount += converter.convert({ amount: item.amount, currency: item.currency }, currency, item.date, `contributions/${item.id}`)?.amount ?? 0;
+    }
     converter.throwProblems('the reported totals');
-    const donors = new Set(upTo.flatMap((item) => splitBetweenDonors(item.amount, item.donors).map((part) => part.party)));
+    const donors = new Set(upTo.flatMap((item) => item.donors.map((donor) => donor.party)));
     return {
       date: total.date,
       what: total.what,
       reported: { amount: total.amount, currency: total.currency, approximate: total.approximate, atLeast: total.atLeast ?? false, countries: total.countries ?? null },
-      computed: { amount, currency: total.currency, contributions: upTo.length, donors: donors.size },
-      difference: amount - total.amount,
+      computed: { amount, currency, contributions: upTo.length, donors: donors.size },
+      difference: total.currency === null ? null : amount - total.amount,
       sources: total.sources,
     };
   });

@@ -25,7 +25,7 @@ describeEachStore('funding service', (suite) => {
   });
 
   it('the demo loads every PURL contribution with sources; the bundled rates apply without a write', async () => {
-    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'bundled', firstDate: '2024-01-02', lastDate: '2025-05-09' });
+    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'bundled', firstDate: '2024-01-02', lastDate: '2026-04-13' });
     expect(await suite.store().db.select({ n: count() }).from(exchangeRates)).toEqual([{ n: 0 }]);
     const report = await funding.allocation(SYSTEM, 'purl-2025');
     expect(report.contributions).toHaveLength(21);
@@ -33,10 +33,10 @@ describeEachStore('funding service', (suite) => {
     expect(packages.reduce((sum, item) => sum + item.funded, 0) + totals.unallocated).toBe(totals.contributed);
     expect(donors.reduce((sum, donor) => sum + donor.total, 0)).toBe(totals.contributed);
     expect(flows.reduce((sum, flow) => sum + flow.amount, 0)).toBe(totals.contributed);
-    // EUR 500 m at the bundled file's last rate (2025-05-09: USD 1.1252), said so beside the figure.
-    expect(packages[0]).toMatchObject({ id: 'purl-2025-p1', price: 56_260_000_000, funded: 56_260_000_000, status: 'funded' });
+    // EUR 500 m at the rate of its own date (2025-08-04: USD 1.1565 per EUR), said so beside the figure.
+    expect(packages[0]).toMatchObject({ id: 'purl-2025-p1', price: 57_825_000_000, funded: 57_825_000_000, status: 'funded' });
     const nl = report.contributions.find((item) => item.id === 'purl-nl-1');
-    expect(nl?.conversion?.rates).toEqual([{ currency: 'USD', rate: '1.1252', date: '2025-05-09', exact: false }]);
+    expect(nl?.conversion?.rates).toEqual([{ currency: 'USD', rate: '1.1565', date: '2025-08-04', exact: true }]);
     const sybiha = report.reportedTotals.find((row) => row.date === '2025-12-04');
     expect(sybiha).toMatchObject({ reported: { amount: 418_000_000_000, currency: 'USD', countries: 21 }, computed: { currency: 'USD', donors: 16 } });
     expect(sybiha?.difference).toBe((sybiha?.computed.amount ?? 0) - 418_000_000_000);
@@ -77,8 +77,17 @@ describeEachStore('funding service', (suite) => {
     expect(keyed.reduce((sum, row) => sum + (row.gap ?? 0), 0)).toBe(0);
     const ranked = report.rows.filter((row) => row.rank !== null).map((row) => row.shareOfGdp ?? 0);
     expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
-    expect(report.rows.find((row) => row.party === 'FR')?.personnel).toEqual({ min: 2000, max: 9999 });
-    expect(report.gdp.conversion?.rates[0]).toMatchObject({ currency: 'USD', date: '2024-12-31', exact: true });
+    const france = report.rows.find((row) => row.party === 'FR');
+    expect(france?.personnel).toEqual({ min: 2000, max: 7501 });
+    // France gives no PURL money; its share of the EU's joint borrowing is a liability, shown apart, not money given.
+    expect(france).toMatchObject({ purl: 0, otherFinance: 0, money: 0, shareOfGdp: 0 });
+    expect(france?.liability).toBeGreaterThan(1_000_000_000_000);
+    expect(report.totals.liabilities).toBe(9_000_000_000_000);
+    expect(report.liabilities).toEqual([expect.objectContaining({ plan: 'ukraine-2026-27', option: 'eu-borrowing', exposure: 'liability' })]);
+    expect(report.rows.reduce((sum, row) => sum + row.money, 0)).toBe(report.totals.money);
+    // GDP converts at the 2024 average rate that FACTS.md §5.1 uses (USD 1.0824 per EUR).
+    expect(report.gdp.conversion?.rates).toEqual([{ currency: 'USD', rate: '1.0824', date: 'average of 2024 (256 ECB days)', exact: true }]);
+    expect(report.rows.find((row) => row.party === 'DE')?.shareOfGdp).toBeCloseTo(report.rows.find((row) => row.party === 'DE')!.money / Math.round(4659.929e11 / 1.0824), 12);
     await expect(funding.burden(SYSTEM, { key: 'gdp', currency: 'UAH' })).rejects.toMatchObject({ code: 'input.invalid', problems: [{ path: 'currency' }] });
   });
 
@@ -97,17 +106,18 @@ describeEachStore('funding service', (suite) => {
   });
 
   it('a newer rate file is merged with an audit entry and used from then on', async () => {
-    const summary = await funding.importRates({ name: 'test' }, { name: 'newer.csv', text: 'Date,USD,NOK,\n2025-08-05,1.1570,11.8000,\n2025-05-09,1.1252,11.6725,\n' });
-    expect(summary).toMatchObject({ added: 2, changed: 0, unchanged: 2, seededFromBundled: 10_348, lastDate: '2025-08-05' });
-    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'store', rows: 10_352, lastDate: '2025-08-05' });
-    const answer = await funding.rates({ date: '2025-08-06', from: 'NOK', to: 'USD', amount: 1_180_000 });
+    const summary = await funding.importRates({ name: 'test' }, { name: 'newer.csv', text: 'Date,USD,NOK,\n2026-04-14,1.1700,11.1000,\n2026-04-13,1.1684,11.098,\n' });
+    expect(summary).toMatchObject({ added: 2, changed: 0, unchanged: 2, seededFromBundled: 17_358, lastDate: '2026-04-14' });
+    expect((await funding.rates({ to: 'EUR' })).info).toMatchObject({ origin: 'store', rows: 17_362, lastDate: '2026-04-14' });
+    const answer = await funding.rates({ date: '2026-04-15', from: 'NOK', to: 'USD', amount: 1_110_000 });
     expect(answer.rates).toEqual([
-      { currency: 'NOK', rate: '11.8000', date: '2025-08-05', exact: false },
-      { currency: 'USD', rate: '1.1570', date: '2025-08-05', exact: false },
+      { currency: 'NOK', rate: '11.1000', date: '2026-04-14', exact: false },
+      { currency: 'USD', rate: '1.1700', date: '2026-04-14', exact: false },
     ]);
-    expect(answer.conversion?.to).toEqual({ amount: 115_700, currency: 'USD' });
-    const report = await funding.allocation(SYSTEM, 'purl-2025');
-    expect(report.contributions.find((item) => item.id === 'purl-no-1')?.conversion?.rates[0]).toMatchObject({ date: '2025-08-05', exact: true });
+    expect(answer.conversion?.to).toEqual({ amount: 117_000, currency: 'USD' });
+    // Belgium's EUR 100 m of 21 Apr 2026 now converts at the imported 14 Apr rate (before: the bundled 13 Apr one).
+    const report = await funding.allocation(SYSTEM, 'purl-2026');
+    expect(report.contributions.find((item) => item.id === 'purl-be-2')?.conversion?.rates[0]).toMatchObject({ date: '2026-04-14', exact: false });
     expect((await verifyAudit(suite.store().db)).ok).toBe(true);
   });
 });

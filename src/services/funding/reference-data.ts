@@ -3,16 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError, problemsFromZod } from '../../contracts/input-error.js';
 import { partyIdSchema } from '../../contracts/domain.schema.js';
-import { contributionSchema } from '../../contracts/records.schema.js';
+import { currencySchema, minorUnitsSchema } from '../../contracts/records.schema.js';
 
-// Reference data shipped with the package (data/reference/): GDP per state, and the bundled ECB rates (from
-// 2024 on; `coalition rates import` loads the full or a newer file). Also the demo's publicly reported PURL
+// Reference data shipped with the package (data/reference/): GDP per state, and the bundled ECB rates (2024-01-02
+// to 2026-04-13; `coalition rates import` loads the full or a newer file). Also the demo's publicly reported PURL
 // running totals (data/demo/purl-reported-totals.json), figures to compare against rather than records.
 
 const REFERENCE = new URL('../../../data/reference/', import.meta.url);
 const DEMO = new URL('../../../data/demo/', import.meta.url);
 
-/** The bundled ECB reference-rate file (eurofxref-hist.csv layout, trimmed to 2024-01-02 … 2025-05-09). */
+/** The bundled ECB reference-rate file (eurofxref-hist.csv layout, trimmed to 2024-01-02 … 2026-04-13). */
 export const BUNDLED_RATES_FILE = fileURLToPath(new URL('eurofxref-hist.csv', REFERENCE));
 
 const gdpFileSchema = z.object({
@@ -47,8 +47,9 @@ export function loadGdpTable(): Promise<GdpTable> {
 const reportedTotalSchema = z.strictObject({
   fund: z.string(),
   date: z.iso.date(),
-  amount: contributionSchema.shape.amount,
-  currency: contributionSchema.shape.currency,
+  amount: minorUnitsSchema,
+  /** null: the reports disagree on the currency (e.g. Rutte's "4 billion", EUR in one report, USD in another). */
+  currency: currencySchema.nullable(),
   approximate: z.boolean(),
   atLeast: z.boolean().optional(),
   countries: z.number().int().positive().optional(),

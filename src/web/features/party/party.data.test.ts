@@ -32,7 +32,7 @@ describe('party page data', () => {
 
 describe('burden sharing on the party page', () => {
   it('finds the party’s row and gives its share of GDP in %', () => {
-    const row = { rank: 1, party: 'EE', purl: 1, otherFinance: 2, money: 3, shareOfGdp: 0.0060468, fairShare: 2, gap: 1 };
+    const row = { rank: 1, party: 'EE', purl: 1, otherFinance: 2, money: 3, liability: 40, shareOfGdp: 0.0060468, fairShare: 2, gap: 1 };
     const burden = { currency: 'EUR', asOf: '2026-01-01', rows: [row], outsideKey: [{ ...row, party: 'UA', rank: null, shareOfGdp: null }], gdp: { source: 'World Bank', referenceYear: 2024 } };
     expect(burdenOf('EE', burden)).toEqual({ row, ranked: 1, percentOfGdp: 0.605 });
     expect(burdenOf('UA', burden)?.percentOfGdp).toBeNull();

@@ -53,7 +53,7 @@ export function contributionsOf(party: string, contributions: readonly Contribut
 
 // GET /api/burden (docs/funding.md): money against a fair share by GDP, ranked by % of GDP.
 /** The fields of a burden-sharing row the party page reads. */
-export type BurdenRow = Pick<BurdenSharingRow, 'rank' | 'party' | 'purl' | 'otherFinance' | 'money' | 'shareOfGdp' | 'fairShare' | 'gap'>;
+export type BurdenRow = Pick<BurdenSharingRow, 'rank' | 'party' | 'purl' | 'otherFinance' | 'money' | 'liability' | 'shareOfGdp' | 'fairShare' | 'gap'>;
 export interface Burden {
   currency: string;
   asOf: string;

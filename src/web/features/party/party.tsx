@@ -44,6 +44,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
           <p>
             {t('party.money', { money: formatMoney(language, share.row.money, burden.data.currency), purl: formatMoney(language, share.row.purl, burden.data.currency), other: formatMoney(language, share.row.otherFinance, burden.data.currency) })}
           </p>
+          {share.row.liability > 0 && <p>{t('party.liability', { liability: formatMoney(language, share.row.liability, burden.data.currency) })}</p>}
           {share.percentOfGdp !== null && (
             <p>
               <strong>{t('party.gdpShare')}: {new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(share.percentOfGdp)} %</strong>
@@ -99,7 +100,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
           <ul>
             {own.map((contribution) => (
               <li key={contribution.id}>
-                {contribution.date}: {formatMoney(language, contribution.amount, contribution.currency)} → {contribution.fund}
+                {contribution.date}: {contribution.amount === null ? t('party.noAmount') : formatMoney(language, contribution.amount, contribution.currency)} → {contribution.fund}
                 {contribution.package && ` / ${contribution.package}`} ({contribution.status}
                 {contribution.donors.length > 1 && `, ${contribution.donors.map((donor) => donor.party).join(' + ')}`}) <SourceLinks ids={contribution.sources} />
               </li>

@@ -22,7 +22,8 @@ export interface FundAllocation {
     totals: { contributed: number; allocated: number; unallocated: number; price: number; shortfall: number; target: number | null; fundedShareOfTarget: number | null };
     warnings: string[];
   };
-  reportedTotals: { date: string; what: string; reported: { amount: number; currency: string; approximate: boolean }; computed: { amount: number; currency: string; contributions: number; donors: number }; difference: number; sources: string[] }[];
+  /** reported.currency null: the reports disagree on the currency, so no difference is computed. */
+  reportedTotals: { date: string; what: string; reported: { amount: number; currency: string | null; approximate: boolean }; computed: { amount: number; currency: string; contributions: number; donors: number }; difference: number | null; sources: string[] }[];
 }
 
 export interface BoardPackage {

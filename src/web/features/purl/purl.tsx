@@ -97,7 +97,11 @@ function Fund({ board }: { board: BoardFund }) {
                 <tr key={`${entry.date}-${entry.what}`}>
                   <td>{entry.date}</td>
                   <td>{entry.what} <SourceLinks ids={entry.sources} /></td>
-                  <td className="number">{formatMoney(language, entry.reported.amount, entry.reported.currency)}</td>
+                  <td className="number">
+                    {entry.reported.currency === null
+                      ? t('purl.currencyUnknown', { amount: new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(entry.reported.amount / 100) })
+                      : formatMoney(language, entry.reported.amount, entry.reported.currency)}
+                  </td>
                   <td className="number">{formatMoney(language, entry.computed.amount, entry.computed.currency)}</td>
                 </tr>
               ))}
