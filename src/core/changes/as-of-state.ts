@@ -13,7 +13,8 @@ export interface StateContribution {
   fund: string;
   date: IsoDate;
   donors: { party: string }[];
-  amount: number;
+  /** null: no amount was published. */
+  amount: number | null;
   currency: string;
   status: string;
   [field: string]: unknown;
