@@ -38,11 +38,11 @@ describe('coalition unlock / allocate / risk on files', () => {
     const body = parse(result.out);
     expect(Object.keys(body)).toEqual(expect.arrayContaining(['bound', 'objective', 'assignments', 'requirements', 'greedy']));
     expect(body.bound).toBe('max');
-    expect(body.assignments).toEqual(expect.arrayContaining([{ pledge: 'fr-1', requirement: 'req-land-reassurance', quantity: 9999 }]));
+    expect(body.assignments).toEqual(expect.arrayContaining([{ pledge: 'fr-1', requirement: 'req-land-reassurance', quantity: 7501 }]));
     const row = (body.requirements as Record<string, unknown>[]).find((r) => r.requirement === 'req-land-reassurance');
-    expect(row).toMatchObject({ demand: 30000, filled: 17498, shortfall: 12502, shadowPrice: 1 });
+    expect(row).toMatchObject({ demand: 30000, filled: 15000, shortfall: 15000, shadowPrice: 1 });
     const table = await run('allocate', '--demo', '--set', 'ceasefire=true', '--bound', 'max');
-    expect(table.out).toContain('req-land-reassurance: 17,498 of 30,000 filled, 12,502 short; one more unit of land.personnel for ua.rear would fill 1 more');
+    expect(table.out).toContain('req-land-reassurance: 15,000 of 30,000 filled, 15,000 short; one more unit of land.personnel for ua.rear would fill 1 more');
   });
 
   it('risk --demo: exact by default, Monte Carlo with --samples and --seed, reproducible', async () => {

@@ -112,8 +112,8 @@ describe('demo meetings and sanctions', () => {
     for (const record of [...meetings.meetings, ...meetings.decisions, ...sanctions.packages, ...sanctions.measures]) {
       expect(record.sources.length, record.id).toBeGreaterThan(0);
     }
-    expect([meetings.meetings.length, meetings.decisions.length, meetings.actionItems.length]).toEqual([8, 15, 3]);
-    expect([sanctions.packages.length, sanctions.measures.length]).toEqual([9, 27]);
+    expect([meetings.meetings.length, meetings.decisions.length, meetings.actionItems.length]).toEqual([17, 19, 3]);
+    expect([sanctions.packages.length, sanctions.measures.length]).toEqual([12, 31]);
   });
 
   it('resolves every reference against the demo dataset', async () => {
