@@ -50,7 +50,14 @@ export async function loadFundingRecords(db: Database, cache: DatasetCache, prin
   const contributions: Contribution[] = [];
   const unconfirmed: UnconfirmedPart[] = [];
   for (const contribution of allContributions.filter((item) => canSeeRecord(scope, item))) {
-    const parts = countConfirmedParts(contribution);
+    const { amount } = contribution;
+    if (amount === null) {
+      // No published amount: only its confirmed donors are listed, and there is no money to leave out.
+      const donors = contribution.donors.filter((donor) => donor.confirmed !== false);
+      if (donors.length > 0) contributions.push({ ...contribution, donors });
+      continue;
+    }
+    const parts = countConfirmedParts({ ...contribution, amount });
     if (parts.counted) contributions.push(parts.counted);
     for (const part of parts.unconfirmed) {
       unconfirmed.push({ contribution: contribution.id, fund: contribution.fund, party: part.party, amount: part.amount, currency: contribution.currency, date: contribution.date });
