@@ -82,7 +82,7 @@ describeEachStore('briefing pack', (suite) => {
     const changes = JSON.parse((await asGermany({ method: 'GET', url: `/api/changes?since=meeting:kyiv-nsa-2026-01-03&until=meeting:${MEETING}` })).body) as { pledges: { added: { id: string }[] }; decisions: { added: unknown[] } };
     expect(text).toContain(`Pledges added (${changes.pledges.added.length})`);
     for (const pledge of changes.pledges.added) expect(text).toContain(`(${pledge.id})`);
-    expect(text).toContain('Poland: Logistics hubs 1 (pl-1) superseded by pl-2');
+    expect(text).toContain('Poland: Logistics hubs no figure (pl-1) superseded by pl-2');
     expect(text).toContain(`Decisions taken (${changes.decisions.added.length})`);
     expect(text).toContain('Open and overdue action items');
     expect(text).toContain('Notes and sources');
