@@ -7,6 +7,10 @@
 export interface AllocationLp {
   numCols: number;
   numRows: number;
+  /** How many of the rows are capacity rows (they come first). */
+  capacityRows: number;
+  /** Per column: the requirement it fills (columns with equal keys in two capacity rows are interchangeable). */
+  colKey: Int32Array;
   /** Row bounds: capacity rows first (one per pledge with a column), then demand rows. */
   rowLower: Float64Array;
   rowUpper: Float64Array;
@@ -17,7 +21,8 @@ export interface AllocationLp {
   levels: { priority: number; columns: Int32Array }[];
 }
 
-export type LpStatus = 'optimal' | 'failed';
+/** `time_limit`: the solver stopped at its time limit (the service answers 422 analysis.too_large). */
+export type LpStatus = 'optimal' | 'failed' | 'time_limit';
 
 export interface LexicographicSolution {
   status: LpStatus;
@@ -33,6 +38,9 @@ export interface LexicographicSolution {
 
 /** Solves an allocation LP level by level; runs off the event loop in the service. */
 export type LexicographicSolver = (lp: AllocationLp) => Promise<LexicographicSolution>;
+
+/** Default wall-clock budget of one lexicographic solve, all levels together, in seconds. */
+export const ALLOCATION_TIME_LIMIT_SECONDS = 30;
 
 /** Tolerance kept below an earlier level's optimum when it is fixed as a constraint. */
 export const LEVEL_TOLERANCE = 1e-9;

@@ -106,6 +106,8 @@ export function buildAllocationProblem(model: AnalysisModel, bound: AllocationBo
     lp: {
       numCols,
       numRows: rowKind.length,
+      capacityRows: rowKind.filter((kind) => kind === CAPACITY).length,
+      colKey: Int32Array.from(colRequirement),
       rowLower: Float64Array.from(rowLower),
       rowUpper: Float64Array.from(rowUpper),
       rowStart: Int32Array.from(rowStart),

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AllocationLp, LexicographicSolution, LexicographicSolver } from '../../core/analyses/allocation-lp.js';
+import type { SolveOptions } from './solve-lexicographic.js';
 
 // Runs allocation LPs in one worker thread, started on first use and kept (HiGHS's WASM compiles once); requests
 // queue there one at a time. The worker does not keep the process alive. Under tsx or vitest (sources, not dist)
@@ -13,12 +14,15 @@ export class AllocationSolver {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (solution: LexicographicSolution) => void; reject: (error: Error) => void }>();
 
+  /** `options.timeLimitSeconds`: the budget of each solve (default ALLOCATION_TIME_LIMIT_SECONDS). */
+  constructor(private readonly options: SolveOptions = {}) {}
+
   /** Solve in the worker; the event loop stays free meanwhile. */
   readonly solve: LexicographicSolver = (lp: AllocationLp) =>
     new Promise<LexicographicSolution>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.start().postMessage({ id, lp });
+      this.start().postMessage({ id, lp, options: this.options });
     });
 
   /** Stop the worker (tests, shutdown); a later solve starts a new one. */

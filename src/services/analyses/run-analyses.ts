@@ -41,7 +41,13 @@ export async function runAllocation(dataset: PreparedDataset, request: Allocatio
   if (model.coverage.source.length > ANALYSIS_LIMITS.allocationVariables) {
     throw tooLarge('the allocation LP is too large', `up to ${model.coverage.source.length} variables (pledge, requirement); the limit is ${ANALYSIS_LIMITS.allocationVariables}`);
   }
-  return computeAllocation(model, request.bound, solve);
+  // A solve that reaches the solver's time limit is a model too large, not a server error.
+  const guarded: LexicographicSolver = async (lp) => {
+    const solution = await solve(lp);
+    if (solution.status === 'time_limit') throw tooLarge('the allocation LP took too long to solve', `the solver stopped at its time limit on ${lp.numCols.toLocaleString('en')} variables; narrow it with asOf or minStatus`);
+    return solution;
+  };
+  return computeAllocation(model, request.bound, guarded);
 }
 
 /** Risk: P(met) per requirement, P(active) per pledge, sensitivity per fact. */
