@@ -22,7 +22,14 @@ export function PendingApprovalBox({ pledge, generation, onDone }: { pledge: str
     }),
   );
   const pending = loaded.data;
-  if (!pending) return null;
+  // Once confirmed or withdrawn the request is gone: keep saying what happened rather than vanish with it.
+  if (!pending) {
+    return message ? (
+      <div className="notice" data-testid="pending-approval" role="status">
+        <p>{message}</p>
+      </div>
+    ) : null;
+  }
   const actions = approvalActions(session, pending);
   const act = async (method: 'POST' | 'DELETE'): Promise<void> => {
     try {
