@@ -1,16 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset, IsoDate } from '../core/types.js';
 import { InputError, problemsFromCore } from '../contracts/input-error.js';
 import { DATASET_ENTITIES } from '../db/entities/dataset-entities.js';
 import type { Database } from '../db/open-store.js';
-import { auditLog } from '../db/schema/index.js';
+import { recordAsOf, replayAuditStates } from './replay-audit-states.js';
 import { readStoredDataset } from './store-dataset.js';
 
-// Time travel: the dataset as it was known at the end of a date, from the audit history. A record's state
-// is its last audited version up to then (absent if deleted). Records entered later about earlier events
-// (the demo data, imports of past pledges) count with their first recorded version, and the engine's own
-// date rules (announced on, withdrawn on) then decide whether they existed at that date.
+// Time travel: the dataset as it was known at the end of a date, replayed from the audit history
+// (replay-audit-states.ts); the engine's own date rules (announced on, withdrawn on) then decide whether a
+// record existed at that date.
 // Alongside it: each pledge's state now (or its last one, if deleted), since a caller sees a past version only
 // if they may see the pledge now as well (restrictDataset).
 
@@ -22,34 +20,15 @@ export interface PastDataset {
 
 /** The dataset as known at the end of `asOf` (UTC), with its pledges' states now. */
 export async function reconstructDatasetAsOf(db: Database, asOf: IsoDate): Promise<PastDataset> {
-  const cutoff = new Date(`${asOf}T23:59:59.999Z`);
   const current = await readStoredDataset(db);
   const dataset: Record<string, unknown[]> = {};
   const pledgesNow = new Map<string, unknown>();
   for (const entity of DATASET_ENTITIES) {
-    const history = await db
-      .select({ entityId: auditLog.entityId, at: auditLog.at, before: auditLog.before, after: auditLog.after })
-      .from(auditLog)
-      .where(eq(auditLog.entity, entity.name))
-      .orderBy(asc(auditLog.seq));
-    const states = new Map<string, { known: boolean; value: unknown; first: unknown; last: unknown }>();
-    for (const entry of history) {
-      const state = states.get(entry.entityId) ?? { known: false, value: null, first: entry.after, last: null };
-      if (entry.at <= cutoff) {
-        state.known = true;
-        state.value = entry.after;
-      }
-      // A delete's `after` is null: the record's last state is what it deleted.
-      state.last = entry.after ?? entry.before;
-      states.set(entry.entityId, state);
-    }
+    const states = await replayAuditStates(db, entity.name, asOf);
     if (entity.name === 'pledges') for (const [id, state] of states) pledgesNow.set(id, state.last);
     const records: unknown[] = [];
     for (const state of states.values()) {
-      const snapshot = state.known ? state.value : state.first;
-      if (snapshot === null || snapshot === undefined) continue;
-      const { version: _version, ...record } = snapshot as Record<string, unknown>;
-      const parsed = entity.schema.safeParse(record);
+      const parsed = entity.schema.safeParse(recordAsOf(state));
       if (parsed.success) records.push(parsed.data);
     }
     // Records that predate auditing (none in practice) keep their current state.

@@ -1,11 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
 import { type Principal, scopeOf } from '../../core/access/principal.js';
 import { canSeeRecord } from '../../core/access/visibility.js';
 import type { IsoDate } from '../../core/types.js';
 import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
 import type { Database } from '../../db/open-store.js';
 import { listAllRecords } from '../../db/record.repository.js';
-import { auditLog } from '../../db/schema/index.js';
+import { recordAsOf, replayAuditStates } from '../replay-audit-states.js';
 
 // Time travel for the records outside the engine's dataset (contributions, meetings and their decisions and
 // action items), by the rule reconstructDatasetAsOf applies to the dataset: a record's state at a date is its
@@ -16,29 +15,13 @@ import { auditLog } from '../../db/schema/index.js';
 
 /** The records of one collection as known at the end of `asOf` (UTC), as the principal may see them. */
 export async function reconstructRecordsAsOf<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, asOf: IsoDate, principal: Principal): Promise<R[]> {
-  const cutoff = new Date(`${asOf}T23:59:59.999Z`);
-  const history = await db
-    .select({ entityId: auditLog.entityId, at: auditLog.at, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(eq(auditLog.entity, entity.name))
-    .orderBy(asc(auditLog.seq));
-  const states = new Map<string, { known: boolean; value: unknown; first: unknown; last: unknown }>();
-  for (const entry of history) {
-    const state = states.get(entry.entityId) ?? { known: false, value: null, first: entry.after, last: null };
-    if (entry.at <= cutoff) {
-      state.known = true;
-      state.value = entry.after;
-    }
-    state.last = entry.after ?? entry.before;
-    states.set(entry.entityId, state);
-  }
+  const states = await replayAuditStates(db, entity.name, asOf);
   const scope = scopeOf(principal);
   const visible = (record: unknown): boolean => !entity.confidential || canSeeRecord(scope, record);
   const records: R[] = [];
   for (const state of states.values()) {
-    const snapshot = state.known ? state.value : state.first;
-    if (snapshot === null || snapshot === undefined || !visible(snapshot) || !visible(state.last)) continue;
-    const { version: _version, ...record } = snapshot as Record<string, unknown>;
+    const record = recordAsOf(state);
+    if (record === null || !visible(record) || !visible(state.last)) continue;
     const parsed = entity.schema.safeParse(record);
     if (parsed.success) records.push(parsed.data);
   }
