@@ -1,13 +1,2 @@
-// A seeded PRNG (mulberry32) shared by the crash test and the benchmarks: the same sequence for the same seed.
-
-/** Floats in [0, 1), the same sequence for the same seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The crash test and the benchmarks draw from the core's seeded PRNG (mulberry32): the same sequence for the same seed.
+export { createSeededRandom as createRandom } from '../../src/core/analyses/seeded-random.js';

@@ -1,4 +1,4 @@
-// A seeded PRNG (mulberry32): the risk analysis draws its samples from it, so a seed reproduces a run exactly.
+// A seeded PRNG (mulberry32): the risk analysis draws its samples from it, so a seed reproduces a run exactly (the crash test and the benchmarks use it too).
 
 /** Floats in [0, 1), the same sequence for the same seed. */
 export function createSeededRandom(seed: number): () => number {
