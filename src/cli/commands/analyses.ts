@@ -37,7 +37,7 @@ export function registerAnalysisCommands(program: Command, io: CliIo): void {
         async (dataset) => {
           const solver = new AllocationSolver();
           try {
-            return await runAllocation(dataset, request, solver.solve);
+            return await runAllocation(dataset, request, solver.allocate);
           } finally {
             await solver.close();
           }

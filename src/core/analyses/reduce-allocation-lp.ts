@@ -72,7 +72,7 @@ export function reduceAllocationLp(lp: AllocationLp): ReducedAllocationLp {
   for (let row = lp.capacityRows; row < lp.numRows; row++) {
     rowLower.push(lp.rowLower[row] as number);
     rowUpper.push(lp.rowUpper[row] as number);
-    rowIndex.push(...mapColumns(lp.rowIndex.subarray(lp.rowStart[row] as number, lp.rowStart[row + 1] as number)));
+    for (const c of mapColumns(lp.rowIndex.subarray(lp.rowStart[row] as number, lp.rowStart[row + 1] as number))) rowIndex.push(c);
     rowStart.push(rowIndex.length);
   }
   const reduced: AllocationLp = {

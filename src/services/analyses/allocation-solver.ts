@@ -1,28 +1,33 @@
 import { Worker } from 'node:worker_threads';
-import type { AllocationLp, LexicographicSolution, LexicographicSolver } from '../../core/analyses/allocation-lp.js';
+import type { AllocationInput, AllocationOutcome } from '../../core/analyses/compute-allocation.js';
 import type { SolveOptions } from './solve-lexicographic.js';
 
-// Runs allocation LPs in one worker thread, started on first use and kept (HiGHS's WASM compiles once); requests
-// queue there one at a time. The worker does not keep the process alive. Under tsx or vitest (sources, not dist)
-// the worker loads its TypeScript through tsx.
+// Runs allocations in one worker thread, started on first use and kept (HiGHS's WASM compiles once); requests
+// queue there one at a time. The worker gets the compiled input (compute-allocation.ts) and does all the rest —
+// building the LP, solving it, reading the answer — so the event loop only sends the input and receives the
+// result. The worker does not keep the process alive. Under tsx or vitest (sources, not dist) the worker loads its
+// TypeScript through tsx.
 
-type Reply = { id: number; solution: LexicographicSolution } | { id: number; error: string };
+type Reply = { id: number; outcome: AllocationOutcome } | { id: number; error: string };
 
-/** A lexicographic LP solver backed by a worker thread. */
+/** Runs an allocation input to its outcome, off the event loop. */
+export type AllocationRunner = (input: AllocationInput) => Promise<AllocationOutcome>;
+
+/** The allocation backed by a worker thread. */
 export class AllocationSolver {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (solution: LexicographicSolution) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (outcome: AllocationOutcome) => void; reject: (error: Error) => void }>();
 
   /** `options.timeLimitSeconds`: the budget of each solve (default ALLOCATION_TIME_LIMIT_SECONDS). */
   constructor(private readonly options: SolveOptions = {}) {}
 
-  /** Solve in the worker; the event loop stays free meanwhile. */
-  readonly solve: LexicographicSolver = (lp: AllocationLp) =>
-    new Promise<LexicographicSolution>((resolve, reject) => {
+  /** Build, solve and read the allocation in the worker; the event loop stays free meanwhile. */
+  readonly allocate: AllocationRunner = (input) =>
+    new Promise<AllocationOutcome>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.start().postMessage({ id, lp, options: this.options });
+      this.start().postMessage({ id, input, options: this.options });
     });
 
   /** Stop the worker (tests, shutdown); a later solve starts a new one. */
@@ -43,7 +48,7 @@ export class AllocationSolver {
       if (!waiting) return;
       this.pending.delete(reply.id);
       if ('error' in reply) waiting.reject(new Error(reply.error));
-      else waiting.resolve(reply.solution);
+      else waiting.resolve(reply.outcome);
     });
     const failAll = (error: Error): void => {
       for (const waiting of this.pending.values()) waiting.reject(error);

@@ -1,18 +1,19 @@
 import { parentPort } from 'node:worker_threads';
-import type { AllocationLp } from '../../core/analyses/allocation-lp.js';
+import { type AllocationInput, allocate } from '../../core/analyses/compute-allocation.js';
 import { type SolveOptions, solveLexicographic } from './solve-lexicographic.js';
 
-// The worker thread that runs HiGHS (allocation-solver.ts starts it): one LP at a time, answers by request id.
+// The worker thread of the allocation (allocation-solver.ts starts it): for one input at a time it builds the LP,
+// solves it with HiGHS and reads the answer (core: compute-allocation.ts), and replies by request id.
 
-interface SolveMessage {
+interface AllocateMessage {
   id: number;
-  lp: AllocationLp;
+  input: AllocationInput;
   options?: SolveOptions;
 }
 
-parentPort?.on('message', (message: SolveMessage) => {
-  solveLexicographic(message.lp, message.options).then(
-    (solution) => parentPort?.postMessage({ id: message.id, solution }),
+parentPort?.on('message', (message: AllocateMessage) => {
+  allocate(message.input, (lp) => solveLexicographic(lp, message.options)).then(
+    (outcome) => parentPort?.postMessage({ id: message.id, outcome }),
     (error: unknown) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -24,7 +24,7 @@ export class AnalysisService {
 
   /** Who fills what, by linear program (in the worker thread), beside greedy coverage. */
   async allocation(principal: Principal, request: AllocationRequest): Promise<AllocationResult> {
-    return runAllocation(await this.scenarios.dataset(principal, request.asOf), request, this.solver.solve);
+    return runAllocation(await this.scenarios.dataset(principal, request.asOf), request, this.solver.allocate);
   }
 
   /** How likely each requirement is met when the unknown facts are uncertain. */

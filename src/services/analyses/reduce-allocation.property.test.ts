@@ -4,7 +4,7 @@ import { activationPledge } from '../../../test/support/model-builders.js';
 import { CAPABILITIES, factsArbitrary, pledgesArbitrary } from '../../../test/support/random-models.js';
 import { factRecords, requirementsArbitrary } from '../../../test/support/reference-analyses.js';
 import { type AnalysisModel, buildModelFromPledges } from '../../core/analyses/analysis-model.js';
-import { buildAllocationProblem } from '../../core/analyses/compute-allocation.js';
+import { allocate, buildAllocationProblem, prepareAllocationInput } from '../../core/analyses/compute-allocation.js';
 import { reduceAllocationLp } from '../../core/analyses/reduce-allocation-lp.js';
 import { buildAllocationModelData } from '../../../bench/analyses-models.js';
 import { allocationRequestSchema } from '../../contracts/analyses.schema.js';
@@ -20,7 +20,7 @@ import { solveLexicographic, solveLexicographicUnreduced } from './solve-lexicog
 async function compareWithUnreduced(model: AnalysisModel): Promise<boolean> {
   let merged = false;
   for (const bound of ['min', 'max'] as const) {
-    const { lp } = buildAllocationProblem(model, bound);
+    const { lp } = buildAllocationProblem(prepareAllocationInput(model, bound));
     if (reduceAllocationLp(lp).lp.numCols < lp.numCols) merged = true;
     const full = await solveLexicographicUnreduced(lp);
     const reduced = await solveLexicographic(lp);
@@ -96,7 +96,7 @@ describe('allocation LP reduction', () => {
 
   it('solves the benchmark shape (1,000 interchangeable pledges × 20 requirements) to the unreduced optimum', async () => {
     const data = buildAllocationModelData(1000, 20, 15);
-    const { lp } = buildAllocationProblem(buildModelFromPledges(data.pledges, data.requirements, data.facts), 'min');
+    const { lp } = buildAllocationProblem(prepareAllocationInput(buildModelFromPledges(data.pledges, data.requirements, data.facts), 'min'));
     expect(lp.numCols).toBe(20_000);
     expect(reduceAllocationLp(lp).lp.numCols).toBe(20);
     const [full, reduced] = [await solveLexicographicUnreduced(lp), await solveLexicographic(lp)];
@@ -105,12 +105,12 @@ describe('allocation LP reduction', () => {
 
   it('stops at the time limit and answers analysis.too_large (422), not a busy worker', async () => {
     const data = buildAllocationModelData(1000, 20, 15);
-    const { lp } = buildAllocationProblem(buildModelFromPledges(data.pledges, data.requirements, data.facts), 'min');
+    const { lp } = buildAllocationProblem(prepareAllocationInput(buildModelFromPledges(data.pledges, data.requirements, data.facts), 'min'));
     const stopped = await solveLexicographicUnreduced(lp, { timeLimitSeconds: 1e-6 });
     expect(stopped.status).toBe('time_limit');
     expect(stopped.message).toMatch(/time limit/);
     const dataset = await loadDatasetDirectory(demoDataDirectory());
-    const answer = runAllocation(dataset, allocationRequestSchema.parse({}), () => Promise.resolve(stopped));
+    const answer = runAllocation(dataset, allocationRequestSchema.parse({}), (input) => allocate(input, () => Promise.resolve(stopped)));
     await expect(answer).rejects.toMatchObject({ code: 'analysis.too_large', message: 'the allocation LP took too long to solve' });
     expect(httpStatusOf('analysis.too_large')).toBe(422);
   });

@@ -1,6 +1,5 @@
 import { type AnalysisModel, type AnalysisOptions, buildAnalysisModel } from '../../core/analyses/analysis-model.js';
-import type { LexicographicSolver } from '../../core/analyses/allocation-lp.js';
-import { type AllocationResult, computeAllocation } from '../../core/analyses/compute-allocation.js';
+import { type AllocationResult, prepareAllocationInput } from '../../core/analyses/compute-allocation.js';
 import { computeRisk, type RiskResult } from '../../core/analyses/compute-risk.js';
 import { computeUnlockers, type UnlockersResult } from '../../core/analyses/compute-unlockers.js';
 import { isBooleanInFacts } from '../../core/analyses/evaluate-samples.js';
@@ -10,6 +9,7 @@ import type { PreparedDataset } from '../../core/dataset/prepare-dataset.js';
 import type { FactValue } from '../../core/types.js';
 import { type AllocationRequest, MAX_RISK_SAMPLES, type RiskRequest, type UnlockersRequest } from '../../contracts/analyses.schema.js';
 import { AppError, InputError, type InputProblem } from '../../contracts/input-error.js';
+import type { AllocationRunner } from './allocation-solver.js';
 
 // The analyses on a prepared dataset (the caller's view of the store, or a file), shared by the service and the
 // CLI: check the request against the dataset, refuse work over the limits before starting it (422
@@ -35,19 +35,17 @@ export function runUnlockers(dataset: PreparedDataset, request: UnlockersRequest
   return computeUnlockers(model);
 }
 
-/** Allocation by linear program, solved by `solve` (a worker thread in the service). */
-export async function runAllocation(dataset: PreparedDataset, request: AllocationRequest, solve: LexicographicSolver): Promise<AllocationResult> {
+/** Allocation by linear program: the model and its input here, the LP built, solved and read by `run` (the worker thread). */
+export async function runAllocation(dataset: PreparedDataset, request: AllocationRequest, run: AllocationRunner): Promise<AllocationResult> {
   const model = buildAnalysisModel(dataset, scenarioOptions(dataset, request));
   if (model.coverage.source.length > ANALYSIS_LIMITS.allocationVariables) {
-    throw tooLarge('the allocation LP is too large', `up to ${model.coverage.source.length} variables (pledge, requirement); the limit is ${ANALYSIS_LIMITS.allocationVariables}`);
+    throw tooLarge('the allocation LP is too large', `up to ${model.coverage.source.length.toLocaleString('en')} variables (pledge, requirement); the limit is ${ANALYSIS_LIMITS.allocationVariables.toLocaleString('en')}; narrow it with asOf or minStatus`);
   }
+  const outcome = await run(prepareAllocationInput(model, request.bound));
   // A solve that reaches the solver's time limit is a model too large, not a server error.
-  const guarded: LexicographicSolver = async (lp) => {
-    const solution = await solve(lp);
-    if (solution.status === 'time_limit') throw tooLarge('the allocation LP took too long to solve', `the solver stopped at its time limit on ${lp.numCols.toLocaleString('en')} variables; narrow it with asOf or minStatus`);
-    return solution;
-  };
-  return computeAllocation(model, request.bound, guarded);
+  if (outcome.status === 'time_limit') throw tooLarge('the allocation LP took too long to solve', `the solver stopped at its time limit on ${outcome.variables.toLocaleString('en')} variables; narrow it with asOf or minStatus`);
+  if (outcome.status !== 'optimal') throw new Error(`allocation LP not solved: ${outcome.message}`);
+  return outcome.result;
 }
 
 /** Risk: P(met) per requirement, P(active) per pledge, sensitivity per fact. */
