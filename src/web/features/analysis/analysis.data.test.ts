@@ -30,7 +30,7 @@ describe('analysis page data', () => {
       facts: [{ fact: 'ceasefire', from: false, pledgesImproved: ['a'], coverage: [{ requirement: 'land', supplyMinDelta: 3000, supplyMaxDelta: 15000 }, { requirement: 'air', supplyMinDelta: 4, supplyMaxDelta: 4 }], capabilities: [], explanation: 'ceasefire …' }],
       parties: [],
     };
-    expect(buildUnlockerBars(result, new Map([['land', 30000], ['air', null]]))).toEqual({ labels: ['ceasefire'], min: [10], max: [50], sentences: ['ceasefire …'] });
+    expect(buildUnlockerBars(result, new Map([['land', 30000], ['air', null]]))).toEqual({ labels: ['ceasefire'], min: [10], max: [50] });
   });
 
   it('risk rows only for estimated requirements, in %; the distribution and tornado of one requirement', () => {
@@ -55,8 +55,8 @@ describe('analysis page data', () => {
       variables: 4,
     };
     expect(buildAllocationRows(result).map((row) => [row.requirement, row.filled, row.greedy, row.fillers, row.binds])).toEqual([
-      ['r1', 10, 10, 'b 10', true],
-      ['r2', 10, 0, 'a 10', false],
+      ['r1', 10, 10, [{ pledge: 'b', quantity: 10 }], true],
+      ['r2', 10, 0, [{ pledge: 'a', quantity: 10 }], false],
     ]);
   });
 });

@@ -11,10 +11,9 @@ export interface UnlockerBars {
   /** Per fact: the share of demand gained on estimated requirements (certain minimum, possible maximum), in %. */
   min: number[];
   max: number[];
-  sentences: string[];
 }
 
-/** The top facts (already ranked) as bars of demand share gained, with their sentences. */
+/** The top facts (already ranked) as bars of demand share gained (their sentences: analysis-sentences.ts). */
 export function buildUnlockerBars(result: UnlockersResult, demandOf: ReadonlyMap<string, number | null>, top = 8): UnlockerBars {
   const facts = result.facts.slice(0, top);
   const share = (deltas: { requirement: string; supplyMinDelta: number; supplyMaxDelta: number }[], pick: 'supplyMinDelta' | 'supplyMaxDelta'): number => {
@@ -29,7 +28,6 @@ export function buildUnlockerBars(result: UnlockersResult, demandOf: ReadonlyMap
     labels: facts.map((fact) => fact.fact),
     min: facts.map((fact) => share(fact.coverage, 'supplyMinDelta')),
     max: facts.map((fact) => share(fact.coverage, 'supplyMaxDelta')),
-    sentences: facts.map((fact) => fact.explanation),
   };
 }
 
@@ -78,7 +76,8 @@ export interface AllocationRow {
   filled: number;
   greedy: number;
   shortfall: number | null;
-  fillers: string;
+  /** Who fills it and how much, in assignment order (the page formats the numbers). */
+  fillers: { pledge: string; quantity: number }[];
   binds: boolean;
 }
 
@@ -93,10 +92,7 @@ export function buildAllocationRows(result: AllocationResult): AllocationRow[] {
     filled: row.filled,
     greedy: greedy.get(row.requirement) ?? 0,
     shortfall: row.shortfall,
-    fillers: result.assignments
-      .filter((assignment) => assignment.requirement === row.requirement)
-      .map((assignment) => `${assignment.pledge} ${assignment.quantity}`)
-      .join(', '),
+    fillers: result.assignments.filter((assignment) => assignment.requirement === row.requirement).map(({ pledge, quantity }) => ({ pledge, quantity })),
     binds: binding.has(row.requirement),
   }));
 }

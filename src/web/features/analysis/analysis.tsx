@@ -6,9 +6,11 @@ import type { UnlockersResult } from '../../../core/analyses/compute-unlockers.j
 import { useI18n } from '../../i18n/i18n.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
+import { loadCollection, type RequirementRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
 import { buildAllocationRows, buildDistribution, buildRiskRows, buildTornado, buildUnlockerBars, defaultRequirement } from './analysis.data.js';
+import { describeAllocation, describeFactUnlocker, describePartyUnlocker, describeRisk, type SentenceContext } from './analysis-sentences.js';
 
 // The decision analyses (docs/analyses.md) under the scenario's fact switches and as-of date: what would unlock
 // the most, how likely each requirement is met, which facts matter, and who fills what. Each chart has its
@@ -20,6 +22,8 @@ interface Loaded {
   unlockers: UnlockersResult;
   risk: RiskResult;
   allocation: AllocationResult;
+  /** The requirements' records: capability and area for the sentences. */
+  requirements: RequirementRecord[];
 }
 
 /** The Analysis page. */
@@ -28,12 +32,13 @@ export default function AnalysisPage() {
   const { asOf, overrides } = useAppState();
   const scenario = useMemo(() => ({ facts: [...overrides].map(([id, value]) => ({ id, value })), ...(asOf ? { asOf } : {}) }), [asOf, overrides]);
   const loaded = useLoad(`analysis:${JSON.stringify(scenario)}`, async (): Promise<Loaded> => {
-    const [unlockers, risk, allocation] = await Promise.all([
+    const [unlockers, risk, allocation, requirements] = await Promise.all([
       apiRequest<UnlockersResult>('POST', '/api/analyses/unlockers', scenario),
       apiRequest<RiskResult>('POST', '/api/analyses/risk', scenario),
       apiRequest<AllocationResult>('POST', '/api/analyses/allocation', scenario),
+      loadCollection<RequirementRecord>('requirements', asOf),
     ]);
-    return { unlockers, risk, allocation };
+    return { unlockers, risk, allocation, requirements };
   });
   return (
     <div>
@@ -45,7 +50,11 @@ export default function AnalysisPage() {
 }
 
 function Analyses({ data }: { data: Loaded }) {
-  const { t, n } = useI18n();
+  const { t, n, capability } = useI18n();
+  const context = useMemo<SentenceContext>(() => {
+    const byId = new Map(data.requirements.map((record) => [record.id, record]));
+    return { t, n, capability, requirementOf: (id) => byId.get(id) };
+  }, [data.requirements, t, n, capability]);
   const demandOf = useMemo(() => new Map(data.allocation.requirements.map((row) => [row.requirement, row.demand])), [data.allocation]);
   const bars = useMemo(() => buildUnlockerBars(data.unlockers, demandOf), [data.unlockers, demandOf]);
   const riskRows = useMemo(() => buildRiskRows(data.risk), [data.risk]);
@@ -54,6 +63,9 @@ function Analyses({ data }: { data: Loaded }) {
   const distribution = useMemo(() => (requirement ? buildDistribution(data.risk, requirement) : undefined), [data.risk, requirement]);
   const tornado = useMemo(() => (requirement ? buildTornado(data.risk, requirement) : undefined), [data.risk, requirement]);
   const allocation = useMemo(() => buildAllocationRows(data.allocation), [data.allocation]);
+  const chosenRisk = data.risk.requirements.find((row) => row.requirement === requirement);
+  const riskSentence = chosenRisk ? describeRisk(chosenRisk, data.risk.method, context) : null;
+  const short = data.allocation.requirements.filter((row) => row.shortfall !== null && row.shortfall > 0);
   const method = data.risk.method === 'exact' ? t('analysis.risk.exact', { samples: n(data.risk.samples) }) : t('analysis.risk.monteCarlo', { samples: n(data.risk.samples), seed: data.risk.seed ?? 0 });
   return (
     <>
@@ -63,9 +75,9 @@ function Analyses({ data }: { data: Loaded }) {
         <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
           <Charts kind="unlockers" bars={bars} />
         </Suspense>
-        <ol>{data.unlockers.facts.slice(0, 8).map((fact) => <li key={fact.fact}>{fact.explanation}</li>)}</ol>
+        <ol>{data.unlockers.facts.slice(0, 8).map((fact) => <li key={fact.fact}>{describeFactUnlocker(fact, context)}</li>)}</ol>
         <h3>{t('analysis.parties.title')}</h3>
-        <ol>{data.unlockers.parties.slice(0, 5).map((party) => <li key={party.party}>{party.explanation}</li>)}</ol>
+        <ol>{data.unlockers.parties.slice(0, 5).map((party) => <li key={party.party}>{describePartyUnlocker(party, context)}</li>)}</ol>
       </section>
 
       <section className="panel">
@@ -95,6 +107,7 @@ function Analyses({ data }: { data: Loaded }) {
           <select id="analysis-requirement" value={requirement} onChange={(event) => setChosen(event.target.value)}>
             {data.risk.requirements.filter((row) => row.demand !== null).map((row) => <option key={row.requirement} value={row.requirement}>{row.requirement}</option>)}
           </select>
+          {riskSentence && <p>{riskSentence}</p>}
           {distribution.quantiles && <p>{t('analysis.distribution.quantiles', { p5: n(distribution.quantiles.p5), p50: n(distribution.quantiles.p50), p95: n(distribution.quantiles.p95) })}</p>}
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             <Charts kind="distribution" distribution={distribution} />
@@ -119,11 +132,17 @@ function Analyses({ data }: { data: Loaded }) {
               <td className="number">{n(row.filled)}</td>
               <td className="number">{n(row.greedy)}</td>
               <td className="number">{row.shortfall === null ? '—' : n(row.shortfall)}</td>
-              <td>{row.fillers || '—'}</td>
+              <td>{row.fillers.length === 0 ? '—' : row.fillers.map((filler) => `${filler.pledge} ${n(filler.quantity)}`).join(', ')}</td>
             </tr>
           ))}</tbody>
         </table>
         </div>
+        {short.length > 0 && (
+          <>
+            <h3>{t('analysis.allocation.shortTitle')}</h3>
+            <ul>{short.map((row) => <li key={row.requirement}>{describeAllocation(row, context)}</li>)}</ul>
+          </>
+        )}
       </section>
     </>
   );
