@@ -12,6 +12,7 @@ import { appendAuditBatch, type AuditEvent } from './audit/append-audit.js';
 import type { Actor } from './records.service.js';
 import type { DatasetCache } from './store-dataset.js';
 import { type ProblemAbout, visibleProblems } from './access/visible-problems.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 // Bulk writes (the demo, `coalition import`, restore): every record checked first, then all written in one
 // transaction with an audit entry each — or nothing at all.
@@ -40,8 +41,7 @@ export async function importRecords(
   options: { mode: ImportMode; now: () => Date; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportSummary> {
   const total = batches.reduce((sum, batch) => sum + batch.records.length, 0);
-  return store.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return inTransaction(store.db, async (tx) => {
     const head = await lockAuditHead(tx);
     const current = await cache.forHead(tx, `${head.seq}:${head.hash}`);
     const inconsistent = findMergedProblems(current, batches, options.mode);

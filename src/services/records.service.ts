@@ -20,6 +20,7 @@ import { HeadKeyedCache } from './head-keyed-cache.js';
 import { type Change, notFound, prepareChange, staleVersion } from './record-write-support.js';
 import { visibleProblems } from './access/visible-problems.js';
 import type { DatasetCache } from './store-dataset.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 // Reads and writes of records, as the caller may see and write them. Every write runs in one transaction:
 // check access, lock the audit head, check the version, check the dataset stays consistent, write, append the
@@ -123,8 +124,7 @@ export class RecordService {
       change = { kind: 'create', record: settleWrittenRecord(actor, entity.name, undefined, change.record) };
       this.policy.assertCanWrite(actor, entity, { id, action: 'create', after: change.record });
     }
-    const written = await this.store.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Database;
+    const written = await inTransaction(this.store.db, async (tx) => {
       // Read and check the version before taking the head's lock, which serialises all writers: the
       // version-checked UPDATE/DELETE (and the insert's conflict check) still catch a change in between.
       const current = await findRecord(tx, entity, id);

@@ -5,13 +5,14 @@ import { afterAll, describe, it } from 'vitest';
 import { readRecordHistory } from '../../src/db/audit.repository.js';
 import { StoreLockedError } from '../../src/db/directory-lock.js';
 import { pledgeEntity } from '../../src/db/entities/dataset-entities.js';
-import { type Database, openStore, type Store } from '../../src/db/open-store.js';
+import { openStore, type Store } from '../../src/db/open-store.js';
 import { listAllRecords } from '../../src/db/record.repository.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 import { AckLedger, type CheckOutcome, checkAcksInHistory } from './ack-ledger.js';
 import { createRandom } from '../support/seeded-random.js';
 import { sleep, startWriter, within, type WriterRun, type WriterTarget } from './writer-process.js';
+import { inTransaction } from '../../src/db/in-transaction.js';
 
 // Crash test (DESIGN.md §10): a writer process (test/crash/writer.ts) edits pledges through RecordService and
 // prints an ack after each committed write; it is killed with SIGKILL at seeded random moments, 20 times per
@@ -125,9 +126,9 @@ async function runCycles(
 
 /** Read the pledges and verify the audit chain in one snapshot, and check them against the ledger. */
 async function checkStore(store: Store, ledger: AckLedger, where: string): Promise<CheckOutcome> {
-  const { states, audit } = await store.db.transaction(
-    async (transaction) => {
-      const tx = transaction as unknown as Database;
+  const { states, audit } = await inTransaction(
+    store.db,
+    async (tx) => {
       const pledges = await listAllRecords(tx, pledgeEntity);
       return { states: pledges.map((item) => ({ id: item.record.id, version: item.version, note: item.record.note ?? null })), audit: await verifyAudit(tx) };
     },

@@ -10,6 +10,7 @@ import type { Database, Store } from '../../db/open-store.js';
 import { findRecord } from '../../db/record.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { createSecret, hashToken } from './secrets.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // User accounts (DESIGN.md §2): add, list, disable, reset; passwords as argon2id hashes, API tokens shown once
 // and stored hashed. Every change is an audit entry (entity `users`, without any secret).
@@ -94,8 +95,7 @@ export class AccountService {
   async issueToken(name: string, options: { replace?: boolean } = {}): Promise<string> {
     const existing = await this.require(name);
     const token = `clt_${createSecret(32)}`;
-    await this.store.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Database;
+    await inTransaction(this.store.db, async (tx) => {
       if (options.replace) await deleteUserTokens(tx, existing.id);
       await insertApiToken(tx, { tokenHash: hashToken(token), userId: existing.id, createdAt: this.now() });
     });
@@ -128,8 +128,7 @@ export class AccountService {
   }
 
   private async audited(actor: string, action: 'create' | 'update', work: (tx: Database) => Promise<UserRow>, before: UserRow | null): Promise<UserRow> {
-    return this.store.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Database;
+    return inTransaction(this.store.db, async (tx) => {
       const head = await lockAuditHead(tx);
       const row = await work(tx);
       await appendAudit(tx, { actor, action, entity: 'users', entityId: row.name, before: before ? auditedView(before) : null, after: auditedView(row) }, this.now(), head);

@@ -4,7 +4,7 @@ import { AppError } from '../../contracts/input-error.js';
 import { type ApprovalRow, deleteApproval, findApproval, upsertApproval } from '../../db/access.repository.js';
 import { lockAuditHead, readAuditHead } from '../../db/audit.repository.js';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
-import type { Database, Store } from '../../db/open-store.js';
+import type { Store } from '../../db/open-store.js';
 import { findRecord, type Versioned } from '../../db/record.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { notFound, prepareChange } from '../record-write-support.js';
@@ -12,6 +12,7 @@ import type { RecordService } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
 import { AccessDeniedError, type AccessPolicy, denialOf } from './access-policy.js';
 import { type PendingApproval, revisionOf, viewApproval } from './approval-view.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // Four-eyes for pledges (DESIGN.md §2): setting a pledge to `approved` takes two people. The first (a delegate of
 // the party) asks — the change is kept as pending, the pledge stays as it is; a second one (another delegate of
@@ -51,8 +52,7 @@ export class ApprovalService {
         requestedBy: principal.name,
         requestedAt: this.now(),
       };
-      await this.store.db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Database;
+      await inTransaction(this.store.db, async (tx) => {
         const head = await lockAuditHead(tx);
         // Under the head's lock (every writer takes it): the pledge is still the one the request was made for.
         const locked = await findRecord(tx, pledgeEntity, record.id);
@@ -100,8 +100,7 @@ export class ApprovalService {
     await this.policy.logDenials(async () => {
       const row = await this.visibleRequest(principal, current);
       if (principal.name !== row.requestedBy) this.assertMayDecide(principal, current.record, 'reject');
-      await this.store.db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Database;
+      await inTransaction(this.store.db, async (tx) => {
         const head = await lockAuditHead(tx);
         await deleteApproval(tx, pledgeId);
         await appendAudit(tx, { actor: principal.name, action: 'delete', entity: 'pledge-approvals', entityId: pledgeId, before: viewApproval(row), after: null }, this.now(), head);

@@ -2,7 +2,7 @@ import { isUser, type Principal } from '../../core/access/principal.js';
 import { buildRelease, type PublicSummary, type ReleaseBasis, type ReleaseContent } from '../../core/disclosure/build-release.js';
 import { AppError } from '../../contracts/input-error.js';
 import { lockAuditHead } from '../../db/audit.repository.js';
-import type { Database, Store } from '../../db/open-store.js';
+import type { Store } from '../../db/open-store.js';
 import {
   findLatestPublicRelease,
   findPublicRelease,
@@ -15,6 +15,7 @@ import {
 import { appendAudit } from '../audit/append-audit.js';
 import type { DatasetCache } from '../store-dataset.js';
 import { AccessDeniedError, type AccessPolicy, denialOf } from './access-policy.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // The public summary as dated releases (DESIGN.md §7): a coordinator (or the system: CLI, demo) publishes one;
 // each is kept for good and served to anyone without a login. A release is computed from the store's data at
@@ -50,8 +51,7 @@ export class PublicReleaseService {
       if (isUser(principal) && principal.role !== 'coordinator') {
         throw new AccessDeniedError('auth.forbidden', 'only a coordinator may publish a public release', denialOf(principal, 'create', RELEASES_ENTITY, null, 'not a coordinator'));
       }
-      return this.store.db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Database;
+      return inTransaction(this.store.db, async (tx) => {
         const head = await lockAuditHead(tx);
         const dataset = await this.cache.forHead(tx, `${head.seq}:${head.hash}`);
         const earlier = await listPublicReleaseContents(tx);

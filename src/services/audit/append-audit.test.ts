@@ -5,6 +5,7 @@ import type { Database } from '../../db/open-store.js';
 import { type AuditEvent, appendAudit } from './append-audit.js';
 import { GENESIS_HASH, hashAuditEntry } from './hash-audit-entry.js';
 import { verifyAudit } from './verify-audit.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // Appending to the chain, and canonical JSON for hashing (DESIGN.md §7, §10): jsonb reorders keys and
 // renders numbers its own way, so the chain hashes canonical JSON of the values, and verification reads them
@@ -16,8 +17,8 @@ const event = (after: unknown, before: unknown = null): AuditEvent => ({ actor: 
 
 async function append(db: Database, events: AuditEvent[]): Promise<void> {
   for (const [i, item] of events.entries()) {
-    await db.transaction(async (tx) => {
-      await appendAudit(tx as unknown as Database, item, new Date(AT.getTime() + i));
+    await inTransaction(db, async (tx) => {
+      await appendAudit(tx, item, new Date(AT.getTime() + i));
     });
   }
 }

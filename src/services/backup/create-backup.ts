@@ -10,6 +10,7 @@ import type { Database } from '../../db/open-store.js';
 import { listAllRecords } from '../../db/record.repository.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format.js';
 import { dumpTable, otherTables } from './store-tables.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // `coalition backup FILE`: the whole store in one consistent snapshot (a repeatable-read transaction), streamed
 // to FILE (gzip when it ends in .gz) through a temporary file that is renamed at the end, so FILE is either
@@ -113,9 +114,9 @@ export async function backupToFile(db: Database, path: string, options: BackupOp
   const summary: BackupSummary = { records: 0, tableRows: 0, auditEntries: 0, head: { seq: 0, hash: '' } };
   const temporary = `${path}.partial-${process.pid}`;
   try {
-    await db.transaction(
-      async (transaction) => {
-        const tx = transaction as unknown as Database;
+    await inTransaction(
+      db,
+      async (tx) => {
         const source = Readable.from(blocks(backupChunks(tx, summary, options)));
         // The backup holds users' password hashes: readable by the owner only.
         const sink = createWriteStream(temporary, { mode: 0o600 });

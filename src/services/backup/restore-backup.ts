@@ -8,6 +8,7 @@ import { auditHead, auditLog } from '../../db/schema/index.js';
 import type { DatasetCache } from '../store-dataset.js';
 import { clearStore, countStoredRows, insertChunked } from './store-tables.js';
 import { type ValidBackup, validateBackup } from './validate-backup.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // `coalition restore FILE`: validate the whole backup first, then write every record (with its version and
 // timestamps), every other table's rows, the audit entries verbatim and the head in one transaction — into an
@@ -100,8 +101,7 @@ export async function restoreBackup(store: Store, cache: DatasetCache, document:
   if (!validation.ok) throw new InputError('input.invalid', 'the backup is not valid; nothing was restored', validation.problems);
   const { backup } = validation;
   options.onProgress?.({ phase: 'validate', done: 1, total: 1 });
-  const summary = await store.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  const summary = await inTransaction(store.db, async (tx) => {
     await lockAuditHead(tx);
     const stored = await countStoredRows(tx);
     const existing = stored.records + stored.otherRows + stored.auditEntries;

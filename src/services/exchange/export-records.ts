@@ -2,6 +2,7 @@ import type { Database } from '../../db/open-store.js';
 import { listAllRecords } from '../../db/record.repository.js';
 import { codecOf, EXCHANGE_ENTITIES, type ExchangeEntity } from './codecs.js';
 import { type ExportTable, type TruncatedCell, writeCsv, writeJson, writeXlsx } from './write-tables.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // `coalition export`: the exchanged entities as rows (ordered by id), in JSON, CSV or XLSX.
 
@@ -15,9 +16,9 @@ export interface ExportFile {
 
 /** Read the rows of the given entities (all by default) in one consistent snapshot. */
 export async function readExportTables(db: Database, entities: readonly ExchangeEntity[] = EXCHANGE_ENTITIES): Promise<ExportTable[]> {
-  return db.transaction(
-    async (transaction) => {
-      const tx = transaction as unknown as Database;
+  return inTransaction(
+    db,
+    async (tx) => {
       const tables: ExportTable[] = [];
       // One query at a time: a transaction is one connection.
       for (const name of entities) {

@@ -11,6 +11,7 @@ import { codecOf, EXCHANGE_ENTITIES, type ExchangeEntity, isExchangeEntity } fro
 import { columnForPath, decodeRow, describeRest } from './decode-row.js';
 import { ENTITY_LIST, type ReadResult, readCsv, readJson, type SourceRow, type SourceTable } from './read-tables.js';
 import { readXlsx } from './read-xlsx.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // `coalition import FILE`: read every row, report every problem with its row and column, and only when there is
 // none write everything in one transaction (importRecords, upsert: new ids are created, changed ones updated,
@@ -141,15 +142,12 @@ export async function importExchangeFile(store: Store, cache: DatasetCache, file
   try {
     if (!options.dryRun) return await importRecords(store, cache, actor, batches, importOptions);
     let summary: ImportSummary | undefined;
-    await store.db
-      .transaction(async (transaction) => {
-        const tx = transaction as unknown as Database;
-        summary = await importRecords({ ...store, db: tx }, cache, actor, batches, importOptions);
-        throw new DryRunRollback();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof DryRunRollback)) throw error;
-      });
+    await inTransaction(store.db, async (tx) => {
+      summary = await importRecords({ ...store, db: tx }, cache, actor, batches, importOptions);
+      throw new DryRunRollback();
+    }).catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
+    });
     if (!summary) throw new AppError('internal', 'the dry run did not finish');
     return summary;
   } catch (error) {

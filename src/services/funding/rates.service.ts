@@ -11,6 +11,7 @@ import { insertChunked } from '../backup/store-tables.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Actor } from '../records.service.js';
 import { BUNDLED_RATES_FILE } from './reference-data.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // ECB reference rates. The package bundles a file (data/reference/eurofxref-hist.csv) that is in effect from
 // the first start, without a write: a store whose rate table is empty uses it. `coalition rates import` merges
@@ -65,8 +66,7 @@ export async function importRates(store: Store, input: { name: string; text: str
     );
   }
   const sha256 = createHash('sha256').update(input.text).digest('hex');
-  return store.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return inTransaction(store.db, async (tx) => {
     const head = await lockAuditHead(tx);
     const before = await describeRates(tx);
     const key = (row: RateRow): string => `${row.date}|${row.currency}`;

@@ -8,12 +8,13 @@ import { AppError, InputError } from '../../contracts/input-error.js';
 import { entityByName } from '../../db/entities/all-entities.js';
 import { sourceEntity } from '../../db/entities/dataset-entities.js';
 import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
-import type { Database, Store } from '../../db/open-store.js';
+import type { Store } from '../../db/open-store.js';
 import type { AccessPolicy } from '../access/access-policy.js';
 import { RecordService } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
 import { findDuplicate } from './find-duplicates.js';
 import { proposeRecords, type ProposedArticle } from './propose-records.js';
+import { inTransaction } from '../../db/in-transaction.js';
 
 // News ingestion over the API (docs/ingestion.md): an article in → proposals, each with the record it would
 // become and, when one exists, the record that already states it ("already recorded: purl-de-2"). The
@@ -104,8 +105,7 @@ export class IngestService {
     });
     const created: { entity: string; id: string; version: number }[] = [];
     const sources: string[] = [];
-    await this.store.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Database;
+    await inTransaction(this.store.db, async (tx) => {
       const records = new RecordService({ ...this.store, db: tx }, this.cache, this.now);
       for (const step of planned) {
         const quote = view.proposals[step.index]?.proposal.quote ?? '';
