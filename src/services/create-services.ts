@@ -9,6 +9,7 @@ import { PublicReleaseService } from './access/public-releases.service.js';
 import { SessionService } from './access/sessions.service.js';
 import { BriefingService } from './briefing/briefing.service.js';
 import { ChangesService } from './changes/changes.service.js';
+import { FundingService } from './funding/funding.service.js';
 import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { RecordService } from './records.service.js';
@@ -32,6 +33,8 @@ export interface Services {
   followUp: FollowUpService;
   /** News ingestion: proposals from an article, accepted as records. */
   ingest: IngestService;
+  /** Funds, financing plans, burden sharing and the ECB rates (one rate-table cache for the app). */
+  funding: FundingService;
   /** The briefing pack of a meeting. */
   briefing: BriefingService;
   approvals: ApprovalService;
@@ -53,6 +56,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
   const changes = new ChangesService(store, scenarios, now);
   const analyses = new AnalysisService(scenarios);
   const accounts = new AccountService(store, now);
+  const funding = new FundingService(store, now, cache);
   return {
     store,
     cache,
@@ -63,7 +67,8 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     analyses,
     followUp: new FollowUpService(store, now),
     ingest: new IngestService(store, cache, records, access, now),
-    briefing: new BriefingService(store, scenarios, changes, cache, now, analyses),
+    funding,
+    briefing: new BriefingService(store, scenarios, changes, now, funding, analyses),
     approvals: new ApprovalService(store, records, access, now, cache),
     donorConfirmations: new DonorConfirmationService(records, access),
     accounts,

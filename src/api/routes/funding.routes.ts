@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { allocationQuerySchema, burdenQuerySchema, rateQuerySchema } from '../../contracts/funding.schema.js';
 import { principalOf } from '../auth/authenticate.js';
 import type { Services } from '../../services/create-services.js';
-import { FundingService } from '../../services/funding/funding.service.js';
 import { errorResponseSchema, idParamsSchema } from '../route-schemas.js';
 import {
   allocationResponseSchema,
@@ -20,7 +19,7 @@ import {
 /** Register the funding analysis routes. */
 export function registerFundingRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const funding = new FundingService(services.store, services.now, services.cache);
+  const { funding } = services;
   const tags = ['funding'];
 
   api.get('/api/funding/funds', {

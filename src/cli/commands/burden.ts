@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { burdenQuerySchema } from '../../contracts/funding.schema.js';
 import type { BurdenReport } from '../../services/funding/burden-report.js';
-import { FundingService } from '../../services/funding/funding.service.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
+import { withServices } from '../with-services.js';
 import { formatNumber, formatTable } from '../output.js';
 import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
@@ -26,8 +25,8 @@ export function registerBurdenCommand(program: Command, io: CliIo): void {
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>) => {
       const { json, ...query } = parseOptions(optionsSchema, raw);
-      await withStore(async (store) => {
-        const report = await new FundingService(store).burden(CLI_PRINCIPAL, query);
+      await withServices(async ({ funding }) => {
+        const report = await funding.burden(CLI_PRINCIPAL, query);
         io.out(json ? `${JSON.stringify(report, null, 2)}\n` : renderBurden(report));
       });
     });

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { idSchema } from '../../contracts/domain.schema.js';
 import { parseInput } from '../../contracts/input-error.js';
 import type { FinancingReport } from '../../services/funding/financing-report.js';
-import { FundingService } from '../../services/funding/funding.service.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
+import { withServices } from '../with-services.js';
 import { formatTable } from '../output.js';
 import { parseOptions } from '../parse-options.js';
 import { formatMillions, formatShare } from './funding-format.js';
@@ -26,8 +25,7 @@ export function registerFinancingCommand(program: Command, io: CliIo): void {
     .action(async (plan: string | undefined, raw: Record<string, unknown>) => {
       const options = parseOptions(optionsSchema, raw);
       const id = plan === undefined ? undefined : parseInput(idSchema, plan, 'plan id', 'PLAN');
-      await withStore(async (store) => {
-        const funding = new FundingService(store);
+      await withServices(async ({ funding }) => {
         const reports = id === undefined ? await funding.listFinancing(CLI_PRINCIPAL) : [await funding.financing(CLI_PRINCIPAL, id)];
         if (options.json) io.out(`${JSON.stringify(id === undefined ? reports : reports[0], null, 2)}\n`);
         else io.out(reports.length === 0 ? 'No financing plans recorded (coalition demo loads one).\n' : reports.map(renderPlan).join('\n'));

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../../contracts/domain.schema.js';
 import { parseInput } from '../../contracts/input-error.js';
 import type { FundAllocationReport } from '../../services/funding/fund-allocation.js';
-import { FundingService, type FundSummary } from '../../services/funding/funding.service.js';
+import type { FundSummary } from '../../services/funding/funding.service.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
+import { withServices } from '../with-services.js';
 import { formatTable } from '../output.js';
 import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
@@ -27,8 +27,7 @@ export function registerFundsCommand(program: Command, io: CliIo): void {
     .action(async (fund: string | undefined, raw: Record<string, unknown>) => {
       const options = parseOptions(optionsSchema, raw);
       const id = fund === undefined ? undefined : parseInput(idSchema, fund, 'fund id', 'FUND');
-      await withStore(async (store) => {
-        const funding = new FundingService(store);
+      await withServices(async ({ funding }) => {
         const query = options.asOf !== undefined ? { asOf: options.asOf } : {};
         if (id === undefined) {
           const funds = await funding.listFunds(CLI_PRINCIPAL, query);

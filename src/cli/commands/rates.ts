@@ -2,10 +2,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { rateQuerySchema } from '../../contracts/funding.schema.js';
-import { FundingService } from '../../services/funding/funding.service.js';
 import { readRateFile } from '../../services/funding/rates.service.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
+import { withServices } from '../with-services.js';
 import { formatTable } from '../output.js';
 import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions } from './funding-format.js';
@@ -27,8 +26,8 @@ export function registerRatesCommands(program: Command, io: CliIo): void {
     .action(async (file: string, raw: Record<string, unknown>) => {
       const options = parseOptions(importOptionsSchema, raw);
       const text = await readRateFile(file);
-      await withStore(async (store) => {
-        const summary = await new FundingService(store).importRates({ name: `rates import ${basename(file)}` }, { name: basename(file), text });
+      await withServices(async ({ funding }) => {
+        const summary = await funding.importRates({ name: `rates import ${basename(file)}` }, { name: basename(file), text });
         if (options.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
         else {
           io.out(
@@ -48,8 +47,8 @@ export function registerRatesCommands(program: Command, io: CliIo): void {
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>) => {
       const { json, ...query } = parseOptions(showOptionsSchema, raw);
-      await withStore(async (store) => {
-        const answer = await new FundingService(store).rates(query);
+      await withServices(async ({ funding }) => {
+        const answer = await funding.rates(query);
         if (json) {
           io.out(`${JSON.stringify(answer, null, 2)}\n`);
           return;

@@ -13,9 +13,8 @@ import { listAllRecords } from '../../db/record.repository.js';
 import type { AnalysisService } from '../analyses/analyses.service.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import { reconstructRecordsAsOf } from '../changes/reconstruct-records-as-of.js';
-import { FundingService } from '../funding/funding.service.js';
+import type { FundingService } from '../funding/funding.service.js';
 import type { ScenarioService } from '../scenarios.service.js';
-import type { DatasetCache } from '../store-dataset.js';
 import { runBriefingAnalyses } from './briefing-analyses.js';
 import { renderBriefingPdf } from './render-briefing-pdf.js';
 
@@ -29,8 +28,8 @@ export class BriefingService {
     private readonly store: Store,
     private readonly scenarios: ScenarioService,
     private readonly changes: ChangesService,
-    private readonly cache: DatasetCache,
     private readonly now: () => Date,
+    private readonly funding: FundingService,
     /** The decision analyses, where they are wired in (the pack leaves their section out otherwise). */
     private readonly analyses?: AnalysisService,
   ) {}
@@ -47,9 +46,8 @@ export class BriefingService {
     const previousScenario = previous ? await this.scenarios.evaluate(principal, { asOf: previous.date }) : null;
     const changes = previous ? await this.changes.changes(principal, { since: { kind: 'date', date: previous.date }, until: { kind: 'date', date } }) : null;
 
-    const funding = new FundingService(this.store, this.now, this.cache);
     const fundRecords = new Map((await listAllRecords(db, fundEntity)).map((entry) => [entry.record.id, entry.record]));
-    const funds = (await funding.listFunds(principal, { asOf: date })).map((fund) => ({ ...fund, sources: fundRecords.get(fund.id)?.sources ?? [] }));
+    const funds = (await this.funding.listFunds(principal, { asOf: date })).map((fund) => ({ ...fund, sources: fundRecords.get(fund.id)?.sources ?? [] }));
     const plans = (await listAllRecords(db, financingPlanEntity)).map(({ record }) => ({
       id: record.id,
       title: record.title,
