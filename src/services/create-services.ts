@@ -12,6 +12,7 @@ import { ChangesService } from './changes/changes.service.js';
 import { FundingService } from './funding/funding.service.js';
 import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
+import { RecordListService } from './list-records.service.js';
 import { RecordService } from './records.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
@@ -24,6 +25,8 @@ export interface Services {
   /** Who may see and write what: call it from every service that reads or writes records. */
   access: AccessPolicy;
   records: RecordService;
+  /** Pages of records for the API's lists, now or as of a past date. */
+  recordLists: RecordListService;
   scenarios: ScenarioService;
   /** What changed between two dates or meetings. */
   changes: ChangesService;
@@ -37,6 +40,7 @@ export interface Services {
   funding: FundingService;
   /** The briefing pack of a meeting. */
   briefing: BriefingService;
+  /** Four-eyes: replacing a pledge, and pending approvals. */
   approvals: ApprovalService;
   donorConfirmations: DonorConfirmationService;
   accounts: AccountService;
@@ -62,6 +66,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     cache,
     access,
     records,
+    recordLists: new RecordListService(records, scenarios),
     scenarios,
     changes,
     analyses,

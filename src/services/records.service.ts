@@ -1,13 +1,12 @@
 import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
-import { isUser, type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
+import { type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
 import { settleWrittenRecord } from '../core/access/owned-parts.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
 import type { HistoryEntry } from '../contracts/records.schema.js';
-import { type ApprovalRow, deleteApproval, findApproval } from '../db/access.repository.js';
-import { viewApproval } from './access/approval-view.js';
+import { type ApprovalConfirmation, guardFourEyes, settleApprovals } from './access/approvals.service.js';
 import { lockAuditHead, readAuditHead, readRecordHistory } from '../db/audit.repository.js';
 import { findReferencesToDatasetRecord } from '../db/entities/all-entities.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
@@ -28,12 +27,6 @@ import { inTransaction } from '../db/in-transaction.js';
 
 /** Who is acting: a logged-in user, or the system (CLI, demo, import). */
 export type Actor = Principal;
-
-/** The confirmation of a pending four-eyes approval, written with the pledge. */
-export interface ApprovalConfirmation {
-  row: ApprovalRow;
-  confirmedBy: string;
-}
 
 /** A write another service already authorised: a four-eyes confirmation, or a donor confirming its part. */
 type AuthorisedWrite = { kind: 'approval'; confirmation: ApprovalConfirmation } | { kind: 'donor-confirmation' };
@@ -142,7 +135,7 @@ export class RecordService {
         }
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
-      if (change.kind !== 'delete') this.guardFourEyes(actor, entity, current?.record, change.record, confirmation);
+      if (change.kind !== 'delete') guardFourEyes(actor, entity, { before: current?.record, after: change.record, confirmed: confirmation !== undefined });
       const head = await lockAuditHead(tx);
       const headKey = `${head.seq}:${head.hash}`;
       let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
@@ -166,7 +159,7 @@ export class RecordService {
         }
       }
       const written = await this.applyWrite(tx, entity, change, expected);
-      let newHead = await appendAudit(
+      const entryHead = await appendAudit(
         tx,
         {
           actor: actor.name,
@@ -179,8 +172,7 @@ export class RecordService {
         this.now(),
         head,
       );
-      if (confirmation) newHead = await this.closeApproval(tx, confirmation, newHead);
-      if (entity.name === 'pledges') newHead = await this.cancelApprovals(tx, actor, change, newHead);
+      const newHead = await settleApprovals(tx, { actor, entity, change, confirmation, head: entryHead, now: this.now });
       // Before COMMIT, not after: the next writer takes the head's lock the moment this one commits, and its
       // lookup would otherwise race this one's post-commit bookkeeping and miss (a full dataset read under the
       // lock). If the commit fails, the entry is keyed by a head that never existed and is never hit.
@@ -188,50 +180,6 @@ export class RecordService {
       return written;
     });
     return written;
-  }
-
-  // Four-eyes (DESIGN.md §2): a user cannot set a pledge to `approved` alone; the approvals service records the
-  // request and a second person's confirmation writes it.
-  private guardFourEyes(actor: Actor, entity: EntityDefinition, before: unknown, after: unknown, confirmation: ApprovalConfirmation | undefined): void {
-    if (!isUser(actor) || entity.name !== 'pledges' || confirmation) return;
-    const status = (record: unknown): unknown => (typeof record === 'object' && record !== null ? (record as { status?: unknown }).status : undefined);
-    if (status(after) !== 'approved' || status(before) === 'approved') return;
-    throw new AppError(
-      'approval.required',
-      before === undefined
-        ? 'a pledge cannot be created as approved: create it with a lower status, then set it to approved (a second person confirms)'
-        : 'setting a pledge to approved needs a second person: PUT it (202, pending) and have another delegate of the party or a coordinator confirm',
-    );
-  }
-
-  private async closeApproval(tx: Database, confirmation: ApprovalConfirmation, head: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
-    const { row, confirmedBy } = confirmation;
-    await deleteApproval(tx, row.pledgeId);
-    const pending = viewApproval(row);
-    return appendAudit(
-      tx,
-      { actor: confirmedBy, action: 'update', entity: 'pledge-approvals', entityId: row.pledgeId, before: pending, after: { ...pending, confirmedBy } },
-      this.now(),
-      head,
-    );
-  }
-
-  // A pending four-eyes request is bound to the pledge as it was when asked: any other write of that pledge
-  // (an edit, a withdrawal, a deletion) cancels it, and so does a pledge that supersedes it. Each cancellation
-  // is an audit entry by the writer.
-  private async cancelApprovals<R extends StoredRecord>(tx: Database, actor: Actor, change: Change<R>, head: { seq: number; hash: string }): Promise<{ seq: number; hash: string }> {
-    const ids = new Set<string>();
-    if (change.kind !== 'create') ids.add(change.kind === 'delete' ? change.id : change.record.id);
-    const supersedes = change.kind === 'delete' ? undefined : (change.record as { supersedes?: unknown }).supersedes;
-    if (typeof supersedes === 'string') ids.add(supersedes);
-    let next = head;
-    for (const id of ids) {
-      const row = await findApproval(tx, id);
-      if (!row) continue;
-      await deleteApproval(tx, id);
-      next = await appendAudit(tx, { actor: actor.name, action: 'delete', entity: 'pledge-approvals', entityId: id, before: viewApproval(row), after: null }, this.now(), next);
-    }
-    return next;
   }
 
   private async applyWrite<R extends StoredRecord>(tx: Database, entity: EntityDefinition<R>, change: Change<R>, expected: number | undefined): Promise<Versioned<R>> {

@@ -1,10 +1,9 @@
-import { DATASET_ENTITY_NAMES } from '../../db/entities/dataset-entities.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../contracts/input-error.js';
 import { historyEntrySchema } from '../../contracts/records.schema.js';
-import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
+import type { EntityDefinition } from '../../db/entities/entity-definition.js';
 import type { Services } from '../../services/create-services.js';
 import {
   errorResponseSchema,
@@ -15,11 +14,9 @@ import {
   versionFromIfMatch,
   versionQuerySchema,
 } from '../route-schemas.js';
-import type { Pledge } from '../../core/types.js';
-import type { Principal } from '../../core/access/principal.js';
 import { principalOf } from '../auth/authenticate.js';
 import { pendingApprovalSchema } from './approvals.routes.js';
-import { type PresentedRecord, presentRecord as present } from './present-record.js';
+import { presentPage, presentRecord as present } from './present-record.js';
 
 // REST routes for one kind of record: list (filters, pagination, as of a date), read, create, replace and
 // delete with a version check, and the record's history from the audit log.
@@ -38,13 +35,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
       querystring: listQuerySchema(entity),
       response: { 200: z.object({ items: z.array(recordResponseSchema), total: z.number().int(), limit: z.number(), offset: z.number() }), 400: errorResponseSchema },
     },
-    handler: async (request) => {
-      const { limit, offset, asOf, ...filters } = request.query as { limit: number; offset: number; asOf?: string } & Record<string, string | undefined>;
-      const given = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined));
-      if (asOf !== undefined) return listAsOf(services, principalOf(request), entity, { asOf, filters: given, limit, offset });
-      const page = await services.records.list(principalOf(request), entity, { filters: given, limit, offset });
-      return { items: page.items.map(present), total: page.total, limit, offset };
-    },
+    handler: async (request) => presentPage(await services.recordLists.list(principalOf(request), entity, request.query)),
   });
 
   api.get(`${base}/:id`, {
@@ -59,7 +50,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   api.post(base, {
     schema: { tags, summary: `Create one of ${entity.name}`, body: entity.schema, response: { 201: recordResponseSchema, ...errors } },
     handler: async (request, reply) => {
-      const created = await services.records.create(principalOf(request), entity, request.body as StoredRecord);
+      const created = await services.records.create(principalOf(request), entity, request.body);
       void reply.status(201).header('etag', `"${created.version}"`);
       return present(created);
     },
@@ -74,21 +65,16 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
       response: { 200: recordResponseSchema, ...(entity.name === 'pledges' ? { 202: pendingApprovalSchema } : {}), ...errors },
     },
     handler: async (request, reply) => {
-      const { record, version } = request.body as { record: StoredRecord; version?: number };
+      const { record, version } = request.body;
       if (record.id !== request.params.id) {
         throw new AppError('input.invalid', 'the body id differs from the path', [{ path: 'body.id', message: `must be '${request.params.id}' as in the path` }]);
       }
       const expected = requiredVersion(request.headers['if-match'], version);
-      if (entity.name === 'pledges') {
-        // Setting a pledge to approved is a four-eyes request: 202 with the pending approval.
-        const outcome = await services.approvals.replaceOrRequest(principalOf(request), record as Pledge, expected);
-        if (outcome.kind === 'pending') return reply.status(202).send(outcome.approval);
-        void reply.header('etag', `"${outcome.record.version}"`);
-        return present(outcome.record);
-      }
-      const replaced = await services.records.replace(principalOf(request), entity, record, expected);
-      void reply.header('etag', `"${replaced.version}"`);
-      return present(replaced);
+      // Setting a pledge to approved is a four-eyes request: 202 with the pending approval.
+      const outcome = await services.approvals.replaceOrRequest(principalOf(request), entity, record, expected);
+      if (outcome.kind === 'pending') return reply.status(202).send(outcome.approval);
+      void reply.header('etag', `"${outcome.record.version}"`);
+      return present(outcome.record);
     },
   });
 
@@ -127,24 +113,4 @@ export function requiredVersion(ifMatch: string | string[] | undefined, field: n
   const version = fromHeader ?? field;
   if (version === undefined) throw new AppError('version.required', 'name the version you change: an If-Match header or a version field');
   return version;
-}
-
-async function listAsOf(services: Services, principal: Principal, entity: EntityDefinition, query: { asOf: string; filters: Record<string, string>; limit: number; offset: number }) {
-  const { asOf, filters, limit, offset } = query;
-  if (!DATASET_ENTITY_NAMES.has(entity.name)) {
-    throw new AppError('input.invalid', `asOf is available for ${[...DATASET_ENTITY_NAMES].join(', ')}`, [{ path: 'querystring.asOf', message: 'not available here' }]);
-  }
-  // The dataset as the caller may see it: confidential records they may not see are not in it.
-  const dataset = await services.scenarios.dataset(principal, asOf);
-  const all = (dataset[entity.name as keyof typeof dataset] as unknown as Record<string, unknown>[]).filter((record) =>
-    Object.entries(filters).every(([name, value]) => {
-      const field = record[name === 'package' ? 'package' : name];
-      return Array.isArray(field) ? field.includes(value) : field === value;
-    }),
-  );
-  // Pledges announced after the date were not known then (DESIGN.md §5, time travel).
-  const known = entity.name === 'pledges' ? all.filter((record) => typeof record.announcedOn !== 'string' || record.announcedOn <= asOf) : all;
-  const sorted = [...known].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-  const items: PresentedRecord[] = sorted.slice(offset, offset + limit).map((record) => ({ ...record, id: String(record.id), version: 0, createdAt: '', updatedAt: '' }));
-  return { items, total: known.length, limit, offset };
 }

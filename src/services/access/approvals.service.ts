@@ -4,10 +4,11 @@ import { AppError } from '../../contracts/input-error.js';
 import { type ApprovalRow, deleteApproval, findApproval, upsertApproval } from '../../db/access.repository.js';
 import { lockAuditHead, readAuditHead } from '../../db/audit.repository.js';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
-import type { Store } from '../../db/open-store.js';
+import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
+import type { Database, Store } from '../../db/open-store.js';
 import { findRecord, type Versioned } from '../../db/record.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { notFound, prepareChange } from '../record-write-support.js';
+import { type Change, notFound, prepareChange } from '../record-write-support.js';
 import type { RecordService } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
 import { AccessDeniedError, type AccessPolicy, denialOf } from './access-policy.js';
@@ -20,10 +21,20 @@ import { inTransaction } from '../../db/in-transaction.js';
 // Both steps are audit entries (entity `pledge-approvals`, then the pledge's update by the confirming user).
 // A pending request is seen, confirmed or rejected only by those who may see the pledge both as it is and as
 // proposed; any write of the pledge (an edit, a withdrawal, a deletion, a revision superseding it) cancels it.
+// All of four-eyes is here: the request (replaceOrRequest), its confirmation, withdrawal and rejection, and the
+// rules RecordService applies inside every write's transaction (guardFourEyes, settleApprovals).
 
 export type { PendingApproval } from './approval-view.js';
 
-export type ReplaceOutcome = { kind: 'written'; record: Versioned<Pledge> } | { kind: 'pending'; approval: PendingApproval };
+type AuditHead = { seq: number; hash: string };
+
+export type ReplaceOutcome<R extends StoredRecord = StoredRecord> = { kind: 'written'; record: Versioned<R> } | { kind: 'pending'; approval: PendingApproval };
+
+/** The confirmation of a pending four-eyes approval, written with the pledge. */
+export interface ApprovalConfirmation {
+  row: ApprovalRow;
+  confirmedBy: string;
+}
 
 export class ApprovalService {
   constructor(
@@ -34,11 +45,12 @@ export class ApprovalService {
     private readonly cache: DatasetCache,
   ) {}
 
-  /** Replace a pledge; a user setting it to `approved` gets a pending approval instead. */
-  async replaceOrRequest(principal: Principal, record: Pledge, expected: number): Promise<ReplaceOutcome> {
+  /** Replace a record whose version is still `expected`; a user setting a pledge to `approved` gets a pending approval instead. */
+  async replaceOrRequest<R extends StoredRecord>(principal: Principal, entity: EntityDefinition<R>, record: R, expected: number): Promise<ReplaceOutcome<R>> {
+    if (entity.name !== pledgeEntity.name) return { kind: 'written', record: await this.records.replace(principal, entity, record, expected) };
     const current = await this.records.get(principal, pledgeEntity, record.id);
-    if (!isUser(principal) || record.status !== 'approved' || current.record.status === 'approved') {
-      return { kind: 'written', record: await this.records.replace(principal, pledgeEntity, record, expected) };
+    if (!isUser(principal) || statusOf(record) !== 'approved' || current.record.status === 'approved') {
+      return { kind: 'written', record: await this.records.replace(principal, entity, record, expected) };
     }
     return this.policy.logDenials(async () => {
       this.policy.assertCanWrite(principal, pledgeEntity, { id: record.id, action: 'update', before: current.record, after: record });
@@ -123,7 +135,7 @@ export class ApprovalService {
 
   // A request that could never be written is refused now (422), not at confirmation; it is checked as the
   // requester sees the data, like any write.
-  private async assertConsistent(principal: Principal, record: Pledge, before: Pledge): Promise<void> {
+  private async assertConsistent(principal: Principal, record: StoredRecord, before: Pledge): Promise<void> {
     const head = await readAuditHead(this.store.db);
     const stored = await this.cache.forHead(this.store.db, `${head.seq}:${head.hash}`);
     await prepareChange(this.store.db, principal, stored, 'pledges', { kind: 'update', record }, before);
@@ -138,4 +150,54 @@ export class ApprovalService {
 
 function stale(pledgeId: string, current: number, expected: number): AppError {
   return new AppError('conflict', `pledges '${pledgeId}' is at version ${current}, not ${expected}: reload and apply your change again`, [], { currentVersion: current });
+}
+
+/**
+ * Inside a write's transaction, before it: a user cannot set a pledge to `approved` alone (DESIGN.md §2) unless
+ * the write is the confirmation of a pending approval; replaceOrRequest records the request instead.
+ */
+export function guardFourEyes(actor: Principal, entity: EntityDefinition, change: { before: unknown; after: unknown; confirmed: boolean }): void {
+  if (!isUser(actor) || entity.name !== pledgeEntity.name || change.confirmed) return;
+  if (statusOf(change.after) !== 'approved' || statusOf(change.before) === 'approved') return;
+  throw new AppError(
+    'approval.required',
+    change.before === undefined
+      ? 'a pledge cannot be created as approved: create it with a lower status, then set it to approved (a second person confirms)'
+      : 'setting a pledge to approved needs a second person: PUT it (202, pending) and have another delegate of the party or a coordinator confirm',
+  );
+}
+
+/**
+ * Inside a write's transaction, after its audit entry: a confirmed approval is closed (audited as confirmed by its
+ * confirmer), and any other pending request on the written pledge (or on the one it supersedes) is cancelled — a
+ * request is bound to the pledge as it was when asked. Each step is an audit entry; returns the new head.
+ */
+export async function settleApprovals<R extends StoredRecord>(
+  tx: Database,
+  write: { actor: Principal; entity: EntityDefinition<R>; change: Change<R>; confirmation: ApprovalConfirmation | undefined; head: AuditHead; now: () => Date },
+): Promise<AuditHead> {
+  const { actor, change, confirmation, now } = write;
+  let head = write.head;
+  if (confirmation) {
+    const { row, confirmedBy } = confirmation;
+    await deleteApproval(tx, row.pledgeId);
+    const pending = viewApproval(row);
+    head = await appendAudit(tx, { actor: confirmedBy, action: 'update', entity: 'pledge-approvals', entityId: row.pledgeId, before: pending, after: { ...pending, confirmedBy } }, now(), head);
+  }
+  if (write.entity.name !== pledgeEntity.name) return head;
+  const ids = new Set<string>();
+  if (change.kind !== 'create') ids.add(change.kind === 'delete' ? change.id : change.record.id);
+  const supersedes = change.kind === 'delete' ? undefined : new Map<string, unknown>(Object.entries(change.record)).get('supersedes');
+  if (typeof supersedes === 'string') ids.add(supersedes);
+  for (const id of ids) {
+    const row = await findApproval(tx, id);
+    if (!row) continue;
+    await deleteApproval(tx, id);
+    head = await appendAudit(tx, { actor: actor.name, action: 'delete', entity: 'pledge-approvals', entityId: id, before: viewApproval(row), after: null }, now(), head);
+  }
+  return head;
+}
+
+function statusOf(record: unknown): unknown {
+  return typeof record === 'object' && record !== null ? new Map<string, unknown>(Object.entries(record)).get('status') : undefined;
 }
