@@ -93,3 +93,40 @@ export function buildAllocationModelData(pledgeCount: number, requirementCount: 
   }));
   return { pledges, requirements, facts: [] };
 }
+
+/**
+ * An allocation model that HiGHS gets at full size: `pledges` pledges of one capability, each allowed in its own
+ * random set of `areasPerPledge` of `requirementCount` sectors with its own quantity, so that no two pledges have
+ * the same columns and the exact reduction (reduce-allocation-lp.ts) merges nothing: pledges × areasPerPledge
+ * variables. Demands vary around the average supply per requirement (some short, some met), priorities 1–3.
+ */
+export function buildDistinctAllocationModelData(options: { pledges: number; requirements: number; areasPerPledge: number; seed: number }): AnalysisBenchModel {
+  const random = createRandom(options.seed);
+  const sectors = Array.from({ length: options.requirements }, (_, i) => `ua.sector${i}`);
+  let supply = 0;
+  const pledges: ActivationPledge[] = Array.from({ length: options.pledges }, (_, i) => {
+    const chosen = new Set<number>();
+    while (chosen.size < options.areasPerPledge) chosen.add(randomInt(random, 0, options.requirements - 1));
+    const min = randomInt(random, 1, 1000);
+    supply += min;
+    return {
+      id: `p${i}`,
+      party: `P${i % 60}`,
+      capability: 'land.personnel',
+      quantity: { min, max: min + randomInt(random, 0, 500) },
+      areas: [...chosen].sort((a, b) => a - b).map((s) => sectors[s] as string),
+      condition: { kind: 'const', value: true },
+    };
+  });
+  const average = supply / options.requirements;
+  const requirements: Requirement[] = sectors.map((area, i) => ({
+    id: `r${i}`,
+    capability: 'land.personnel',
+    area,
+    priority: 1 + (i % 3),
+    quantity: Math.round(average * (0.5 + random())),
+    estimate: false,
+    sources: [],
+  }));
+  return { pledges, requirements, facts: [] };
+}
