@@ -33,7 +33,7 @@ describe('computeUnlockers', () => {
       pledgesImproved: ['fr-1', 'us-1'],
       coverage: [{ requirement: 'land', supplyMinDelta: 12000, supplyMaxDelta: 0 }],
       capabilities: [{ capability: 'land.personnel', supplyMinDelta: 12000, supplyMaxDelta: 0 }],
-      explanation: 'us_backstop (unknown → true): +12,000 certain, maximum unchanged land.personnel in ua.rear; activates fr-1, us-1',
+      explanation: 'us_backstop (unknown → true): land.personnel in ua.rear (+12,000 certain, maximum unchanged); activates fr-1, us-1',
     });
     expect(facts[1]?.explanation).toBe('mandate.DE (false → true): +4–6 air.fighters in ua.airspace; activates de-1');
   });

@@ -2,7 +2,7 @@ import { createScratch, runFixedPoint } from '../activation/run-fixed-point.js';
 import type { FactValue, Requirement } from '../types.js';
 import type { AnalysisModel } from './analysis-model.js';
 import { fillCoverage } from './coverage-program.js';
-import { formatDelta, listIds } from './describe-change.js';
+import { formatDelta, isDeltaRange, listIds } from './describe-change.js';
 
 // Unlockers (DESIGN.md §5): for each fact that is not true, what setting it true activates; for each party, what
 // removing all its pledges loses, the cascade included. One pair of greatest fixed-point runs (optimistic, then
@@ -181,7 +181,9 @@ function explainChange(subject: string, model: AnalysisModel, coverage: readonly
   const byId = new Map<string, Requirement>(model.coverage.requirements.map((r) => [r.id, r]));
   const shown = coverage.slice(0, 3).map((delta) => {
     const requirement = byId.get(delta.requirement) as Requirement;
-    return `${formatDelta(delta.supplyMinDelta, delta.supplyMaxDelta)} ${requirement.capability} in ${requirement.area}`;
+    const change = formatDelta(delta.supplyMinDelta, delta.supplyMaxDelta);
+    // "+12,000–15,000 land.personnel in ua.rear", but "land.personnel in ua.rear (+2,001 certain, maximum unchanged)".
+    return isDeltaRange(delta.supplyMinDelta, delta.supplyMaxDelta) ? `${change} ${requirement.capability} in ${requirement.area}` : `${requirement.capability} in ${requirement.area} (${change})`;
   });
   if (coverage.length > 3) shown.push(`${coverage.length - 3} more requirement${coverage.length === 4 ? '' : 's'}`);
   const parts = [shown.join(', '), tail].filter((part) => part !== '');

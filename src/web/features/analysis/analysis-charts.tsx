@@ -44,7 +44,9 @@ export default function AnalysisChart(props: Props) {
       case 'distribution':
         return {
           ...base,
-          xAxis: { type: 'category', data: props.distribution.supplies.map((value) => n(value)), name: t('analysis.chart.supply') },
+          // The axis name under the axis, centred: at the end it is cut off by the chart's edge.
+          grid: { ...base.grid, bottom: 32 },
+          xAxis: { type: 'category', data: props.distribution.supplies.map((value) => n(value)), name: t('analysis.chart.supply'), nameLocation: 'middle', nameGap: 28 },
           yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${n(value)} %` } },
           series: [{ name: t('analysis.chart.probability'), type: 'bar', data: props.distribution.percents, itemStyle: { color: PALETTE.certain } }],
         };

@@ -56,7 +56,7 @@ describe('analysis sentences', () => {
     const us = result.parties.find((entry) => entry.party === 'US');
     const de = result.parties.find((entry) => entry.party === 'DE');
     expect(backstop && describeFactUnlocker(backstop, context)).toBe(
-      `us_backstop (unbekannt → wahr): +12.005 sicher, Maximum unverändert ${capabilityName('de', 'land.personnel')} in ua.rear; aktiviert fr-1, us-1, us-a, us-b … (3 weitere)`,
+      `us_backstop (unbekannt → wahr): ${capabilityName('de', 'land.personnel')} in ua.rear (+12.005 sicher, Maximum unverändert); aktiviert fr-1, us-1, us-a, us-b … (3 weitere)`,
     );
     expect(us && describePartyUnlocker(us, context)).toBe(
       `ohne US: −0–15.005 ${capabilityName('de', 'land.personnel')} in ua.rear; verliert fr-1, us-1, us-a, us-b … (3 weitere), davon durch Kaskade fr-1`,

@@ -83,9 +83,11 @@ function describeCoverage(coverage: readonly CoverageDelta[], context: SentenceC
   const shown = coverage.slice(0, COVERAGE_SHOWN).map((delta) => {
     const where = context.requirementOf(delta.requirement);
     const change = describeDelta(delta.supplyMinDelta, delta.supplyMaxDelta, context);
+    // A range leads ("+12,000–15,000 … in ua.rear"); both figures named follow in brackets.
+    const range = isRange(delta.supplyMinDelta, delta.supplyMaxDelta);
     return where
-      ? t('analysis.sentence.change', { change, capability: context.capability(where.capability), area: where.area })
-      : t('analysis.sentence.changeOf', { change, requirement: (context.requirementName ?? same)(delta.requirement) });
+      ? t(range ? 'analysis.sentence.change' : 'analysis.sentence.changeSplit', { change, capability: context.capability(where.capability), area: where.area })
+      : t(range ? 'analysis.sentence.changeOf' : 'analysis.sentence.changeOfSplit', { change, requirement: (context.requirementName ?? same)(delta.requirement) });
   });
   const more = coverage.length - COVERAGE_SHOWN;
   if (more > 0) shown.push(t(more === 1 ? 'analysis.sentence.moreRequirement' : 'analysis.sentence.moreRequirements', { count: more }));
@@ -100,11 +102,16 @@ export function describeDelta(min: number, max: number, context: Pick<SentenceCo
   const { t, n } = context;
   const signed = (value: number): string => (value > 0 ? `+${n(value)}` : value < 0 ? `−${n(-value)}` : n(0));
   if (min === max) return signed(min);
-  const gain = min >= 0 && max >= 0;
-  const loss = min <= 0 && max <= 0;
-  if ((gain || loss) && Math.abs(min) <= Math.abs(max)) return `${gain ? '+' : '−'}${n(Math.abs(min))}–${n(Math.abs(max))}`;
+  if (isRange(min, max)) return `${min >= 0 && max >= 0 ? '+' : '−'}${n(Math.abs(min))}–${n(Math.abs(max))}`;
   if (max === 0) return t('analysis.sentence.certainOnly', { min: signed(min) });
   return t('analysis.sentence.certainAndMost', { min: signed(min), max: signed(max) });
+}
+
+// One figure or a range: both move the same way, the maximum at least as far.
+function isRange(min: number, max: number): boolean {
+  const gain = min >= 0 && max >= 0;
+  const loss = min <= 0 && max <= 0;
+  return min === max || ((gain || loss) && Math.abs(min) <= Math.abs(max));
 }
 
 function joinSentence(subject: string, coverage: string, tail: string, context: SentenceContext): string {

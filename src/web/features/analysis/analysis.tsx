@@ -66,6 +66,8 @@ function Analyses({ data }: { data: Loaded }) {
   const chosenRisk = data.risk.requirements.find((row) => row.requirement === requirement);
   const riskSentence = chosenRisk ? describeRisk(chosenRisk, data.risk.method, context) : null;
   const short = data.allocation.requirements.filter((row) => row.shortfall !== null && row.shortfall > 0);
+  // An exact run's probabilities are exact: no interval to show.
+  const sampled = data.risk.method === 'monte-carlo';
   const method = data.risk.method === 'exact' ? t('analysis.risk.exact', { samples: n(data.risk.samples) }) : t('analysis.risk.monteCarlo', { samples: n(data.risk.samples), seed: data.risk.seed ?? 0 });
   return (
     <>
@@ -90,9 +92,9 @@ function Analyses({ data }: { data: Loaded }) {
             </Suspense>
             <div style={{ overflowX: 'auto' }}>
             <table>
-              <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('requirements.demand')}</th><th scope="col" className="number">{t('analysis.risk.pMin')}</th><th scope="col" className="number">{t('analysis.risk.interval')}</th><th scope="col" className="number">{t('analysis.risk.pMax')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.risk.pMin')}</th>{sampled && <th scope="col" className="number">{t('analysis.risk.interval')}</th>}<th scope="col" className="number">{t('analysis.risk.pMax')}</th></tr></thead>
               <tbody>{riskRows.map((row) => (
-                <tr key={row.requirement}><th scope="row">{row.requirement}</th><td className="number">{n(row.demand)}</td><td className="number">{n(row.pMin)} %</td><td className="number">{n(row.lowMin)}–{n(row.highMin)} %</td><td className="number">{n(row.pMax)} %</td></tr>
+                <tr key={row.requirement}><th scope="row">{row.requirement}</th><td className="number">{n(row.demand)}</td><td className="number">{n(row.pMin)} %</td>{sampled && <td className="number">{n(row.lowMin)}–{n(row.highMin)} %</td>}<td className="number">{n(row.pMax)} %</td></tr>
               ))}</tbody>
             </table>
             </div>
@@ -112,9 +114,11 @@ function Analyses({ data }: { data: Loaded }) {
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             <Charts kind="distribution" distribution={distribution} />
             <h3>{t('analysis.tornado.title')}</h3>
-            {tornado.facts.length === 0 ? <p>{t('common.none')}</p> : <Charts kind="tornado" tornado={tornado} />}
+            {tornado.points.some((points) => points !== 0) && <Charts kind="tornado" tornado={tornado} />}
           </Suspense>
-          <ul>{tornado.facts.map((fact, i) => <li key={fact}>{t('analysis.tornado.line', { fact, points: n(tornado.points[i] ?? 0) })}</li>)}</ul>
+          {tornado.points.some((points) => points !== 0)
+            ? <ul>{tornado.facts.map((fact, i) => <li key={fact}>{t('analysis.tornado.line', { fact, points: n(tornado.points[i] ?? 0) })}</li>)}</ul>
+            : <p>{t('analysis.tornado.none', { requirement })}</p>}
         </section>
       )}
 
@@ -123,7 +127,7 @@ function Analyses({ data }: { data: Loaded }) {
         <p className="muted">{t('analysis.allocation.help')}</p>
         <div style={{ overflowX: 'auto' }}>
         <table>
-          <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.priority')}</th><th scope="col" className="number">{t('requirements.demand')}</th><th scope="col" className="number">{t('analysis.allocation.filled')}</th><th scope="col" className="number">{t('analysis.allocation.greedy')}</th><th scope="col" className="number">{t('analysis.allocation.shortfall')}</th><th scope="col">{t('analysis.allocation.fillers')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.priority')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.allocation.filled')}</th><th scope="col" className="number">{t('analysis.allocation.greedy')}</th><th scope="col" className="number">{t('analysis.allocation.shortfall')}</th><th scope="col">{t('analysis.allocation.fillers')}</th></tr></thead>
           <tbody>{allocation.map((row) => (
             <tr key={row.requirement}>
               <th scope="row">{row.requirement}{row.binds && <span className="badge badge-certain"> {t('analysis.allocation.binds')}</span>}</th>
