@@ -87,12 +87,17 @@ if (wanted('allocation')) {
   const solver = new AllocationSolver({ timeLimitSeconds: 600 });
   try {
     // The same-run reference for /health: its slowest answer over 3 s without a solve, three times.
+    // Besides, the event loop's utilisation (the share of time it was busy, /health's own handling included): the
+    // machine's load delays every answer alike, the utilisation shows whether the loop itself was blocked.
     const idleHealth: number[] = [];
+    const idleBusy: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const until = performance.now() + 3000;
+      const before = performance.eventLoopUtilization();
       idleHealth.push(Math.max(...(await pollHealth(address, () => performance.now() < until))));
+      idleBusy.push(performance.eventLoopUtilization(before).utilization * 100);
     }
-    console.log(`/health without a solve, slowest over 3 s: ${idleHealth.map((ms) => formatNumber(ms, 1)).join(', ')} ms`);
+    console.log(`/health without a solve, slowest over 3 s: ${idleHealth.map((ms) => formatNumber(ms, 1)).join(', ')} ms; event loop busy ${idleBusy.map((p) => formatNumber(p, 1)).join(', ')} %`);
     // Warm the worker (start, WASM compile) once: a server keeps it.
     await solver.allocate(prepareAllocationInput(buildModelFromPledges(distinct.pledges.slice(0, 10), distinct.requirements, []), 'min'));
     for (const [name, data] of [['distinct pledges', distinct], ['interchangeable pledges', interchangeable]] as const) {
@@ -104,24 +109,27 @@ if (wanted('allocation')) {
       const times: number[] = [];
       const onThread: number[] = [];
       const healthMax: number[] = [];
+      const busy: number[] = [];
       let variables = 0;
       for (let run = 0; run < RUNS; run++) {
         let solving = true;
         const poll = pollHealth(address, () => solving);
+        const loop = performance.eventLoopUtilization();
         const start = performance.now();
         const input = prepareAllocationInput(model, 'min');
         onThread.push(performance.now() - start);
         const outcome = await solver.allocate(input);
         times.push(performance.now() - start);
+        busy.push(performance.eventLoopUtilization(loop).utilization * 100);
         solving = false;
         const latencies = await poll;
         if (outcome.status !== 'optimal') throw new Error(`allocation not solved: ${outcome.message}`);
         variables = outcome.result.variables;
         healthMax.push(Math.max(...latencies));
-        console.log(`  allocation (${name}) run ${run + 1}: ${formatNumber(times[run] ?? 0, 1)} ms, ${latencies.length} /health requests, slowest ${formatNumber(Math.max(...latencies), 1)} ms`);
+        console.log(`  allocation (${name}) run ${run + 1}: ${formatNumber(times[run] ?? 0, 1)} ms, ${latencies.length} /health requests, slowest ${formatNumber(Math.max(...latencies), 1)} ms; event loop busy ${formatNumber(busy[run] ?? 0, 1)} %`);
       }
       record(`allocation, ${formatNumber(variables, 0)} variables, ${name}, in the worker`, median(times), 2000, `${size}; input on the request thread ${formatNumber(median(onThread), 1)} ms, the rest (LP build + solve + read) in the worker; ${formatNumber(median(times) / reference.ms, 2)}× reference`);
-      record(`  /health during the allocation (${name}), slowest of each run (median)`, median(healthMax), 50, `real HTTP on the same event loop; without a solve (same run) the slowest was ${formatNumber(median(idleHealth), 1)} ms`);
+      record(`  /health during the allocation (${name}), slowest of each run (median)`, median(healthMax), 50, `real HTTP on the same event loop; without a solve (same run) the slowest was ${formatNumber(median(idleHealth), 1)} ms; event loop busy ${formatNumber(median(busy), 1)} % during the solve, ${formatNumber(median(idleBusy), 1)} % without`);
     }
   } finally {
     await solver.close();
