@@ -160,7 +160,7 @@ describe('authorisation matrix', () => {
   it('scenarios, coverage, as-of lists, audit and approvals see only what the caller may see', async () => {
     for (const who of Object.keys(WHO) as Who[]) {
       const request = as[who];
-      const scenario = await request({ method: 'POST', url: '/api/scenarios/evaluate', payload: {} });
+      const scenario = await request({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: {} });
       expect(scenario.statusCode).toBe(200);
       const ids = (json(scenario.body).pledges as { id: string }[]).map((pledge) => pledge.id).sort();
       expect(ids).toEqual(LEVELS.filter((level) => maySee(who, level)).map((level) => `p-${level}`).sort());

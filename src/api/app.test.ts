@@ -115,13 +115,13 @@ describeEachStore('HTTP API', (suite) => {
   });
 
   it('evaluates scenarios like the CLI, and coverage for the recorded facts', async () => {
-    const response = await inject({ method: 'POST', url: '/api/scenarios/evaluate', payload: { facts: [{ id: 'ceasefire', value: true }] } });
+    const response = await inject({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: { facts: [{ id: 'ceasefire', value: true }] } });
     expect(response.statusCode).toBe(200);
     const body = json(response);
     const direct = await services.scenarios.evaluate({ name: 'test' }, { facts: [{ id: 'ceasefire', value: true }] });
     expect(body.assuranceGap).toEqual(direct.assuranceGap);
     expect((body.pledges as { id: string; state: string }[]).map((p) => [p.id, p.state])).toEqual(direct.pledges.map((p) => [p.id, p.state]));
-    const unknownFact = await inject({ method: 'POST', url: '/api/scenarios/evaluate', payload: { facts: [{ id: 'cease', value: true }] } });
+    const unknownFact = await inject({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: { facts: [{ id: 'cease', value: true }] } });
     expect(unknownFact.statusCode).toBe(400);
     const coverage = json(await inject({ method: 'GET', url: '/api/coverage' }));
     expect((coverage.coverage as { requirement: string }[]).length).toBeGreaterThan(0);
@@ -137,7 +137,7 @@ describeEachStore('HTTP API', (suite) => {
     const now = json(await inject({ method: 'GET', url: '/api/pledges/fr-1' }));
     expect(now.quantity).toEqual({ min: 3000, max: 4000 });
     // At the Paris summit (4 Sep 2025), pledges announced in January 2026 were not yet known.
-    const summit = json(await inject({ method: 'POST', url: '/api/scenarios/evaluate', payload: { asOf: '2025-09-04' } }));
+    const summit = json(await inject({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: { asOf: '2025-09-04' } }));
     const fr = (summit.pledges as { id: string; candidate: boolean }[]).find((p) => p.id === 'fr-1');
     expect(fr?.candidate).toBe(false);
   });

@@ -53,10 +53,22 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.get('/health', { schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), store: z.string() }) } } }, async () => ({
-    status: 'ok' as const,
-    store: services.store.kind,
-  }));
+  const cacheSchema = z.object({ name: z.string(), entries: z.number().int(), bytes: z.number(), maxBytes: z.number().nullable() });
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness, the store kind, and the size of each cache (estimated bytes and its bound)',
+        response: { 200: z.object({ status: z.literal('ok'), store: z.string(), caches: z.array(cacheSchema) }) },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+      store: services.store.kind,
+      caches: [services.cache.stats(), ...services.scenarios.cacheStats(), services.records.cacheStats()],
+    }),
+  );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebAssets(app, options.webRoot);
   registerSessionRoutes(app, services, options.demoAccounts ?? []);

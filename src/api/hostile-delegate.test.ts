@@ -56,7 +56,7 @@ describeEachStore('a hostile delegate', (suite) => {
     expect(cross.statusCode).toBe(403);
     expect(json(cross.body).error).toBe('auth.forbidden');
     expect((await as.de1({ method: 'GET', url: '/api/pledges/de-sup-fr1' })).statusCode).toBe(404);
-    const scenario = json((await as.analyst({ method: 'POST', url: '/api/scenarios/evaluate', payload: {} })).body) as { pledges: { id: string }[] };
+    const scenario = json((await as.analyst({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: {} })).body) as { pledges: { id: string }[] };
     expect(scenario.pledges.map((item) => item.id)).toContain('fr-1');
     expect(JSON.stringify(scenario)).not.toContain('de-sup-fr1');
     // Through a PUT as well.

@@ -94,7 +94,7 @@ describeEachStore('time travel shows only what the caller may see now and could 
       expect(coverage.statusCode).toBe(200);
       const row = (coverage.json() as { coverage: { requirement: string; supplyMin: number; supplyMax: number }[] }).coverage.find((item) => item.requirement === 'req-land');
       expect(row, caller).toMatchObject({ supplyMin: supplyOf(EXPECTED[caller]), supplyMax: supplyOf(EXPECTED[caller]) });
-      const scenario = await as[caller]({ method: 'POST', url: '/api/scenarios/evaluate', payload: { asOf: before } });
+      const scenario = await as[caller]({ method: 'POST', url: '/api/scenarios/evaluate?pledges=all', payload: { asOf: before } });
       expect(scenario.statusCode).toBe(200);
       expect((scenario.json() as { pledges: { id: string }[] }).pledges.map((item) => item.id).sort(), caller).toEqual(EXPECTED[caller]);
       for (const mark of hiddenMarkers(caller)) expect(scenario.body, `${caller}: ${mark}`).not.toContain(mark);

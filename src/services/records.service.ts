@@ -15,7 +15,7 @@ import { deleteRecord, findRecord, insertRecord, type ListQuery, listRecords, up
 import { visibilityWhere } from '../db/visibility-filter.js';
 import { AccessPolicy } from './access/access-policy.js';
 import { appendAudit } from './audit/append-audit.js';
-import { HeadKeyedCache } from './head-keyed-cache.js';
+import { type CacheStats, estimateJsonBytes, HeadKeyedCache } from './head-keyed-cache.js';
 import { type Change, notFound, prepareChange, staleVersion } from './record-write-support.js';
 import { visibleProblems } from './access/visible-problems.js';
 import type { DatasetCache } from './store-dataset.js';
@@ -32,7 +32,7 @@ export type Actor = Principal;
 type AuthorisedWrite = { kind: 'approval'; confirmation: ApprovalConfirmation } | { kind: 'donor-confirmation' };
 
 export class RecordService {
-  private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>(256);
+  private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>('records.pages', 32 * 1024 * 1024, estimateJsonBytes);
 
   constructor(
     private readonly store: Store,
@@ -49,6 +49,11 @@ export class RecordService {
     const question = `${entity.name}\n${entity.confidential ? scopeKey(scope) : ''}\n${canonicalJson(query)}`;
     const page = await this.pages.get(`${head.seq}:${head.hash}`, question, () => listRecords(this.store.db, entity, query, restriction));
     return page as { items: Versioned<R>[]; total: number };
+  }
+
+  /** The page cache's size (GET /health). */
+  cacheStats(): CacheStats {
+    return this.pages.stats();
   }
 
   /** One record, or not_found (also when the caller may not see it). */

@@ -6,19 +6,20 @@ import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import { readAuditHead } from '../db/audit.repository.js';
 import type { Store } from '../db/open-store.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
-import { HeadKeyedCache } from './head-keyed-cache.js';
+import { type CacheStats, HeadKeyedCache } from './head-keyed-cache.js';
 import { type PastDataset, reconstructDatasetAsOf } from './reconstruct-as-of.js';
 import { runScenario, type ScenarioRequest } from './run-scenario.js';
-import type { DatasetCache } from './store-dataset.js';
+import { type DatasetCache, estimateDatasetBytes } from './store-dataset.js';
 
 // Scenarios on the store, on the dataset the caller may see (now, or as known at a past date): a total never
 // includes a pledge the caller cannot see, nor a past version of a pledge they may not see now. Results and views are cached per audit head and visibility scope
 // (a handful of scopes: all, coordinator, coalition, one per delegate's party).
 
 export class ScenarioService {
-  private readonly pastDatasets = new HeadKeyedCache<PastDataset>(16);
-  private readonly views = new HeadKeyedCache<PreparedDataset>(64);
-  private readonly results = new HeadKeyedCache<ScenarioResult>(64);
+  private readonly pastDatasets = new HeadKeyedCache<PastDataset>('scenario.past-datasets', 192 * MB, (past) => estimateDatasetBytes(past.dataset) + 64 * past.pledgesNow.size);
+  // A view that hides nothing is the dataset itself (restrictDataset returns it): it costs no memory of its own.
+  private readonly views = new HeadKeyedCache<{ dataset: PreparedDataset; own: boolean }>('scenario.views', 192 * MB, (view) => (view.own ? estimateDatasetBytes(view.dataset) : 64));
+  private readonly results = new HeadKeyedCache<ScenarioResult>('scenario.results', 128 * MB, (result) => result.bytes);
 
   constructor(
     private readonly store: Store,
@@ -43,11 +44,22 @@ export class ScenarioService {
     if (asOf === undefined) {
       const full = await this.cache.forHead(this.store.db, head);
       if (scope.kind === 'all') return full;
-      return this.views.get(head, `${scopeKey(scope)}\n`, async () => restrictDataset(full, scope));
+      return (await this.views.get(head, `${scopeKey(scope)}\n`, async () => viewOf(full, restrictDataset(full, scope)))).dataset;
     }
     // A past version counts only for a caller who may see it and the pledge as it is now.
     const past = await this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
     if (scope.kind === 'all') return past.dataset;
-    return this.views.get(head, `${scopeKey(scope)}\n${asOf}`, async () => restrictDataset(past.dataset, scope, past.pledgesNow));
+    return (await this.views.get(head, `${scopeKey(scope)}\n${asOf}`, async () => viewOf(past.dataset, restrictDataset(past.dataset, scope, past.pledgesNow)))).dataset;
   }
+
+  /** The caches' sizes (GET /health). */
+  cacheStats(): CacheStats[] {
+    return [this.results.stats(), this.views.stats(), this.pastDatasets.stats()];
+  }
+}
+
+const MB = 1024 * 1024;
+
+function viewOf(full: PreparedDataset, view: PreparedDataset): { dataset: PreparedDataset; own: boolean } {
+  return { dataset: view, own: view !== full };
 }

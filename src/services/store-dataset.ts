@@ -12,6 +12,7 @@ import {
 } from '../db/entities/dataset-entities.js';
 import type { Database } from '../db/open-store.js';
 import { listAllRecords } from '../db/record.repository.js';
+import type { CacheStats } from './head-keyed-cache.js';
 
 // The engine's dataset as stored, prepared once per state of the store: every write moves the audit head,
 // so the head's hash identifies the data (also across app servers sharing one PostgreSQL).
@@ -46,7 +47,13 @@ export function prepareStoredDataset(dataset: Dataset): PreparedDataset {
   throw new AppError('internal', 'the stored dataset is inconsistent', problemsFromCore(prepared.problems));
 }
 
-/** Caches the prepared dataset per audit head. */
+/** About how many bytes a prepared dataset and what is compiled from it keep alive (a pledge with its parsed condition and network share ~2 KB). */
+export function estimateDatasetBytes(dataset: PreparedDataset): number {
+  const others = dataset.sources.length + dataset.parties.length + dataset.facts.length + dataset.packages.length + dataset.requirements.length + dataset.capabilities.length;
+  return 4096 + 2048 * dataset.pledges.length + 512 * others;
+}
+
+/** Caches the prepared dataset of one audit head (the newest this server saw). */
 export class DatasetCache {
   private cached: { head: string; dataset: PreparedDataset } | undefined;
 
@@ -66,6 +73,11 @@ export class DatasetCache {
   /** Keep a dataset a write already prepared, under the head that write produced. */
   remember(head: string, dataset: PreparedDataset): void {
     this.cached = { head, dataset };
+  }
+
+  /** What it holds (GET /health). */
+  stats(): CacheStats {
+    return { name: 'dataset', entries: this.cached ? 1 : 0, bytes: this.cached ? estimateDatasetBytes(this.cached.dataset) : 0, maxBytes: null };
   }
 
   /** The dataset cached for exactly this head, if any. */

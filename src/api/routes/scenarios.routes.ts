@@ -4,10 +4,15 @@ import { z } from 'zod';
 import { factValueSchema, isoDateSchema } from '../../contracts/domain.schema.js';
 import { freeTextSchema } from '../../contracts/primitives.schema.js';
 import type { Services } from '../../services/create-services.js';
+import { scenarioJson } from '../../core/scenario/evaluate-scenario.js';
 import { principalOf } from '../auth/authenticate.js';
 import { errorResponseSchema } from '../route-schemas.js';
 
 // Scenario evaluation and coverage: the same result as `coalition scenario --json`, on the pledges the caller may see.
+
+/** Pledges an evaluation lists unless asked for more, and at most. */
+export const DEFAULT_SCENARIO_PLEDGES = 1000;
+export const MAX_SCENARIO_PLEDGES = 10_000;
 
 const minStatusSchema = z.enum(['announced', 'offered', 'committed', 'approved', 'delivered']);
 
@@ -21,11 +26,20 @@ const coverageRowSchema = z
   .object({ requirement: z.string(), demand: z.number().nullable(), supplyMin: z.number(), supplyMax: z.number() })
   .catchall(z.unknown());
 
+/** Which pledges the answer lists, and which page of them (docs/api.md "Scenarios"). */
+export const scenarioPledgesQuerySchema = z.strictObject({
+  pledges: z.enum(['all', 'noncertain', 'none'], { error: 'must be all, noncertain or none' }).default('noncertain'),
+  limit: z.coerce.number().int().min(1).max(MAX_SCENARIO_PLEDGES).default(DEFAULT_SCENARIO_PLEDGES),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
 const scenarioResponseSchema = z
   .object({
+    summary: z.object({ pledges: z.number().int(), candidates: z.number().int(), certain: z.number().int(), possible: z.number().int(), inactive: z.number().int(), noncertain: z.number().int() }).catchall(z.unknown()),
     pledges: z.array(
       z.object({ id: z.string(), state: z.enum(['certain', 'possible', 'inactive']), withoutCoordination: z.boolean(), explanation: z.string().nullable() }).catchall(z.unknown()),
     ),
+    pledgesPage: z.object({ filter: z.enum(['all', 'noncertain', 'none']), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
     assuranceGap: z.array(z.string()),
     waitingGroups: z.array(z.array(z.string())),
     coverage: z.array(coverageRowSchema),
@@ -40,12 +54,22 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
   api.post('/api/scenarios/evaluate', {
     schema: {
       tags: ['scenarios'],
-      summary: 'Evaluate a scenario: activation, explanations, assurance gap, coverage',
+      summary: 'Evaluate a scenario: summary, coverage, assurance gap and a page of the pledges with their explanations',
+      description:
+        'Lists the pledges that are not plainly certain by default (possible, inactive, or certain only if the coalition moves together); ' +
+        '`pledges=all` lists every pledge, `pledges=none` none; `limit` (default 1000, at most 10000) and `offset` page them, `pledgesPage` says how many there are.',
+      querystring: scenarioPledgesQuerySchema,
       body: scenarioRequestSchema,
       response: { 200: scenarioResponseSchema, 400: errorResponseSchema, 422: errorResponseSchema },
     },
-    // ScenarioResult is an interface (no index signature); the serializer only stringifies it.
-    handler: async (request) => (await services.scenarios.evaluate(principalOf(request), withoutUndefined(request.body))) as unknown as ScenarioResponse,
+    handler: async (request) => {
+      const { pledges: filter, limit, offset } = request.query;
+      const result = await services.scenarios.evaluate(principalOf(request), withoutUndefined(request.body));
+      const page = result.selectPledges(filter, offset, limit);
+      // ScenarioJson is an interface (no index signature); the serializer only stringifies it.
+      const body = scenarioJson(result, page.items) as unknown as ScenarioResponse;
+      return { ...body, pledgesPage: { filter, total: page.total, limit, offset } };
+    },
   });
   api.get('/api/coverage', {
     schema: {

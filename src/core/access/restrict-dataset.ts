@@ -19,6 +19,8 @@ export function restrictDataset(dataset: PreparedDataset, scope: VisibilityScope
       canSeeItem(scope, { confidentiality: pledge.confidentiality, owners: [pledge.party], sharedWith: pledge.sharedWith }) &&
       (now === undefined || !now.has(pledge.id) || canSeeRecord(scope, now.get(pledge.id))),
   );
+  // Nothing hidden: the view is the dataset itself (and shares what is compiled from it).
+  if (pledges.length === dataset.pledges.length) return dataset;
   const visible = new Set(pledges.map((pledge) => pledge.id));
   const conditions = new Map([...dataset.conditions].filter(([id]) => visible.has(id)));
   // A revision of a hidden pledge stands on its own in this view: the hidden one is not there to replace.

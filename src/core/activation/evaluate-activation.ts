@@ -46,6 +46,11 @@ export interface ActivationResult {
    */
   readonly reasons: (readonly Reason[])[];
   readonly waitsFor: (readonly Reason[])[];
+  /**
+   * One pledge's activation (by input position), its reasons built for it alone: for callers that show a few
+   * pledges of many (a page of a response). Equal to `pledges[position]`; nothing is kept between calls.
+   */
+  pledgeAt(position: number): PledgeActivation;
   assuranceGap: string[];
   waitingGroups: string[][];
   /** Per pledge (input order): 1 when in the set. */
@@ -107,11 +112,22 @@ export function evaluateNetwork(network: Network, facts: ReadonlyMap<string, Fac
     return explained;
   };
   let pledges: PledgeActivation[] | undefined;
+  let single: { explainer: PledgeExplainer; networkOf: Int32Array | undefined } | undefined;
+  const pledgeAt = (position: number): PledgeActivation => {
+    if (pledges) return pledges[position] as PledgeActivation;
+    if (explained) return describeOne(inputIds, sets, position, explained.reasons[position] ?? NO_REASONS, explained.waitsFor[position] ?? NO_REASONS);
+    single ??= { explainer: new PledgeExplainer(network, records, factValues), networkOf: inputIndex === undefined ? undefined : invertIndex(inputIndex) };
+    const p = single.networkOf === undefined ? position : (single.networkOf[position] as number);
+    const reasons = certainHere[p] !== 1 ? single.explainer.explain(p) : NO_REASONS;
+    const waitsFor = certainHere[p] === 1 && withoutCoordinationHere[p] !== 1 ? single.explainer.explain(p) : NO_REASONS;
+    return describeOne(inputIds, sets, position, reasons, waitsFor);
+  };
   return {
     get pledges(): PledgeActivation[] {
       pledges ??= describeEach(inputIds, sets, explain());
       return pledges;
     },
+    pledgeAt,
     pledgeIds: inputIds,
     get reasons() {
       return explain().reasons;
@@ -179,6 +195,19 @@ function buildReasons(
     else if (withoutCoordination[p] !== 1) waitsFor[at] = explainer.explain(p);
   }
   return { reasons, waitsFor };
+}
+
+function describeOne(ids: readonly string[], sets: ActivationResult['sets'], p: number, reasons: readonly Reason[], waitsFor: readonly Reason[]): PledgeActivation {
+  const certain = sets.certain[p] === 1;
+  const withoutCoordination = sets.withoutCoordination[p] === 1;
+  return { id: ids[p] as string, state: certain ? 'certain' : sets.possible[p] === 1 ? 'possible' : 'inactive', withoutCoordination, inAssuranceGap: certain && !withoutCoordination, reasons, waitsFor };
+}
+
+// Input position → network position.
+function invertIndex(inputIndex: Int32Array): Int32Array {
+  const inverse = new Int32Array(inputIndex.length);
+  for (let p = 0; p < inputIndex.length; p++) inverse[inputIndex[p] as number] = p;
+  return inverse;
 }
 
 function describeEach(ids: readonly string[], sets: ActivationResult['sets'], { reasons, waitsFor }: Explained): PledgeActivation[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, makePledge, makeRequirement, prepareModel } from '../../../test/support/model-builders.js';
-import { evaluateScenario, type ScenarioPledge, type ScenarioResult } from './evaluate-scenario.js';
+import { evaluateScenario, type ScenarioPledge, type ScenarioResult, scenarioJson, STATE_CERTAIN } from './evaluate-scenario.js';
 
 // One scenario end to end on small hand-made datasets: candidates → activation → explanations → coverage.
 
@@ -85,7 +85,7 @@ describe('evaluateScenario', () => {
     const result = evaluateScenario(dataset);
     expect(pledgeOf(result, 'de-1').state).toBe('inactive');
     expect(pledgeOf(result, 'de-1').explanation).toBe('de-1 inactive: needs total(land.personnel) >= 25000, others have 12000');
-    expect(result.summary).toEqual({ pledges: 4, candidates: 4, certain: 3, possible: 0, inactive: 1, contributingParties: 3 });
+    expect(result.summary).toMatchObject({ pledges: 4, candidates: 4, certain: 3, possible: 0, inactive: 1, contributingParties: 3 });
   });
 
   it('quantity ranges: a threshold met only at the maximum makes a pledge possible', () => {
@@ -160,7 +160,7 @@ describe('evaluateScenario', () => {
     expect(result.asOf).toBeNull();
     expect(result.minStatus).toBe('announced');
     expect(result.facts).toEqual([{ id: 'ceasefire', value: false, probability: 0.3 }]);
-    expect(result.summary).toEqual({ pledges: 0, candidates: 0, certain: 0, possible: 0, inactive: 0, contributingParties: 0 });
+    expect(result.summary).toEqual({ pledges: 0, candidates: 0, certain: 0, possible: 0, inactive: 0, noncertain: 0, contributingParties: 0, candidateParties: [] });
   });
 
   it('one dataset evaluated again and again (compiled once per as-of date and status) answers like a fresh one', () => {
@@ -187,8 +187,44 @@ describe('evaluateScenario', () => {
     ];
     for (const round of [1, 2]) {
       for (const options of scenarios) {
-        expect(evaluateScenario(shared, options), `round ${round}`).toEqual(evaluateScenario(build(), options));
+        const again = evaluateScenario(shared, options);
+        const fresh = evaluateScenario(build(), options);
+        expect(again.toJSON(), `round ${round}`).toEqual(fresh.toJSON());
+        expect(again.states, `round ${round}`).toEqual(fresh.states);
+        expect(again.selectPledges('noncertain', 1, 2), `round ${round}`).toEqual(fresh.selectPledges('noncertain', 1, 2));
       }
     }
+  });
+
+  it('selectPledges gives slices of the whole list; noncertain are those with an explanation; states match', () => {
+    const dataset = prepareModel(
+      makeDataset({
+        parties: ['DE', 'FR', 'GB'],
+        facts: { us_backstop: false },
+        pledges: [
+          makePledge('de', { party: 'DE', condition: 'active(FR)' }),
+          makePledge('fr', { party: 'FR', condition: 'us_backstop' }),
+          makePledge('gb', { party: 'GB', condition: 'true' }),
+          makePledge('gb-2', { party: 'GB', condition: 'true', status: 'withdrawn', withdrawnOn: '2025-01-01' }),
+          makePledge('fr-2', { party: 'FR', condition: 'active(GB)' }),
+        ],
+      }),
+    );
+    const result = evaluateScenario(dataset);
+    const all = result.pledges;
+    expect(result.pledges).toBe(all);
+    const explained = all.filter((pledge) => pledge.explanation !== null);
+    expect(explained.map((pledge) => pledge.id)).toEqual(['fr', 'gb-2']);
+    expect(result.summary.noncertain).toBe(2);
+    expect(result.summary.candidateParties).toEqual(['DE', 'FR', 'GB']);
+    expect([...result.states]).toEqual(all.map((pledge) => (pledge.state === 'certain' ? STATE_CERTAIN : pledge.state === 'possible' ? 1 : 0)));
+    for (let offset = 0; offset <= 6; offset++) {
+      for (let limit = 1; limit <= 6; limit++) {
+        expect(result.selectPledges('all', offset, limit)).toEqual({ items: all.slice(offset, offset + limit), total: 5 });
+        expect(result.selectPledges('noncertain', offset, limit)).toEqual({ items: explained.slice(offset, offset + limit), total: 2 });
+      }
+    }
+    expect(result.selectPledges('none', 0, 10)).toEqual({ items: [], total: 0 });
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(JSON.stringify(scenarioJson(result, all))));
   });
 });

@@ -1,15 +1,17 @@
 import { type CandidateOptions, type CandidateSelection, selectCandidates } from '../activation/candidates.js';
 import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
-import { describeExclusion, describePledge, type DescribedPledge } from '../activation/describe-reasons.js';
 import { evaluateNetwork } from '../activation/evaluate-activation.js';
 import { TRUE_CONDITION } from '../conditions/ast.js';
 import type { Reason } from '../activation/explain-pledge.js';
-import { computeCoverage, type CoverageReport } from '../coverage/compute-coverage.js';
+import type { CoverageReport } from '../coverage/compute-coverage.js';
+import { type CoverageIndex, fillCoverageReport, indexCoverage } from '../coverage/index-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
-import type { FactValue, IsoDate, PledgeStatus, QuantityRange } from '../types.js';
+import type { FactValue, IsoDate, Pledge, PledgeStatus, QuantityRange } from '../types.js';
+import { describeScenarioPledges } from './describe-scenario-pledges.js';
 
 // One scenario end to end: candidates → activation → coverage, in the shape the CLI, the API and the web
-// app all show (`coalition scenario --json`).
+// app all show (`coalition scenario --json`). Results stay typed (states per pledge, the activation's sets and
+// records); per-pledge objects and their explanations are built only for the pledges a caller reads.
 
 export interface ScenarioOptions extends CandidateOptions {
   /** Fact values that override the dataset's current ones. */
@@ -34,26 +36,84 @@ export interface ScenarioPledge {
   waitsFor: readonly Reason[];
 }
 
+/** Which pledges a response lists: every one, those not plainly certain (possible, inactive, or certain only together), or none. */
+export type PledgeFilter = 'all' | 'noncertain' | 'none';
+
 export interface ScenarioResult {
   asOf: IsoDate | null;
   minStatus: PledgeStatus;
   facts: { id: string; value: FactValue; probability?: number }[];
-  pledges: ScenarioPledge[];
+  /**
+   * Every pledge of the dataset (dataset order) with its state and explanation, built on first read and held
+   * weakly: a million objects are paid for only by a reader that needs them all, and are not kept by a cache. A
+   * reader of a few uses selectPledges.
+   */
+  readonly pledges: ScenarioPledge[];
+  /** Per pledge of the dataset (dataset order): STATE_CERTAIN, STATE_POSSIBLE or STATE_INACTIVE. */
+  states: Uint8Array;
+  /** A page of the pledges (dataset order) that pass `filter`, and how many pass it; built for the page alone. */
+  selectPledges(filter: PledgeFilter, offset: number, limit: number): { items: ScenarioPledge[]; total: number };
   assuranceGap: string[];
   waitingGroups: string[][];
   coverage: CoverageReport['requirements'];
   capabilities: CoverageReport['capabilities'];
   packages: CoverageReport['packages'];
-  summary: { pledges: number; candidates: number; certain: number; possible: number; inactive: number; contributingParties: number };
+  summary: ScenarioSummary;
+  /** About how many bytes this result keeps alive (caches bounded by bytes count it). */
+  bytes: number;
+  /** The plain form with every pledge (`coalition scenario --json`). */
+  toJSON(): ScenarioJson;
 }
+
+/** A scenario result as JSON shows it: the typed parts left out, the listed pledges as objects. */
+export interface ScenarioJson {
+  asOf: IsoDate | null;
+  minStatus: PledgeStatus;
+  facts: ScenarioResult['facts'];
+  summary: ScenarioSummary;
+  pledges: ScenarioPledge[];
+  assuranceGap: string[];
+  waitingGroups: string[][];
+  coverage: ScenarioResult['coverage'];
+  capabilities: ScenarioResult['capabilities'];
+  packages: ScenarioResult['packages'];
+}
+
+/** The plain form of a result with the given pledges listed. */
+export function scenarioJson(result: ScenarioResult, pledges: ScenarioPledge[]): ScenarioJson {
+  const { asOf, minStatus, facts, summary, assuranceGap, waitingGroups, coverage, capabilities, packages } = result;
+  return { asOf, minStatus, facts, summary, pledges, assuranceGap, waitingGroups, coverage, capabilities, packages };
+}
+
+export interface ScenarioSummary {
+  pledges: number;
+  candidates: number;
+  certain: number;
+  possible: number;
+  inactive: number;
+  /** Pledges not plainly certain (possible, inactive, or certain only if the coalition moves together). */
+  noncertain: number;
+  contributingParties: number;
+  /** Parties with at least one candidate pledge, sorted. */
+  candidateParties: string[];
+}
+
+export const STATE_INACTIVE = 0;
+export const STATE_POSSIBLE = 1;
+export const STATE_CERTAIN = 2;
 
 interface CompiledCandidates extends CandidateSelection {
   network: Network;
+  coverage: CoverageIndex;
+  /** Per dataset pledge: its position among the candidates (the network's input order), or -1. */
+  candidateOf: Int32Array;
+  candidateById: ReadonlyMap<string, number>;
+  candidateParties: string[];
 }
 
-// The candidates and their compiled network depend on the dataset, the as-of date and the minimum status, not
-// on the facts: kept per dataset object (the services cache datasets per audit head), so switching facts only
-// runs the fixed points. A dataset is never changed after it is prepared.
+// The candidates, their compiled network and coverage index depend on the dataset, the as-of date and the minimum
+// status, not on the facts: kept per dataset object (the services cache datasets per audit head), so switching
+// facts only runs the fixed points and fills the coverage. A dataset is never changed after it is prepared.
 const compiled = new WeakMap<PreparedDataset, Map<string, CompiledCandidates>>();
 
 function compiledCandidates(dataset: PreparedDataset, options: CandidateOptions): CompiledCandidates {
@@ -74,7 +134,16 @@ function compiledCandidates(dataset: PreparedDataset, options: CandidateOptions)
     areas: pledge.areas,
     condition: dataset.conditions.get(pledge.id) ?? TRUE_CONDITION,
   }));
-  const entry = { ...selection, network: compileNetwork(input) };
+  const candidateById = new Map(selection.candidates.map((pledge, i) => [pledge.id, i]));
+  const candidateOf = Int32Array.from(dataset.pledges, (pledge) => candidateById.get(pledge.id) ?? -1);
+  const entry: CompiledCandidates = {
+    ...selection,
+    network: compileNetwork(input),
+    coverage: indexCoverage(dataset.requirements, selection.candidates),
+    candidateOf,
+    candidateById,
+    candidateParties: [...new Set(selection.candidates.map((pledge) => pledge.party))].sort(),
+  };
   // A few option sets per dataset at most in practice; bound it anyway.
   if (byOptions.size >= 16) byOptions.clear();
   byOptions.set(key, entry);
@@ -85,68 +154,103 @@ function compiledCandidates(dataset: PreparedDataset, options: CandidateOptions)
 export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOptions = {}): ScenarioResult {
   const facts = new Map<string, FactValue>(dataset.facts.map((fact) => [fact.id, fact.value]));
   for (const [id, value] of options.facts ?? []) facts.set(id, value);
-  const { candidates, excluded, network } = compiledCandidates(dataset, options);
-  const activation = evaluateNetwork(network, facts);
-  const byId = new Map<string, DescribedPledge>();
-  activation.pledges.forEach((entry) => byId.set(entry.id, entry));
-  const lookup = (id: string): DescribedPledge | undefined => byId.get(id);
+  const entry = compiledCandidates(dataset, options);
+  const activation = evaluateNetwork(entry.network, facts);
+  const { certain, possible, withoutCoordination } = activation.sets;
+  const candidateStates = new Uint8Array(entry.candidates.length);
+  for (let c = 0; c < candidateStates.length; c++) candidateStates[c] = certain[c] === 1 ? STATE_CERTAIN : possible[c] === 1 ? STATE_POSSIBLE : STATE_INACTIVE;
+  const coverage = fillCoverageReport(entry.coverage, candidateStates);
+  for (const row of coverage.requirements) row.pledgeSources = citedSources(row, entry);
 
-  const activationById = new Map(activation.pledges.map((entry) => [entry.id, entry]));
-  const pledges: ScenarioPledge[] = dataset.pledges.map((pledge) => {
-    const base = {
-      id: pledge.id,
-      party: pledge.party,
-      capability: pledge.capability,
-      quantity: pledge.quantity,
-      areas: pledge.areas,
-      status: pledge.status,
-      condition: pledge.condition,
-    };
-    const entry = activationById.get(pledge.id);
-    if (!entry) {
-      const exclusion = excluded.get(pledge.id);
-      const reasons: Reason[] = exclusion ? [{ kind: 'excluded', exclusion }] : [];
-      const text = exclusion ? `${pledge.id} inactive: ${describeExclusion(exclusion)}` : null;
-      return { ...base, state: 'inactive', candidate: false, withoutCoordination: false, inAssuranceGap: false, explanation: text, reasons, waitsFor: [] };
-    }
-    return {
-      ...base,
-      state: entry.state,
-      candidate: true,
-      withoutCoordination: entry.withoutCoordination,
-      inAssuranceGap: entry.inAssuranceGap,
-      explanation: describePledge(entry, lookup) ?? null,
-      reasons: entry.reasons,
-      waitsFor: entry.waitsFor,
-    };
-  });
-
-  const coverage = computeCoverage(
-    dataset.requirements,
-    candidates.map((pledge) => ({ pledge, state: activationById.get(pledge.id)?.state ?? 'inactive' })),
-  );
-  const count = (state: ScenarioPledge['state']): number => pledges.filter((p) => p.state === state).length;
-  const contributing = new Set(pledges.filter((p) => p.state !== 'inactive').map((p) => p.party));
-  return {
+  const total = dataset.pledges.length;
+  const states = new Uint8Array(total);
+  const explained = new Uint8Array(total);
+  const counts = [0, 0, 0];
+  const contributing = new Set<string>();
+  for (let i = 0; i < total; i++) {
+    const c = entry.candidateOf[i] as number;
+    const state = c < 0 ? STATE_INACTIVE : (candidateStates[c] as number);
+    states[i] = state;
+    counts[state] = (counts[state] as number) + 1;
+    // Plainly certain pledges have no explanation; excluded pledges have one when they were excluded for a reason.
+    explained[i] = c < 0 ? (entry.excluded.has((dataset.pledges[i] as Pledge).id) ? 1 : 0) : state !== STATE_CERTAIN || withoutCoordination[c] !== 1 ? 1 : 0;
+    if (state !== STATE_INACTIVE) contributing.add((dataset.pledges[i] as Pledge).party);
+  }
+  const describe = describeScenarioPledges({ dataset, excluded: entry.excluded, candidateOf: entry.candidateOf, candidateById: entry.candidateById, activation });
+  let noncertain = 0;
+  for (let i = 0; i < total; i++) noncertain += explained[i] as number;
+  const assuranceGap = activation.assuranceGap;
+  const waitingGroups = activation.waitingGroups;
+  let everyPledge: WeakRef<ScenarioPledge[]> | undefined;
+  const result: ScenarioResult = {
     asOf: options.asOf ?? null,
     minStatus: options.minStatus ?? 'announced',
     facts: dataset.facts.map((fact) => {
       const value = facts.get(fact.id) ?? fact.value;
       return fact.probability === undefined ? { id: fact.id, value } : { id: fact.id, value, probability: fact.probability };
     }),
-    pledges,
-    assuranceGap: activation.assuranceGap,
-    waitingGroups: activation.waitingGroups,
+    // Held weakly: repeated reads in one synchronous job share the list, and a cached result does not keep it.
+    get pledges(): ScenarioPledge[] {
+      let list = everyPledge?.deref();
+      if (!list) {
+        list = describe(range(0, total));
+        everyPledge = new WeakRef(list);
+      }
+      return list;
+    },
+    states,
+    selectPledges: (filter, offset, limit) => {
+      if (filter === 'none') return { items: [], total: 0 };
+      if (filter === 'all') return { items: describe(range(offset, Math.min(total, offset + limit))), total };
+      const positions: number[] = [];
+      let seen = 0;
+      for (let i = 0; i < total && positions.length < limit; i++) {
+        if (explained[i] !== 1) continue;
+        if (seen++ >= offset) positions.push(i);
+      }
+      return { items: describe(positions), total: noncertain };
+    },
+    assuranceGap,
+    waitingGroups,
     coverage: coverage.requirements,
     capabilities: coverage.capabilities,
     packages: coverage.packages,
     summary: {
-      pledges: pledges.length,
-      candidates: candidates.length,
-      certain: count('certain'),
-      possible: count('possible'),
-      inactive: count('inactive'),
+      pledges: total,
+      candidates: entry.candidates.length,
+      certain: counts[STATE_CERTAIN] as number,
+      possible: counts[STATE_POSSIBLE] as number,
+      inactive: counts[STATE_INACTIVE] as number,
+      noncertain,
       contributingParties: contributing.size,
+      candidateParties: entry.candidateParties,
     },
+    bytes: estimateBytes(entry.network, total, coverage, assuranceGap.length + waitingGroups.reduce((sum, group) => sum + group.length, 0)),
+    toJSON: () => scenarioJson(result, result.pledges),
   };
+  return result;
+}
+
+// The sources a coverage row's pledges cite, each once, in order of first citation.
+function citedSources(row: CoverageReport['requirements'][number], entry: CompiledCandidates): string[] {
+  const sources = new Set<string>();
+  const cite = (id: string): void => {
+    const c = entry.candidateById.get(id);
+    if (c !== undefined) for (const source of (entry.candidates[c] as Pledge).sources) sources.add(source);
+  };
+  for (const allocation of row.allocations) cite(allocation.pledge);
+  for (const id of row.unquantifiedPledges) cite(id);
+  return [...sources];
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+// What a result keeps alive: the activation's sets and failure records (one byte a node, eight a threshold), the
+// states, the coverage rows and the gap's ids. Approximate, for caches bounded by bytes.
+function estimateBytes(network: Network, pledges: number, coverage: CoverageReport, gapIds: number): number {
+  let allocations = 0;
+  for (const row of coverage.requirements) allocations += row.allocations.length + row.unquantifiedPledges.length;
+  return 2048 + network.nodeKind.length + 8 * network.thresholdBound.length + 5 * network.pledgeIds.length + 2 * pledges + 120 * allocations + 64 * gapIds;
 }

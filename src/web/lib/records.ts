@@ -1,7 +1,6 @@
 import type { Fact, Party, Pledge, Requirement, RequirementPackage, Source } from '../../core/types.js';
-import type { ScenarioResult } from '../../core/scenario/evaluate-scenario.js';
 import type { Contribution, FinancingPlan, Fund, FundPackage } from '../../contracts/records.schema.js';
-import { apiListAll, apiRequest } from './api-client.js';
+import { apiListAll } from './api-client.js';
 import { cached } from './cache.js';
 
 // The records the screens read, as the API returns them (the core's types plus version and timestamps).
@@ -24,8 +23,6 @@ export type ContributionRecord = Contribution & Versioned;
 export type FinancingPlanRecord = FinancingPlan & Versioned;
 /** Records of collections the core has no type for (funds, meetings…): read field by field. */
 export type LooseRecord = { id: string; sources?: string[] } & Versioned & Record<string, unknown>;
-
-export type { ScenarioResult };
 
 export interface ReferenceData {
   parties: PartyRecord[];
@@ -58,11 +55,4 @@ const AS_OF_COLLECTIONS = new Set(['sources', 'parties', 'capabilities', 'facts'
 export function loadCollection<T>(name: string, asOf: string | undefined): Promise<T[]> {
   const date = AS_OF_COLLECTIONS.has(name) ? asOf : undefined;
   return cached(`${name}:${date ?? ''}`, () => apiListAll<T>(`/api/${name}`, { asOf: date }));
-}
-
-/** Evaluate a scenario on the server (activation, explanations, coverage). */
-export function evaluateScenarioOnServer(facts: { id: string; value: boolean | 'unknown' }[], asOf: string | undefined): Promise<ScenarioResult> {
-  return cached(`scenario:${asOf ?? ''}:${JSON.stringify(facts)}`, () =>
-    apiRequest<ScenarioResult>('POST', '/api/scenarios/evaluate', asOf ? { facts, asOf } : { facts }),
-  );
 }

@@ -6,13 +6,13 @@ import type { CoverageBar } from './overview.data.js';
 // out beside the bar, so nothing depends on telling the colours apart.
 
 /** The requirement coverage bars, with their sources. */
-export function CoverageBars({ bars, pledgeSources }: { bars: CoverageBar[]; pledgeSources: ReadonlyMap<string, string[]> }) {
+export function CoverageBars({ bars }: { bars: CoverageBar[] }) {
   const { t, n, capability } = useI18n();
   return (
     <ul className="coverage-list">
       {bars.map((bar) => {
         const demand = bar.demand === null ? t('coverage.noDemand') : n(bar.demand);
-        const sources = [...bar.sources, ...bar.pledges.flatMap((pledge) => pledgeSources.get(pledge) ?? [])];
+        const sources = [...bar.sources, ...bar.pledgeSources];
         return (
           <li key={bar.requirement} className="coverage-row" data-requirement={bar.requirement} data-min={bar.min} data-max={bar.max}>
             <div className="coverage-title">

@@ -1,5 +1,5 @@
 import type { AggregateCoverage, RequirementCoverage } from '../../../core/coverage/compute-coverage.js';
-import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
 import type { Fact, FactValue, Party, Requirement, RequirementPackage } from '../../../core/types.js';
 
 // Shapes a scenario result for the overview: fact switches, coverage bars, headline figures, the assurance
@@ -48,8 +48,10 @@ export interface CoverageBar {
   coveredMax: number | null;
   unquantified: number;
   sources: string[];
-  /** Pledges that fill this requirement (their sources back the supply figure). */
+  /** Pledges that fill this requirement. */
   pledges: string[];
+  /** The sources those pledges cite (they back the supply figure). */
+  pledgeSources: string[];
 }
 
 /** Coverage rows as bars with the certain–possible range and the demand line. */
@@ -77,6 +79,7 @@ export function buildCoverageBars(coverage: readonly RequirementCoverage[], requ
       unquantified: row.unquantifiedPledges.length,
       sources: requirement?.sources ?? [],
       pledges: [...new Set([...row.allocations.map((allocation) => allocation.pledge), ...row.unquantifiedPledges])],
+      pledgeSources: row.pledgeSources ?? [],
     };
   });
 }
@@ -93,9 +96,9 @@ export interface Headline {
 }
 
 /** The headline figures, counted from the data ("26 of 35 states pledge in some domain"). */
-export function buildHeadline(result: ScenarioResult, parties: readonly Party[]): Headline {
+export function buildHeadline(result: ScenarioJson, parties: readonly Party[]): Headline {
   const members = new Set(parties.filter((party) => party.kind === 'state' && party.groups.includes('coalition')).map((party) => party.id));
-  const pledging = new Set(result.pledges.filter((pledge) => pledge.candidate && members.has(pledge.party)).map((pledge) => pledge.party));
+  const pledging = new Set(result.summary.candidateParties.filter((party) => members.has(party)));
   const estimated = result.coverage.filter((row) => row.demand !== null && row.demand > 0);
   return {
     members: members.size,
@@ -117,7 +120,7 @@ export interface Explained {
 }
 
 /** Every pledge that is not plainly certain, with its explanation in the UI's language (`explain`); inactive first. */
-export function explainedPledges(result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): Explained[] {
+export function explainedPledges(result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): Explained[] {
   const order = { inactive: 0, possible: 1, certain: 2 } as const;
   return result.pledges
     .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: explain(pledge) }))

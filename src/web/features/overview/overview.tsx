@@ -14,7 +14,7 @@ const PackageChart = lazy(() => import('./package-chart.js'));
 
 /** The dashboard: fact switches, headline figures, coverage, the assurance gap and the explanations. */
 export function OverviewPage() {
-  const scenario = useScenario();
+  const scenario = useScenario('overview');
   return <Loading loaded={scenario}>{(view) => <Overview view={view} busy={scenario.loading} />}</Loading>;
 }
 
@@ -28,7 +28,6 @@ function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
   const series = useMemo(() => buildPackageSeries(result.packages, reference.packages), [result, reference.packages]);
   const explain = useExplainer(result.pledges);
   const explained = useMemo(() => explainedPledges(result, explain), [result, explain]);
-  const pledgeSources = useMemo(() => new Map(reference.pledges.map((pledge) => [pledge.id, pledge.sources])), [reference.pledges]);
   const partyName = (id: string): string => name(reference.parties.find((party) => party.id === id)?.name, id);
   return (
     <div className="overview" data-scenario={view.key} aria-busy={busy}>
@@ -52,7 +51,7 @@ function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
           <span className="swatch swatch-certain" /> {t('state.certain')} <span className="swatch swatch-possible" /> {t('state.possible')}{' '}
           <span className="swatch swatch-demand" /> {t('requirements.demand')} — {t('overview.coverageHelp')}
         </p>
-        <CoverageBars bars={bars} pledgeSources={pledgeSources} />
+        <CoverageBars bars={bars} />
       </section>
 
       <section aria-labelledby="packages-heading" className="panel">

@@ -1,4 +1,4 @@
-import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
 import type { BurdenRow as BurdenSharingRow } from '../../../core/funding/compute-burden-sharing.js';
 import type { Pledge } from '../../../core/types.js';
 import type { Contribution } from '../../../contracts/records.schema.js';
@@ -19,7 +19,7 @@ export interface PartyPledgeRow {
 }
 
 /** The party's pledges under the scenario (records give sources and notes, the result gives states; `explain` the explanation). */
-export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): PartyPledgeRow[] {
+export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): PartyPledgeRow[] {
   const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
   return pledges
     .filter((pledge) => pledge.party === party)

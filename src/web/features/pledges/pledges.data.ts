@@ -1,4 +1,4 @@
-import type { ScenarioPledge, ScenarioResult } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../../../core/types.js';
 import type { SessionState } from '../../session/session.data.js';
 
@@ -26,7 +26,7 @@ export interface PledgeFilters {
 export const NO_FILTERS: PledgeFilters = { party: '', capability: '', state: '', text: '' };
 
 /** Rows for the list, in id order; `explain` gives the explanation in the UI's language. */
-export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioResult, explain: (pledge: ScenarioPledge) => string | null): PledgeRow[] {
+export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): PledgeRow[] {
   const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
   const explanation = (id: string): string | null => {
     const entry = evaluated.get(id);

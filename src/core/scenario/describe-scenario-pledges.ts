@@ -1,0 +1,63 @@
+import type { ExclusionReason } from '../activation/candidates.js';
+import { describeExclusion, describePledge, type DescribedPledge } from '../activation/describe-reasons.js';
+import type { ActivationResult } from '../activation/evaluate-activation.js';
+import type { Reason } from '../activation/explain-pledge.js';
+import type { PreparedDataset } from '../dataset/prepare-dataset.js';
+import type { ScenarioPledge } from './evaluate-scenario.js';
+
+// The per-pledge objects of a scenario result, for the dataset positions a caller reads: state, reasons and the
+// sentence explaining them. An explanation follows the pledges it waits for (to depth two), whose reasons are built
+// on the way and kept for the call.
+
+export interface ScenarioPledgeSource {
+  dataset: PreparedDataset;
+  excluded: ReadonlyMap<string, ExclusionReason>;
+  /** Per dataset pledge: its candidate position (the activation's input order), or -1. */
+  candidateOf: Int32Array;
+  candidateById: ReadonlyMap<string, number>;
+  activation: ActivationResult;
+}
+
+/** A function that builds the ScenarioPledge objects of the given dataset positions. */
+export function describeScenarioPledges(source: ScenarioPledgeSource): (positions: readonly number[]) => ScenarioPledge[] {
+  const { dataset, excluded, candidateOf, candidateById, activation } = source;
+  return (positions) => {
+    const known = new Map<number, DescribedPledge>();
+    const activationAt = (c: number): DescribedPledge => {
+      let entry = known.get(c);
+      if (!entry) {
+        entry = activation.pledgeAt(c);
+        known.set(c, entry);
+      }
+      return entry;
+    };
+    const lookup = (id: string): DescribedPledge | undefined => {
+      const c = candidateById.get(id);
+      return c === undefined ? undefined : activationAt(c);
+    };
+    return positions.map((i): ScenarioPledge => {
+      const pledge = dataset.pledges[i];
+      if (!pledge) throw new RangeError(`no pledge at ${i}`);
+      const base = { id: pledge.id, party: pledge.party, capability: pledge.capability, quantity: pledge.quantity, areas: pledge.areas, status: pledge.status, condition: pledge.condition };
+      const c = candidateOf[i] as number;
+      if (c < 0) {
+        const exclusion = excluded.get(pledge.id);
+        const reasons: Reason[] = exclusion ? [{ kind: 'excluded', exclusion }] : [];
+        const text = exclusion ? `${pledge.id} inactive: ${describeExclusion(exclusion)}` : null;
+        return { ...base, state: 'inactive', candidate: false, withoutCoordination: false, inAssuranceGap: false, explanation: text, reasons, waitsFor: [] };
+      }
+      const entry = activation.pledgeAt(c);
+      known.set(c, entry);
+      return {
+        ...base,
+        state: entry.state,
+        candidate: true,
+        withoutCoordination: entry.withoutCoordination,
+        inAssuranceGap: entry.inAssuranceGap,
+        explanation: describePledge(entry, lookup) ?? null,
+        reasons: entry.reasons,
+        waitsFor: entry.waitsFor,
+      };
+    });
+  };
+}

@@ -1,0 +1,72 @@
+import { scenarioFacts } from '../features/overview/overview.data.js';
+import type { ScenarioJson } from '../../core/scenario/evaluate-scenario.js';
+import type { FactValue } from '../../core/types.js';
+import { apiListAll, apiRequest, withQuery } from './api-client.js';
+import { cached } from './cache.js';
+import { type FactRecord, loadReferenceData, type PackageRecord, type PartyRecord, type ReferenceData, type RequirementRecord } from './records.js';
+
+// What the scenario screens load before they draw (no React here, so that bench/scale.bench.ts times exactly the
+// requests the dashboard makes). The overview asks for what it draws — the summary, coverage and the pledges that
+// are not plainly certain (one page) — and no pledge records; the screens that list every pledge load them all.
+
+/** A scenario as the API answers it: the listed pledges, and which page of them. */
+export type ScenarioResult = ScenarioJson & { pledgesPage?: { filter: string; total: number; limit: number; offset: number } };
+
+export interface ScenarioView {
+  /** In the overview's view, `pledges` is empty: it draws no pledge records. */
+  reference: ReferenceData;
+  result: ScenarioResult;
+  /** Identifies the evaluated facts and date (drawn as data-scenario on the page, for tests and benchmarks). */
+  key: string;
+}
+
+/** `all`: every pledge record and every evaluated pledge (lists, party pages, the editor); `overview`: what the dashboard draws. */
+export type ScenarioViewKind = 'all' | 'overview';
+
+/** Pledges per evaluation request when all are wanted (the API's maximum). */
+const PAGE = 10_000;
+
+/** The key of a scenario: the date and the overridden facts. */
+export function scenarioKey(asOf: string | undefined, overrides: ReadonlyMap<string, FactValue>): string {
+  const overrideKey = [...overrides].map(([id, value]) => `${id}=${String(value)}`).sort().join(',');
+  return `${asOf ?? ''}|${overrideKey}`;
+}
+
+/** Load the reference data and evaluate the scenario of the fact switches on the server. */
+export async function loadScenarioView(asOf: string | undefined, overrides: ReadonlyMap<string, FactValue>, kind: ScenarioViewKind = 'all'): Promise<ScenarioView> {
+  const reference = kind === 'all' ? await loadReferenceData(asOf) : await loadReferenceWithoutPledges(asOf);
+  const result = await evaluateOnServer(scenarioFacts(reference.facts, overrides), asOf, kind);
+  return { reference, result, key: scenarioKey(asOf, overrides) };
+}
+
+/** Parties, facts, requirements and packages as of a date (no pledges), shared between screens. */
+function loadReferenceWithoutPledges(asOf: string | undefined): Promise<ReferenceData> {
+  return cached(`reference-without-pledges:${asOf ?? ''}`, async () => {
+    const query = { asOf };
+    const [parties, facts, requirements, packages] = await Promise.all([
+      apiListAll<PartyRecord>('/api/parties', query),
+      apiListAll<FactRecord>('/api/facts', query),
+      apiListAll<RequirementRecord>('/api/requirements', query),
+      apiListAll<PackageRecord>('/api/packages', query),
+    ]);
+    return { parties, facts, requirements, packages, pledges: [] };
+  });
+}
+
+/** Evaluate a scenario on the server: every pledge (page by page), or the overview's answer (those not plainly certain). */
+function evaluateOnServer(facts: { id: string; value: FactValue }[], asOf: string | undefined, kind: ScenarioViewKind): Promise<ScenarioResult> {
+  const body = asOf ? { facts, asOf } : { facts };
+  return cached(`scenario:${kind}:${asOf ?? ''}:${JSON.stringify(facts)}`, async () => {
+    if (kind === 'overview') return apiRequest<ScenarioResult>('POST', '/api/scenarios/evaluate', body);
+    // The server keeps the evaluation per scenario, so the later pages cost only their own pledges.
+    const first = await apiRequest<ScenarioResult>('POST', withQuery('/api/scenarios/evaluate', { pledges: 'all', limit: PAGE }), body);
+    const pledges = [...first.pledges];
+    const total = first.pledgesPage?.total ?? pledges.length;
+    while (pledges.length < total) {
+      const page = await apiRequest<ScenarioResult>('POST', withQuery('/api/scenarios/evaluate', { pledges: 'all', limit: PAGE, offset: pledges.length }), body);
+      if (page.pledges.length === 0) break;
+      pledges.push(...page.pledges);
+    }
+    return { ...first, pledges };
+  });
+}
