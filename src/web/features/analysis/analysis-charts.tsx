@@ -18,11 +18,14 @@ export default function AnalysisChart(props: Props) {
   const { t, n } = useI18n();
   const option = useMemo<ChartOption>(() => {
     const base = { animation: false, aria: { enabled: true }, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true } };
+    // Room for a legend that wraps onto a second line on a phone (else it covers the first bar).
+    const withLegend = { ...base.grid, top: 60 };
     switch (props.kind) {
       case 'unlockers':
         return {
           ...base,
           legend: { top: 0, data: [t('analysis.chart.gainMin'), t('analysis.chart.gainMax')] },
+          grid: withLegend,
           xAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${n(value)} %` } },
           yAxis: { type: 'category', data: props.bars.labels, inverse: true },
           series: [
@@ -34,6 +37,7 @@ export default function AnalysisChart(props: Props) {
         return {
           ...base,
           legend: { top: 0, data: [t('analysis.risk.pMin'), t('analysis.risk.pMax')] },
+          grid: withLegend,
           xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (value: number) => `${n(value)} %` } },
           yAxis: { type: 'category', data: props.rows.map((row) => row.requirement), inverse: true },
           series: [
@@ -60,5 +64,5 @@ export default function AnalysisChart(props: Props) {
     }
   }, [props, t, n]);
   const rows = props.kind === 'unlockers' ? props.bars.labels.length : props.kind === 'risk' ? props.rows.length : props.kind === 'tornado' ? props.tornado.facts.length : 6;
-  return <EChart option={option} height={props.kind === 'distribution' ? 260 : 60 + rows * 40} label={t(`analysis.chart.${props.kind}`)} />;
+  return <EChart option={option} height={props.kind === 'distribution' ? 260 : props.kind === 'tornado' ? 60 + rows * 40 : 84 + rows * 40} label={t(`analysis.chart.${props.kind}`)} />;
 }
