@@ -1,5 +1,6 @@
 import { type Principal, scopeOf } from '../core/access/principal.js';
 import { canSeePledge, datasetAsSeenBy, decideSupersedes } from '../core/access/reference-rules.js';
+import { applyDatasetChange, prepareChangedDataset } from '../core/dataset/prepare-change.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Problem, ProblemCode } from '../core/errors.js';
 import type { Dataset, Pledge } from '../core/types.js';
@@ -27,13 +28,7 @@ export function staleVersion(entity: EntityDefinition, id: string, current: numb
 
 /** The dataset with one change applied. */
 export function applyChange<R extends StoredRecord>(dataset: Dataset, name: string, change: Change<R>): Dataset {
-  const key = name as keyof Dataset;
-  const list = dataset[key] as unknown as StoredRecord[];
-  let next: StoredRecord[];
-  if (change.kind === 'create') next = [...list, change.record];
-  else if (change.kind === 'update') next = list.map((item) => (item.id === change.record.id ? change.record : item));
-  else next = list.filter((item) => item.id !== change.id);
-  return { ...dataset, [key]: next };
+  return applyDatasetChange(dataset, name, change);
 }
 
 /**
@@ -47,13 +42,12 @@ export function applyChange<R extends StoredRecord>(dataset: Dataset, name: stri
 export async function prepareChange<R extends StoredRecord>(
   db: Database,
   actor: Principal,
-  stored: Dataset,
+  stored: PreparedDataset,
   name: string,
   change: Change<R>,
   before: unknown,
 ): Promise<PreparedDataset> {
   const id = change.kind === 'delete' ? change.id : change.record.id;
-  const changed = applyChange(stored, name, change);
   const scope = scopeOf(actor);
   const written = name === 'pledges' && change.kind !== 'delete' ? (change.record as unknown as Pledge) : undefined;
   const previous = typeof before === 'object' && before !== null ? (before as { supersedes?: unknown }).supersedes : undefined;
@@ -64,11 +58,14 @@ export async function prepareChange<R extends StoredRecord>(
     const decision = decideSupersedes(actor, written, target);
     if (!decision.ok) throw new AccessDeniedError('auth.forbidden', decision.message, denialOf(actor, before === undefined ? 'create' : 'update', name, id, decision.message));
   }
-  const full = prepareDataset(changed);
+  // Only what changed is checked when that is enough (prepare-change.ts); the answer is prepareDataset's.
+  const full = prepareChangedDataset(stored, name, change);
   if (scope.kind === 'all' || (!hidden && full.ok)) {
     if (full.ok) return full.value;
+    const changed = applyChange(stored, name, change);
     throw await consistencyError(db, actor, name, id, full.problems[0]?.code, consistencyProblems(name, id, changed, full.problems));
   }
+  const changed = applyChange(stored, name, change);
   const view = datasetAsSeenBy(changed, scope, written ? { id: written.id, supersedes: reference } : undefined);
   const checked = prepareDataset(view);
   const problems = checked.ok ? [] : consistencyProblems(name, id, view, checked.problems);
