@@ -9,7 +9,6 @@ import { actionItemEntity, meetingDecisionEntity, meetingEntity } from '../../db
 import { contributionEntity, financingPlanEntity, fundEntity } from '../../db/entities/funding-entities.js';
 import { sanctionsPackageEntity } from '../../db/entities/sanctions-entities.js';
 import type { Store } from '../../db/open-store.js';
-import { listAllRecords } from '../../db/record.repository.js';
 import type { AnalysisService } from '../analyses/analyses.service.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import { reconstructRecordsAsOf } from '../changes/reconstruct-records-as-of.js';
@@ -20,8 +19,9 @@ import { renderBriefingPdf } from './render-briefing-pdf.js';
 
 // The briefing pack of a meeting (docs/meetings.md): everything as of the meeting's date, as the requester may
 // see it — the dataset and coverage from the scenario service's time travel, the changes since the previous
-// meeting from the changes service, meetings, decisions, action items and contributions from the audit log by
-// the same rule — assembled by the core and laid out as a PDF.
+// meeting from the changes service; meetings, decisions, action items, funds, their packages and contributions,
+// financing plans and sanctions packages from the audit log by the same rule (reconstructRecordsAsOf) —
+// assembled by the core and laid out as a PDF.
 
 export class BriefingService {
   constructor(
@@ -46,9 +46,10 @@ export class BriefingService {
     const previousScenario = previous ? await this.scenarios.evaluate(principal, { asOf: previous.date }) : null;
     const changes = previous ? await this.changes.changes(principal, { since: { kind: 'date', date: previous.date }, until: { kind: 'date', date } }) : null;
 
-    const fundRecords = new Map((await listAllRecords(db, fundEntity)).map((entry) => [entry.record.id, entry.record]));
-    const funds = (await this.funding.listFunds(principal, { asOf: date })).map((fund) => ({ ...fund, sources: fundRecords.get(fund.id)?.sources ?? [] }));
-    const plans = (await listAllRecords(db, financingPlanEntity)).map(({ record }) => ({
+    // Funds, their packages and contributions, financing plans and sanctions packages as recorded by then.
+    const fundRecords = new Map((await reconstructRecordsAsOf(db, fundEntity, date, principal)).map((fund) => [fund.id, fund]));
+    const funds = (await this.funding.listFunds(principal, { asOf: date, recorded: 'as-of' })).map((fund) => ({ ...fund, sources: fundRecords.get(fund.id)?.sources ?? [] }));
+    const plans = (await reconstructRecordsAsOf(db, financingPlanEntity, date, principal)).map((record) => ({
       id: record.id,
       title: record.title,
       needAmount: record.needAmount,
@@ -57,8 +58,7 @@ export class BriefingService {
       sources: record.sources,
     }));
     const after = previous?.date ?? '0000-00-00';
-    const sanctions = (await listAllRecords(db, sanctionsPackageEntity))
-      .map((entry) => entry.record)
+    const sanctions = (await reconstructRecordsAsOf(db, sanctionsPackageEntity, date, principal))
       .filter((item) => item.adoptedOn !== undefined && item.adoptedOn > after && item.adoptedOn <= date)
       .sort((a, b) => (a.adoptedOn ?? '').localeCompare(b.adoptedOn ?? '') || a.id.localeCompare(b.id));
 

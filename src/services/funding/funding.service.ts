@@ -49,9 +49,9 @@ export class FundingService {
     private readonly cache: DatasetCache = new DatasetCache(),
   ) {}
 
-  /** Every fund with its totals as of a date (default today). */
-  async listFunds(principal: Principal, options: { asOf?: string } = {}): Promise<FundSummary[]> {
-    const records = await loadFundingRecords(this.store.db, this.cache, principal);
+  /** Every fund with its totals as of a date (default today); `recorded: 'as-of'` also reads the funding records as they were recorded then. */
+  async listFunds(principal: Principal, options: { asOf?: string; recorded?: 'now' | 'as-of' } = {}): Promise<FundSummary[]> {
+    const records = await loadFundingRecords(this.store.db, this.cache, principal, options.recorded === 'as-of' ? options.asOf : undefined);
     const { table } = await this.rateTables.current(this.store.db);
     const reported = await loadReportedTotals();
     return records.funds.map((fund) => {

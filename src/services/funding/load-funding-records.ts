@@ -1,12 +1,14 @@
 import { type Principal, scopeOf } from '../../core/access/principal.js';
 import { canSeeRecord } from '../../core/access/visibility.js';
 import { countConfirmedParts } from '../../core/funding/confirmed-parts.js';
-import type { Pledge, Party } from '../../core/types.js';
+import type { IsoDate, Pledge, Party } from '../../core/types.js';
 import type { Contribution, FinancingPlan, Fund, FundPackage } from '../../contracts/records.schema.js';
 import { contributionEntity, financingPlanEntity, fundEntity, fundPackageEntity } from '../../db/entities/funding-entities.js';
 import type { Database } from '../../db/open-store.js';
+import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
 import { listAllRecords } from '../../db/record.repository.js';
 import { readAuditHead } from '../../db/audit.repository.js';
+import { reconstructRecordsAsOf } from '../changes/reconstruct-records-as-of.js';
 import type { DatasetCache } from '../store-dataset.js';
 
 // The one place the funding analyses read their records. Contributions and pledges carry a confidentiality
@@ -35,14 +37,20 @@ export interface FundingRecords {
   pledges: Pledge[];
 }
 
-/** Read funds, packages, financing plans, parties, and the contributions and pledges the principal may see. */
-export async function loadFundingRecords(db: Database, cache: DatasetCache, principal: Principal): Promise<FundingRecords> {
+/**
+ * Read funds, packages, financing plans, parties, and the contributions and pledges the principal may see. With
+ * `recordedBy`, the funding records as they were recorded by the end of that day (time travel by the audit log,
+ * reconstructRecordsAsOf); parties and pledges are always the current ones.
+ */
+export async function loadFundingRecords(db: Database, cache: DatasetCache, principal: Principal, recordedBy?: IsoDate): Promise<FundingRecords> {
   // One query at a time (a transaction's connection refuses overlapping queries).
   const records = <R>(list: { record: R }[]): R[] => list.map((item) => item.record);
-  const funds = records(await listAllRecords(db, fundEntity));
-  const packages = records(await listAllRecords(db, fundPackageEntity));
-  const allContributions = records(await listAllRecords(db, contributionEntity));
-  const plans = records(await listAllRecords(db, financingPlanEntity));
+  const read = async <R extends StoredRecord>(entity: EntityDefinition<R>): Promise<R[]> =>
+    recordedBy === undefined ? records(await listAllRecords(db, entity)) : reconstructRecordsAsOf(db, entity, recordedBy, principal);
+  const funds = await read(fundEntity);
+  const packages = await read(fundPackageEntity);
+  const allContributions = await read(contributionEntity);
+  const plans = await read(financingPlanEntity);
   // Parties and pledges come from the dataset the scenarios and writes already keep per audit head.
   const head = await readAuditHead(db);
   const dataset = await cache.forHead(db, `${head.seq}:${head.hash}`);
