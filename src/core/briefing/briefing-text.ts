@@ -192,20 +192,34 @@ export function briefingText(lang: BriefingLanguage): BriefingText {
   return lang === 'de' ? DE : EN;
 }
 
+// Intl formatters are costly to make and a pack formats hundreds of figures: one per language and style.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function remembered<F>(cache: Map<string, F>, key: string, make: () => F): F {
+  let format = cache.get(key);
+  if (format === undefined) cache.set(key, (format = make()));
+  return format;
+}
+const locale = (lang: BriefingLanguage): string => (lang === 'de' ? 'de-DE' : 'en-GB');
+const numberFormat = (lang: BriefingLanguage, digits: number): Intl.NumberFormat =>
+  remembered(numberFormats, `${lang}:${digits}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
+
 /** A date as `6 January 2026` / `6. Januar 2026`. */
 export function formatLongDate(date: string, lang: BriefingLanguage): string {
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const format = remembered(dateFormats, `date:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A date and time in UTC: `6 January 2026, 14:05 UTC`. */
 export function formatDateTime(at: Date, lang: BriefingLanguage): string {
-  const text = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23' }).format(at);
+  const format = remembered(dateFormats, `time:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23' }));
+  const text = format.format(at);
   return `${text} UTC`;
 }
 
 /** A whole number with the language's separators. */
 export function formatCount(value: number, lang: BriefingLanguage): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(lang, 0).format(value);
 }
 
 /** A range `2,000–9,999` (or one figure). */
@@ -216,7 +230,7 @@ export function formatSpan(min: number, max: number, lang: BriefingLanguage): st
 /** Money in minor units as `USD 4.3 bn` / `EUR 500 m` (DE: `4,3 Mrd. USD`). */
 export function formatMoney(minor: number, currency: string, lang: BriefingLanguage): string {
   const units = minor / 100;
-  const number = (value: number, digits: number) => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  const number = (value: number, digits: number) => numberFormat(lang, digits).format(value);
   if (Math.abs(units) >= 1e9) return lang === 'de' ? `${number(units / 1e9, 2)} Mrd. ${currency}` : `${currency} ${number(units / 1e9, 2)} bn`;
   if (Math.abs(units) >= 1e6) return lang === 'de' ? `${number(units / 1e6, 1)} Mio. ${currency}` : `${currency} ${number(units / 1e6, 1)} m`;
   return lang === 'de' ? `${number(units, 0)} ${currency}` : `${currency} ${number(units, 0)}`;

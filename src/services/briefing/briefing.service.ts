@@ -16,6 +16,7 @@ import type { FundingService } from '../funding/funding.service.js';
 import type { ScenarioService } from '../scenarios.service.js';
 import { runBriefingAnalyses } from './briefing-analyses.js';
 import { renderBriefingPdf } from './render-briefing-pdf.js';
+import { warmUpBriefingRenderer } from './warm-up-renderer.js';
 
 // The briefing pack of a meeting (docs/meetings.md): everything as of the meeting's date, as the requester may
 // see it — the dataset and coverage from the scenario service's time travel, the changes since the previous
@@ -99,6 +100,11 @@ export class BriefingService {
       confidential,
       analyses: this.analyses ? await runBriefingAnalyses(this.analyses, principal, date) : null,
     });
+  }
+
+  /** Prepare the renderer (fonts, layout code) so that the first pack is not slower than the next: call once a server listens. */
+  async warmUp(): Promise<void> {
+    await warmUpBriefingRenderer();
   }
 
   /** The briefing as PDF bytes, generated now. */

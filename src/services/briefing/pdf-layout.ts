@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { create as parseFont, type Font } from 'fontkit';
 
 // The briefing's page design: A4, DejaVu Sans embedded from its npm package (every character the data uses:
-// Ł, ő, →, €, ↔), a restrained palette, and helpers to keep blocks off the footer.
+// Ł, ő, →, €, ↔), a restrained palette, and helpers to keep blocks off the footer. The fonts are parsed once per
+// process and shared by every pack (decoding DejaVu's tables costs more than laying out a pack), and laid out
+// without OpenType features: the pack's Latin and Cyrillic text needs no ligatures or mark positioning, and
+// DejaVu's kerning table alone took a third of the layout time.
 
 const require = createRequire(import.meta.url);
 const FONT_DIRECTORY = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -14,6 +19,23 @@ export const FONTS = {
   condensed: join(FONT_DIRECTORY, 'DejaVuSansCondensed.ttf'),
   condensedBold: join(FONT_DIRECTORY, 'DejaVuSansCondensed-Bold.ttf'),
 } as const;
+
+// Every default feature of fontkit's shaper, off (pdfkit passes no features of its own).
+const PLAIN_LAYOUT = Object.fromEntries(['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((feature) => [feature, false]));
+
+let parsedFonts: Map<string, Font> | undefined;
+
+/** The briefing's fonts, parsed on first use and kept for the process (pdfkit embeds a subset of each per pack). */
+export function loadFonts(): ReadonlyMap<string, Font> {
+  parsedFonts ??= new Map(Object.entries(FONTS).map(([name, file]) => [name, withPlainLayout(parseFont(readFileSync(file)))]));
+  return parsedFonts;
+}
+
+function withPlainLayout(font: Font): Font {
+  const layout = font.layout.bind(font);
+  font.layout = (text: string) => layout(text, PLAIN_LAYOUT);
+  return font;
+}
 
 export const PAGE = { width: 595.28, height: 841.89, left: 62, right: 62, top: 78, bottom: 72 } as const;
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;

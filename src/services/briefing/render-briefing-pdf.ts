@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { type Block, type BriefingDocument, formatNoteRefs } from '../../core/briefing/briefing-document.js';
-import { COLOURS, CONTENT_WIDTH, FONTS, PAGE, SIZES } from './pdf-layout.js';
+import { COLOURS, CONTENT_WIDTH, loadFonts, PAGE, SIZES } from './pdf-layout.js';
 
 // Lays the briefing document out as a PDF with pdfkit, on the server, no browser: a cover with the contents,
 // one heading per section, tables, a vector bar chart drawn with paths, numbered notes, and on every page the
@@ -18,11 +18,7 @@ export async function renderBriefingPdf(document: BriefingDocument, generatedAt:
     info: { Title: `${document.title}: ${document.meetingTitle}`, Author: 'Coalition Ledger', Subject: document.marking, CreationDate: generatedAt, ModDate: generatedAt },
     lang: document.lang,
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('italic', FONTS.italic);
-  doc.registerFont('condensed', FONTS.condensed);
-  doc.registerFont('condensedBold', FONTS.condensedBold);
+  for (const [name, font] of loadFonts()) doc.registerFont(name, font);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
