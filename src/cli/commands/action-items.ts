@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
+import { serviceAction } from '../command-shell.js';
 import { z } from 'zod';
 import { groupByOwner } from '../../core/meetings/follow-up.js';
 import { followUpQuerySchema } from '../../contracts/follow-up.schema.js';
-import { createServices } from '../../services/create-services.js';
 import type { ActionItemView } from '../../services/meetings/follow-up.service.js';
 import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
-import { parseOptions } from '../parse-options.js';
 
 // `coalition action-items [--overdue] [--on DATE] [--party XX] [--json]`: the meetings' action items by owner,
 // overdue ones marked, a party's own first.
@@ -23,13 +21,12 @@ export function registerActionItemsCommand(program: Command, io: CliIo): void {
     .option('--on <date>', 'judge overdue on this day (YYYY-MM-DD, default today)')
     .option('--party <party>', "this party's items first")
     .option('--json', 'machine-readable output')
-    .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
-      await withStore(async (store) => {
-        const answer = await createServices(store).followUp.actionItems(CLI_PRINCIPAL, options);
-        io.out(options.json ? `${JSON.stringify(answer, null, 2)}\n` : renderActionItems(answer.on, answer.items, options.overdue === true));
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        prepare: (options) => (services) => services.followUp.actionItems(CLI_PRINCIPAL, options),
+        text: (answer, options) => renderActionItems(answer.on, answer.items, options.overdue === true),
+      }),
+    );
 }
 
 function renderActionItems(on: string, items: ActionItemView[], overdueOnly: boolean): string {

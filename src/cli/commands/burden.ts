@@ -1,12 +1,11 @@
 import { CLI_PRINCIPAL } from '../cli-principal.js';
+import { serviceAction } from '../command-shell.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { burdenQuerySchema } from '../../contracts/funding.schema.js';
 import type { BurdenReport } from '../../services/funding/burden-report.js';
 import type { CliIo } from '../io.js';
-import { withServices } from '../with-services.js';
 import { formatNumber, formatTable } from '../output.js';
-import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
 
 // `coalition burden`: each party's PURL money, other finance and pledged personnel against a fair share by
@@ -23,13 +22,15 @@ export function registerBurdenCommand(program: Command, io: CliIo): void {
     .option('--currency <code>', 'the currency of the figures (ISO 4217, default EUR)')
     .option('--as-of <date>', 'only contributions and pledges up to then (YYYY-MM-DD; default today)')
     .option('--json', 'machine-readable output')
-    .action(async (raw: Record<string, unknown>) => {
-      const { json, ...query } = parseOptions(optionsSchema, raw);
-      await withServices(async ({ funding }) => {
-        const report = await funding.burden(CLI_PRINCIPAL, query);
-        io.out(json ? `${JSON.stringify(report, null, 2)}\n` : renderBurden(report));
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        prepare:
+          ({ json: _json, ...query }) =>
+          ({ funding }) =>
+            funding.burden(CLI_PRINCIPAL, query),
+        text: (report) => renderBurden(report),
+      }),
+    );
 }
 
 function renderBurden(report: BurdenReport): string {

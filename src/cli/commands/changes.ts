@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
+import { serviceAction } from '../command-shell.js';
 import { z } from 'zod';
 import { changesPointSchema } from '../../contracts/changes.schema.js';
-import { createServices } from '../../services/create-services.js';
 import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
-import { parseOptions } from '../parse-options.js';
 import { renderChanges } from '../render-changes.js';
 
 // `coalition changes --since DATE|meeting:ID [--until …] [--json]`: what changed on the store between two dates.
@@ -20,11 +18,10 @@ export function registerChangesCommand(program: Command, io: CliIo): void {
     .requiredOption('--since <when>', 'a date YYYY-MM-DD or meeting:ID (the end of that day)')
     .option('--until <when>', 'a date YYYY-MM-DD or meeting:ID (default: today)')
     .option('--json', 'machine-readable output')
-    .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
-      await withStore(async (store) => {
-        const report = await createServices(store).changes.changes(CLI_PRINCIPAL, { since: options.since, until: options.until });
-        io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderChanges(report));
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        prepare: (options) => (services) => services.changes.changes(CLI_PRINCIPAL, { since: options.since, until: options.until }),
+        text: (report) => renderChanges(report),
+      }),
+    );
 }

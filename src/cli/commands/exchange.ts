@@ -1,16 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
+import { serviceAction } from '../command-shell.js';
 import { z } from 'zod';
 import { InputError } from '../../contracts/input-error.js';
-import { createServices } from '../../services/create-services.js';
 import { EXCHANGE_ENTITIES, isExchangeEntity } from '../../services/exchange/codecs.js';
 import { type ExportFile, formatExport, readExportTables } from '../../services/exchange/export-records.js';
 import { importExchangeFile } from '../../services/exchange/import-exchange-file.js';
 import type { ImportSummary } from '../../services/import-records.service.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
-import { parseOptions } from '../parse-options.js';
 
 // `coalition import FILE` and `coalition export`: pledges, requirements and contributions as JSON, CSV or XLSX
 // with the same column names (docs/data-exchange.md).
@@ -53,25 +51,27 @@ export function registerExchangeCommands(program: Command, io: CliIo): void {
     .option('--format <format>', 'json, csv or xlsx')
     .option('--out <path>', 'the file to write (json, xlsx), or the directory for <entity>.csv files (csv)')
     .option('--entities <list>', `comma-separated subset of ${ENTITY_NAMES}`)
-    .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(exportOptionsSchema, raw);
-      await withStore(async (store) => {
-        const tables = await readExportTables(store.db, options.entities ?? EXCHANGE_ENTITIES);
-        const base = options.out && options.format !== 'csv' ? basename(options.out, extname(options.out)) : undefined;
-        const files = await formatExport(tables, options.format, {
-          now: new Date(),
-          ...(base ? { base } : {}),
-          onTruncated: (cell) => io.err(`warning: ${cell.entity}/${cell.id} ${cell.column} has ${cell.length} characters; its XLSX cell holds the first part and says so (CSV and JSON export it whole)\n`),
-        });
-        const counts = tables.map((table) => `${table.rows.length} ${table.name}`).join(', ');
-        if (!options.out) {
-          for (const file of files) io.out(String(file.content));
-          return;
-        }
-        const written = await writeExport(files, options.format, options.out);
-        io.err(`Exported ${counts} to ${written.join(', ')}\n`);
-      });
-    });
+    .action(
+      serviceAction(io, exportOptionsSchema, {
+        prepare:
+          (options) =>
+          async ({ store }) => {
+            const tables = await readExportTables(store.db, options.entities ?? EXCHANGE_ENTITIES);
+            const base = options.out && options.format !== 'csv' ? basename(options.out, extname(options.out)) : undefined;
+            const files = await formatExport(tables, options.format, {
+              now: new Date(),
+              ...(base ? { base } : {}),
+              onTruncated: (cell) => io.err(`warning: ${cell.entity}/${cell.id} ${cell.column} has ${cell.length} characters; its XLSX cell holds the first part and says so (CSV and JSON export it whole)\n`),
+            });
+            // Without --out the files go to stdout; with it, where they were written goes to stderr.
+            if (!options.out) return files.map((file) => String(file.content)).join('');
+            const written = await writeExport(files, options.format, options.out);
+            io.err(`Exported ${tables.map((table) => `${table.rows.length} ${table.name}`).join(', ')} to ${written.join(', ')}\n`);
+            return '';
+          },
+        text: (content) => content,
+      }),
+    );
 
   program
     .command('import')
@@ -80,23 +80,26 @@ export function registerExchangeCommands(program: Command, io: CliIo): void {
     .option('--entity <name>', `what a .csv file holds: ${ENTITY_NAMES}`)
     .option('--dry-run', 'check everything (also against the store) but write nothing')
     .option('--json', 'machine-readable summary')
-    .action(async (file: string, raw: Record<string, unknown>) => {
-      const options = parseOptions(importOptionsSchema, raw);
-      const bytes = await readInput(file);
-      await withStore(async (store) => {
-        const services = createServices(store);
-        const summary = await importExchangeFile(store, services.cache, { name: file, bytes }, {
-          now: services.now,
-          ...(options.entity !== undefined ? { entity: options.entity } : {}),
-          ...(options.dryRun ? { dryRun: true } : {}),
-          onProgress: (done, total) => {
-            if (total >= 2_000 && !options.json) io.err(`  … ${done} of ${total} records written\n`);
-          },
-        });
-        if (options.json) io.out(`${JSON.stringify({ dryRun: options.dryRun === true, ...summary }, null, 2)}\n`);
-        else io.out(describeImport(basename(file), summary, options.dryRun === true));
-      });
-    });
+    .action(
+      serviceAction(io, importOptionsSchema, {
+        text: ({ file, summary }: { file: string; summary: ImportSummary }, options) => describeImport(basename(file), summary, options.dryRun === true),
+        json: ({ summary }: { file: string; summary: ImportSummary }, options) => ({ dryRun: options.dryRun === true, ...summary }),
+        prepare: async (options, [file = '']) => {
+          const bytes = await readInput(file);
+          return async ({ store, cache, now }) => ({
+            file,
+            summary: await importExchangeFile(store, cache, { name: file, bytes }, {
+              now,
+              ...(options.entity !== undefined ? { entity: options.entity } : {}),
+              ...(options.dryRun ? { dryRun: true } : {}),
+              onProgress: (done, total) => {
+                if (total >= 2_000 && !options.json) io.err(`  … ${done} of ${total} records written\n`);
+              },
+            }),
+          });
+        },
+      }),
+    );
 }
 
 /** Write the export files; returns their paths. */

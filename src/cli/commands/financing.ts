@@ -1,13 +1,12 @@
 import { CLI_PRINCIPAL } from '../cli-principal.js';
+import { serviceAction } from '../command-shell.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { idSchema } from '../../contracts/domain.schema.js';
 import { parseInput } from '../../contracts/input-error.js';
 import type { FinancingReport } from '../../services/funding/financing-report.js';
 import type { CliIo } from '../io.js';
-import { withServices } from '../with-services.js';
 import { formatTable } from '../output.js';
-import { parseOptions } from '../parse-options.js';
 import { formatMillions, formatShare } from './funding-format.js';
 
 // `coalition financing [PLAN]`: each state's share and exposure under each option of a financing plan, side
@@ -22,15 +21,18 @@ export function registerFinancingCommand(program: Command, io: CliIo): void {
     .description("financing plans: each state's share and exposure under each option, side by side")
     .argument('[plan]', 'a financing plan id (default: every plan)')
     .option('--json', 'machine-readable output')
-    .action(async (plan: string | undefined, raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
-      const id = plan === undefined ? undefined : parseInput(idSchema, plan, 'plan id', 'PLAN');
-      await withServices(async ({ funding }) => {
-        const reports = id === undefined ? await funding.listFinancing(CLI_PRINCIPAL) : [await funding.financing(CLI_PRINCIPAL, id)];
-        if (options.json) io.out(`${JSON.stringify(id === undefined ? reports : reports[0], null, 2)}\n`);
-        else io.out(reports.length === 0 ? 'No financing plans recorded (coalition demo loads one).\n' : reports.map(renderPlan).join('\n'));
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        text: (answer: FinancingReport | FinancingReport[]) => {
+          const reports = Array.isArray(answer) ? answer : [answer];
+          return reports.length === 0 ? 'No financing plans recorded (coalition demo loads one).\n' : reports.map(renderPlan).join('\n');
+        },
+        prepare: (_options, [plan]) => {
+          const id = plan === undefined ? undefined : parseInput(idSchema, plan, 'plan id', 'PLAN');
+          return async ({ funding }) => (id === undefined ? funding.listFinancing(CLI_PRINCIPAL) : funding.financing(CLI_PRINCIPAL, id));
+        },
+      }),
+    );
 }
 
 function renderPlan(report: FinancingReport): string {

@@ -1,4 +1,5 @@
 import { CLI_PRINCIPAL } from '../cli-principal.js';
+import { serviceAction } from '../command-shell.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../../contracts/domain.schema.js';
@@ -6,13 +7,13 @@ import { parseInput } from '../../contracts/input-error.js';
 import type { FundAllocationReport } from '../../services/funding/fund-allocation.js';
 import type { FundSummary } from '../../services/funding/funding.service.js';
 import type { CliIo } from '../io.js';
-import { withServices } from '../with-services.js';
 import { formatTable } from '../output.js';
-import { parseOptions } from '../parse-options.js';
 import { describeConversion, formatMillions, formatShare } from './funding-format.js';
 
 // `coalition funds [FUND]`: the pooled funds (PURL) with their totals, or one fund's allocation: packages,
 // donors, the publicly reported totals beside the computed ones, and the rates used.
+
+type FundsAnswer = { kind: 'funds'; funds: FundSummary[] } | { kind: 'allocation'; report: FundAllocationReport };
 
 const optionsSchema = z.strictObject({ asOf: isoDateSchema.optional(), json: z.boolean().optional() });
 
@@ -24,20 +25,18 @@ export function registerFundsCommand(program: Command, io: CliIo): void {
     .argument('[fund]', 'a fund id (e.g. purl-2025) for its allocation')
     .option('--as-of <date>', 'only contributions dated up to then (YYYY-MM-DD; default today)')
     .option('--json', 'machine-readable output')
-    .action(async (fund: string | undefined, raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
-      const id = fund === undefined ? undefined : parseInput(idSchema, fund, 'fund id', 'FUND');
-      await withServices(async ({ funding }) => {
-        const query = options.asOf !== undefined ? { asOf: options.asOf } : {};
-        if (id === undefined) {
-          const funds = await funding.listFunds(CLI_PRINCIPAL, query);
-          io.out(options.json ? `${JSON.stringify(funds, null, 2)}\n` : renderFunds(funds));
-          return;
-        }
-        const report = await funding.allocation(CLI_PRINCIPAL, id, query);
-        io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAllocation(report));
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        text: (answer: FundsAnswer) => (answer.kind === 'funds' ? renderFunds(answer.funds) : renderAllocation(answer.report)),
+        json: (answer: FundsAnswer) => (answer.kind === 'funds' ? answer.funds : answer.report),
+        prepare: (options, [fund]) => {
+          const id = fund === undefined ? undefined : parseInput(idSchema, fund, 'fund id', 'FUND');
+          const query = options.asOf !== undefined ? { asOf: options.asOf } : {};
+          return async ({ funding }): Promise<FundsAnswer> =>
+            id === undefined ? { kind: 'funds', funds: await funding.listFunds(CLI_PRINCIPAL, query) } : { kind: 'allocation', report: await funding.allocation(CLI_PRINCIPAL, id, query) };
+        },
+      }),
+    );
 }
 
 function renderFunds(funds: readonly FundSummary[]): string {

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
+import { serviceAction } from '../command-shell.js';
 import { z } from 'zod';
 import { freeTextSchema } from '../../contracts/primitives.schema.js';
 import type { PublicRelease } from '../../services/access/public-releases.service.js';
-import { createServices } from '../../services/create-services.js';
 import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
 import { formatTable } from '../output.js';
-import { parseOptions } from '../parse-options.js';
 
 // `coalition release publish`: publish a dated public release of the data as it is now (audited, as the CLI);
 // `coalition release list`: the releases published so far. docs/access-control.md describes the rules.
@@ -23,26 +21,28 @@ export function registerReleaseCommands(program: Command, io: CliIo): void {
     .description('publish a public release of the data as it is now (GET /public/summary then serves it)')
     .option('--note <text>', 'what this release is for (published with it)')
     .option('--json', 'the release as published')
-    .action(async (raw: Record<string, unknown>) => {
-      const { json, note } = parseOptions(publishOptionsSchema, raw);
-      await withStore(async (store) => {
-        const published = await createServices(store).publicReleases.publish(CLI_PRINCIPAL, note === undefined ? {} : { note });
-        io.out(json ? `${JSON.stringify(published, null, 2)}\n` : `${describeRelease(published)}\n`);
-      });
-    });
+    .action(
+      serviceAction(io, publishOptionsSchema, {
+        prepare:
+          ({ note }) =>
+          ({ publicReleases }) =>
+            publicReleases.publish(CLI_PRINCIPAL, note === undefined ? {} : { note }),
+        text: (published) => `${describeRelease(published)}\n`,
+      }),
+    );
   release
     .command('list')
     .description('the public releases published so far, newest first')
     .option('--json', 'machine-readable output')
-    .action(async (raw: Record<string, unknown>) => {
-      const { json } = parseOptions(listOptionsSchema, raw);
-      await withStore(async (store) => {
-        const items = await createServices(store).publicReleases.list();
-        if (json) io.out(`${JSON.stringify(items, null, 2)}\n`);
-        else if (items.length === 0) io.out('No public release has been published yet: coalition release publish\n');
-        else io.out(`${formatTable(['release', 'date', 'published at', 'note'], items.map((item) => [String(item.id), item.date, item.publishedAt, item.note ?? '']), ['right'])}\n`);
-      });
-    });
+    .action(
+      serviceAction(io, listOptionsSchema, {
+        prepare: () => (services) => services.publicReleases.list(),
+        text: (items) =>
+          items.length === 0
+            ? 'No public release has been published yet: coalition release publish\n'
+            : `${formatTable(['release', 'date', 'published at', 'note'], items.map((item) => [String(item.id), item.date, item.publishedAt, item.note ?? '']), ['right'])}\n`,
+      }),
+    );
 }
 
 /** One line about a release: its number, date and how many of its cells are suppressed. */

@@ -1,16 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { Principal } from '../../core/access/principal.js';
+import { serviceAction } from '../command-shell.js';
 import { z } from 'zod';
 import { BRIEFING_LANGUAGES } from '../../core/briefing/briefing-text.js';
 import { idSchema } from '../../contracts/domain.schema.js';
 import { InputError, parseInput } from '../../contracts/input-error.js';
 import { findUserByName } from '../../db/access.repository.js';
 import { principalOfUser } from '../../services/access/accounts.service.js';
-import { createServices } from '../../services/create-services.js';
 import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { CliIo } from '../io.js';
-import { withStore } from '../open-configured-store.js';
-import { parseOptions } from '../parse-options.js';
 
 // `coalition report briefing MEETING [--lang en|de] [--out FILE.pdf] [--as USER]`: the meeting's briefing pack.
 
@@ -30,21 +29,24 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'en or de', 'en')
     .option('--out <file>', 'where to write the PDF (default briefing-MEETING-LANG.pdf)')
     .option('--as <user>', "the pack as this account may see it (default: everything, marked with its highest level)")
-    .action(async (meeting: string, raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
-      const id = parseInput(idSchema, meeting, 'meeting id', 'MEETING');
-      await withStore(async (store) => {
-        const services = createServices(store);
-        let principal: Parameters<typeof services.briefing.pdf>[0] = CLI_PRINCIPAL;
-        if (options.as !== undefined) {
-          const user = await findUserByName(store.db, options.as);
-          if (!user || user.disabled) throw new InputError('input.invalid', 'invalid options', [{ path: '--as', message: `no active account '${options.as}'` }]);
-          principal = principalOfUser(user);
-        }
-        const { bytes, filename } = await services.briefing.pdf(principal, id, options.lang);
-        const out = options.out ?? filename;
-        await writeFile(out, bytes);
-        io.out(`Wrote ${out} (${Math.round(bytes.length / 1024)} KB)\n`);
-      });
-    });
+    .action(
+      serviceAction(io, optionsSchema, {
+        prepare: (options, [meeting]) => {
+          const id = parseInput(idSchema, meeting, 'meeting id', 'MEETING');
+          return async ({ store, briefing }) => {
+            let principal: Principal = CLI_PRINCIPAL;
+            if (options.as !== undefined) {
+              const user = await findUserByName(store.db, options.as);
+              if (!user || user.disabled) throw new InputError('input.invalid', 'invalid options', [{ path: '--as', message: `no active account '${options.as}'` }]);
+              principal = principalOfUser(user);
+            }
+            const { bytes, filename } = await briefing.pdf(principal, id, options.lang);
+            const out = options.out ?? filename;
+            await writeFile(out, bytes);
+            return `Wrote ${out} (${Math.round(bytes.length / 1024)} KB)\n`;
+          };
+        },
+        text: (message) => message,
+      }),
+    );
 }

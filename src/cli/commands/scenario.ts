@@ -2,8 +2,7 @@ import { CLI_PRINCIPAL } from '../cli-principal.js';
 import type { Command } from 'commander';
 import { scenarioOptionsSchema } from '../../contracts/cli-options.schema.js';
 import { InputError } from '../../contracts/input-error.js';
-import { createServices } from '../../services/create-services.js';
-import { withStore } from '../open-configured-store.js';
+import { withServices } from '../with-services.js';
 import { parseOptions } from '../parse-options.js';
 import { demoDataDirectory, loadDatasetDirectory, loadScenarioFile } from '../../services/load-dataset.js';
 import { runScenario } from '../../services/run-scenario.js';
@@ -41,12 +40,11 @@ async function loadFile(input: string | undefined) {
 
 // Without a file, the scenario runs on the store; an empty store gets a hint instead of an empty report.
 async function runOnStore(request: Parameters<typeof runScenario>[1]) {
-  return withStore(async (store) => {
-    const services = createServices(store);
+  return withServices(async (services) => {
     const dataset = await services.scenarios.dataset(CLI_PRINCIPAL);
     if (dataset.parties.length === 0) {
       throw new InputError('input.invalid', 'the store is empty', [
-        { path: 'store', message: `no data in ${store.location}: run \`coalition demo\` to load the demo data, or use --demo or --input FILE` },
+        { path: 'store', message: `no data in ${services.store.location}: run \`coalition demo\` to load the demo data, or use --demo or --input FILE` },
       ]);
     }
     return services.scenarios.evaluate(CLI_PRINCIPAL, request);
