@@ -1,11 +1,12 @@
 import type { ExclusionReason } from '../../core/activation/candidates.js';
 import type { Reason } from '../../core/activation/explain-pledge.js';
+import { type ChainReason, explainChain, type Explanation, type PledgeChain, type PledgeLookup, type WaitTarget } from '../../core/activation/explanation-chain.js';
 import { capabilityName } from './capabilities.data.js';
 import { formatNumber, type Language, type MessageKey, translate } from './messages.js';
 
-// Why a pledge is not plainly certain, in the UI's language: the scenario result's structured reasons rendered
-// through the message tables. Follows "waits for" chains like the core's describe-reasons.ts (two levels deep,
-// cycles named), so English reads as the server's sentence, with capability names instead of ids.
+// Why a pledge is not plainly certain, in the UI's language: the core's explanation chain (explanation-chain.ts:
+// "waits for" followed two levels deep, cycles named — the same structure the CLI and API render in
+// describe-reasons.ts) rendered through the message tables, with capability names instead of ids.
 
 export interface ExplainablePledge {
   id: string;
@@ -24,8 +25,6 @@ export interface ExplanationWords {
   capability: (id: string) => string;
 }
 
-type Lookup = (id: string) => ExplainablePledge | undefined;
-
 /** The message tables, number format and capability names of a language. */
 export function wordsFor(language: Language): ExplanationWords {
   return {
@@ -35,35 +34,35 @@ export function wordsFor(language: Language): ExplanationWords {
   };
 }
 
-const MAX_DEPTH = 2;
-
 /** A function explaining any pledge of a scenario result (waits-for chains looked up among `pledges`). */
 export function createExplainer(pledges: readonly ExplainablePledge[], words: ExplanationWords): (pledge: ExplainablePledge) => string | null {
   const byId = new Map(pledges.filter((pledge) => pledge.candidate !== false).map((pledge) => [pledge.id, pledge]));
-  const lookup: Lookup = (id) => byId.get(id);
+  const lookup: PledgeLookup = (id) => byId.get(id);
   return (pledge) => explainPledge(pledge, lookup, words);
 }
 
 /** One sentence for a pledge that is not plainly certain; null for a certain pledge outside the assurance gap. */
-export function explainPledge(pledge: ExplainablePledge, lookup: Lookup, words: ExplanationWords): string | null {
-  if (pledge.state === 'certain') {
-    if (!pledge.inAssuranceGap) return null;
-    return words.t('explain.gap', { id: pledge.id, reasons: reasonsText(pledge.waitsFor ?? [], lookup, words, new Set([pledge.id]), 1) });
-  }
-  if (pledge.candidate === false && pledge.reasons.length === 0) return null;
-  return chainText(pledge, lookup, words, new Set(), 0);
+export function explainPledge(pledge: ExplainablePledge, lookup: PledgeLookup, words: ExplanationWords): string | null {
+  if (pledge.state !== 'certain' && pledge.candidate === false && pledge.reasons.length === 0) return null;
+  const explanation = explainChain(pledge, lookup);
+  return explanation === undefined ? null : explanationText(explanation, words);
 }
 
-function chainText(pledge: ExplainablePledge, lookup: Lookup, words: ExplanationWords, seen: Set<string>, depth: number): string {
-  seen.add(pledge.id);
-  return words.t('explain.pledge', { id: pledge.id, state: words.t(`state.${pledge.state}`), reasons: reasonsText(pledge.reasons, lookup, words, seen, depth + 1) });
+/** An explanation chain as one sentence in the words' language. */
+export function explanationText(explanation: Explanation, words: ExplanationWords): string {
+  if (explanation.kind === 'gap') return words.t('explain.gap', { id: explanation.id, reasons: reasonsText(explanation.reasons, words) });
+  return chainText(explanation, words);
 }
 
-function reasonsText(reasons: readonly Reason[], lookup: Lookup, words: ExplanationWords, seen: Set<string>, depth: number): string {
-  return reasons.map((reason) => reasonText(reason, lookup, words, seen, depth)).join('; ');
+function chainText(chain: PledgeChain, words: ExplanationWords): string {
+  return words.t('explain.pledge', { id: chain.id, state: words.t(`state.${chain.state}`), reasons: reasonsText(chain.reasons, words) });
 }
 
-function reasonText(reason: Reason, lookup: Lookup, words: ExplanationWords, seen: Set<string>, depth: number): string {
+function reasonsText(reasons: readonly ChainReason[], words: ExplanationWords): string {
+  return reasons.map((reason) => reasonText(reason, words)).join('; ');
+}
+
+function reasonText(reason: ChainReason, words: ExplanationWords): string {
   const { t, n } = words;
   switch (reason.kind) {
     case 'excluded':
@@ -85,27 +84,30 @@ function reasonText(reason: Reason, lookup: Lookup, words: ExplanationWords, see
       if (reason.aggregate === 'total') return t('explain.total', vars);
       return t(reason.value === 1 ? 'explain.countOne' : 'explain.count', vars);
     }
-    case 'waits':
-      return waitText(reason, lookup, words, seen, depth);
+    case 'waits': {
+      const what = reason.capability === undefined ? reason.party : `${reason.party} (${words.capability(reason.capability)})`;
+      return waitText(reason.target, { what, party: reason.party }, words);
+    }
     case 'any_of':
-      return t('explain.anyOf', {
-        options: reason.options.map((option) => `[${reasonsText(option, lookup, words, seen, depth)}]`).join(` ${t('explain.or')} `),
-      });
+      return t('explain.anyOf', { options: reason.options.map((option) => `[${reasonsText(option, words)}]`).join(` ${t('explain.or')} `) });
   }
 }
 
-function waitText(reason: Reason & { kind: 'waits' }, lookup: Lookup, words: ExplanationWords, seen: Set<string>, depth: number): string {
+function waitText(target: WaitTarget, waited: { what: string; party: string }, words: ExplanationWords): string {
   const { t } = words;
-  const what = reason.capability === undefined ? reason.party : `${reason.party} (${words.capability(reason.capability)})`;
-  if (reason.pledges.length === 0) return t('explain.waitsNone', { what, party: reason.party });
-  const first = reason.pledges[0] as string;
-  const target = lookup(first);
-  const count = reason.pledges.length - 1 + reason.more;
-  const more = count > 0 ? t('explain.more', { count }) : '';
-  if (!target || depth >= MAX_DEPTH) return t('explain.waitsState', { what, pledge: first, state: t(`state.${target?.state ?? 'inactive'}`), more });
-  if (seen.has(first)) return t('explain.waitsCycle', { what, pledge: first, more });
-  if (target.state === 'certain') return t('explain.waitsCoalition', { what, pledge: first, more });
-  return t('explain.waitsChain', { what, chain: chainText(target, lookup, words, new Set(seen), depth), more });
+  const { what, party } = waited;
+  if (target.kind === 'no_pledge') return t('explain.waitsNone', { what, party });
+  const more = target.more > 0 ? t('explain.more', { count: target.more }) : '';
+  switch (target.kind) {
+    case 'state':
+      return t('explain.waitsState', { what, pledge: target.pledge, state: t(`state.${target.state}`), more });
+    case 'cycle':
+      return t('explain.waitsCycle', { what, pledge: target.pledge, more });
+    case 'coalition':
+      return t('explain.waitsCoalition', { what, pledge: target.pledge, more });
+    case 'chain':
+      return t('explain.waitsChain', { what, chain: chainText(target.chain, words), more });
+  }
 }
 
 /** Why a pledge was not even a candidate. */
