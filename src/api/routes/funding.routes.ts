@@ -24,7 +24,7 @@ export function registerFundingRoutes(app: FastifyInstance, services: Services):
 
   api.get('/api/funding/funds', {
     schema: { tags, summary: 'Every fund with its totals', querystring: allocationQuerySchema, response: { 200: fundSummariesResponseSchema, 400: errorResponseSchema, 422: errorResponseSchema } },
-    handler: async (request) => ({ items: await funding.listFunds(principalOf(request), withoutUndefined(request.query)) }),
+    handler: async (request) => ({ items: await funding.listFunds(principalOf(request), request.query) }),
   });
 
   api.get('/api/funds/:id/allocation', {
@@ -36,7 +36,7 @@ export function registerFundingRoutes(app: FastifyInstance, services: Services):
       response: { 200: allocationResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema, 422: errorResponseSchema },
     },
     // The reports are interfaces (no index signature); the serializer only stringifies them.
-    handler: async (request) => (await funding.allocation(principalOf(request), request.params.id, withoutUndefined(request.query))) as unknown as z.output<typeof allocationResponseSchema>,
+    handler: async (request) => (await funding.allocation(principalOf(request), request.params.id, request.query)) as unknown as z.output<typeof allocationResponseSchema>,
   });
 
   api.get('/api/financing-plans/:id/shares', {
@@ -69,8 +69,4 @@ export function registerFundingRoutes(app: FastifyInstance, services: Services):
     },
     handler: async (request) => (await funding.rates(request.query)) as unknown as z.output<typeof ratesResponseSchema>,
   });
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }

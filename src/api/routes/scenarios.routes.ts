@@ -64,7 +64,7 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
     },
     handler: async (request) => {
       const { pledges: filter, limit, offset } = request.query;
-      const result = await services.scenarios.evaluate(principalOf(request), withoutUndefined(request.body));
+      const result = await services.scenarios.evaluate(principalOf(request), request.body);
       const page = result.selectPledges(filter, offset, limit);
       // ScenarioJson is an interface (no index signature); the serializer only stringifies it.
       const body = scenarioJson(result, page.items) as unknown as ScenarioResponse;
@@ -82,12 +82,8 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
       },
     },
     handler: async (request) => {
-      const result = await services.scenarios.evaluate(principalOf(request), withoutUndefined({ facts: [], ...request.query }));
+      const result = await services.scenarios.evaluate(principalOf(request), { facts: [], ...request.query });
       return { coverage: result.coverage as unknown as ScenarioResponse['coverage'], capabilities: result.capabilities, packages: result.packages };
     },
   });
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
