@@ -4,10 +4,12 @@ import { allocate, prepareAllocationInput } from '../../core/analyses/compute-al
 import { buildDistinctAllocationModelData } from '../../../bench/analyses-models.js';
 import { demoDataDirectory, loadDatasetDirectory } from '../load-dataset.js';
 import { AllocationSolver } from './allocation-solver.js';
+import { solveAllocationFlow } from '../../core/analyses/solve-allocation-flow.js';
 import { solveLexicographic } from './solve-lexicographic.js';
 
-// The worker thread gets the compiled input and does the rest (build, solve, read): its answer is the one the same
-// code gives on this thread, typed arrays and all, for the demo data and for a model the reduction cannot shrink.
+// The worker thread gets the compiled input and does the rest (build, solve by max flow, read): its answer is the one
+// the same code gives on this thread, typed arrays and all, for the demo data and for a model the reduction cannot
+// shrink; with `engine: 'highs'` it is HiGHS's.
 
 describe('AllocationSolver (worker thread)', () => {
   const solver = new AllocationSolver();
@@ -21,9 +23,20 @@ describe('AllocationSolver (worker thread)', () => {
     for (const [model, bound] of [[demo, 'min'], [demo, 'max'], [distinct, 'min']] as const) {
       const input = prepareAllocationInput(model, bound);
       const inWorker = await solver.allocate(input);
-      const here = await allocate(input, (lp) => solveLexicographic(lp));
+      const here = await allocate(input, (lp) => Promise.resolve(solveAllocationFlow(lp)));
       expect(inWorker.status).toBe('optimal');
       expect(inWorker).toEqual(here);
+    }
+  });
+
+  it('solves with HiGHS in the worker when asked (the reference engine)', async () => {
+    const highs = new AllocationSolver({ engine: 'highs' });
+    try {
+      const dataset = await loadDatasetDirectory(demoDataDirectory());
+      const input = prepareAllocationInput(buildAnalysisModel(dataset, { facts: new Map([['ceasefire', true]]) }), 'max');
+      expect(await highs.allocate(input)).toEqual(await allocate(input, (lp) => solveLexicographic(lp)));
+    } finally {
+      await highs.close();
     }
   });
 });

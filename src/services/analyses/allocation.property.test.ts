@@ -7,10 +7,18 @@ import { anyAreaCovers } from '../../core/areas.js';
 import { buildModelFromPledges } from '../../core/analyses/analysis-model.js';
 import { type AllocationResult, computeAllocation } from '../../core/analyses/compute-allocation.js';
 import { referenceFixedPoint } from '../../../test/support/reference-activation.js';
+import type { LexicographicSolver } from '../../core/analyses/allocation-lp.js';
+import { solveAllocationFlow } from '../../core/analyses/solve-allocation-flow.js';
 import { solveLexicographic } from './solve-lexicographic.js';
 
-// The allocation LP (core) solved by HiGHS (this layer, here without the worker): capacities and caveats hold, and
-// lexicographically by priority it fills at least what greedy coverage fills.
+// The allocation LP (core) solved by the lexicographic max flow (core, production) and by HiGHS (this layer, the
+// reference), here without the worker: capacities and caveats hold, and lexicographically by priority it fills at
+// least what greedy coverage fills.
+
+const solvers: [string, LexicographicSolver][] = [
+  ['max flow', (lp) => Promise.resolve(solveAllocationFlow(lp))],
+  ['HiGHS', (lp) => solveLexicographic(lp)],
+];
 
 function levelVector(result: AllocationResult, fill: (requirement: string) => number): number[] {
   const levels = [...new Set(result.requirements.map((r) => r.priority))].sort((a, b) => a - b);
@@ -27,13 +35,13 @@ function lexicographicallyAtLeast(a: number[], b: number[]): boolean {
   return true;
 }
 
-describe('allocation LP', () => {
+describe.each(solvers)('allocation LP solved by %s', (_name, solve) => {
   it('respects capacities and caveats, and is lexicographically at least greedy, on 400 random models (min and max)', async () => {
     await fc.assert(
       fc.asyncProperty(pledgesArbitrary, factsArbitrary, requirementsArbitrary, async (pledges, facts, requirements) => {
         const model = buildModelFromPledges(pledges, requirements, factRecords(facts));
         for (const bound of ['min', 'max'] as const) {
-          const result = await computeAllocation(model, bound, solveLexicographic);
+          const result = await computeAllocation(model, bound, solve);
           const active = referenceFixedPoint(pledges, facts, { optimistic: bound === 'max', greatest: true });
           const used = new Map<string, number>();
           for (const assignment of result.assignments) {
@@ -86,7 +94,7 @@ describe('allocation LP', () => {
       ],
       [],
     );
-    const result = await computeAllocation(model, 'min', solveLexicographic);
+    const result = await computeAllocation(model, 'min', solve);
     expect(result.greedy).toEqual([
       { requirement: 'r1', filled: 10, difference: 0 },
       { requirement: 'r2', filled: 0, difference: 10 },

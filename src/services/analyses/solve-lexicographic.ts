@@ -27,8 +27,10 @@ export async function solveLexicographic(lp: AllocationLp, options: SolveOptions
 }
 
 export interface SolveOptions {
-  /** Wall-clock budget for all levels together (HiGHS's cumulative time_limit), seconds. */
+  /** Wall-clock budget for all levels together (HiGHS's cumulative time_limit), seconds; HiGHS only. */
   timeLimitSeconds?: number;
+  /** In the worker: `flow` (default, solve-allocation-flow.ts) or `highs` (this file, the reference). */
+  engine?: 'flow' | 'highs';
 }
 
 /** Solve an allocation LP lexicographically as given, without the reduction (the reference in tests). */
