@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
-// The real process: `coalition allocate` starts its HiGHS worker thread from the sources (through tsx) and exits;
+// The real process: `coalition allocate` starts its allocation worker thread from the sources (through tsx) and exits;
 // `coalition risk` refuses too many samples with exit 2 naming the flag.
 
 const run = promisify(execFile);

@@ -27,7 +27,7 @@ export function registerAnalysisCommands(program: Command, io: CliIo): void {
     io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderUnlockers(result));
   });
 
-  withScenarioOptions(program.command('allocate').description('who fills which requirement, by linear program (HiGHS), beside greedy coverage'))
+  withScenarioOptions(program.command('allocate').description('who fills which requirement, by linear program (solved as a max flow), beside greedy coverage'))
     .option('--bound <bound>', 'min: certain pledges at their minimum (default); max: certain and possible at their maximum')
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(allocateOptionsSchema, raw);
