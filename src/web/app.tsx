@@ -20,6 +20,7 @@ const PurlPage = lazy(() => import('./features/purl/purl.js'));
 const FinancingPage = lazy(() => import('./features/financing/financing.js'));
 const AnalysisPage = lazy(() => import('./features/analysis/analysis.js'));
 const TimelinePage = lazy(() => import('./features/timeline/timeline.js'));
+const ChangesPage = lazy(() => import('./features/changes/changes.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
 
 /** The whole app with its providers. */
@@ -95,6 +96,8 @@ function Page({ path }: { path: string }) {
       return <AnalysisPage />;
     case 'timeline':
       return <TimelinePage />;
+    case 'changes':
+      return <ChangesPage />;
     case 'sources':
       return <SourcesPage />;
     default:

@@ -9,6 +9,7 @@ describe('routes', () => {
     expect(matchRoute('/pledges')).toEqual({ page: 'pledges' });
     expect(matchRoute('/pledges/fr-1')).toEqual({ page: 'pledges', id: 'fr-1' });
     expect(matchRoute('/login')).toEqual({ page: 'login' });
+    expect(matchRoute('/changes')).toEqual({ page: 'changes' });
     expect(matchRoute('/nothing/here')).toEqual({ page: 'not-found' });
     expect(matchRoute('/parties')).toEqual({ page: 'not-found' });
   });

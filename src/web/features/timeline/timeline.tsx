@@ -2,33 +2,48 @@ import { useMemo } from 'react';
 import { SourceLinks } from '../../components/source-links.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { apiGet } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
-import { loadCollection } from '../../lib/records.js';
+import { loadCollection, type PartyRecord } from '../../lib/records.js';
+import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
+import { changesPageHref } from '../changes/changes.data.js';
+import { ActionItems, FollowUpList } from './follow-up.js';
+import { type FollowUpItem, followUpPath, itemsByMeeting, openItems } from './follow-up.data.js';
 import { briefingHref, buildTimeline, type DecisionLike, type MeasureLike, type MeetingLike, type SanctionsPackageLike } from './timeline.data.js';
 
-// Sanctions packages and meetings on a timeline.
+// Sanctions packages and meetings on a timeline, each meeting with its action items; above them the open
+// action items to follow up (overdue marked, a delegate's own party first).
 
 /** The timeline page. */
 export default function TimelinePage() {
-  const { t, language } = useI18n();
+  const { t, language, name } = useI18n();
   const { asOf } = useAppState();
   const loaded = useLoad(`timeline:${asOf ?? ''}`, async () => {
-    const [packages, measures, meetings, decisions] = await Promise.all([
+    const [packages, measures, meetings, decisions, followUp, parties] = await Promise.all([
       loadCollection<SanctionsPackageLike>('sanctions-packages', asOf),
       loadCollection<MeasureLike>('sanctions-measures', asOf),
       loadCollection<MeetingLike>('meetings', asOf),
       loadCollection<DecisionLike>('meeting-decisions', asOf),
+      apiGet<{ on: string; items: FollowUpItem[] }>(followUpPath(asOf)),
+      loadCollection<PartyRecord>('parties', asOf),
     ]);
-    return buildTimeline(packages, measures, meetings, decisions, asOf);
+    // Items of meetings after the as-of date are not known yet.
+    const items = followUp.items.filter((item) => asOf === undefined || (item.meetingDate ?? '') <= asOf);
+    return { events: buildTimeline(packages, measures, meetings, decisions, asOf), items, on: followUp.on, parties: new Map(parties.map((party) => [party.id, party])) };
   });
-  const years = useMemo(() => [...new Set((loaded.data ?? []).map((event) => event.date.slice(0, 4)))], [loaded.data]);
+  const years = useMemo(() => [...new Set((loaded.data?.events ?? []).map((event) => event.date.slice(0, 4)))], [loaded.data]);
+  const byMeeting = useMemo(() => itemsByMeeting(loaded.data?.items ?? []), [loaded.data]);
+  const open = useMemo(() => openItems(loaded.data?.items ?? []), [loaded.data]);
+  const partyName = (id: string) => name(loaded.data?.parties.get(id)?.name, id);
   return (
     <div>
       <h1>{t('timeline.title')}</h1>
       <Loading loaded={loaded}>
-        {(events) =>
-          events.length === 0 ? (
+        {({ events, on }) =>
+          <>
+          <FollowUpList items={open.items} overdue={open.overdue} on={on} partyName={partyName} />
+          {events.length === 0 ? (
             <p>{t('common.noData')}</p>
           ) : (
             years.map((year) => (
@@ -47,7 +62,15 @@ export default function TimelinePage() {
                         {event.kind === 'meeting' && (
                           <p className="small">
                             <a href={briefingHref(event.id, language)} target="_blank" rel="noopener">{t('timeline.briefing')}</a>
+                            {' · '}
+                            <Link to={changesPageHref({ kind: 'meeting', meeting: event.id })}>{t('timeline.changesSince')}</Link>
                           </p>
+                        )}
+                        {event.kind === 'meeting' && (byMeeting.get(event.id)?.length ?? 0) > 0 && (
+                          <details open={(byMeeting.get(event.id) ?? []).some((item) => item.status === 'open')}>
+                            <summary>{t('followUp.items')} ({byMeeting.get(event.id)?.length})</summary>
+                            <ActionItems items={byMeeting.get(event.id) ?? []} partyName={partyName} />
+                          </details>
                         )}
                         {event.items.length > 0 && (
                           <details>
@@ -61,7 +84,8 @@ export default function TimelinePage() {
                 </ol>
               </section>
             ))
-          )
+          )}
+          </>
         }
       </Loading>
     </div>

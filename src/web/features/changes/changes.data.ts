@@ -1,0 +1,161 @@
+// The Changes page's data (docs/meetings.md): the point a report starts or ends at as the API takes it
+// (`2026-01-03` or `meeting:ID`), and the report of GET /api/changes in words — names where the data has
+// them (parties, capabilities, requirements, meetings, funds), old → new per changed field.
+
+/** Where a report starts or ends: a date or a meeting. */
+export type ChangesPoint = { kind: 'date'; date: string } | { kind: 'meeting'; meeting: string };
+
+export interface CoverageFigures {
+  demand: number | null;
+  supplyMin: number;
+  supplyMax: number;
+  shortfallMin: number | null;
+  shortfallMax: number | null;
+  unquantified: number;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface RecordChange {
+  id: string;
+  fields: FieldChange[];
+}
+
+interface Diff<R> {
+  added: R[];
+  changed: RecordChange[];
+  removed: R[];
+}
+
+export interface ChangedPledge {
+  id: string;
+  party: string;
+  capability: string;
+  quantity: { min: number; max: number } | null;
+  areas: string[];
+  status: string;
+  [field: string]: unknown;
+}
+
+/** GET /api/changes as the page reads it. */
+export interface ChangesReport {
+  since: string;
+  until: string;
+  pledges: Diff<ChangedPledge> & { withdrawn: { id: string; party: string; on: string | null }[]; superseded: { id: string; party: string; by: string }[] };
+  coverage: { requirement: string; then: CoverageFigures | null; now: CoverageFigures | null; changed: boolean }[];
+  requirements: Diff<{ id: string; [field: string]: unknown }>;
+  facts: Diff<{ id: string; value?: unknown; description?: string; [field: string]: unknown }>;
+  contributions: Diff<{ id: string; fund: string; date: string; donors: { party: string }[]; amount: number | null; currency: string; status: string }>;
+  decisions: Diff<{ id: string; meeting: string; text: string }>;
+  sinceMeeting: { id: string; title: string; date: string } | null;
+  untilMeeting: { id: string; title: string; date: string } | null;
+}
+
+/** Parse `2026-01-03` or `meeting:ID` (from the URL); undefined for anything else. */
+export function parsePoint(text: string | null | undefined): ChangesPoint | undefined {
+  if (!text) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { kind: 'date', date: text };
+  if (text.startsWith('meeting:') && text.length > 'meeting:'.length) return { kind: 'meeting', meeting: text.slice('meeting:'.length) };
+  return undefined;
+}
+
+/** The point as the API and the URL write it. */
+export function formatPoint(point: ChangesPoint): string {
+  return point.kind === 'date' ? point.date : `meeting:${point.meeting}`;
+}
+
+/** The API path of a report (until omitted: today). */
+export function changesPath(since: ChangesPoint, until?: ChangesPoint): string {
+  const query = new URLSearchParams({ since: formatPoint(since) });
+  if (until) query.set('until', formatPoint(until));
+  return `/api/changes?${query.toString()}`;
+}
+
+/** The page's own path for a report: what a "changes since this meeting" link points to. */
+export function changesPageHref(since: ChangesPoint, until?: ChangesPoint): string {
+  const query = new URLSearchParams({ since: formatPoint(since) });
+  if (until) query.set('until', formatPoint(until));
+  return `/changes?${query.toString()}`;
+}
+
+/** What the page shows names with: a lookup per kind of record, each falling back to the id. */
+export interface ChangesNames {
+  party: (id: string) => string;
+  capability: (id: string) => string;
+  requirement: (id: string) => string;
+  meeting: (id: string) => string;
+  fund: (id: string) => string;
+  /** The pledge in words (party, capability, quantity), if the page knows it. */
+  pledge: (id: string) => string;
+  number: (value: number) => string;
+}
+
+/** A range `2,000–9,999` or one figure. */
+export function formatRange(min: number, max: number, names: Pick<ChangesNames, 'number'>): string {
+  return min === max ? names.number(min) : `${names.number(min)}–${names.number(max)}`;
+}
+
+/** A pledge's quantity, `–` without one. */
+export function formatQuantity(quantity: { min: number; max: number } | null | undefined, names: Pick<ChangesNames, 'number'>): string {
+  return quantity ? formatRange(quantity.min, quantity.max, names) : '–';
+}
+
+/** Coverage figures as `supply / need`, `–` where the requirement did not exist. */
+export function formatCoverage(figures: CoverageFigures | null, names: Pick<ChangesNames, 'number'>): string {
+  if (figures === null) return '–';
+  const supply = formatRange(figures.supplyMin, figures.supplyMax, names);
+  return figures.demand === null ? supply : `${supply} / ${names.number(figures.demand)}`;
+}
+
+/** A shortfall range, `–` without a need. */
+export function formatShortfall(figures: CoverageFigures | null, names: Pick<ChangesNames, 'number'>): string {
+  if (figures === null || figures.shortfallMin === null || figures.shortfallMax === null) return '–';
+  return formatRange(figures.shortfallMin, figures.shortfallMax, names);
+}
+
+/** One field's value in words: names for parties and capabilities, ranges for quantities, `–` for none. */
+export function formatFieldValue(field: string, value: unknown, names: ChangesNames): string {
+  if (value === null || value === undefined) return '–';
+  if (field === 'party' && typeof value === 'string') return names.party(value);
+  if (field === 'capability' && typeof value === 'string') return names.capability(value);
+  if ((field === 'sharedWith' || field === 'donors') && Array.isArray(value)) {
+    return value.map((item) => (typeof item === 'string' ? names.party(item) : isRecord(item) && typeof item.party === 'string' ? names.party(item.party) : JSON.stringify(item))).join(', ');
+  }
+  if (field === 'quantity' && isRecord(value) && typeof value.min === 'number' && typeof value.max === 'number') return formatRange(value.min, value.max, names);
+  if (typeof value === 'number') return names.number(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string') ? value.join(', ') : JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+/** Every changed field as `field: old → new`. */
+export function describeFieldChanges(fields: readonly FieldChange[], names: ChangesNames): { field: string; before: string; after: string }[] {
+  return fields.map((change) => ({ field: change.field, before: formatFieldValue(change.field, change.before, names), after: formatFieldValue(change.field, change.after, names) }));
+}
+
+/** Counts for the summary line; coverage rows count when their figures moved. */
+export function countChanges(report: ChangesReport): { pledges: number; coverage: number; contributions: number; decisions: number; facts: number; requirements: number; total: number } {
+  const size = (diff: Diff<unknown>): number => diff.added.length + diff.changed.length + diff.removed.length;
+  const counts = {
+    pledges: size(report.pledges) + report.pledges.withdrawn.length + report.pledges.superseded.length,
+    coverage: report.coverage.filter((row) => row.changed).length,
+    contributions: size(report.contributions),
+    decisions: size(report.decisions),
+    facts: size(report.facts),
+    requirements: size(report.requirements),
+  };
+  return { ...counts, total: Object.values(counts).reduce((sum, value) => sum + value, 0) };
+}
+
+/** The meetings a picker offers, newest first. */
+export function sortMeetings<M extends { id: string; date: string }>(meetings: readonly M[]): M[] {
+  return [...meetings].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
