@@ -156,7 +156,7 @@ async function timeOverview(server: ServerProcess, headers: Record<string, strin
   try {
     clearCache();
     const started = performance.now();
-    await loadScenarioView(undefined, new Map());
+    await loadScenarioView(undefined, new Map(), 'overview');
     return { ms: performance.now() - started, bytes };
   } finally {
     globalThis.fetch = original;

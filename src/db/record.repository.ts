@@ -81,9 +81,10 @@ export async function findRecords<R extends StoredRecord>(db: Database, entity: 
 }
 
 /** Insert new records at version 1 in chunks (ids must not exist). */
-export async function insertRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, records: readonly R[]): Promise<void> {
+export async function insertRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, records: readonly R[], onInserted?: (count: number) => void): Promise<void> {
   for (let start = 0; start < records.length; start += 500) {
     await db.insert(entity.table).values(records.slice(start, start + 500).map((record) => entity.toRow(record)) as never);
+    onInserted?.(Math.min(records.length, start + 500));
   }
 }
 

@@ -51,7 +51,8 @@ export async function importRecords(
     let done = 0;
     for (const { entity, records } of batches) {
       const counts = (summary.byEntity[entity.name] ??= { created: 0, updated: 0, unchanged: 0 });
-      const outcomes = await writeBatch(tx, entity, records, actor, options.mode, events);
+      const written = done;
+      const outcomes = await writeBatch(tx, entity, records, actor, options.mode, events, (rows) => options.onProgress?.(written + rows, total));
       for (const outcome of outcomes) {
         counts[outcome] += 1;
         summary[outcome] += 1;
@@ -72,6 +73,7 @@ async function writeBatch(
   actor: Actor,
   mode: ImportMode,
   events: AuditEvent[],
+  onRows?: (rows: number) => void,
 ): Promise<('created' | 'updated' | 'unchanged')[]> {
   if (entity.checkReferences) {
     for (const [index, record] of records.entries()) {
@@ -117,7 +119,7 @@ async function writeBatch(
     });
     outcomes.push('updated');
   }
-  await insertRecords(tx, entity, fresh);
+  await insertRecords(tx, entity, fresh, (inserted) => onRows?.(records.length - fresh.length + inserted));
   return outcomes;
 }
 

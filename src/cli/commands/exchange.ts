@@ -9,6 +9,7 @@ import { type ExportFile, formatExport, readExportTables } from '../../services/
 import { importExchangeFile } from '../../services/exchange/import-exchange-file.js';
 import type { ImportSummary } from '../../services/import-records.service.js';
 import type { CliIo } from '../io.js';
+import { createProgressBar } from '../progress-bar.js';
 
 // `coalition import FILE` and `coalition export`: pledges, requirements and contributions as JSON, CSV or XLSX
 // with the same column names (docs/data-exchange.md).
@@ -86,6 +87,7 @@ export function registerExchangeCommands(program: Command, io: CliIo): void {
         json: ({ summary }: { file: string; summary: ImportSummary }, options) => ({ dryRun: options.dryRun === true, ...summary }),
         prepare: async (options, [file = '']) => {
           const bytes = await readInput(file);
+          const progress = createProgressBar(io, 'records written', process.stderr.isTTY === true);
           return async ({ store, cache, now }) => ({
             file,
             summary: await importExchangeFile(store, cache, { name: file, bytes }, {
@@ -93,7 +95,7 @@ export function registerExchangeCommands(program: Command, io: CliIo): void {
               ...(options.entity !== undefined ? { entity: options.entity } : {}),
               ...(options.dryRun ? { dryRun: true } : {}),
               onProgress: (done, total) => {
-                if (total >= 2_000 && !options.json) io.err(`  … ${done} of ${total} records written\n`);
+                if (total >= 2_000 && !options.json) progress(done, total);
               },
             }),
           });
