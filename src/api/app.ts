@@ -1,12 +1,13 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
 import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
+import { documentRoute, openApiHeader } from './openapi-document.js';
 import { registerAnalysisRoutes } from './routes/analyses.routes.js';
 import { registerApprovalRoutes } from './routes/approvals.routes.js';
 import { registerDonorConfirmationRoutes } from './routes/donor-confirmations.routes.js';
@@ -25,7 +26,8 @@ import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 // Builds the HTTP app from injected services (server.ts listens). Every route has request and response
-// schemas; requests are validated by zod, responses are plain JSON.
+// schemas, both enforced by zod: a request that does not fit is a 400, a response is written as its schema says
+// (fields it does not declare are left out); /openapi.json documents both.
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -43,14 +45,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // 404: the bound is above any URL Node's HTTP parser accepts (16 KiB of headers).
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true, routerOptions: { maxParamLength: 64 * 1024 } });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installSecurityHeaders(app);
   installAuthentication(app, services);
-  await app.register(swagger, {
-    openapi: { info: { title: 'Coalition Ledger API', version: '0.1.0', description: 'Pledges, conditions, coverage and gaps of the coalition for Ukraine.' } },
-    transform: jsonSchemaTransform,
-  });
+  app.addHook('onRoute', documentRoute);
+  await app.register(swagger, { openapi: openApiHeader(), transform: jsonSchemaTransform });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const cacheSchema = z.object({ name: z.string(), entries: z.number().int(), bytes: z.number(), maxBytes: z.number().nullable() });

@@ -33,7 +33,7 @@ function describeError(error: FastifyError, request: FastifyRequest): { status: 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
     const problems = error.validation.map((issue) => ({
-      path: formatPath(bodyPath(where, issue.instancePath.split('/').filter(Boolean)).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), where),
+      path: formatPath(issue.instancePath.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)), where),
       message: describeIssue(issue.keyword, issue.message, issue.params),
     }));
     return fail('input.invalid', `invalid ${where}`, { problems });
@@ -56,11 +56,6 @@ function describeError(error: FastifyError, request: FastifyRequest): { status: 
     return { status: error.statusCode, body: { error: 'input.invalid', message: 'the request was refused', details: {} } };
   }
   return fail('internal', 'internal error', {});
-}
-
-// A replace body is validated as {record, version} (see replaceBodySchema); report paths as the client wrote them.
-function bodyPath(where: string, parts: string[]): string[] {
-  return where === 'body' && parts[0] === 'record' ? parts.slice(1) : parts;
 }
 
 function fail(code: ErrorCode, message: string, details: ErrorBody['details']): { status: number; body: ErrorBody } {

@@ -6,7 +6,8 @@ import { idSchema, isoDateSchema } from './domain.schema.js';
 
 const MEETING_PREFIX = 'meeting:';
 
-export const changesPointSchema = z.union([
+// Documented as the string it is sent as (the union of transforms has no JSON schema of its own).
+export const changesPointSchema = z.string({ error: 'must be a date YYYY-MM-DD or meeting:ID' }).describe('A date YYYY-MM-DD or meeting:ID').pipe(z.union([
   isoDateSchema.transform((date) => ({ kind: 'date' as const, date })),
   z
     .string()
@@ -14,7 +15,7 @@ export const changesPointSchema = z.union([
     .transform((text) => text.slice(MEETING_PREFIX.length))
     .pipe(idSchema)
     .transform((meeting) => ({ kind: 'meeting' as const, meeting })),
-], { error: 'must be a date YYYY-MM-DD or meeting:ID' });
+], { error: 'must be a date YYYY-MM-DD or meeting:ID' }));
 
 export type ChangesPoint = z.output<typeof changesPointSchema>;
 

@@ -37,15 +37,14 @@ export function installAuthentication(app: FastifyInstance, services: Services):
     // Both the path as sent and the route it matched decide (an encoded path must not slip past the check).
     const raw = request.url.split('?')[0] ?? '';
     const route: string | undefined = request.routeOptions.url;
-    if (![raw, route].some((path) => path !== undefined && (path === '/api' || path.startsWith('/api/')))) {
+    if (![raw, route].some((path) => path !== undefined && isApiPath(path))) {
       // Outside /api no login is needed, but a bearer token that is sent must be valid (another scheme, such
       // as a reverse proxy's Basic credentials, is not ours to judge there).
       if (BEARER_SCHEME.test(request.headers.authorization ?? '')) await resolveCredential(request, services);
       return;
     }
     request.credential = (await resolveCredential(request, services)) ?? (await calendarLinkCredential(request, services, route));
-    const sessionPath = route ?? raw;
-    const sessionRoute = sessionPath === '/api/session' || sessionPath.startsWith('/api/session/');
+    const sessionRoute = isSessionPath(route ?? raw);
     if (!request.credential) {
       if (sessionRoute) return;
       throw new AppError('auth.required', 'log in (POST /api/session) or send Authorization: Bearer TOKEN');
@@ -58,6 +57,21 @@ export function installAuthentication(app: FastifyInstance, services: Services):
       }
     }
   });
+}
+
+/** Whether a path is under /api, where every route but the session routes needs a credential. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/** Whether a path is a session route (log in, who am I, log out, demo accounts): no credential needed to reach it. */
+export function isSessionPath(path: string): boolean {
+  return path === '/api/session' || path.startsWith('/api/session/');
+}
+
+/** Methods a cookie session may use without the CSRF header. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method);
 }
 
 /** The route a calendar program subscribes to with `?token=` (a calendar token: docs/meetings.md). */

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/create-services.js';
 import { principalOf } from '../auth/authenticate.js';
-import { errorResponseSchema, idParamsSchema, recordResponseSchema } from '../route-schemas.js';
+import { pledgeEntity } from '../../db/entities/dataset-entities.js';
+import { errorResponseSchema, idParamsSchema, recordFieldsSchemaOf, recordResponseSchemaOf } from '../route-schemas.js';
 import { presentRecord } from './present-record.js';
 
 // Four-eyes approval of pledges: see the pending request, confirm it (a second person) or withdraw/reject it.
@@ -12,7 +13,7 @@ import { presentRecord } from './present-record.js';
 export const pendingApprovalSchema = z.object({
   pledge: z.string(),
   baseVersion: z.number(),
-  record: z.unknown().describe('The pledge as it will be written on confirmation'),
+  record: recordFieldsSchemaOf(pledgeEntity).describe('The pledge as it will be written on confirmation'),
   requestedBy: z.string(),
   requestedAt: z.string(),
   revision: z.string().describe('What is proposed, as a hash: a confirmation names it'),
@@ -37,7 +38,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       summary: 'Confirm a pending approval, naming the revision reviewed (another delegate of the party or a coordinator; not the requester): writes the pledge',
       params: idParamsSchema,
       body: confirmBodySchema,
-      response: { 200: recordResponseSchema, ...errors },
+      response: { 200: recordResponseSchemaOf(pledgeEntity), ...errors },
     },
     handler: async (request, reply) => {
       const written = await services.approvals.confirm(principalOf(request), request.params.id, request.body.revision);

@@ -18,6 +18,7 @@ export function registerBriefingRoutes(app: FastifyInstance, services: Services)
       params: idParamsSchema,
       querystring: z.strictObject({ lang: z.enum(BRIEFING_LANGUAGES, { error: 'must be en or de' }).default('en') }),
       produces: ['application/pdf'],
+      response: { 200: { description: 'The briefing pack', content: { 'application/pdf': { schema: z.custom<Uint8Array>((value) => value instanceof Uint8Array).meta({ type: 'string', contentMediaType: 'application/pdf', description: 'The PDF document' }) } } } },
     },
     handler: async (request, reply) => {
       const { bytes, filename } = await services.briefing.pdf(principalOf(request), request.params.id, request.query.lang);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { partyIdSchema } from '../../contracts/domain.schema.js';
 import type { Services } from '../../services/create-services.js';
 import { principalOf } from '../auth/authenticate.js';
-import { errorResponseSchema, idParamsSchema, recordResponseSchema } from '../route-schemas.js';
+import { contributionEntity } from '../../db/entities/funding-entities.js';
+import { errorResponseSchema, idParamsSchema, recordResponseSchemaOf } from '../route-schemas.js';
 import { presentRecord } from './present-record.js';
 import { requiredVersion } from './records.routes.js';
 
@@ -25,7 +26,7 @@ export function registerDonorConfirmationRoutes(app: FastifyInstance, services: 
       summary: "Confirm a donor's part of a contribution (a delegate of that donor, or a coordinator), naming the version confirmed",
       params: idParamsSchema,
       body: confirmationBodySchema,
-      response: { 200: recordResponseSchema, 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema },
+      response: { 200: recordResponseSchemaOf(contributionEntity), 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema },
     },
     handler: async (request, reply) => {
       const expected = requiredVersion(request.headers['if-match'], request.body.version);

@@ -65,6 +65,7 @@ export function registerMeetingRoutes(app: FastifyInstance, services: Services):
       summary: 'Meetings and due dates as iCalendar (?token= a calendar token from /api/calendar/link, or logged in)',
       querystring: z.strictObject({ token: z.string().max(600).regex(/^[A-Za-z0-9_.-]+$/, 'must be a calendar token from GET /api/calendar/link').optional() }),
       produces: ['text/calendar'],
+      response: { 200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string().describe('iCalendar (RFC 5545)') } } }, 400: errorResponseSchema },
     },
     handler: async (_request, reply) => {
       void reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300');

@@ -9,7 +9,8 @@ import {
   errorResponseSchema,
   idParamsSchema,
   listQuerySchema,
-  recordResponseSchema,
+  recordPageSchemaOf,
+  recordResponseSchemaOf,
   replaceBodySchema,
   versionFromIfMatch,
   versionQuerySchema,
@@ -17,6 +18,7 @@ import {
 import { principalOf } from '../auth/authenticate.js';
 import { pendingApprovalSchema } from './approvals.routes.js';
 import { presentPage, presentRecord as present } from './present-record.js';
+import { assertReadOnlyUnchanged } from './read-only-fields.js';
 
 // REST routes for one kind of record: list (filters, pagination, as of a date), read, create, replace and
 // delete with a version check, and the record's history from the audit log.
@@ -27,13 +29,14 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   const tags = [entity.name];
   const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema, 428: errorResponseSchema };
   const base = `/api/${entity.name}`;
+  const recordResponseSchema = recordResponseSchemaOf(entity);
 
   api.get(base, {
     schema: {
       tags,
       summary: `List ${entity.name}`,
       querystring: listQuerySchema(entity),
-      response: { 200: z.object({ items: z.array(recordResponseSchema), total: z.number().int(), limit: z.number(), offset: z.number() }), 400: errorResponseSchema },
+      response: { 200: recordPageSchemaOf(entity), 400: errorResponseSchema },
     },
     handler: async (request) => presentPage(await services.recordLists.list(principalOf(request), entity, request.query)),
   });
@@ -59,17 +62,18 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services, e
   api.put(`${base}/:id`, {
     schema: {
       tags,
-      summary: `Replace one of ${entity.name} (If-Match or version required)`,
+      summary: `Replace one of ${entity.name} (If-Match or version required; createdAt and updatedAt may come back unchanged)`,
       params: idParamsSchema,
       body: replaceBodySchema(entity),
       response: { 200: recordResponseSchema, ...(entity.name === 'pledges' ? { 202: pendingApprovalSchema } : {}), ...errors },
     },
     handler: async (request, reply) => {
-      const { record, version } = request.body;
+      const { version, createdAt, updatedAt, ...record } = request.body;
       if (record.id !== request.params.id) {
         throw new AppError('input.invalid', 'the body id differs from the path', [{ path: 'body.id', message: `must be '${request.params.id}' as in the path` }]);
       }
       const expected = requiredVersion(request.headers['if-match'], version);
+      await assertReadOnlyUnchanged({ services, principal: principalOf(request), entity, id: record.id, expected, sent: { createdAt, updatedAt } });
       // Setting a pledge to approved is a four-eyes request: 202 with the pending approval.
       const outcome = await services.approvals.replaceOrRequest(principalOf(request), entity, record, expected);
       if (outcome.kind === 'pending') return reply.status(202).send(outcome.approval);
