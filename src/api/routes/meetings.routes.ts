@@ -20,6 +20,8 @@ const itemSchema = z.object({
   ownerPerson: z.string().optional(),
   due: z.string().optional(),
   status: z.string(),
+  pledges: z.array(z.string()).optional().describe('Pledges the item is about'),
+  requirements: z.array(z.string()).optional().describe('Requirements the item is about'),
   overdue: z.boolean(),
   daysOverdue: z.number(),
   ownParty: z.boolean(),
