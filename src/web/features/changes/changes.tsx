@@ -249,7 +249,9 @@ function ReportBody({ report, names }: { report: ChangesReport; names: ChangesNa
       </Part>
 
       <Part title={t('changes.decisions')} count={counts.decisions}>
-        <Listed title={t('changes.added')} items={report.decisions.added.map((item) => ({ key: item.id, body: <><strong>{names.meeting(item.meeting)}</strong>: {item.text}</> }))} />
+        {[...new Set(report.decisions.added.map((item) => item.meeting))].map((meeting) => (
+          <Listed key={meeting} title={`${t('changes.added')}: ${names.meeting(meeting)}`} items={report.decisions.added.filter((item) => item.meeting === meeting).map((item) => ({ key: item.id, body: <>{item.text}</> }))} />
+        ))}
         <Listed title={t('changes.changed')} items={report.decisions.changed.map((change) => ({ key: change.id, body: <><span className="mono">{change.id}</span>{fieldList(change.fields)}</> }))} />
         <Listed title={t('changes.removed')} items={report.decisions.removed.map((item) => ({ key: item.id, body: <>{item.text}</> }))} />
       </Part>
