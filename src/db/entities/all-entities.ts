@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { RECORD_TYPES } from '../../contracts/record-types/record-types.js';
 import type { Database } from '../open-store.js';
 import {
   actionItems,
@@ -13,7 +14,7 @@ import {
   sanctionsPackages,
 } from '../schema/index.js';
 import { DATASET_ENTITIES } from './dataset-entities.js';
-import type { EntityDefinition, ReferenceProblem } from './entity-definition.js';
+import { type EntityDefinition, entityOf, type ReferenceProblem } from './entity-definition.js';
 import { FUNDING_ENTITIES, findReferrers, type Referrer, referrer } from './funding-entities.js';
 import { MEETING_ENTITIES } from './meeting-entities.js';
 import { SANCTIONS_ENTITIES } from './sanctions-entities.js';
@@ -21,8 +22,15 @@ import { SANCTIONS_ENTITIES } from './sanctions-entities.js';
 // Every kind of record the store holds, in load order (referenced before referencing), and the checks that
 // keep the records outside the engine's dataset from pointing at a deleted party, source, pledge or requirement.
 
-/** All entities in load order: the engine's dataset, then funding, sanctions and meetings. */
-export const ALL_ENTITIES: readonly EntityDefinition[] = [...DATASET_ENTITIES, ...FUNDING_ENTITIES, ...SANCTIONS_ENTITIES, ...MEETING_ENTITIES];
+const WITH_CHECKS = new Map<string, EntityDefinition>(
+  [...DATASET_ENTITIES, ...FUNDING_ENTITIES, ...SANCTIONS_ENTITIES, ...MEETING_ENTITIES].map((entity) => [entity.name, entity as EntityDefinition]),
+);
+
+/**
+ * All entities in the registry's load order (RECORD_TYPES: the engine's dataset, then funding, sanctions and
+ * meetings). A record type without reference checks of its own is stored as declared.
+ */
+export const ALL_ENTITIES: readonly EntityDefinition[] = RECORD_TYPES.map((type) => WITH_CHECKS.get(type.name) ?? entityOf(type));
 
 const BY_NAME = new Map(ALL_ENTITIES.map((entity) => [entity.name, entity]));
 

@@ -1,11 +1,13 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { derivationsSchema } from '../../contracts/domain.schema.js';
-import type { Derivation } from '../../core/types.js';
+import type { RecordType } from '../../contracts/record-types/declare-record-type.js';
+import { recordToRow, rowToRecord } from '../../contracts/record-types/storage-mapping.js';
 import type { Database } from '../open-store.js';
 
 // What the generic repository and the API need to know about one kind of record: its table, its
-// schema at the edge, how rows and records map, and which columns a list may filter on.
+// schema at the edge, how rows and records map, and which columns a list may filter on. All of it comes from
+// the record type's declaration (src/contracts/record-types); only the reference checks that need the store
+// are added here.
 
 export interface StoredRecord {
   id: string;
@@ -15,6 +17,8 @@ export interface StoredRecord {
 export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = any> {
   /** The collection name used in the API path, the audit log and exports (`pledges`). */
   name: string;
+  /** The declaration everything here is derived from (responseSchemaOf(entity.type) gives the response schema). */
+  type: RecordType;
   table: PgTable;
   /** The record as it crosses an edge (create/replace body, import row). */
   schema: z.ZodType<R, unknown>;
@@ -39,22 +43,30 @@ export interface ReferenceProblem {
   about?: { collection: string; id: string };
 }
 
-/** Drop keys whose value is null or undefined, for optional fields of a record. */
-export function withoutEmpty<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null && item !== undefined) result[key] = item;
-  return result as { [K in keyof T]: Exclude<T[K], null> };
-}
-
-/** A date window from two nullable columns, or undefined when both are empty. */
-export function windowFrom(from: unknown, to: unknown): { from?: string; to?: string } | undefined {
-  if (typeof from !== 'string' && typeof to !== 'string') return undefined;
-  return withoutEmpty({ from: typeof from === 'string' ? from : null, to: typeof to === 'string' ? to : null });
-}
-
-/** The derivations stored in a jsonb column (written by toRow from a validated record); undefined when none. */
-export function derivationsFromRow(value: unknown): Derivation[] | undefined {
-  if (value === null || value === undefined) return undefined;
-  const parsed = derivationsSchema.safeParse(value);
-  return parsed.success && parsed.data.length > 0 ? parsed.data : undefined;
+/**
+ * The entity of a declared record type: its table, schema, filters and confidentiality, the declaration's storage
+ * mapping, and (for types outside the engine's dataset) the reference checks their writes need.
+ */
+export function entityOf<R extends StoredRecord>(
+  type: RecordType & { schema: z.ZodType<R> },
+  checks?: Pick<EntityDefinition<R>, 'checkReferences'>,
+): EntityDefinition<R, Record<string, unknown>>;
+/** The entity of a record type known only at run time (from the registry). */
+export function entityOf(type: RecordType): EntityDefinition;
+export function entityOf<R extends StoredRecord>(
+  type: RecordType,
+  checks: Pick<EntityDefinition<R>, 'checkReferences'> = {},
+): EntityDefinition<R, Record<string, unknown>> {
+  return {
+    name: type.name,
+    type,
+    table: type.table,
+    schema: type.schema as unknown as z.ZodType<R, unknown>,
+    // Rows come from the store, which only holds records their schema accepted.
+    toRecord: (row) => rowToRecord(type, row) as R,
+    toRow: (record) => recordToRow(type, record),
+    filters: type.filters,
+    confidential: type.confidential,
+    ...checks,
+  };
 }

@@ -1,17 +1,10 @@
 import { arrayContains, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import {
-  type Contribution,
-  contributionSchema,
-  type Donor,
-  type FinancingOption,
-  type FinancingPlan,
-  financingPlanSchema,
-  type Fund,
-  type FundPackage,
-  fundPackageSchema,
-  fundSchema,
-} from '../../contracts/records.schema.js';
+import { contributionType } from '../../contracts/record-types/contribution.record.js';
+import { financingPlanType } from '../../contracts/record-types/financing-plan.record.js';
+import { fundPackageType } from '../../contracts/record-types/fund-package.record.js';
+import { fundType } from '../../contracts/record-types/fund.record.js';
+import type { Contribution, FinancingPlan, Fund, FundPackage } from '../../contracts/records.schema.js';
 import type { Database } from '../open-store.js';
 import {
   contributions,
@@ -25,12 +18,10 @@ import {
   sanctionsPackages,
   sources,
 } from '../schema/index.js';
-import { derivationsFromRow, type EntityDefinition, type ReferenceProblem, windowFrom, withoutEmpty } from './entity-definition.js';
+import { type EntityDefinition, entityOf, type ReferenceProblem } from './entity-definition.js';
 
-// Funds, their packages and contributions, and financing plans (DESIGN.md §3), with the reference checks
-// their writes need. The reference helpers at the top are shared with the sanctions and meeting entities.
-
-type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+// Funds, their packages and contributions, and financing plans (DESIGN.md §3): the entities of their declared
+// record types, with the reference checks their writes need. The reference helpers at the top are shared with the sanctions and meeting entities.
 
 /** A reference from a record to another: where it sits in the record (`donors[1].party`) and the id. */
 export interface Reference {
@@ -108,30 +99,7 @@ export async function findReferrers(db: Database, what: string, deletedId: strin
   return problems;
 }
 
-export const fundEntity: EntityDefinition<Fund, Row<typeof funds>> = {
-  name: 'funds',
-  table: funds,
-  schema: fundSchema,
-  toRecord: (row) =>
-    withoutEmpty({
-      id: row.id,
-      title: row.title,
-      currency: row.currency,
-      targetAmount: row.targetAmount,
-      targetDate: row.targetDate,
-      description: row.description,
-      sources: row.sources,
-    }),
-  toRow: (record) => ({
-    id: record.id,
-    title: record.title,
-    currency: record.currency,
-    targetAmount: record.targetAmount ?? null,
-    targetDate: record.targetDate ?? null,
-    description: record.description ?? null,
-    sources: record.sources,
-  }),
-  filters: { currency: { column: funds.currency } },
+export const fundEntity: EntityDefinition<Fund> = entityOf(fundType, {
   async checkReferences(db, { record, deletedId }) {
     if (deletedId !== undefined) {
       return findReferrers(db, 'fund', deletedId, [
@@ -141,33 +109,9 @@ export const fundEntity: EntityDefinition<Fund, Row<typeof funds>> = {
     }
     return record ? findUnknownReferences(db, [['source', listReferences('sources', record.sources)]]) : [];
   },
-};
+});
 
-export const fundPackageEntity: EntityDefinition<FundPackage, Row<typeof fundPackages>> = {
-  name: 'fund-packages',
-  table: fundPackages,
-  schema: fundPackageSchema,
-  toRecord: (row) => ({
-    id: row.id,
-    fund: row.fundId,
-    title: row.title,
-    price: row.price,
-    currency: row.currency,
-    priority: row.priority,
-    status: row.status as FundPackage['status'],
-    sources: row.sources,
-  }),
-  toRow: (record) => ({
-    id: record.id,
-    fundId: record.fund,
-    title: record.title,
-    price: record.price,
-    currency: record.currency,
-    priority: record.priority,
-    status: record.status,
-    sources: record.sources,
-  }),
-  filters: { fund: { column: fundPackages.fundId }, status: { column: fundPackages.status }, currency: { column: fundPackages.currency } },
+export const fundPackageEntity: EntityDefinition<FundPackage> = entityOf(fundPackageType, {
   async checkReferences(db, { record, deletedId }) {
     if (deletedId !== undefined) {
       return findReferrers(db, 'fund package', deletedId, [referrer('contributions', 'package', contributions, contributions.packageId)]);
@@ -192,67 +136,9 @@ export const fundPackageEntity: EntityDefinition<FundPackage, Row<typeof fundPac
     }
     return problems;
   },
-};
+});
 
-interface StoredDonor {
-  party: string;
-  share?: number | null;
-  /** false while the donor has not confirmed its part; absent: confirmed. */
-  confirmed?: boolean;
-}
-
-function donorsFromRow(value: unknown): Donor[] {
-  return (value as StoredDonor[]).map((donor) => {
-    const result: Donor = typeof donor.share === 'number' ? { party: donor.party, share: donor.share } : { party: donor.party };
-    if (typeof donor.confirmed === 'boolean') result.confirmed = donor.confirmed;
-    return result;
-  });
-}
-
-export const contributionEntity: EntityDefinition<Contribution, Row<typeof contributions>> = {
-  name: 'contributions',
-  table: contributions,
-  schema: contributionSchema,
-  confidential: true,
-  toRecord: (row) => {
-    const record: Contribution = {
-      id: row.id,
-      fund: row.fundId,
-      donors: donorsFromRow(row.donors),
-      amount: row.amount,
-      currency: row.currency,
-      date: row.date,
-      status: row.status as Contribution['status'],
-      confidentiality: row.confidentiality as Contribution['confidentiality'],
-      sources: row.sources,
-    };
-    Object.assign(record, withoutEmpty({ package: row.packageId, sharedWith: row.sharedWith, note: row.note }));
-    const derived = derivationsFromRow(row.derived);
-    if (derived) record.derived = derived;
-    return record;
-  },
-  toRow: (record) => ({
-    id: record.id,
-    fundId: record.fund,
-    packageId: record.package ?? null,
-    donors: record.donors.map((donor): StoredDonor => ({ party: donor.party, share: donor.share ?? null, ...(donor.confirmed !== undefined ? { confirmed: donor.confirmed } : {}) })),
-    amount: record.amount,
-    currency: record.currency,
-    date: record.date,
-    status: record.status,
-    confidentiality: record.confidentiality,
-    sharedWith: record.sharedWith ?? null,
-    sources: record.sources,
-    note: record.note ?? null,
-    derived: record.derived && record.derived.length > 0 ? record.derived : null,
-  }),
-  filters: {
-    fund: { column: contributions.fundId },
-    package: { column: contributions.packageId },
-    status: { column: contributions.status },
-    currency: { column: contributions.currency },
-    confidentiality: { column: contributions.confidentiality },
-  },
+export const contributionEntity: EntityDefinition<Contribution> = entityOf(contributionType, {
   async checkReferences(db, { record }) {
     if (!record) return [];
     const problems = await findUnknownReferences(db, [['fund', [{ path: 'fund', id: record.fund }]]]);
@@ -270,38 +156,9 @@ export const contributionEntity: EntityDefinition<Contribution, Row<typeof contr
     ]);
     return [...problems, ...others];
   },
-};
+});
 
-export const financingPlanEntity: EntityDefinition<FinancingPlan, Row<typeof financingPlans>> = {
-  name: 'financing-plans',
-  table: financingPlans,
-  schema: financingPlanSchema,
-  toRecord: (row) => {
-    const record: FinancingPlan = {
-      id: row.id,
-      title: row.title,
-      needAmount: row.needAmount,
-      currency: row.currency,
-      options: row.options as FinancingOption[],
-      sources: row.sources,
-    };
-    const period = windowFrom(row.periodFrom, row.periodTo);
-    if (period) record.period = period;
-    return Object.assign(record, withoutEmpty({ decidedOption: row.decidedOption, note: row.note }));
-  },
-  toRow: (record) => ({
-    id: record.id,
-    title: record.title,
-    needAmount: record.needAmount,
-    currency: record.currency,
-    periodFrom: record.period?.from ?? null,
-    periodTo: record.period?.to ?? null,
-    options: record.options,
-    decidedOption: record.decidedOption ?? null,
-    sources: record.sources,
-    note: record.note ?? null,
-  }),
-  filters: { currency: { column: financingPlans.currency }, decidedOption: { column: financingPlans.decidedOption } },
+export const financingPlanEntity: EntityDefinition<FinancingPlan> = entityOf(financingPlanType, {
   async checkReferences(db, { record }) {
     if (!record) return [];
     const options = record.options.map((option, i) => ({ option, path: `options[${i}]` }));
@@ -313,7 +170,7 @@ export const financingPlanEntity: EntityDefinition<FinancingPlan, Row<typeof fin
       ['source', options.flatMap(({ option, path }) => listReferences(`${path}.sources`, option.sources))],
     ]);
   },
-};
+});
 
 /** Funding records in load order: funds, their packages, contributions, then financing plans. */
 export const FUNDING_ENTITIES = [fundEntity, fundPackageEntity, contributionEntity, financingPlanEntity] as const;

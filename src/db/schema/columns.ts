@@ -1,18 +1,2 @@
-import { integer, text, timestamp } from 'drizzle-orm/pg-core';
-
-// Columns every record table shares: the id, the optimistic-concurrency version and timestamps.
-
-/** id, version, created/updated (ISO strings). */
-export function recordColumns() {
-  return {
-    id: text('id').primaryKey(),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  };
-}
-
-/** Source ids cited by a record. */
-export function sourcesColumn() {
-  return text('sources').array().notNull().default([]);
-}
+// Columns every record table shares, declared with the record types (src/contracts/record-types).
+export { recordColumns, sourcesColumn } from '../../contracts/record-types/record-columns.js';

@@ -1,22 +1,7 @@
-// The whole Drizzle schema: one table a file.
-export * from './action-items.js';
+// The whole Drizzle schema: the record tables (derived from the record type declarations), then one table a file.
+export * from './record-tables.js';
 export * from './audit-log.js';
-export * from './capabilities.js';
-export * from './contributions.js';
 export * from './exchange-rates.js';
-export * from './facts.js';
-export * from './financing-plans.js';
-export * from './fund-packages.js';
-export * from './funds.js';
-export * from './meeting-decisions.js';
-export * from './meetings.js';
-export * from './parties.js';
-export * from './pledges.js';
-export * from './requirement-packages.js';
-export * from './requirements.js';
-export * from './sanctions-measures.js';
-export * from './sanctions-packages.js';
-export * from './sources.js';
 export * from './users.js';
 export * from './access-denials.js';
 export * from './api-tokens.js';
