@@ -1,15 +1,8 @@
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, problemsFromCore } from '../contracts/input-error.js';
-import {
-  capabilityEntity,
-  factEntity,
-  packageEntity,
-  partyEntity,
-  pledgeEntity,
-  requirementEntity,
-  sourceEntity,
-} from '../db/entities/dataset-entities.js';
+import { assembleDataset, DATASET_ENTITIES } from '../db/entities/dataset-entities.js';
+import type { StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database } from '../db/open-store.js';
 import { listAllRecords } from '../db/record.repository.js';
 import type { CacheStats } from './head-keyed-cache.js';
@@ -21,23 +14,9 @@ import type { CacheStats } from './head-keyed-cache.js';
 export async function readStoredDataset(db: Database): Promise<Dataset> {
   // One query at a time: inside a transaction `db` is a single PostgreSQL connection, and node-postgres refuses
   // overlapping queries on one client (deprecated in pg 8, an error in pg 9).
-  const sources = await listAllRecords(db, sourceEntity);
-  const parties = await listAllRecords(db, partyEntity);
-  const capabilities = await listAllRecords(db, capabilityEntity);
-  const facts = await listAllRecords(db, factEntity);
-  const packages = await listAllRecords(db, packageEntity);
-  const requirements = await listAllRecords(db, requirementEntity);
-  const pledges = await listAllRecords(db, pledgeEntity);
-  const records = <R>(list: { record: R }[]): R[] => list.map((item) => item.record);
-  return {
-    sources: records(sources),
-    parties: records(parties),
-    capabilities: records(capabilities),
-    facts: records(facts),
-    packages: records(packages),
-    requirements: records(requirements),
-    pledges: records(pledges),
-  };
+  const records = new Map<string, StoredRecord[]>();
+  for (const entity of DATASET_ENTITIES) records.set(entity.name, (await listAllRecords(db, entity)).map((item) => item.record));
+  return assembleDataset((entity) => records.get(entity.name) ?? []);
 }
 
 /** Prepare a dataset read from the store; the store only holds checked data, so problems mean tampering. */

@@ -11,7 +11,7 @@ import type { ImportSummary } from '../../services/import-records.service.js';
 import type { CliIo } from '../io.js';
 import { createProgressBar } from '../progress-bar.js';
 
-// `coalition import FILE` and `coalition export`: pledges, requirements and contributions as JSON, CSV or XLSX
+// `coalition import FILE` and `coalition export`: the exchanged record types (pledges, meetings, …) as JSON, CSV or XLSX
 // with the same column names (docs/data-exchange.md).
 
 const ENTITY_NAMES = EXCHANGE_ENTITIES.join(', ');

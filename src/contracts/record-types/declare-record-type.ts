@@ -197,7 +197,7 @@ const KIND_BY_COLUMN: Record<string, CellKind> = {
 function exchangeColumn(spec: string | ExchangeSpec | undefined, name: string, path: string, column: PgColumn): ExchangeColumn | undefined {
   if (spec === undefined) return undefined;
   const given: ExchangeSpec = typeof spec === 'string' ? { description: spec } : spec;
-  const json = given.json ?? (column.columnType === 'PgJsonb' ? 'JSON' : undefined);
+  const json = given.json ?? (given.kind === undefined && column.columnType === 'PgJsonb' ? 'JSON' : undefined);
   const kind = given.kind ?? (json !== undefined ? 'text' : (KIND_BY_COLUMN[column.columnType] ?? 'text'));
   const { description, toCell, fromCell } = given;
   return { name: given.name ?? name, kind, field: path, description, ...(json !== undefined ? { json } : {}), ...(toCell ? { toCell } : {}), ...(fromCell ? { fromCell } : {}) };

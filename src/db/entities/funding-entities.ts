@@ -8,7 +8,6 @@ import type { Contribution, FinancingPlan, Fund, FundPackage } from '../../contr
 import type { Database } from '../open-store.js';
 import {
   contributions,
-  financingPlans,
   fundPackages,
   funds,
   meetings,

@@ -2,7 +2,7 @@ import { actionItemType } from '../../contracts/record-types/action-item.record.
 import { meetingDecisionType } from '../../contracts/record-types/meeting-decision.record.js';
 import { meetingType } from '../../contracts/record-types/meeting.record.js';
 import type { ActionItem, Meeting, MeetingDecision } from '../../contracts/records.schema.js';
-import { actionItems, meetingDecisions, meetings } from '../schema/index.js';
+import { actionItems, meetingDecisions } from '../schema/index.js';
 import { type EntityDefinition, entityOf } from './entity-definition.js';
 import { findReferrers, findUnknownReferences, listReferences, referrer } from './funding-entities.js';
 

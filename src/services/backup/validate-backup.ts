@@ -2,17 +2,8 @@ import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type InputProblem, problemsFromCore, problemsFromZod } from '../../contracts/input-error.js';
 import { prepareDataset } from '../../core/dataset/prepare-dataset.js';
-import type { Dataset } from '../../core/types.js';
 import { ALL_ENTITIES } from '../../db/entities/all-entities.js';
-import {
-  capabilityEntity,
-  factEntity,
-  packageEntity,
-  partyEntity,
-  pledgeEntity,
-  requirementEntity,
-  sourceEntity,
-} from '../../db/entities/dataset-entities.js';
+import { assembleDataset, DATASET_ENTITY_NAMES } from '../../db/entities/dataset-entities.js';
 import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
 import type { AuditRow } from '../../db/audit.repository.js';
 import { GENESIS_HASH, hashAuditEntry } from '../audit/hash-audit-entry.js';
@@ -132,30 +123,10 @@ export function validateBackup(document: unknown): BackupValidation {
   const problems: InputProblem[] = [];
   const known = new Set(ALL_ENTITIES.map((entity) => entity.name));
   for (const name of Object.keys(envelope.data.entities)) if (!known.has(name)) problems.push({ path: `entities.${name}`, message: `unknown entity '${name}'` });
-  const parse = <R extends StoredRecord>(entity: EntityDefinition<R>) => validRecords(entity, envelope.data.entities[entity.name] ?? [], problems);
-  const dataset = {
-    sources: parse(sourceEntity),
-    parties: parse(partyEntity),
-    capabilities: parse(capabilityEntity),
-    facts: parse(factEntity),
-    packages: parse(packageEntity),
-    requirements: parse(requirementEntity),
-    pledges: parse(pledgeEntity),
-  };
-  const datasetItems = new Map<string, RestoredRecord[]>(Object.entries(dataset));
-  const entities = ALL_ENTITIES.map((entity) => ({ entity, items: datasetItems.get(entity.name) ?? parse(entity) }));
+  const entities = ALL_ENTITIES.map((entity) => ({ entity, items: validRecords(entity, envelope.data.entities[entity.name] ?? [], problems) }));
   if (problems.length === 0) {
-    const records = <R>(items: { record: R }[]): R[] => items.map((item) => item.record);
-    const engine: Dataset = {
-      sources: records(dataset.sources),
-      parties: records(dataset.parties),
-      capabilities: records(dataset.capabilities),
-      facts: records(dataset.facts),
-      packages: records(dataset.packages),
-      requirements: records(dataset.requirements),
-      pledges: records(dataset.pledges),
-    };
-    const prepared = prepareDataset(engine);
+    const byName = new Map(entities.filter(({ entity }) => DATASET_ENTITY_NAMES.has(entity.name)).map(({ entity, items }) => [entity.name, items.map((item) => item.record)]));
+    const prepared = prepareDataset(assembleDataset((entity) => byName.get(entity.name) ?? []));
     if (!prepared.ok) problems.push(...problemsFromCore(prepared.problems, 'entities'));
   }
   const tables = validTables(envelope.data, problems);

@@ -1,3 +1,5 @@
+import type { CellKind, ExchangeColumn } from '../../contracts/record-types/declare-record-type.js';
+
 // Cells of the exchange formats (CSV, XLSX, JSON): what a column holds, how a record's value becomes a cell and
 // how a cell read from a file is parsed back — strictly, so "1,000" or "yes" is reported rather than guessed.
 
@@ -12,16 +14,10 @@ export type TableRow = Record<string, Cell>;
  * false; list: items joined with `;`; donors: `PL:0.5;NO:0.25` or `PL;NO` (a party, optionally `:share`, and `?` at
  * the end of a part its donor has not confirmed).
  */
-export type CellKind = 'text' | 'integer' | 'number' | 'boolean' | 'list' | 'donors';
+export type { CellKind };
 
-export interface Column {
-  name: string;
-  kind: CellKind;
-  /** The record field it fills (`window.from`); problems at this path or below it are reported at this column. */
-  field: string;
-  /** One line for the documentation and `--help`. */
-  description: string;
-}
+/** A column of an exchange file, declared with its record type's field (src/contracts/record-types). */
+export type Column = ExchangeColumn;
 
 export interface DonorCell {
   party: string;
@@ -48,11 +44,6 @@ export function formatDonors(donors: readonly DonorCell[]): string {
   return donors
     .map((donor) => `${donor.share === undefined ? donor.party : `${donor.party}:${donor.share}`}${donor.confirmed === false ? '?' : ''}`)
     .join(LIST_SEPARATOR);
-}
-
-/** An optional text field as a cell (null when absent). */
-export function formatText(value: string | undefined | null): Cell {
-  return value ?? null;
 }
 
 const ok = (value: CellValue | undefined): ParsedCell => ({ ok: true, value });

@@ -1,26 +1,28 @@
+import { ALL_ENTITIES } from '../../db/entities/all-entities.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
-import { type CodecSpec, contributionCodec, pledgeCodec, requirementCodec } from './columns.js';
+import { type CodecSpec, codecFor } from './columns.js';
 
-// The entities `coalition import` / `export` exchange, by name, in the order exports list them.
-
-export const EXCHANGE_ENTITIES = ['pledges', 'requirements', 'contributions'] as const;
-
-export type ExchangeEntity = (typeof EXCHANGE_ENTITIES)[number];
+// The record types `coalition import` / `export` exchange (declared `exchanged`), by name, in the registry's load
+// order (referenced before referencing), which is also the order exports list them.
 
 export type ExchangeCodec = CodecSpec<StoredRecord>;
 
-const CODECS: Record<ExchangeEntity, ExchangeCodec> = {
-  pledges: pledgeCodec,
-  requirements: requirementCodec,
-  contributions: contributionCodec,
-};
+/** The name of an exchanged record type (`pledges`). */
+export type ExchangeEntity = string;
+
+const CODECS = new Map<string, ExchangeCodec>(ALL_ENTITIES.filter((entity) => entity.type.exchanged).map((entity) => [entity.name, codecFor(entity)]));
+
+/** The exchanged entities, in load and export order. */
+export const EXCHANGE_ENTITIES: readonly ExchangeEntity[] = [...CODECS.keys()];
 
 /** Whether `name` is an exchanged entity. */
 export function isExchangeEntity(name: string): name is ExchangeEntity {
-  return (EXCHANGE_ENTITIES as readonly string[]).includes(name);
+  return CODECS.has(name);
 }
 
 /** The codec of an exchanged entity. */
 export function codecOf(name: ExchangeEntity): ExchangeCodec {
-  return CODECS[name];
+  const codec = CODECS.get(name);
+  if (!codec) throw new Error(`'${name}' is not an exchanged record type`);
+  return codec;
 }

@@ -4,12 +4,18 @@ import type { Contribution } from '../../contracts/records.schema.js';
 import type { Pledge, Requirement } from '../../core/types.js';
 import { parseCell } from './cells.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
-import { type CodecSpec, contributionCodec, pledgeCodec, requirementCodec } from './columns.js';
+import { contributionEntity } from '../../db/entities/funding-entities.js';
+import { pledgeEntity, requirementEntity } from '../../db/entities/dataset-entities.js';
+import { type CodecSpec, codecFor } from './columns.js';
 import { decodeRow } from './decode-row.js';
 import { decodeTables } from './import-exchange-file.js';
 import { readCsv, readJson } from './read-tables.js';
 
 // The codecs alone: record → row → record is the identity, and bad cells are reported at their columns.
+
+const pledgeCodec = codecFor(pledgeEntity);
+const requirementCodec = codecFor(requirementEntity);
+const contributionCodec = codecFor(contributionEntity);
 
 const pledge: Pledge = {
   id: 'p-1',

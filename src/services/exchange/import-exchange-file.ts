@@ -4,6 +4,7 @@ import { AppError, InputError, type InputProblem } from '../../contracts/input-e
 import { ALL_ENTITIES } from '../../db/entities/all-entities.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
 import type { Database, Store } from '../../db/open-store.js';
+import { findRecords, insertRecords } from '../../db/record.repository.js';
 import { type ImportBatch, type ImportSummary, importRecords } from '../import-records.service.js';
 import type { Actor } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
@@ -51,16 +52,16 @@ export async function readExchangeFile(file: ExchangeFile, entity?: string): Pro
   const name = entity ?? entityInFileName(basename(label, extname(label)));
   if (name === undefined || !isExchangeEntity(name)) {
     const path = entity === undefined ? label : '--entity';
-    const what = entity === undefined ? `cannot tell what ${label} holds: put pledges, requirements or contributions in its name` : `unknown entity '${entity}'`;
+    const what = entity === undefined ? `cannot tell what ${label} holds: put one of ${ENTITY_LIST} in its name` : `unknown entity '${entity}'`;
     return { tables: [], problems: [{ path, message: `${what} (or pass --entity ${ENTITY_LIST.replaceAll(', ', '|')})` }] };
   }
   return readCsv(label, name, file.bytes);
 }
 
-/** The one entity named as a word in a file's base name: `pledges`, `2026-01-pledges`, `requirements_v2`. */
+/** The one entity named by whole words in a file's base name: `pledges`, `2026-01-pledges`, `requirements_v2`, `action_items`. */
 export function entityInFileName(base: string): ExchangeEntity | undefined {
-  const words = new Set(base.toLowerCase().split(/[^a-z]+/));
-  const found = EXCHANGE_ENTITIES.filter((name) => words.has(name));
+  const words = `-${base.toLowerCase().split(/[^a-z]+/).join('-')}-`;
+  const found = EXCHANGE_ENTITIES.filter((name) => words.includes(`-${name}-`));
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -104,17 +105,33 @@ function locate(problem: InputProblem, tables: readonly DecodedTable[]): InputPr
   return { path: row.at(found?.column.name), message: `${describeRest(found?.rest ?? [])}${problem.message}` };
 }
 
-/** References that only the store can check (a contribution's fund, donors, sources), for every record. */
+/**
+ * References that only the store can check (a contribution's fund, donors, sources; a decision's meeting and
+ * pledges), for every record. Tables are checked in load order, each written (inside a transaction rolled
+ * back at the end) before the next is checked, so a record may cite one that comes earlier in the same file.
+ */
 async function checkReferences(db: Database, tables: readonly DecodedTable[]): Promise<InputProblem[]> {
   const problems: InputProblem[] = [];
-  for (const table of tables) {
-    const { entity } = codecOf(table.name);
-    if (!entity.checkReferences) continue;
-    for (const [index, record] of table.records.entries()) {
-      const found = await entity.checkReferences(db, { record });
-      problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
-    }
-  }
+  await db
+    .transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      for (const table of inLoadOrder(tables)) {
+        const { entity } = codecOf(table.name);
+        const { checkReferences: check } = entity;
+        if (check) {
+          for (const [index, record] of table.records.entries()) {
+            const found = await check(tx, { record });
+            problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
+          }
+        }
+        const stored = await findRecords(tx, entity, table.records.map((record) => record.id));
+        await insertRecords(tx, entity, table.records.filter((record) => !stored.has(record.id)));
+      }
+      throw new DryRunRollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
+    });
   return problems;
 }
 
@@ -123,10 +140,15 @@ function fail(file: ExchangeFile, problems: InputProblem[], code: ErrorCode = 'i
   throw new InputError(code, `${basename(file.name)} has ${count}; nothing was imported`, problems);
 }
 
-/** Batches in load order (requirements before pledges, pledges before contributions). */
-function batchesOf(tables: readonly DecodedTable[]): ImportBatch[] {
+/** The tables in load order (requirements before pledges, pledges before contributions). */
+function inLoadOrder(tables: readonly DecodedTable[]): DecodedTable[] {
   const order = (name: string): number => ALL_ENTITIES.findIndex((entity) => entity.name === name);
-  return [...tables].sort((a, b) => order(a.name) - order(b.name)).map((table) => ({ entity: codecOf(table.name).entity, records: table.records }));
+  return [...tables].sort((a, b) => order(a.name) - order(b.name));
+}
+
+/** Batches in load order. */
+function batchesOf(tables: readonly DecodedTable[]): ImportBatch[] {
+  return inLoadOrder(tables).map((table) => ({ entity: codecOf(table.name).entity, records: table.records }));
 }
 
 /** Import a file: every problem with row and column, or everything in one transaction. */

@@ -6,6 +6,7 @@ import { describeEachStore } from '../../../test/support/stores.js';
 import { InputError, type InputProblem } from '../../contracts/input-error.js';
 import type { Services } from '../create-services.js';
 import { type ExchangeFile, importExchangeFile } from './import-exchange-file.js';
+import { EXCHANGE_ENTITIES } from './codecs.js';
 
 // Bad files: every problem is listed with its row and column (sheet for XLSX, index for JSON), and nothing is
 // written — neither records nor audit entries.
@@ -86,7 +87,7 @@ describeEachStore('exchange import problems', (suite) => {
     const { problems } = await problemsOf(await seeded(), await badWorkbook());
     expect(problems).toEqual([
       { path: 'bad.xlsx sheet pledges row 5, column quantity_min (D)', message: 'holds the error #DIV/0!' },
-      { path: 'bad.xlsx sheet notes', message: 'unknown sheet: name each sheet after what it holds (pledges, requirements, contributions)' },
+      { path: 'bad.xlsx sheet notes', message: `unknown sheet: name each sheet after what it holds (${EXCHANGE_ENTITIES.join(', ')})` },
       { path: 'bad.xlsx sheet pledges row 3, column quantity_min (D)', message: 'must be a whole number, not 1.5' },
       { path: 'bad.xlsx sheet pledges row 5, column announced_on (F)', message: 'must be a date YYYY-MM-DD' },
     ]);

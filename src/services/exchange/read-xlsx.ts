@@ -4,7 +4,7 @@ import { isExchangeEntity } from './codecs.js';
 import { unguardFormula } from './formula-guard.js';
 import { columnLetter, ENTITY_LIST, type ReadResult, readHeader, type SourceRow, type SourceTable } from './read-tables.js';
 
-// An XLSX workbook with a sheet per entity (named pledges, requirements, contributions), header row 1. Cells
+// An XLSX workbook with a sheet per entity (named after it: pledges, action-items), header row 1. Cells
 // are read as their values: formulas as their results, rich text as its plain text, dates as YYYY-MM-DD.
 
 type Plain = string | number | boolean | null;
