@@ -112,26 +112,23 @@ function locate(problem: InputProblem, tables: readonly DecodedTable[]): InputPr
  */
 async function checkReferences(db: Database, tables: readonly DecodedTable[]): Promise<InputProblem[]> {
   const problems: InputProblem[] = [];
-  await db
-    .transaction(async (transaction) => {
-      const tx = transaction as unknown as Database;
-      for (const table of inLoadOrder(tables)) {
-        const { entity } = codecOf(table.name);
-        const { checkReferences: check } = entity;
-        if (check) {
-          for (const [index, record] of table.records.entries()) {
-            const found = await check(tx, { record });
-            problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
-          }
+  await inTransaction(db, async (tx) => {
+    for (const table of inLoadOrder(tables)) {
+      const { entity } = codecOf(table.name);
+      const { checkReferences: check } = entity;
+      if (check) {
+        for (const [index, record] of table.records.entries()) {
+          const found = await check(tx, { record });
+          problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
         }
-        const stored = await findRecords(tx, entity, table.records.map((record) => record.id));
-        await insertRecords(tx, entity, table.records.filter((record) => !stored.has(record.id)));
       }
-      throw new DryRunRollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof DryRunRollback)) throw error;
-    });
+      const stored = await findRecords(tx, entity, table.records.map((record) => record.id));
+      await insertRecords(tx, entity, table.records.filter((record) => !stored.has(record.id)));
+    }
+    throw new DryRunRollback();
+  }).catch((error: unknown) => {
+    if (!(error instanceof DryRunRollback)) throw error;
+  });
   return problems;
 }
 
