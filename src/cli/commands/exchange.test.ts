@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
 import { openStore } from '../../db/open-store.js';
 import { insertRecord, listAllRecords } from '../../db/record.repository.js';
+import { EXCHANGE_ENTITIES } from '../../services/exchange/codecs.js';
 import { runCli } from '../main.js';
 
 // `coalition export / import / backup / restore` through runCli on PGlite data directories: files written,
@@ -55,7 +56,7 @@ describe('coalition import, export, backup and restore', () => {
     const out = join(directory, 'csv');
     const csv = await run(main, 'export', '--format', 'csv', '--out', out);
     expect(csv).toMatchObject({ code: 0, out: '' });
-    expect((await readdir(out)).sort()).toEqual(['contributions.csv', 'pledges.csv', 'requirements.csv']);
+    expect((await readdir(out)).sort()).toEqual(EXCHANGE_ENTITIES.map((name) => `${name}.csv`).sort());
     const json = await run(main, 'export', '--entities', 'requirements');
     expect(Object.keys(JSON.parse(json.out) as object)).toEqual(['requirements']);
     const again = await run(main, 'import', join(out, 'pledges.csv'));
@@ -114,7 +115,7 @@ describe('coalition import, export, backup and restore', () => {
     const result = await run(other, 'export', '--format', 'xlsx', '--out', out);
     expect(result).toMatchObject({ code: 0, out: '' });
     expect(result.err).toContain('warning: pledges/zz-long-note note has 70000 characters; its XLSX cell holds the first part and says so (CSV and JSON export it whole)');
-    expect(result.err).toMatch(/Exported \d+ pledges/);
+    expect(result.err).toMatch(/Exported .*\b\d+ pledges\b/);
     const csv = await run(other, 'export', '--format', 'csv', '--entities', 'pledges');
     expect(csv.code).toBe(0);
     expect(csv.out).toContain(`'=${'n'.repeat(69_999)}`);
