@@ -42,8 +42,6 @@ interface FieldOptions {
   /** Its column in exchange files; absent: the field is not exchanged. */
   exchange?: string | ExchangeSpec;
   stored?: StoredAs;
-  /** The field as responses show it, where the edge schema transforms its input (a quantity). */
-  output?: z.ZodType;
 }
 
 type Layout = 'self' | 'keyed' | 'parts';
@@ -131,7 +129,6 @@ export interface ExchangeColumn {
 export interface DeclaredField {
   name: string;
   schema: z.ZodType;
-  output?: z.ZodType;
   /** Whether the field takes null (stored null reads back as null, not as an absent field). */
   nullable: boolean;
   columns: FieldColumn[];
@@ -233,7 +230,6 @@ export function declareRecordType<N extends string, F extends Fields>(declaratio
     return {
       name,
       schema: item.schema,
-      ...(options.output ? { output: options.output } : {}),
       nullable: item.schema.safeParse(null).success,
       columns: fieldColumns,
       ...(options.together !== undefined ? { together: options.together } : {}),

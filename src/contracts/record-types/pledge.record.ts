@@ -11,7 +11,6 @@ import {
   pledgeStatusSchema,
   quantitySchema,
   timeWindowSchema,
-  wholeNumber,
 } from '../field-schemas.js';
 import { datasetSourcesField, derivedField, idField } from './common-fields.js';
 import { declareRecordType, field, partsField } from './declare-record-type.js';
@@ -42,7 +41,6 @@ export const pledgeType = declareRecordType({
       quantitySchema.nullable().default(null),
       { min: bigint('quantity_min', { mode: 'number' }), max: bigint('quantity_max', { mode: 'number' }) },
       {
-        output: z.strictObject({ min: wholeNumber, max: wholeNumber }).nullable(),
         together: 'give both quantity_min and quantity_max (the same figure twice for a single number), or neither',
         exchange: {
           min: 'lower end of the quantity; empty with quantity_max empty = no figure given',

@@ -17,7 +17,7 @@ export interface StoredRecord {
 export interface EntityDefinition<R extends StoredRecord = StoredRecord, Row = any> {
   /** The collection name used in the API path, the audit log and exports (`pledges`). */
   name: string;
-  /** The declaration everything here is derived from (responseSchemaOf(entity.type) gives the response schema). */
+  /** The declaration everything here is derived from (the API's response schema, recordResponseSchemaOf, is built from its edge schema). */
   type: RecordType;
   table: PgTable;
   /** The record as it crosses an edge (create/replace body, import row). */
