@@ -28,7 +28,7 @@ describe('serving the built dashboard', () => {
   });
 
   it('serves index.html at / and for client routes, never cached', async () => {
-    for (const url of ['/', '/pledges/fr-1', '/parties/DE?x=1', '/map']) {
+    for (const url of ['/', '/pledges/fr-1', '/parties/DE?x=1', '/map', '/public', '/public?lang=de']) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type'], url).toMatch(/^text\/html/);

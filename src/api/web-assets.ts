@@ -17,7 +17,8 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <ul><li><a href="/docs">API documentation</a> (<a href="/openapi.json">OpenAPI</a>)</li><li><a href="/public/summary">Public summary</a> (no login)</li></ul>
 </body></html>`;
 
-const SERVER_PATHS = /^\/(api|public|docs|openapi\.json|health)(\/|$|\?)/;
+// /public itself is the dashboard's page of the public summary; /public/summary and the rest are the API's.
+const SERVER_PATHS = /^\/(?:(api|docs|openapi\.json|health)(\/|$|\?)|public\/)/;
 
 /** Register the dashboard's files and the client-route fallback (or a page saying it is not built). */
 export async function registerWebAssets(app: FastifyInstance, webRoot: string = DEFAULT_WEB_ROOT): Promise<void> {

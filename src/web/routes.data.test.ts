@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from './routes.data.js';
+import { matchRoute, titleKeyOf } from './routes.data.js';
 
 describe('routes', () => {
   it('maps paths to pages and ids', () => {
@@ -10,7 +10,17 @@ describe('routes', () => {
     expect(matchRoute('/pledges/fr-1')).toEqual({ page: 'pledges', id: 'fr-1' });
     expect(matchRoute('/login')).toEqual({ page: 'login' });
     expect(matchRoute('/changes')).toEqual({ page: 'changes' });
+    expect(matchRoute('/public')).toEqual({ page: 'public' });
     expect(matchRoute('/nothing/here')).toEqual({ page: 'not-found' });
     expect(matchRoute('/parties')).toEqual({ page: 'not-found' });
+  });
+});
+
+describe('page titles', () => {
+  it('names every page in the browser tab', () => {
+    for (const page of ['overview', 'map', 'party', 'pledges', 'requirements', 'purl', 'financing', 'analysis', 'timeline', 'changes', 'sources', 'login', 'public', 'not-found'] as const) {
+      expect(titleKeyOf(page)).toBeTruthy();
+    }
+    expect(titleKeyOf('pledges')).toBe('pledges.title');
   });
 });

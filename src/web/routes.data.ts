@@ -2,7 +2,7 @@ import type { MessageKey } from './i18n/messages.js';
 
 // The app's paths and its navigation, as data (tested without a browser).
 
-export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'timeline' | 'changes' | 'sources' | 'login' | 'not-found';
+export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'timeline' | 'changes' | 'sources' | 'login' | 'public' | 'not-found';
 
 export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] = [
   { path: '/', page: 'overview', label: 'nav.overview' },
@@ -27,5 +27,28 @@ export function matchRoute(path: string): { page: PageName; id?: string } {
   const simple = NAVIGATION.find((item) => item.path === `/${first}`);
   if (simple && parts.length === 1) return { page: simple.page };
   if (first === 'login' && parts.length === 1) return { page: 'login' };
+  if (first === 'public' && parts.length === 1) return { page: 'public' };
   return { page: 'not-found' };
+}
+
+const TITLES: Record<PageName, MessageKey> = {
+  overview: 'nav.overview',
+  map: 'map.title',
+  party: 'title.party',
+  pledges: 'pledges.title',
+  requirements: 'requirements.title',
+  purl: 'purl.title',
+  financing: 'financing.title',
+  analysis: 'analysis.title',
+  timeline: 'timeline.title',
+  changes: 'changes.title',
+  sources: 'sources.title',
+  login: 'login.title',
+  public: 'public.title',
+  'not-found': 'notFound',
+};
+
+/** The message naming a page in the browser tab (a page with a record adds the record's name itself). */
+export function titleKeyOf(page: PageName): MessageKey {
+  return TITLES[page];
 }

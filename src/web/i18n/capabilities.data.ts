@@ -18,3 +18,18 @@ export function capabilityChoice(language: Language, id: string): string {
   if (!capability) return `${id} (?)`;
   return translate(language, 'capability.choice', { name: capability.name[language], id, unit: translate(language, `unit.${capability.unit}`) });
 }
+
+/** The unit a capability is counted in, in the language ("persons", "Personen"); '' when unknown. */
+export function capabilityUnit(language: Language, id: string): string {
+  const capability = BY_ID.get(id);
+  return capability ? translate(language, `unit.${capability.unit}`) : '';
+}
+
+/** A quantity with the capability's unit: "7,499 persons", "1–7,499 persons", or "no number". */
+export function formatQuantity(language: Language, quantity: { min: number; max: number } | null, capability: string): string {
+  if (!quantity) return translate(language, 'pledges.noNumber');
+  const number = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+  const figure = quantity.min === quantity.max ? number.format(quantity.min) : `${number.format(quantity.min)}–${number.format(quantity.max)}`;
+  const unit = capabilityUnit(language, capability);
+  return unit ? `${figure} ${unit}` : figure;
+}

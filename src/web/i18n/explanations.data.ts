@@ -23,14 +23,19 @@ export interface ExplanationWords {
   n: (value: number) => string;
   /** A capability's name in the language. */
   capability: (id: string) => string;
+  /** A party's and a fact's name (their ids when not given: the server's sentence). */
+  party?: (id: string) => string;
+  fact?: (id: string) => string;
+  area?: (id: string) => string;
 }
 
-/** The message tables, number format and capability names of a language. */
-export function wordsFor(language: Language): ExplanationWords {
+/** The message tables, number format and capability names of a language (and party, fact and area names when given). */
+export function wordsFor(language: Language, names: Pick<ExplanationWords, 'party' | 'fact' | 'area'> = {}): ExplanationWords {
   return {
     t: (key, vars) => translate(language, key, vars),
     n: (value) => formatNumber(language, value),
     capability: (id) => capabilityName(language, id),
+    ...names,
   };
 }
 
@@ -71,12 +76,12 @@ function reasonText(reason: ChainReason, words: ExplanationWords): string {
       return t('explain.false');
     case 'fact': {
       const value = t(`fact.${String(reason.value) as 'true' | 'false' | 'unknown'}`);
-      return t(reason.negated ? 'explain.factNegated' : 'explain.fact', { fact: reason.fact, value });
+      return t(reason.negated ? 'explain.factNegated' : 'explain.fact', { fact: words.fact?.(reason.fact) ?? reason.fact, value });
     }
     case 'threshold': {
       const vars = {
         capability: words.capability(reason.capability),
-        area: reason.area === undefined ? '' : t('explain.area', { area: reason.area }),
+        area: reason.area === undefined ? '' : t('explain.area', { area: words.area?.(reason.area) ?? reason.area }),
         op: reason.op === '>' ? '>' : '≥',
         threshold: n(reason.threshold),
         value: n(reason.value),
@@ -85,8 +90,9 @@ function reasonText(reason: ChainReason, words: ExplanationWords): string {
       return t(reason.value === 1 ? 'explain.countOne' : 'explain.count', vars);
     }
     case 'waits': {
-      const what = reason.capability === undefined ? reason.party : `${reason.party} (${words.capability(reason.capability)})`;
-      return waitText(reason.target, { what, party: reason.party }, words);
+      const party = words.party?.(reason.party) ?? reason.party;
+      const what = reason.capability === undefined ? party : `${party} (${words.capability(reason.capability)})`;
+      return waitText(reason.target, { what, party }, words);
     }
     case 'any_of':
       return t('explain.anyOf', { options: reason.options.map((option) => `[${reasonsText(option, words)}]`).join(` ${t('explain.or')} `) });

@@ -1,4 +1,5 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { setQuery, useLocation } from '../lib/router.js';
 import { capabilityName } from './capabilities.data.js';
 import { formatNumber, type Language, type MessageKey, translate } from './messages.js';
 
@@ -17,19 +18,23 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'coalition.language';
 
-function initialLanguage(): Language {
+function remembered(): Language {
   const stored = window.localStorage.getItem(STORAGE_KEY);
   if (stored === 'en' || stored === 'de') return stored;
   return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
-/** Provide the language to the app, remembered in localStorage. */
+/** Provide the language to the app: the URL's `lang` first, else the one remembered in localStorage. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const { query } = useLocation();
+  const fromUrl = query.get('lang');
+  const language: Language = fromUrl === 'en' || fromUrl === 'de' ? fromUrl : remembered();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const setLanguage = useCallback((next: Language) => {
     window.localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
-    setLanguageState(next);
+    setQuery({ lang: next });
   }, []);
   const value = useMemo<I18n>(
     () => ({

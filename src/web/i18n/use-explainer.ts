@@ -1,9 +1,17 @@
 import { useMemo } from 'react';
 import { createExplainer, type ExplainablePledge, wordsFor } from './explanations.data.js';
 import { useI18n } from './i18n.js';
+import { areaName } from './labels.data.js';
+import { partyNamer } from './party-names.data.js';
+import { type Named, recordNamer } from './record-names.data.js';
 
-/** Explanations of a scenario result's pledges in the current language (see explanations.data.ts). */
-export function useExplainer(pledges: readonly ExplainablePledge[]): (pledge: ExplainablePledge) => string | null {
-  const { language } = useI18n();
-  return useMemo(() => createExplainer(pledges, wordsFor(language)), [pledges, language]);
+/** Explanations of a scenario result's pledges in the current language (see explanations.data.ts), parties and facts by name when `names` gives the records. */
+export function useExplainer(pledges: readonly ExplainablePledge[], names?: { parties: readonly { id: string; name?: { en: string; de: string } }[]; facts: readonly Named[] }): (pledge: ExplainablePledge) => string | null {
+  const { language, t } = useI18n();
+  const parties = names?.parties;
+  const facts = names?.facts;
+  return useMemo(
+    () => createExplainer(pledges, wordsFor(language, parties && facts ? { party: partyNamer(language, parties), fact: recordNamer(language, facts), area: (area) => areaName(t, area) } : {})),
+    [pledges, language, parties, facts, t],
+  );
 }

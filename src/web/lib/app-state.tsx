@@ -1,7 +1,10 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import type { FactValue } from '../../core/types.js';
+import { setQuery, useLocation } from './router.js';
+import { formatFacts, parseAsOf, parseFacts } from './url-state.data.js';
 
-// What the user is looking at across screens: the as-of date and the scenario's fact switches.
+// What the user is looking at across screens: the as-of date and the scenario's fact switches. Both live in
+// the URL (`asOf`, `facts`), so a link reproduces the view and back/forward step through the changes.
 
 interface AppState {
   asOf: string | undefined;
@@ -13,20 +16,21 @@ interface AppState {
 
 const AppStateContext = createContext<AppState | null>(null);
 
-/** Provide the as-of date and the fact switches. */
+/** Provide the as-of date and the fact switches, read from and written to the URL. */
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, FactValue>>(new Map());
+  const { query } = useLocation();
+  const asOf = parseAsOf(query.get('asOf'));
+  const factsText = query.get('facts');
+  const overrides = useMemo(() => parseFacts(factsText), [factsText]);
+  const setAsOf = useCallback((date: string | undefined) => setQuery({ asOf: date }), []);
   const setFact = useCallback((id: string, value: FactValue | undefined) => {
-    setOverrides((previous) => {
-      const next = new Map(previous);
-      if (value === undefined) next.delete(id);
-      else next.set(id, value);
-      return next;
-    });
+    const next = parseFacts(new URLSearchParams(window.location.search).get('facts'));
+    if (value === undefined) next.delete(id);
+    else next.set(id, value);
+    setQuery({ facts: formatFacts(next) });
   }, []);
-  const resetFacts = useCallback(() => setOverrides(new Map()), []);
-  const value = useMemo(() => ({ asOf, setAsOf, overrides, setFact, resetFacts }), [asOf, overrides, setFact, resetFacts]);
+  const resetFacts = useCallback(() => setQuery({ facts: undefined }), []);
+  const value = useMemo(() => ({ asOf, setAsOf, overrides, setFact, resetFacts }), [asOf, setAsOf, overrides, setFact, resetFacts]);
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }
 

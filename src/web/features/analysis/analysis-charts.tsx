@@ -64,5 +64,5 @@ export default function AnalysisChart(props: Props) {
     }
   }, [props, t, n]);
   const rows = props.kind === 'unlockers' ? props.bars.labels.length : props.kind === 'risk' ? props.rows.length : props.kind === 'tornado' ? props.tornado.facts.length : 6;
-  return <EChart option={option} height={props.kind === 'distribution' ? 260 : props.kind === 'tornado' ? 60 + rows * 40 : 84 + rows * 40} label={t(`analysis.chart.${props.kind}`)} />;
+  return <EChart option={option} height={props.kind === 'distribution' ? 260 : props.kind === 'tornado' ? 60 + rows * 40 : 84 + rows * 40} label={t(`analysis.chart.${props.kind}`)} name={`analysis-${props.kind}`} />;
 }

@@ -6,9 +6,10 @@ import type { UnlockersResult } from '../../../core/analyses/compute-unlockers.j
 import { useI18n } from '../../i18n/i18n.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
-import { loadCollection, type RequirementRecord } from '../../lib/records.js';
+import { type FactRecord, loadCollection, type RequirementRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
+import { recordNamer } from '../../i18n/record-names.data.js';
 import { buildAllocationRows, buildDistribution, buildRiskRows, buildTornado, buildUnlockerBars, defaultRequirement } from './analysis.data.js';
 import { describeAllocation, describeFactUnlocker, describePartyUnlocker, describeRisk, type SentenceContext } from './analysis-sentences.js';
 
@@ -19,6 +20,7 @@ import { describeAllocation, describeFactUnlocker, describePartyUnlocker, descri
 const Charts = lazy(() => import('./analysis-charts.js'));
 
 interface Loaded {
+  facts: FactRecord[];
   unlockers: UnlockersResult;
   risk: RiskResult;
   allocation: AllocationResult;
@@ -32,13 +34,14 @@ export default function AnalysisPage() {
   const { asOf, overrides } = useAppState();
   const scenario = useMemo(() => ({ facts: [...overrides].map(([id, value]) => ({ id, value })), ...(asOf ? { asOf } : {}) }), [asOf, overrides]);
   const loaded = useLoad(`analysis:${JSON.stringify(scenario)}`, async (): Promise<Loaded> => {
-    const [unlockers, risk, allocation, requirements] = await Promise.all([
+    const [unlockers, risk, allocation, requirements, facts] = await Promise.all([
       apiRequest<UnlockersResult>('POST', '/api/analyses/unlockers', scenario),
       apiRequest<RiskResult>('POST', '/api/analyses/risk', scenario),
       apiRequest<AllocationResult>('POST', '/api/analyses/allocation', scenario),
       loadCollection<RequirementRecord>('requirements', asOf),
+      loadCollection<FactRecord>('facts', asOf),
     ]);
-    return { unlockers, risk, allocation, requirements };
+    return { unlockers, risk, allocation, requirements, facts };
   });
   return (
     <div>
@@ -50,11 +53,13 @@ export default function AnalysisPage() {
 }
 
 function Analyses({ data }: { data: Loaded }) {
-  const { t, n, capability } = useI18n();
+  const { t, n, capability, language } = useI18n();
   const context = useMemo<SentenceContext>(() => {
     const byId = new Map(data.requirements.map((record) => [record.id, record]));
     return { t, n, capability, requirementOf: (id) => byId.get(id) };
   }, [data.requirements, t, n, capability]);
+  const requirementName = useMemo(() => recordNamer(language, data.requirements), [language, data.requirements]);
+  const factName = useMemo(() => recordNamer(language, data.facts), [language, data.facts]);
   const demandOf = useMemo(() => new Map(data.allocation.requirements.map((row) => [row.requirement, row.demand])), [data.allocation]);
   const bars = useMemo(() => buildUnlockerBars(data.unlockers, demandOf), [data.unlockers, demandOf]);
   const riskRows = useMemo(() => buildRiskRows(data.risk), [data.risk]);
@@ -84,7 +89,7 @@ function Analyses({ data }: { data: Loaded }) {
 
       <section className="panel">
         <h2>{t('analysis.risk.title')}</h2>
-        <p className="muted">{method} · {data.risk.facts.map((fact) => `${fact.fact} ${n(fact.probability * 100)} %`).join(', ') || t('common.none')}</p>
+        <p className="muted">{method} · {data.risk.facts.map((fact) => `${factName(fact.fact)} ${n(fact.probability * 100)} %`).join(', ') || t('common.none')}</p>
         {riskRows.length === 0 ? <p>{t('analysis.risk.noEstimates')}</p> : (
           <>
             <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
@@ -94,7 +99,7 @@ function Analyses({ data }: { data: Loaded }) {
             <table>
               <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.risk.pMin')}</th>{sampled && <th scope="col" className="number">{t('analysis.risk.interval')}</th>}<th scope="col" className="number">{t('analysis.risk.pMax')}</th></tr></thead>
               <tbody>{riskRows.map((row) => (
-                <tr key={row.requirement}><th scope="row">{row.requirement}</th><td className="number">{n(row.demand)}</td><td className="number">{n(row.pMin)} %</td>{sampled && <td className="number">{n(row.lowMin)}–{n(row.highMin)} %</td>}<td className="number">{n(row.pMax)} %</td></tr>
+                <tr key={row.requirement}><th scope="row">{requirementName(row.requirement)}</th><td className="number">{n(row.demand)}</td><td className="number">{n(row.pMin)} %</td>{sampled && <td className="number">{n(row.lowMin)}–{n(row.highMin)} %</td>}<td className="number">{n(row.pMax)} %</td></tr>
               ))}</tbody>
             </table>
             </div>
@@ -107,7 +112,7 @@ function Analyses({ data }: { data: Loaded }) {
           <h2>{t('analysis.distribution.title')}</h2>
           <label htmlFor="analysis-requirement">{t('analysis.requirement')}</label>{' '}
           <select id="analysis-requirement" value={requirement} onChange={(event) => setChosen(event.target.value)}>
-            {data.risk.requirements.filter((row) => row.demand !== null).map((row) => <option key={row.requirement} value={row.requirement}>{row.requirement}</option>)}
+            {data.risk.requirements.filter((row) => row.demand !== null).map((row) => <option key={row.requirement} value={row.requirement}>{requirementName(row.requirement)}</option>)}
           </select>
           {riskSentence && <p>{riskSentence}</p>}
           {distribution.quantiles && <p>{t('analysis.distribution.quantiles', { p5: n(distribution.quantiles.p5), p50: n(distribution.quantiles.p50), p95: n(distribution.quantiles.p95) })}</p>}
@@ -117,8 +122,8 @@ function Analyses({ data }: { data: Loaded }) {
             {tornado.points.some((points) => points !== 0) && <Charts kind="tornado" tornado={tornado} />}
           </Suspense>
           {tornado.points.some((points) => points !== 0)
-            ? <ul>{tornado.facts.map((fact, i) => <li key={fact}>{t('analysis.tornado.line', { fact, points: n(tornado.points[i] ?? 0) })}</li>)}</ul>
-            : <p>{t('analysis.tornado.none', { requirement })}</p>}
+            ? <ul>{tornado.facts.map((fact, i) => <li key={fact}>{t('analysis.tornado.line', { fact: factName(fact), points: n(tornado.points[i] ?? 0) })}</li>)}</ul>
+            : <p>{t('analysis.tornado.none', { requirement: requirementName(requirement) })}</p>}
         </section>
       )}
 
@@ -130,7 +135,7 @@ function Analyses({ data }: { data: Loaded }) {
           <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.priority')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.allocation.filled')}</th><th scope="col" className="number">{t('analysis.allocation.greedy')}</th><th scope="col" className="number">{t('analysis.allocation.shortfall')}</th><th scope="col">{t('analysis.allocation.fillers')}</th></tr></thead>
           <tbody>{allocation.map((row) => (
             <tr key={row.requirement}>
-              <th scope="row">{row.requirement}{row.binds && <span className="badge badge-certain"> {t('analysis.allocation.binds')}</span>}</th>
+              <th scope="row">{requirementName(row.requirement)}{row.binds && <span className="badge badge-certain"> {t('analysis.allocation.binds')}</span>}</th>
               <td className="number">{row.priority}</td>
               <td className="number">{row.demand === null ? '—' : n(row.demand)}</td>
               <td className="number">{n(row.filled)}</td>

@@ -4,11 +4,14 @@ import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { apiGet } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
-import { type FinancingPlanRecord, loadCollection } from '../../lib/records.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { Money } from '../../components/money.js';
+import { partyNamer } from '../../i18n/party-names.data.js';
+import { type FinancingPlanRecord, loadCollection, type PartyRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
 import { formatMoney } from '../purl/purl.data.js';
-import { buildPlanColumns, buildSideBySide, type PlanShares, type SideBySide } from './financing.data.js';
+import { buildPlanColumns, buildSideBySide, type PlanColumn, type PlanShares, type SideBySide } from './financing.data.js';
 
 // Financing plans side by side: the options of each plan, then each state's amount under every option.
 
@@ -17,68 +20,80 @@ export default function FinancingPage() {
   const { t } = useI18n();
   const { asOf } = useAppState();
   const loaded = useLoad(`financing:${asOf ?? ''}`, async () => {
-    const plans = await loadCollection<FinancingPlanRecord>('financing-plans', asOf);
+    const [plans, parties] = await Promise.all([loadCollection<FinancingPlanRecord>('financing-plans', asOf), loadCollection<PartyRecord>('parties', asOf)]);
     const shares = await Promise.all(plans.map((plan) => apiGet<PlanShares>(`/api/financing-plans/${encodeURIComponent(plan.id)}/shares`)));
-    return { plans, shares: new Map(shares.map((entry) => [entry.plan.id, buildSideBySide(entry)])) };
+    return { plans, parties, shares: new Map(shares.map((entry) => [entry.plan.id, buildSideBySide(entry)])) };
   });
   return (
     <div>
       <h1>{t('financing.title')}</h1>
-      <Loading loaded={loaded}>{(data) => (data.plans.length === 0 ? <p>{t('common.noData')}</p> : <Plans plans={data.plans} shares={data.shares} />)}</Loading>
+      <Loading loaded={loaded}>{(data) => (data.plans.length === 0 ? <p>{t('common.noData')}</p> : <Plans plans={data.plans} shares={data.shares} parties={data.parties} />)}</Loading>
     </div>
   );
 }
 
-function Plans({ plans, shares }: { plans: FinancingPlanRecord[]; shares: ReadonlyMap<string, SideBySide> }) {
+function Plans({ plans, shares, parties }: { plans: FinancingPlanRecord[]; shares: ReadonlyMap<string, SideBySide>; parties: readonly PartyRecord[] }) {
   const { t, language } = useI18n();
   const columns = useMemo(() => buildPlanColumns(plans), [plans]);
+  const party = partyNamer(language, parties);
   return (
     <>
       {columns.map((plan) => {
         const side = shares.get(plan.id);
         return (
           <section key={plan.id} className="panel">
-            <h2>{plan.title} <SourceLinks ids={plan.sources} /></h2>
-            <p>{t('financing.need')}: <strong>{formatMoney(language, plan.need, plan.currency)}</strong>{plan.period && ` (${plan.period})`}</p>
+            <h2><span data-free-text>{plan.title}</span> <SourceLinks ids={plan.sources} /></h2>
+            <p>{t('financing.need')}: <strong><Money language={language} amount={plan.need} currency={plan.currency} /></strong>{plan.period && ` (${plan.period})`}</p>
             <div className="side-by-side">
               {plan.options.map((option) => (
                 <div key={option.id} className={option.decided ? 'card decided' : 'card'}>
-                  <h3>{option.title} {option.decided && <span className="badge badge-certain">{t('financing.decided')}</span>}</h3>
-                  <p className="muted">{option.kind}{option.key && ` · ${option.key}`}</p>
-                  {option.amount !== null && <p>{formatMoney(language, option.amount, plan.currency)}</p>}
-                  {option.optOuts.length > 0 && <p>{t('financing.optOuts', { parties: option.optOuts.join(', ') })}</p>}
-                  {option.guarantors.length > 0 && <p>{t('financing.guarantors', { parties: option.guarantors.join(', ') })}</p>}
-                  {side?.options.find((entry) => entry.id === option.id)?.warnings.map((warning) => <p key={warning} className="muted small">{warning}</p>)}
+                  <h3><span data-free-text>{option.title}</span> {option.decided && <span className="badge badge-certain">{t('financing.decided')}</span>}</h3>
+                  <p className="muted">{t(`financing.kind.${option.kind}` as 'financing.kind.bilateral')}{option.key && ` · ${t(`financing.key.${option.key}` as 'financing.key.gni')}`}</p>
+                  {option.amount !== null && <p><Money language={language} amount={option.amount} currency={plan.currency} /></p>}
+                  {option.optOuts.length > 0 && <p>{t('financing.optOuts', { parties: option.optOuts.map(party).join(', ') })}</p>}
+                  {option.guarantors.length > 0 && <p>{t('financing.guarantors', { parties: option.guarantors.map(party).join(', ') })}</p>}
+                  {side?.options.find((entry) => entry.id === option.id)?.warnings.map((warning) => <p key={warning} className="muted small" lang="en">{warning}</p>)}
                   <SourceLinks ids={option.sources} />
                 </div>
               ))}
             </div>
-            {side && (
-              <details open>
-                <summary>{t('financing.perState')}</summary>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('pledges.party')}</th>
-                      {side.options.map((option) => <th key={option.id} scope="col" className="number">{option.title.split(' (')[0]} ({option.exposure})</th>)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {side.rows.map((row) => (
-                      <tr key={row.party}>
-                        <th scope="row"><Link to={`/parties/${row.party}`}>{row.name}</Link></th>
-                        {row.amounts.map((amount, index) => (
-                          <td key={index} className="number">{amount === null ? '—' : `${formatMoney(language, amount, plan.currency)} (${row.percents[index]} %)`}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-            )}
+            {side && <SharesTable plan={plan} side={side} />}
           </section>
         );
       })}
     </>
+  );
+}
+
+type ShareRow = SideBySide['rows'][number];
+
+/** Each state's amount and share under every option (the shared table: sortable, searchable, CSV). */
+function SharesTable({ plan, side }: { plan: PlanColumn; side: SideBySide }) {
+  const { t, language } = useI18n();
+  const columns = useMemo(() => {
+    const list: Column<ShareRow>[] = [{ id: 'party', header: t('pledges.party'), rowHeader: true, text: (row) => row.name, cell: (row) => <Link to={`/parties/${row.party}`}>{row.name}</Link> }];
+    side.options.forEach((option, index) => {
+      list.push({
+        id: option.id,
+        header: `${option.title.split(' (')[0] ?? option.title} (${t(`financing.exposure.${option.exposure}` as 'financing.exposure.liability')})`,
+        numeric: true,
+        text: (row) => {
+          const amount = row.amounts[index];
+          return amount === null || amount === undefined ? '—' : `${formatMoney(language, amount, plan.currency)} (${row.percents[index]} %)`;
+        },
+        sort: (row) => row.amounts[index] ?? null,
+        cell: (row) => {
+          const amount = row.amounts[index];
+          return amount === null || amount === undefined ? '—' : <><Money language={language} amount={amount} currency={plan.currency} /> ({row.percents[index]} %)</>;
+        },
+      });
+    });
+    return list;
+  }, [side, plan.currency, t, language]);
+  return (
+    <details open>
+      <summary>{t('financing.perState')}</summary>
+      <DataTable name={`financing-${plan.id}`} caption={t('financing.perState')} rows={side.rows} columns={columns} rowKey={(row) => row.party} sources={() => plan.sources} />
+    </details>
   );
 }

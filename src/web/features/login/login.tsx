@@ -1,17 +1,19 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiGet } from '../../lib/api-client.js';
-import { navigate } from '../../lib/router.js';
+import { Link, navigate, useLocation } from '../../lib/router.js';
 import type { DemoAccount } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
-import { describeAccount } from './login.data.js';
+import { countryName } from '../../i18n/party-names.data.js';
+import { describeAccount, safeNext } from './login.data.js';
 
 // Sign in; with the demo data the server lists its demo accounts so a newcomer can try each role.
 
 /** The sign-in page. */
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { session, signIn } = useSession();
+  const { path, query } = useLocation();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,8 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn(name, password);
-      navigate('/');
+      // Shown in place of a deep link, the page stays where it is; on /login it goes where `next` says.
+      if (path === '/login') navigate(safeNext(query.get('next')), { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     }
@@ -43,7 +46,7 @@ export function LoginPage() {
         {error && <p role="alert" className="error">{t('login.failed', { message: error })}</p>}
       </form>
       <p className="muted">
-        <a href="/public/summary">{t('login.public')}</a>
+        <Link to="/public">{t('login.public')}</Link>
       </p>
       {accounts.length > 0 && (
         <section className="panel">
@@ -59,7 +62,7 @@ export function LoginPage() {
                 >
                   {t('login.use', { name: account.name })}
                 </button>{' '}
-                {describeAccount(account, (key, vars) => t(key, vars))}
+                {describeAccount(account, (key, vars) => t(key, vars), (id) => countryName(language, id))}
               </li>
             ))}
           </ul>

@@ -7,6 +7,8 @@ import { Loading } from '../../components/status.js';
 import { CapabilityLabel } from '../../components/capability-label.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { countryName, partyNamer } from '../../i18n/party-names.data.js';
 import { PALETTE } from '../../lib/palette.js';
 import { Link, navigate } from '../../lib/router.js';
 import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
@@ -18,6 +20,8 @@ import { EUROPE_BOX, type Level, levelOfFeature, listDomains, PARTNERS_OUTSIDE_E
 const WIDTH = 760;
 const HEIGHT = 620;
 const FILL: Record<Level, string> = { certain: PALETTE.scale[4], possible: PALETTE.scale[2], inactive: PALETTE.scale[0], none: 'url(#no-pledge)' };
+const NON_MEMBER = 'url(#non-member)';
+const OUTSIDE = '#fafafa';
 
 type Countries = FeatureCollection<Geometry, { name: string }>;
 
@@ -39,13 +43,16 @@ export default function MapPage() {
 }
 
 function EuropeMap({ view }: { view: ScenarioView }) {
-  const { t, n, name } = useI18n();
+  const { t, n, language } = useI18n();
   const countries = useCountries();
   const domains = useMemo(() => listDomains(view.result.pledges), [view.result.pledges]);
   const [domain, setDomain] = useState('all');
   const [hovered, setHovered] = useState<string | null>(null);
   const shades = useMemo(() => shadePartiesByDomain(view.result.pledges, domain), [view.result.pledges, domain]);
-  const partyName = (id: string): string => name(view.reference.parties.find((party) => party.id === id)?.name, id);
+  const partyName = useMemo(() => partyNamer(language, view.reference.parties), [language, view.reference.parties]);
+  const members = useMemo(() => new Set(view.reference.parties.filter((party) => party.groups.includes('coalition')).map((party) => party.id)), [view.reference.parties]);
+  const memberStates = view.reference.parties.filter((party) => party.kind === 'state' && members.has(party.id));
+  const withPledge = memberStates.filter((party) => shades.has(party.id)).length;
   const paths = useMemo(() => {
     if (!countries) return [];
     const box: Feature = {
@@ -57,7 +64,7 @@ function EuropeMap({ view }: { view: ScenarioView }) {
     const draw = geoPath(projection);
     return countries.features.map((country, index) => ({ key: `${String(country.id)}-${index}`, id: country.id, name: country.properties.name, d: draw(country) ?? '' }));
   }, [countries]);
-  const label = (domainId: string): string => (domainId === 'all' ? t('common.all') : domainId);
+  const label = (domainId: string): string => (domainId === 'all' ? t('map.allDomains') : domainName(t, domainId));
   const hoveredShade = hovered ? shades.get(hovered) : undefined;
   return (
     <div className="map-page">
@@ -70,12 +77,16 @@ function EuropeMap({ view }: { view: ScenarioView }) {
           ))}
         </select>
       </p>
-      <p className="muted legend">
+      <p>{t('map.measure', { domain: label(domain) })}</p>
+      <ul className="muted legend map-legend" aria-label={t('map.legendLabel')}>
         {(['certain', 'possible', 'inactive'] as const).map((level) => (
-          <span key={level}><Swatch level={level} /> {t(`state.${level}`)} </span>
+          <li key={level}><Swatch level={level} /> {t(`map.level.${level}`)}</li>
         ))}
-        <span><Swatch level="none" /> {t('map.noPledge')}</span> — {t('map.legend')}
-      </p>
+        <li><Swatch level="none" /> {t('map.noPledge')}</li>
+        <li><span className="swatch swatch-non-member" /> {t('map.nonMember')}</li>
+        <li><span className="swatch" style={{ background: OUTSIDE }} /> {t('map.notParty')}</li>
+      </ul>
+      <p className="muted" data-testid="map-count">{t('map.count', { shown: n(withPledge), members: n(memberStates.length) })}</p>
       <div className="map-layout">
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="map" role="group" aria-label={t('map.title')}>
           <defs>
@@ -83,16 +94,22 @@ function EuropeMap({ view }: { view: ScenarioView }) {
               <rect width="6" height="6" fill="#f2f2f2" />
               <line x1="0" y1="0" x2="0" y2="6" stroke="#c8c8c8" strokeWidth="2" />
             </pattern>
+            <pattern id="non-member" width="6" height="6" patternUnits="userSpaceOnUse">
+              <rect width="6" height="6" fill="#f4f4f4" />
+              <circle cx="3" cy="3" r="1" fill="#9a9a9a" />
+            </pattern>
           </defs>
           {paths.map((path) => {
             const { party, level } = levelOfFeature(path.id, shades);
             const known = party !== undefined && view.reference.parties.some((entry) => entry.id === party);
-            const title = known ? `${partyName(party)}: ${level === 'none' ? t('map.noPledge') : t(`state.${level}`)}` : path.name;
+            const member = known && members.has(party);
+            const description = !member ? t('map.nonMember') : level === 'none' ? t('map.noPledge') : t(`map.level.${level}`);
+            const title = known ? `${partyName(party)}: ${description}` : party ? countryName(language, party) : path.name;
             return (
               <path
                 key={path.key}
                 d={path.d}
-                fill={known ? FILL[level] : '#fafafa'}
+                fill={!known ? OUTSIDE : member || level !== 'none' ? FILL[level] : NON_MEMBER}
                 stroke="#666"
                 strokeWidth={0.5}
                 className={known ? 'country party' : 'country'}
@@ -111,19 +128,18 @@ function EuropeMap({ view }: { view: ScenarioView }) {
           })}
         </svg>
         <aside className="panel map-details" aria-live="polite">
-          {hovered ? <ShadeDetails party={hovered} title={partyName(hovered)} shade={hoveredShade} /> : <p className="muted">{t('map.legend')}</p>}
+          {hovered ? <ShadeDetails party={hovered} title={partyName(hovered)} shade={hoveredShade} /> : <p className="muted">{t('map.hoverHelp')}</p>}
           <h2>{t('map.partners')}</h2>
           <ul>
             {[...PARTNERS_OUTSIDE_EUROPE].filter((id) => view.reference.parties.some((party) => party.id === id)).map((id) => (
               <li key={id} onMouseEnter={() => setHovered(id)}>
                 <Swatch level={shades.get(id)?.level ?? 'none'} /> <Link to={`/parties/${id}`}>{partyName(id)}</Link>{' '}
-                <span className="muted">{shades.get(id) ? t(`state.${shades.get(id)?.level as 'certain'}`) : t('map.noPledge')}</span>
+                <span className="muted">{shades.get(id) ? t(`map.level.${shades.get(id)?.level ?? 'inactive'}` as 'map.level.certain') : members.has(id) ? t('map.noPledge') : t('map.nonMember')}</span>
               </li>
             ))}
           </ul>
         </aside>
       </div>
-      <p className="muted">{n(shades.size)} / {n(view.reference.parties.length)}</p>
     </div>
   );
 }
@@ -150,4 +166,11 @@ function ShadeDetails({ party, title, shade }: { party: string; title: string; s
 
 function Swatch({ level }: { level: Level }) {
   return level === 'none' ? <span className="swatch swatch-none" /> : <span className="swatch" style={{ background: FILL[level] }} />;
+}
+
+const DOMAINS: Readonly<Record<string, MessageKey>> = { land: 'domain.land', air: 'domain.air', sea: 'domain.sea', maritime: 'domain.sea', intel: 'domain.intel', intelligence: 'domain.intel', monitoring: 'domain.monitoring', logistics: 'domain.logistics', training: 'domain.training', industry: 'domain.industry', demining: 'domain.demining', finance: 'domain.finance' };
+
+function domainName(t: (key: MessageKey) => string, domain: string): string {
+  const key = DOMAINS[domain];
+  return key ? t(key) : domain;
 }

@@ -3,7 +3,7 @@ import type { FactValue } from '../../../core/types.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset, smallDataset } from '../../test-support/small-dataset.js';
-import { buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, explainedPledges, scenarioFacts } from './overview.data.js';
+import { buildAnswer, buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, explainedPledges, scenarioFacts } from './overview.data.js';
 
 const dataset = preparedSmallDataset();
 
@@ -44,8 +44,26 @@ describe('overview data', () => {
     const explained = explainedPledges(result, createExplainer(result.pledges, wordsFor('en')));
     expect(explained[0]?.state).toBe('inactive');
     expect(explained.every((entry) => entry.explanation.length > 0)).toBe(true);
-    const series = buildPackageSeries(result.packages, dataset.packages);
-    expect(series.ids).toEqual(['day-after']);
-    expect(series.demand).toEqual([10000]);
+    expect(explained.every((entry) => entry.state !== 'certain')).toBe(true);
+  });
+
+  it('never adds requirements of different units in the package chart', () => {
+    const result = evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) });
+    const units: Record<string, string> = { 'land.personnel': 'persons', 'air.fighters': 'platforms' };
+    const series = buildPackageSeries(result.coverage, (capability) => units[capability] ?? '?', (pkg, unit) => `${pkg} (${unit})`);
+    expect(series.titles).toEqual(['day-after (persons)', 'day-after (platforms)']);
+    expect(series.certain).toEqual([5000, 0]);
+    // The fighters have no estimate: no demand marker rather than a demand of 0.
+    expect(series.demand).toEqual([10000, null]);
+  });
+
+  it('answers first: what is missing per estimated requirement and which fact would add it; the rest apart', () => {
+    const result = evaluateScenario(dataset);
+    const unlockers = { facts: [{ fact: 'ceasefire', coverage: [{ requirement: 'req-land', supplyMinDelta: 5000, supplyMaxDelta: 9000 }] }, { fact: 'us_backstop', coverage: [{ requirement: 'req-land', supplyMinDelta: 0, supplyMaxDelta: 0 }] }] };
+    const answer = buildAnswer(result.coverage, unlockers);
+    expect(answer.missing).toEqual([{ requirement: 'req-land', capability: 'land.personnel', priority: 1, demand: 10000, supplyMin: 0, supplyMax: 0, missingCertain: 10000, missingAtBest: 10000, unlocks: [{ fact: 'ceasefire', certain: 5000, possible: 9000 }] }]);
+    expect(answer.unestimated).toEqual([{ requirement: 'req-air', capability: 'air.fighters', priority: 2, supplyMin: 0, supplyMax: 0, pledges: 1 }]);
+    expect(answer.unestimatedPledges).toBe(1);
+    expect(buildAnswer(result.coverage, undefined).missing[0]?.unlocks).toEqual([]);
   });
 });

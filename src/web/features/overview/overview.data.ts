@@ -1,6 +1,6 @@
-import type { AggregateCoverage, RequirementCoverage } from '../../../core/coverage/compute-coverage.js';
+import type { RequirementCoverage } from '../../../core/coverage/compute-coverage.js';
 import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
-import type { Fact, FactValue, Party, Requirement, RequirementPackage } from '../../../core/types.js';
+import type { Fact, FactValue, Party, Requirement } from '../../../core/types.js';
 
 // Shapes a scenario result for the overview: fact switches, coverage bars, headline figures, the assurance
 // gap and the explanations. Pure: the components only draw what comes out of here.
@@ -119,10 +119,11 @@ export interface Explained {
   explanation: string;
 }
 
-/** Every pledge that is not plainly certain, with its explanation in the UI's language (`explain`); inactive first. */
-export function explainedPledges(result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): Explained[] {
+/** Every pledge that is not certain, with its explanation in the UI's language (`explain`); inactive first. (Certain pledges of the assurance gap are listed with the gap.) */
+export function explainedPledges(result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null, states: readonly Explained['state'][] = ['inactive', 'possible']): Explained[] {
   const order = { inactive: 0, possible: 1, certain: 2 } as const;
   return result.pledges
+    .filter((pledge) => states.includes(pledge.state))
     .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: explain(pledge) }))
     .filter((entry): entry is Explained => entry.explanation !== null)
     .sort((a, b) => order[a.state] - order[b.state] || a.id.localeCompare(b.id));
@@ -133,21 +134,109 @@ export interface PackageSeries {
   titles: string[];
   certain: number[];
   possible: number[];
-  demand: number[];
+  /** The demand of the group when every requirement in it has an estimate, else null (no marker). */
+  demand: (number | null)[];
 }
 
-/** Per package: certain supply, possible supply on top, and demand (the package chart's series). */
-export function buildPackageSeries(packages: readonly AggregateCoverage[], records: readonly RequirementPackage[]): PackageSeries {
-  const titles = new Map(records.map((record) => [record.id, record.title]));
+/**
+ * Per package and unit: certain supply, possible supply on top, and the demand (the package chart's series).
+ * Requirements counted in different units (persons, sites, platforms) are never added together: a package
+ * with two units gets a bar for each. `title(package, unit)` names a bar.
+ */
+export function buildPackageSeries(coverage: readonly RequirementCoverage[], unitOf: (capability: string) => string, title: (pkg: string, unit: string) => string): PackageSeries {
+  const groups = new Map<string, { pkg: string; unit: string; certain: number; possible: number; demand: number; estimated: boolean }>();
+  for (const row of coverage) {
+    const pkg = row.package ?? '';
+    const unit = unitOf(row.capability);
+    const key = `${pkg}\u0000${unit}`;
+    const group = groups.get(key) ?? { pkg, unit, certain: 0, possible: 0, demand: 0, estimated: true };
+    group.certain += row.supplyMin;
+    group.possible += row.supplyMax - row.supplyMin;
+    if (row.demand === null) group.estimated = false;
+    else group.demand += row.demand;
+    groups.set(key, group);
+  }
+  const list = [...groups.values()];
   return {
-    ids: packages.map((pkg) => pkg.id),
-    titles: packages.map((pkg) => shorten(titles.get(pkg.id) ?? pkg.id, 40)),
-    certain: packages.map((pkg) => pkg.supplyMin),
-    possible: packages.map((pkg) => pkg.supplyMax - pkg.supplyMin),
-    demand: packages.map((pkg) => pkg.demand),
+    ids: list.map((group) => `${group.pkg}:${group.unit}`),
+    titles: list.map((group) => title(group.pkg, group.unit)),
+    certain: list.map((group) => group.certain),
+    possible: list.map((group) => group.possible),
+    demand: list.map((group) => (group.estimated ? group.demand : null)),
   };
 }
 
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+export interface Unlock {
+  fact: string;
+  certain: number;
+  possible: number;
+}
+
+export interface MissingRow {
+  requirement: string;
+  capability: string;
+  priority: number;
+  demand: number;
+  supplyMin: number;
+  supplyMax: number;
+  /** Demand not covered by certain supply, and not covered even at best. */
+  missingCertain: number;
+  missingAtBest: number;
+  /** Facts that would add supply to this requirement if they became true, most certain supply first. */
+  unlocks: Unlock[];
+}
+
+export interface Unestimated {
+  requirement: string;
+  capability: string;
+  priority: number;
+  supplyMin: number;
+  supplyMax: number;
+  /** Pledges offered for it (with and without a number). */
+  pledges: number;
+}
+
+/** The part of POST /api/analyses/unlockers the answer reads. */
+export interface UnlockerFacts {
+  facts: readonly { fact: string; coverage: readonly { requirement: string; supplyMinDelta: number; supplyMaxDelta: number }[] }[];
+}
+
+export interface Answer {
+  missing: MissingRow[];
+  unestimated: Unestimated[];
+  /** Pledges offered for requirements without an estimate. */
+  unestimatedPledges: number;
+}
+
+/** The overview's answer first: per requirement with an estimate, what is missing in its unit and which facts would add supply; the requirements without an estimate apart. */
+export function buildAnswer(coverage: readonly RequirementCoverage[], unlockers: UnlockerFacts | undefined): Answer {
+  const missing: MissingRow[] = [];
+  const unestimated: Unestimated[] = [];
+  for (const row of [...coverage].sort((a, b) => a.priority - b.priority || a.requirement.localeCompare(b.requirement))) {
+    const pledges = new Set([...row.allocations.map((allocation) => allocation.pledge), ...row.unquantifiedPledges]).size;
+    if (row.demand === null || row.demand <= 0) {
+      unestimated.push({ requirement: row.requirement, capability: row.capability, priority: row.priority, supplyMin: row.supplyMin, supplyMax: row.supplyMax, pledges });
+      continue;
+    }
+    const unlocks = (unlockers?.facts ?? [])
+      .map((fact) => {
+        const delta = fact.coverage.find((entry) => entry.requirement === row.requirement);
+        return { fact: fact.fact, certain: delta?.supplyMinDelta ?? 0, possible: delta?.supplyMaxDelta ?? 0 };
+      })
+      .filter((unlock) => unlock.certain > 0 || unlock.possible > 0)
+      .sort((a, b) => b.certain - a.certain || b.possible - a.possible || a.fact.localeCompare(b.fact))
+      .slice(0, 3);
+    missing.push({
+      requirement: row.requirement,
+      capability: row.capability,
+      priority: row.priority,
+      demand: row.demand,
+      supplyMin: row.supplyMin,
+      supplyMax: row.supplyMax,
+      missingCertain: Math.max(0, row.demand - row.supplyMin),
+      missingAtBest: Math.max(0, row.demand - row.supplyMax),
+      unlocks,
+    });
+  }
+  return { missing, unestimated, unestimatedPledges: unestimated.reduce((sum, row) => sum + row.pledges, 0) };
 }

@@ -2,43 +2,13 @@ import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evalua
 import type { BurdenRow as BurdenSharingRow } from '../../../core/funding/compute-burden-sharing.js';
 import type { Pledge } from '../../../core/types.js';
 import type { Contribution } from '../../../contracts/records.schema.js';
+import { buildPledgeRows, type PledgeRow } from '../pledges/pledges.data.js';
 
 // One party's page: its pledges with conditions, activation states and explanations, and every source cited.
 
-export interface PartyPledgeRow {
-  id: string;
-  capability: string;
-  quantity: Pledge['quantity'];
-  areas: string[];
-  status: Pledge['status'];
-  condition: string;
-  state: 'certain' | 'possible' | 'inactive';
-  explanation: string | null;
-  sources: string[];
-  note: string | undefined;
-}
-
-/** The party's pledges under the scenario (records give sources and notes, the result gives states; `explain` the explanation). */
-export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): PartyPledgeRow[] {
-  const evaluated = new Map(result.pledges.map((pledge) => [pledge.id, pledge]));
-  return pledges
-    .filter((pledge) => pledge.party === party)
-    .map((pledge) => {
-      const entry = evaluated.get(pledge.id);
-      return {
-        id: pledge.id,
-        capability: pledge.capability,
-        quantity: pledge.quantity,
-        areas: pledge.areas,
-        status: pledge.status,
-        condition: pledge.condition,
-        state: entry?.state ?? 'inactive',
-        explanation: entry ? explain(entry) : null,
-        sources: pledge.sources,
-        note: pledge.note,
-      };
-    })
-    .sort((a, b) => a.id.localeCompare(b.id));
+/** The party's pledges under the scenario (the pledge list's rows, filtered to the party). */
+export function buildPartyPledges(party: string, pledges: readonly Pledge[], result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): PledgeRow[] {
+  return buildPledgeRows(pledges.filter((pledge) => pledge.party === party), result, explain);
 }
 
 /** Every source cited by the party's rows, once, in order of first citation. */

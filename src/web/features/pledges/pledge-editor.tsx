@@ -3,11 +3,14 @@ import { PLEDGE_STATUSES, type Pledge } from '../../../core/types.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { capabilityChoice } from '../../i18n/capabilities.data.js';
 import { wordsFor } from '../../i18n/explanations.data.js';
+import { statusName } from '../../i18n/labels.data.js';
+import { partyName } from '../../i18n/party-names.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiGet, apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
 import { clearCache } from '../../lib/cache.js';
 import type { PledgeRecord } from '../../lib/records.js';
+import { usePageTitle } from '../../lib/page-title.js';
 import { navigate } from '../../lib/router.js';
 import type { ScenarioView } from '../../lib/use-scenario.js';
 import { canEditPartyItems, pledgePartyFor } from '../../session/session.data.js';
@@ -16,6 +19,7 @@ import { changedFields } from '../history/history.data.js';
 import { RecordHistory } from '../history/record-history.js';
 import { ConditionField } from './condition-field.js';
 import { PendingApprovalBox } from './pending-approval.js';
+import { PledgeView } from './pledge-view.js';
 import { isPendingApproval, type PendingApproval } from './pledges.data.js';
 import { buildVocabulary, checkConditionLive, formFromPledge, type PledgeForm, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
 
@@ -28,9 +32,10 @@ const BLANK: Pledge = { id: '', party: '', capability: 'land.personnel', quantit
 
 /** The editor for /pledges/<id> (or /pledges/new). */
 export function PledgeEditor({ id, view, onSaved }: { id: string; view: ScenarioView; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { session } = useSession();
   const creating = id === 'new';
+  usePageTitle(creating ? t('editor.createTitle') : t('pledge.titleShort', { id }), t('app.title'));
   const [record, setRecord] = useState<PledgeRecord | Pledge | null>(creating ? { ...BLANK, party: typeof pledgePartyFor(session) === 'string' && pledgePartyFor(session) !== 'any' ? (pledgePartyFor(session) as string) : '' } : null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -43,15 +48,28 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
     // reloadRecord reads only id and creating.
   }, [id, creating]);
   if (error) return <p role="alert" className="error">{t('common.error', { message: error })}</p>;
+  if (creating && pledgePartyFor(session) === null) {
+    return (
+      <section className="panel editor" aria-labelledby="editor-heading">
+        <h1 id="editor-heading">{t('editor.createTitle')}</h1>
+        <p className="notice" data-testid="read-only">{t('editor.createNotAllowed')}</p>
+      </section>
+    );
+  }
   if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
-  const editable = creating ? pledgePartyFor(session) !== null : canEditPartyItems(session, record.party);
+  const editable = creating || canEditPartyItems(session, record.party);
+  const party = partyName(language, record.party, view.reference.parties);
+  const delegate = session.kind === 'signed-in' && session.user.role === 'delegate';
   return (
     <section className="panel editor" aria-labelledby="editor-heading">
-      <h2 id="editor-heading">{creating ? t('editor.createTitle') : t('editor.title', { id })}</h2>
+      <h1 id="editor-heading">{creating ? t('editor.createTitle') : editable ? t('editor.title', { id, party }) : t('pledge.title', { id, party })}</h1>
       {editable ? (
         <EditorForm original={record} creating={creating} view={view} onSaved={(saved) => { setRecord(saved); onSaved(); }} onPending={() => setGeneration((value) => value + 1)} />
       ) : (
-        <p className="notice" data-testid="read-only">{t('editor.readOnly', { party: record.party })}</p>
+        <>
+          {'version' in record && <PledgeView record={record} view={view} />}
+          {delegate && <p className="muted small" data-testid="read-only">{t('editor.readOnly', { party })}</p>}
+        </>
       )}
       {!creating && <PendingApprovalBox pledge={id} generation={generation} onDone={() => { onSaved(); void reloadRecord(); }} />}
       {'version' in record && <RecordHistory collection="pledges" id={record.id} version={record.version} />}
@@ -122,7 +140,7 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
       )}
       <label htmlFor="pledge-party">{t('pledges.party')}</label>
       <select id="pledge-party" value={form.party} onChange={set('party')} disabled={!creating}>
-        {parties.map((party) => <option key={party}>{party}</option>)}
+        {parties.map((party) => <option key={party} value={party}>{partyName(language, party, view.reference.parties)}</option>)}
       </select>
       <label htmlFor="pledge-capability">{t('pledges.capability')}</label>
       <select id="pledge-capability" value={form.capability} onChange={set('capability')}>
@@ -138,7 +156,7 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
       <input id="pledge-areas" value={form.areas} onChange={set('areas')} />
       <label htmlFor="pledge-status">{t('pledges.status')}</label>
       <select id="pledge-status" value={form.status} onChange={set('status')}>
-        {PLEDGE_STATUSES.map((status) => <option key={status}>{status}</option>)}
+        {PLEDGE_STATUSES.map((status) => <option key={status} value={status}>{statusName(t, status)}</option>)}
       </select>
       <ConditionField value={form.condition} onChange={(condition) => setForm((previous) => ({ ...previous, condition }))} check={check} />
       <label htmlFor="pledge-sources">{t('editor.sources')}</label>

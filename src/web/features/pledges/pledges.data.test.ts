@@ -3,18 +3,27 @@ import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
 import type { SessionState } from '../../session/session.data.js';
-import { approvalActions, buildPledgeRows, filterPledgeRows, isPendingApproval, NO_FILTERS } from './pledges.data.js';
+import { searchRows, sortRows } from '../../components/data-table.data.js';
+import { approvalActions, buildPledgeRows, filterPledgeRows, isPendingApproval, NO_FILTERS, pledgeColumns } from './pledges.data.js';
 
 describe('pledge list', () => {
   const dataset = preparedSmallDataset();
   const result = evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) });
   const rows = buildPledgeRows(dataset.pledges, result, createExplainer(result.pledges, wordsFor('en')));
 
-  it('filters by party, capability, state and text', () => {
+  it('filters by party, capability and state', () => {
     expect(filterPledgeRows(rows, NO_FILTERS)).toHaveLength(4);
     expect(filterPledgeRows(rows, { ...NO_FILTERS, party: 'DE' }).map((row) => row.id)).toEqual(['de-1', 'de-2']);
     expect(filterPledgeRows(rows, { ...NO_FILTERS, capability: 'land.personnel', state: 'certain' }).map((row) => row.id)).toEqual(['fr-1', 'gb-1']);
-    expect(filterPledgeRows(rows, { ...NO_FILTERS, text: 'US_BACKSTOP' }).map((row) => row.id)).toEqual(['de-1']);
+  });
+
+  it('searches and sorts by the names shown: a party’s name, a capability’s name, the condition', () => {
+    const names: Record<string, string> = { DE: 'Germany', FR: 'France', GB: 'United Kingdom' };
+    const columns = Object.values(pledgeColumns({ party: (id) => names[id] ?? id, capability: (id) => (id === 'land.personnel' ? 'Ground personnel' : id), quantity: (row) => String(row.quantity?.max ?? ''), status: (status) => status, state: (state) => state, area: (area) => area }));
+    expect(searchRows(rows, columns, 'germany').map((row) => row.id)).toEqual(['de-1', 'de-2']);
+    expect(searchRows(rows, columns, 'ground personnel kingdom').map((row) => row.id)).toEqual(['gb-1']);
+    expect(searchRows(rows, columns, 'US_BACKSTOP').map((row) => row.id)).toEqual(['de-1']);
+    expect(sortRows(rows, columns, { column: 'party', descending: true }, 'en').map((row) => row.party)).toEqual(['GB', 'DE', 'DE', 'FR']);
   });
 });
 

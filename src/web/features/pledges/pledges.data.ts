@@ -1,6 +1,7 @@
 import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../../../core/types.js';
 import type { SessionState } from '../../session/session.data.js';
+import type { TableColumn } from '../../components/data-table.data.js';
 
 // The pledge list: every pledge with its state under the scenario, filtered by party, capability, state and text.
 
@@ -14,16 +15,17 @@ export interface PledgeRow {
   state: 'certain' | 'possible' | 'inactive';
   explanation: string | null;
   sources: string[];
+  areas: string[];
+  note: string | undefined;
 }
 
 export interface PledgeFilters {
   party: string;
   capability: string;
   state: string;
-  text: string;
 }
 
-export const NO_FILTERS: PledgeFilters = { party: '', capability: '', state: '', text: '' };
+export const NO_FILTERS: PledgeFilters = { party: '', capability: '', state: '' };
 
 /** Rows for the list, in id order; `explain` gives the explanation in the UI's language. */
 export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null): PledgeRow[] {
@@ -43,20 +45,46 @@ export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioJson
       state: evaluated.get(pledge.id)?.state ?? ('inactive' as const),
       explanation: explanation(pledge.id),
       sources: pledge.sources,
+      areas: pledge.areas,
+      note: pledge.note,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** The rows matching every filter that is set; the text filter looks at id, condition and explanation. */
+/** The rows matching every filter that is set (the shared table's search does the text). */
 export function filterPledgeRows(rows: readonly PledgeRow[], filters: PledgeFilters): PledgeRow[] {
-  const text = filters.text.trim().toLowerCase();
   return rows.filter(
     (row) =>
       (!filters.party || row.party === filters.party) &&
       (!filters.capability || row.capability === filters.capability) &&
-      (!filters.state || row.state === filters.state) &&
-      (!text || `${row.id} ${row.condition} ${row.explanation ?? ''}`.toLowerCase().includes(text)),
+      (!filters.state || row.state === filters.state),
   );
+}
+
+export interface PledgeWords {
+  party: (id: string) => string;
+  capability: (id: string) => string;
+  quantity: (row: PledgeRow) => string;
+  status: (status: string) => string;
+  state: (state: PledgeRow['state']) => string;
+  area: (area: string) => string;
+}
+
+export type PledgeColumnId = 'id' | 'party' | 'capability' | 'quantity' | 'status' | 'condition' | 'state' | 'explanation';
+
+/** The pledge table's columns as text (searched, sorted, exported) in the UI's words: names, not ids. */
+export function pledgeColumns(words: PledgeWords): Record<PledgeColumnId, TableColumn<PledgeRow>> {
+  const stateOrder = { certain: 0, possible: 1, inactive: 2 } as const;
+  return {
+    id: { id: 'id', text: (row) => row.id },
+    party: { id: 'party', text: (row) => words.party(row.party) },
+    capability: { id: 'capability', text: (row) => `${words.capability(row.capability)} · ${row.areas.map(words.area).join(', ')}`, sort: (row) => words.capability(row.capability) },
+    quantity: { id: 'quantity', text: words.quantity, sort: (row) => row.quantity?.max ?? null },
+    status: { id: 'status', text: (row) => words.status(row.status) },
+    condition: { id: 'condition', text: (row) => row.condition },
+    state: { id: 'state', text: (row) => words.state(row.state), sort: (row) => stateOrder[row.state] },
+    explanation: { id: 'explanation', text: (row) => row.explanation ?? '' },
+  };
 }
 
 export interface PendingApproval {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFundBoard, formatMoney, type FundAllocation } from './purl.data.js';
+import { buildFundBoard, formatMoney, formatMoneyExact, type FundAllocation } from './purl.data.js';
 
 describe('PURL board data', () => {
   const allocation: FundAllocation = {
@@ -49,8 +49,11 @@ describe('PURL board data', () => {
     expect(board.totals.unallocated).toBe(7);
   });
 
-  it('formats minor units in the currency', () => {
-    expect(formatMoney('en', 50_000_000_000, 'USD')).toBe('US$500,000,000');
-    expect(formatMoney('de', 50_000_000_000, 'EUR')).toMatch(/^500\.000\.000\s€$/);
+  it('formats minor units in the currency, rounded, with the exact figure beside', () => {
+    expect(formatMoney('en', 50_000_000_000, 'USD')).toBe('US$500m');
+    expect(formatMoney('en', 2_315_365_280_900, 'EUR')).toBe('€23.2bn');
+    expect(formatMoney('de', 2_315_365_280_900, 'EUR')).toMatch(/^23,2\sMrd\.\s€$/);
+    expect(formatMoneyExact('en', 2_315_365_280_900, 'EUR')).toBe('€23,153,652,809');
+    expect(formatMoneyExact('de', 50_000_000_000, 'EUR')).toMatch(/^500\.000\.000\s€$/);
   });
 });

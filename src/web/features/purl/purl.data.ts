@@ -4,11 +4,20 @@ import type { Language } from '../../i18n/messages.js';
 // The PURL board: funds, their packages with price and what is earmarked for them, and the donors.
 // Money arrives in integer minor units with its currency (DESIGN.md §3).
 
-/** Minor units → "€500,000,000.00" in the language's format. */
+/** Minor units → "€23.2bn" / "23,2 Mrd. €": rounded to three significant figures, as public figures are. */
 export function formatMoney(language: Language, minorUnits: number, currency: string): string {
+  const format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 });
+  return format.format(minorUnits / 10 ** fractionDigits(currency));
+}
+
+/** The exact amount, to the unit of the currency ("€23,153,652,809"): the tooltip behind a rounded figure. */
+export function formatMoneyExact(language: Language, minorUnits: number, currency: string): string {
   const format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorUnits / 10 ** digits);
+  return format.format(minorUnits / 10 ** fractionDigits(currency));
+}
+
+function fractionDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 // GET /api/funds/:id/allocation (docs/funding.md): earmarks first, then priority; the server's figures are shown as they are.

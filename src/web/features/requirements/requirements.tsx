@@ -10,7 +10,11 @@ import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
 import { canEditCoordination } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
 import { RecordHistory } from '../history/record-history.js';
-import { groupByPackage, parseDemand } from './requirements.data.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { formatQuantity } from '../../i18n/capabilities.data.js';
+import { areaName } from '../../i18n/labels.data.js';
+import { recordName, recordNamer } from '../../i18n/record-names.data.js';
+import { groupByPackage, type PackageGroup, parseDemand } from './requirements.data.js';
 
 // Requirements by package with coverage; coordinators change demand and priority here (with a version check).
 
@@ -21,9 +25,10 @@ export default function RequirementsPage() {
 }
 
 function Requirements({ view, reload }: { view: ScenarioView; reload: () => void }) {
-  const { t, n } = useI18n();
+  const { t, language } = useI18n();
   const { session } = useSession();
   const editable = canEditCoordination(session);
+  const packageName = recordNamer(language, view.reference.packages);
   const [editing, setEditing] = useState<string | null>(null);
   const groups = useMemo(() => groupByPackage(view.reference.requirements, view.reference.packages, view.result.coverage), [view]);
   return (
@@ -32,42 +37,15 @@ function Requirements({ view, reload }: { view: ScenarioView; reload: () => void
       {!editable && <p className="muted">{t('requirements.editHint')}</p>}
       {groups.map((group) => (
         <section key={group.package?.id ?? '-'} className="panel">
-          <h2>{group.package?.title ?? '—'} {group.package && <SourceLinks ids={group.package.sources} />}</h2>
-          {group.package?.description && <p className="muted small">{group.package.description}</p>}
+          <h2>{group.package ? packageName(group.package.id) : '—'} {group.package && <SourceLinks ids={group.package.sources} />}</h2>
+          {group.package?.description && <p className="muted small" data-free-text>{group.package.description}</p>}
           {editable && group.package && (
             <details>
               <summary>{t('requirements.editPackage')}</summary>
               <PackageForm pkg={group.package} onSaved={() => { clearCache(); reload(); }} />
             </details>
           )}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('requirements.priority')}</th>
-                <th scope="col">{t('editor.id')}</th>
-                <th scope="col">{t('pledges.capability')}</th>
-                <th scope="col">{t('requirements.area')}</th>
-                <th scope="col">{t('requirements.demand')}</th>
-                <th scope="col">{t('overview.coverage')}</th>
-                <th scope="col">{t('common.sources')}</th>
-                {editable && <th scope="col"><span className="visually-hidden">{t('common.edit')}</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {group.rows.map(({ requirement, coverage }) => (
-                <tr key={requirement.id}>
-                  <td>P{requirement.priority}</td>
-                  <td>{requirement.title ?? requirement.id}<div className="muted small">{requirement.id}</div></td>
-                  <td><CapabilityLabel id={requirement.capability} withId /></td>
-                  <td>{requirement.area}</td>
-                  <td className="number">{requirement.quantity === null ? t('coverage.noDemand') : n(requirement.quantity)}{requirement.estimate && ` (${t('requirements.estimate')})`}</td>
-                  <td className="number">{coverage ? `${n(coverage.supplyMin)}–${n(coverage.supplyMax)}` : ''}</td>
-                  <td><SourceLinks ids={requirement.sources} /></td>
-                  {editable && <td><button onClick={() => setEditing(editing === requirement.id ? null : requirement.id)}>{t('common.edit')}</button></td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RequirementTable name={`requirements-${group.package?.id ?? 'none'}`} caption={group.package ? packageName(group.package.id) : t('requirements.title')} rows={group.rows} editable={editable} editing={editing} setEditing={setEditing} />
           {group.rows.filter(({ requirement }) => requirement.id === editing).map(({ requirement }) => (
             <RequirementForm key={requirement.id} requirement={requirement} onSaved={() => { clearCache(); reload(); }} />
           ))}
@@ -75,6 +53,49 @@ function Requirements({ view, reload }: { view: ScenarioView; reload: () => void
       ))}
     </div>
   );
+}
+
+type Row = PackageGroup<RequirementRecord, PackageRecord>['rows'][number];
+
+function RequirementTable({ name, caption, rows, editable, editing, setEditing }: { name: string; caption: string; rows: readonly Row[]; editable: boolean; editing: string | null; setEditing: (id: string | null) => void }) {
+  const { t, n, language, capability } = useI18n();
+  const columns = useMemo(() => {
+    const list: Column<Row>[] = [
+      { id: 'priority', header: t('requirements.priority'), text: ({ requirement }) => `P${requirement.priority}`, sort: ({ requirement }) => requirement.priority },
+      {
+        id: 'requirement',
+        header: t('analysis.requirement'),
+        rowHeader: true,
+        text: ({ requirement }) => recordName(language, requirement, requirement.id),
+        cell: ({ requirement }) => (
+          <>
+            <span title={requirement.title}>{recordName(language, requirement, requirement.id)}</span> <code className="muted small">{requirement.id}</code>
+          </>
+        ),
+      },
+      { id: 'capability', header: t('pledges.capability'), text: ({ requirement }) => capability(requirement.capability), cell: ({ requirement }) => <CapabilityLabel id={requirement.capability} /> },
+      { id: 'area', header: t('requirements.area'), text: ({ requirement }) => areaName(t, requirement.area) },
+      {
+        id: 'demand',
+        header: t('requirements.demand'),
+        numeric: true,
+        text: ({ requirement }) => (requirement.quantity === null ? t('coverage.noDemand') : `${formatQuantity(language, { min: requirement.quantity, max: requirement.quantity }, requirement.capability)}${requirement.estimate ? ` (${t('requirements.estimate')})` : ''}`),
+        sort: ({ requirement }) => requirement.quantity,
+      },
+      { id: 'coverage', header: t('overview.coverage'), numeric: true, text: ({ coverage }) => (coverage ? `${n(coverage.supplyMin)}–${n(coverage.supplyMax)}` : ''), sort: ({ coverage }) => coverage?.supplyMax ?? null },
+      { id: 'sources', header: t('common.sources'), text: ({ requirement }) => requirement.sources.join('; '), cell: ({ requirement }) => <SourceLinks ids={requirement.sources} /> },
+    ];
+    if (editable) {
+      list.push({
+        id: 'edit',
+        header: t('common.edit'),
+        text: () => '',
+        cell: ({ requirement }) => <button onClick={() => setEditing(editing === requirement.id ? null : requirement.id)}>{t('common.edit')}</button>,
+      });
+    }
+    return list;
+  }, [t, n, language, capability, editable, editing, setEditing]);
+  return <DataTable name={name} caption={caption} rows={rows} columns={columns} rowKey={({ requirement }) => requirement.id} sources={({ requirement }) => requirement.sources} searchExtra={({ requirement }) => `${requirement.title ?? ''} ${requirement.note ?? ''}`} searchable={rows.length > 5} />;
 }
 
 function RequirementForm({ requirement, onSaved }: { requirement: RequirementRecord; onSaved: () => void }) {

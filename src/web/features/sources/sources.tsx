@@ -29,9 +29,9 @@ export default function SourcesPage() {
             {selectSources(sources, wanted).map(({ source, cited }) => (
               <li key={source.id} id={`source-${source.id}`} className={cited ? 'cited' : undefined}>
                 <strong>{source.publisher}</strong>, {source.date}
-                {source.publication && <>, <em>{source.publication}</em></>}{' '}
+                {source.publication && <>, <em data-free-text>{source.publication}</em></>}{' '}
                 {source.url && <a href={source.url} rel="noreferrer noopener" target="_blank">{source.url}</a>} <code className="muted">{source.id}</code>
-                {source.quote && <blockquote>{source.quote}</blockquote>}
+                {source.quote && <blockquote data-free-text>{source.quote}</blockquote>}
               </li>
             ))}
           </ol>

@@ -37,6 +37,8 @@ export interface TimelineEvent {
   kind: 'sanctions' | 'meeting';
   title: string;
   subtitle: string;
+  /** The subtitle's parts, for naming them in the UI's language. */
+  meta: { format?: string; place?: string; jurisdiction?: string; number?: number };
   items: string[];
   parties: { inPerson: string[]; online: string[] } | null;
   sources: string[];
@@ -59,6 +61,7 @@ export function buildTimeline(
       kind: 'sanctions',
       title: pkg.title,
       subtitle: pkg.number === undefined ? pkg.jurisdiction : `${pkg.jurisdiction} #${pkg.number}`,
+      meta: pkg.number === undefined ? { jurisdiction: pkg.jurisdiction } : { jurisdiction: pkg.jurisdiction, number: pkg.number },
       items: measures.filter((measure) => measure.package === pkg.id).map((measure) => measure.description),
       parties: null,
       sources: pkg.sources,
@@ -71,6 +74,7 @@ export function buildTimeline(
       kind: 'meeting',
       title: meeting.title,
       subtitle: [meeting.format, meeting.place].filter(Boolean).join(' · '),
+      meta: meeting.place ? { format: meeting.format, place: meeting.place } : { format: meeting.format },
       items: decisions.filter((decision) => decision.meeting === meeting.id).map((decision) => decision.text),
       parties: meeting.inPerson.length + meeting.online.length > 0 ? { inPerson: meeting.inPerson, online: meeting.online } : null,
       sources: meeting.sources,

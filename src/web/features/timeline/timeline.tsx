@@ -10,14 +10,16 @@ import { useLoad } from '../../lib/use-api.js';
 import { changesPageHref } from '../changes/changes.data.js';
 import { ActionItems, FollowUpList } from './follow-up.js';
 import { type FollowUpItem, followUpPath, itemsByMeeting, openItems } from './follow-up.data.js';
-import { briefingHref, buildTimeline, type DecisionLike, type MeasureLike, type MeetingLike, type SanctionsPackageLike } from './timeline.data.js';
+import { briefingHref, buildTimeline, type TimelineEvent, type DecisionLike, type MeasureLike, type MeetingLike, type SanctionsPackageLike } from './timeline.data.js';
+import { partyNamer } from '../../i18n/party-names.data.js';
+import { meetingFormat } from '../../i18n/labels.data.js';
 
 // Sanctions packages and meetings on a timeline, each meeting with its action items; above them the open
 // action items to follow up (overdue marked, a delegate's own party first).
 
 /** The timeline page. */
 export default function TimelinePage() {
-  const { t, language, name } = useI18n();
+  const { t, language } = useI18n();
   const { asOf } = useAppState();
   const loaded = useLoad(`timeline:${asOf ?? ''}`, async () => {
     const [packages, measures, meetings, decisions, followUp, parties] = await Promise.all([
@@ -35,7 +37,13 @@ export default function TimelinePage() {
   const years = useMemo(() => [...new Set((loaded.data?.events ?? []).map((event) => event.date.slice(0, 4)))], [loaded.data]);
   const byMeeting = useMemo(() => itemsByMeeting(loaded.data?.items ?? []), [loaded.data]);
   const open = useMemo(() => openItems(loaded.data?.items ?? []), [loaded.data]);
-  const partyName = (id: string) => name(loaded.data?.parties.get(id)?.name, id);
+  const partyName = useMemo(() => partyNamer(language, [...(loaded.data?.parties.values() ?? [])]), [language, loaded.data]);
+  const party = partyName;
+  const subtitle = (event: TimelineEvent): string => {
+    const { format, place, jurisdiction, number } = event.meta;
+    if (jurisdiction !== undefined) return number === undefined ? party(jurisdiction) : `${party(jurisdiction)} #${number}`;
+    return [format ? meetingFormat(t, format) : undefined, place].filter(Boolean).join(' · ');
+  };
   return (
     <div>
       <h1>{t('timeline.title')}</h1>
@@ -54,10 +62,10 @@ export default function TimelinePage() {
                     <li key={event.id} className={`event event-${event.kind}`}>
                       <time dateTime={event.date}>{event.date}</time>
                       <div>
-                        <span className="muted">{event.kind === 'sanctions' ? t('timeline.sanctions') : t('timeline.meeting')} · {event.subtitle}</span>
-                        <h3>{event.title} <SourceLinks ids={event.sources} /></h3>
+                        <span className="muted">{event.kind === 'sanctions' ? t('timeline.sanctions') : t('timeline.meeting')} · {subtitle(event)}</span>
+                        <h3><span data-free-text>{event.title}</span> <SourceLinks ids={event.sources} /></h3>
                         {event.parties && (
-                          <p className="muted small">{event.parties.inPerson.join(', ')}{event.parties.online.length > 0 && ` · ${t('timeline.online', { parties: event.parties.online.join(', ') })}`}</p>
+                          <p className="muted small">{event.parties.inPerson.map(party).join(', ')}{event.parties.online.length > 0 && ` · ${t('timeline.online', { parties: event.parties.online.map(party).join(', ') })}`}</p>
                         )}
                         {event.kind === 'meeting' && (
                           <p className="small">
@@ -75,7 +83,7 @@ export default function TimelinePage() {
                         {event.items.length > 0 && (
                           <details>
                             <summary>{event.kind === 'sanctions' ? t('timeline.measures') : t('timeline.decisions')} ({event.items.length})</summary>
-                            <ul>{event.items.map((item, index) => <li key={index}>{item}</li>)}</ul>
+                            <ul data-free-text>{event.items.map((item, index) => <li key={index}>{item}</li>)}</ul>
                           </details>
                         )}
                       </div>

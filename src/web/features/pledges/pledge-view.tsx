@@ -1,0 +1,48 @@
+import { CapabilityLabel } from '../../components/capability-label.js';
+import { SourceLinks } from '../../components/source-links.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { formatQuantity } from '../../i18n/capabilities.data.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { partyName } from '../../i18n/party-names.data.js';
+import { areaName, statusName } from '../../i18n/labels.data.js';
+import { useExplainer } from '../../i18n/use-explainer.js';
+import type { PledgeRecord } from '../../lib/records.js';
+import { Link } from '../../lib/router.js';
+import type { ScenarioView } from '../../lib/use-scenario.js';
+
+// A pledge as everyone who may see it reads it: party, capability with its unit, quantity, areas, status, the
+// condition and its state under the current scenario with the reason, the note and the sources.
+
+/** The read view of one pledge. */
+export function PledgeView({ record, view }: { record: PledgeRecord; view: ScenarioView }) {
+  const { t, language } = useI18n();
+  const explain = useExplainer(view.result.pledges, view.reference);
+  const evaluated = view.result.pledges.find((pledge) => pledge.id === record.id);
+  const explanation = evaluated ? explain(evaluated) : null;
+  return (
+    <dl className="record-view" data-testid="pledge-view">
+      <dt>{t('pledges.party')}</dt>
+      <dd><Link to={`/parties/${record.party}`}>{partyName(language, record.party, view.reference.parties)}</Link></dd>
+      <dt>{t('pledges.capability')}</dt>
+      <dd><CapabilityLabel id={record.capability} withId /></dd>
+      <dt>{t('pledges.quantity')}</dt>
+      <dd>{formatQuantity(language, record.quantity, record.capability)}</dd>
+      <dt>{t('pledges.areas')}</dt>
+      <dd>{record.areas.map((area) => areaName(t, area)).join(', ')}</dd>
+      <dt>{t('pledges.status')}</dt>
+      <dd>{statusName(t, record.status)}{record.announcedOn && ` · ${t('pledges.announcedOn', { date: record.announcedOn })}`}</dd>
+      <dt>{t('pledges.condition')}</dt>
+      <dd><code>{record.condition}</code></dd>
+      <dt>{t('pledges.filterState')}</dt>
+      <dd>{evaluated ? <StateBadge state={evaluated.state} /> : t('common.none')}{explanation && <p className="small">{explanation}</p>}</dd>
+      {record.note && (
+        <>
+          <dt>{t('pledges.note')}</dt>
+          <dd className="small" data-free-text>{record.note}</dd>
+        </>
+      )}
+      <dt>{t('common.sources')}</dt>
+      <dd><SourceLinks ids={record.sources} /></dd>
+    </dl>
+  );
+}
