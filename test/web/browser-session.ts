@@ -13,7 +13,7 @@ export interface WatchedPage {
 
 /** A new page (own context, so own cookies) that records console errors. */
 export async function openWatchedPage(browser: Browser): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   // The API's own answers for "not signed in" and "no pending approval": the browser logs them, the app expects them.

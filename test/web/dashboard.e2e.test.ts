@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureInitialJs } from '../../bench/support/initial-bundle.js';
@@ -87,8 +88,10 @@ describe('the web dashboard in chromium', () => {
 
     await page.goto(`${server.url}/pledges/fr-1`);
     await page.getByTestId('read-only').waitFor();
-    expect(await page.getByTestId('read-only').textContent()).toBe('Only a delegate of FR may edit this pledge.');
+    expect(await page.getByTestId('read-only').textContent()).toBe('Only a delegate of France may edit this pledge.');
     expect(await page.locator('#pledge-condition').count()).toBe(0);
+    // The pledge itself is shown to read: party by name, quantity with its unit.
+    expect(await page.getByTestId('pledge-view').textContent()).toContain('France');
     const current = await apiFromPage<Record<string, unknown>>(page, 'GET', '/api/pledges/fr-1');
     const { createdAt: _c, updatedAt: _u, ...record } = current.body;
     const refused = await apiFromPage<{ error: string }>(page, 'PUT', '/api/pledges/fr-1', { ...record, quantity: { min: 1, max: 1 } });
@@ -209,6 +212,125 @@ describe('the web dashboard in chromium', () => {
     expect([...analyst.errors, ...errors]).toEqual([]);
   });
 
+  it('signs in from a deep link and stays on it; an analyst reads the pledge and is offered no editor; every page has its own title', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${server.url}/pledges/fr-1`);
+    await page.getByRole('button', { name: 'Use demo-analyst', exact: true }).click();
+    expect(await page.locator('header.top nav').count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('pledge-view').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/pledges/fr-1');
+    const view = (await page.getByTestId('pledge-view').textContent()) ?? '';
+    expect(view).toContain('France');
+    expect(view).toContain('persons');
+    expect(await page.locator('#pledge-condition').count()).toBe(0);
+    expect(await page.getByTestId('read-only').count()).toBe(0);
+    expect(await page.title()).toBe('Pledge fr-1 — Coalition Ledger');
+    await page.goto(`${server.url}/pledges/new`);
+    expect(await page.getByTestId('read-only').textContent()).toContain('Only a party’s delegates create pledges');
+    await page.goto(`${server.url}/parties/DE?lang=de`);
+    await page.getByRole('heading', { name: /Deutschland/ }).waitFor();
+    expect(await page.title()).toBe('Deutschland — Coalition Ledger');
+    await page.goto(`${server.url}/requirements`);
+    await expect.poll(() => page.title()).toBe('Requirements and packages — Coalition Ledger');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a shared link with a scenario and an as-of date and shows the coverage the API returns; back and forward work', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.goto(`${server.url}/?facts=ceasefire:true,us_backstop:true&asOf=2026-01-15&lang=en`);
+    await page.locator('[data-scenario="2026-01-15|ceasefire=true,us_backstop=true"][aria-busy="false"]').waitFor();
+    const shown = await readCoverage(page);
+    const api = await apiFromPage<{ coverage: { requirement: string; supplyMin: number; supplyMax: number }[] }>(page, 'POST', '/api/scenarios/evaluate', {
+      facts: [
+        { id: 'ceasefire', value: true },
+        { id: 'us_backstop', value: true },
+      ],
+      asOf: '2026-01-15',
+    });
+    expect(shown).toEqual(Object.fromEntries(api.body.coverage.map((row) => [row.requirement, [row.supplyMin, row.supplyMax]])));
+    expect(await page.locator('#as-of').inputValue()).toBe('2026-01-15');
+    expect(await page.locator('#fact-ceasefire-true').isChecked()).toBe(true);
+
+    // A switch is a step in the history; the scenario travels with the links to other pages.
+    await page.locator('#fact-ceasefire-false').check();
+    await page.locator('[data-scenario="2026-01-15|ceasefire=false,us_backstop=true"][aria-busy="false"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('facts')).toBe('ceasefire:false,us_backstop:true');
+    await page.goBack();
+    await page.locator('[data-scenario="2026-01-15|ceasefire=true,us_backstop=true"][aria-busy="false"]').waitFor();
+    await page.goForward();
+    await page.locator('[data-scenario="2026-01-15|ceasefire=false,us_backstop=true"][aria-busy="false"]').waitFor();
+    await page.getByRole('link', { name: 'Pledges', exact: true }).click();
+    await page.locator('[data-table="pledges"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-01-15');
+    expect(new URL(page.url()).searchParams.get('facts')).toBe('ceasefire:false,us_backstop:true');
+    expect(errors).toEqual([]);
+  });
+
+  it('sorts and searches the pledge table by names, keeps both in the URL, and exports what is shown as CSV', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.goto(`${server.url}/pledges?asOf=2026-01-15`);
+    await page.getByTestId('pledges-search').fill('Germany');
+    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
+    const parties = await page.locator('[data-table="pledges"] tbody tr td:nth-child(2)').allTextContents();
+    expect(new Set(parties)).toEqual(new Set(['Germany']));
+    // Search by a name a note mentions, and by a capability's name.
+    await page.getByTestId('pledges-search').fill('Merz');
+    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
+    await page.getByTestId('pledges-search').fill('naval vessels');
+    await expect.poll(async () => new Set(await page.locator('[data-table="pledges"] tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Naval vesselsBlack Sea']));
+    await page.getByTestId('pledges-search').fill('');
+    await page.getByRole('button', { name: 'Party', exact: true }).click();
+    await page.getByRole('button', { name: 'Party', exact: true }).click();
+    expect(new URL(page.url()).searchParams.get('pledges.sort')).toBe('-party');
+    const sorted = await page.locator('[data-table="pledges"] tbody tr td:nth-child(2)').allTextContents();
+    expect(sorted).toEqual([...sorted].sort((a, b) => b.localeCompare(a, 'en')));
+    await page.getByTestId('pledges-search').fill('Germany');
+    const shownIds = await page.locator('[data-table="pledges"] tbody tr th').allTextContents();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pledges-csv').click()]);
+    expect(download.suggestedFilename()).toBe('pledges-2026-01-15.csv');
+    const path = join(SHOTS, 'pledges-export.csv');
+    await download.saveAs(path);
+    const rows = parse(await readFile(path, 'utf8')) as string[][];
+    expect(rows[0]).toEqual(['Pledge', 'Party', 'Capability', 'Quantity', 'Status', 'Condition', 'State', 'Sources', 'As of']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(shownIds);
+    expect(rows.slice(1).every((row) => row[1] === 'Germany' && row.at(-1) === '2026-01-15' && (row.at(-2) ?? '').length > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports a chart as PNG and SVG, and prints a page to an A4 PDF', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.url, 'demo-analyst');
+    await page.locator('[data-chart="coverage-per-package"] svg').waitFor();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="coverage-per-package"]').getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('coverage-per-package.png');
+    const pngPath = join(SHOTS, 'coverage-per-package.png');
+    await png.saveAs(pngPath);
+    const bytes = await readFile(pngPath);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // The PNG decodes: the browser draws it at its full size.
+    const size = await page.evaluate<{ width: number; height: number }>(
+      `(async () => { const image = new Image(); image.src = 'data:image/png;base64,${bytes.toString('base64')}'; await image.decode(); return { width: image.naturalWidth, height: image.naturalHeight }; })()`,
+    );
+    expect(size.width).toBeGreaterThan(300);
+    expect(size.height).toBeGreaterThan(100);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="coverage-per-package"]').getByRole('button', { name: 'Download SVG' }).click()]);
+    const svgPath = join(SHOTS, 'coverage-per-package.svg');
+    await svg.saveAs(svgPath);
+    expect(await readFile(svgPath, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top nav').isVisible()).toBe(false);
+    expect(await page.getByTestId('answer').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await writeFile(join(SHOTS, 'overview-print.pdf'), pdf);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+  });
+
   it('switches to German', async () => {
     const { page, errors } = await open();
     await signIn(page, server.url, 'demo-coordinator');
@@ -218,18 +340,18 @@ describe('the web dashboard in chromium', () => {
     expect(await page.getByTestId('headline-states').textContent()).toMatch(/^\d+ von \d+ Koalitionsstaaten/);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     // Explanations are rendered from the structured reasons in German, with capability names.
-    const explanations = (await page.locator('.explanations li').allTextContents()).join('\n');
+    const explanations = (await page.locator('.explanations:not(.gap-list) li').allTextContents()).join('\n');
     expect(explanations).toMatch(/ inaktiv: /);
     expect(explanations).toMatch(/erfordert |wartet auf /);
     expect(explanations).not.toMatch(/ inactive: |needs |waits for /);
     await expect.poll(() => page.locator('.coverage-row', { hasText: 'Bodentruppen' }).count()).toBeGreaterThan(0);
-    expect(await page.locator('.coverage-row', { hasText: 'Bodentruppen' }).first().textContent()).toContain('land.personnel');
+    expect(await page.locator('.coverage-row', { hasText: 'Bodentruppen' }).first().locator('[data-capability="land.personnel"]').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'overview-de.png'), fullPage: true });
     // The same German explanation on the explained pledge's party page.
-    const first = page.locator('.explanations li').first();
+    const first = page.locator('.explanations:not(.gap-list) li').first();
     const pledge = (await first.locator('a[href^="/pledges/"]').textContent()) ?? '';
     await first.locator('a[href^="/parties/"]').click();
-    const row = page.locator('.party tr', { has: page.locator(`a[href="/pledges/${pledge}"]`) });
+    const row = page.locator(`.party tr[data-pledge="${pledge}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(`${pledge} inaktiv: `);
     expect(errors).toEqual([]);

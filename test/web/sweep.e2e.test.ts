@@ -1,0 +1,156 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../bench/support/server-process.js';
+import { CAPABILITY_CATALOGUE } from '../../src/core/capabilities.js';
+import { buildWeb } from '../support/build-web.js';
+import { launchChromium } from '../support/chromium.js';
+import { apiFromPage, signIn } from './browser-session.js';
+import { axeViolations, horizontalOverflow, injectAxe, rawIdsInText, waitForSettled } from './page-checks.js';
+
+// Every page, as an analyst and as a delegate, in English and German, on a desk (1440×900) and a phone
+// (390×844): no console error, no sideways scrolling, no serious or critical axe-core violation, and no raw id
+// of a party, fact, capability or requirement standing alone where the record has a name. One browser, one
+// signed-in context per role; a screenshot of each page goes to test-output/web/sweep/.
+
+const SETUP_TIMEOUT = 15 * 60_000;
+const SHOTS = join(new URL('../../', import.meta.url).pathname, 'test-output', 'web', 'sweep');
+
+const PAGES: { name: string; path: string }[] = [
+  { name: 'overview', path: '/' },
+  { name: 'map', path: '/map' },
+  { name: 'party-de', path: '/parties/DE' },
+  { name: 'pledges', path: '/pledges' },
+  { name: 'pledge-fr-1', path: '/pledges/fr-1' },
+  { name: 'pledge-new', path: '/pledges/new' },
+  { name: 'requirements', path: '/requirements' },
+  { name: 'purl', path: '/purl' },
+  { name: 'financing', path: '/financing' },
+  { name: 'analysis', path: '/analysis' },
+  { name: 'timeline', path: '/timeline' },
+  { name: 'sources', path: '/sources' },
+  { name: 'public', path: '/public' },
+];
+const VIEWPORTS = [
+  { name: 'desk', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const ROLES = [
+  { name: 'analyst', account: 'demo-analyst' },
+  { name: 'delegate', account: 'demo-delegate-de' },
+] as const;
+const LANGUAGES = ['en', 'de'] as const;
+
+interface Signed {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+describe('every page in chromium: no overflow, no serious accessibility violation, names not ids', () => {
+  let directory: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let ids: string[] = [];
+  const signed = new Map<string, Signed>();
+
+  const open = async (role: (typeof ROLES)[number]): Promise<Signed> => {
+    const existing = signed.get(role.name);
+    if (existing) return existing;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await injectAxe(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const url = message.location().url;
+      // The API's expected answers: not signed in yet, no pending approval.
+      if (/status of (401|404)/.test(message.text()) && (url.includes('/api/session') || url.includes('/approval'))) return;
+      errors.push(`${message.text()} (${url})`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await signIn(page, server.url, role.account);
+    const entry = { context, page, errors };
+    signed.set(role.name, entry);
+    return entry;
+  };
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    directory = await mkdtemp(join(tmpdir(), 'coalition-sweep-'));
+    [, server, browser] = await Promise.all([buildWeb(), startServerProcess({ COALITION_DATA: directory }), launchChromium()]);
+    const { page } = await open(ROLES[0]);
+    const list = async <T>(path: string): Promise<T[]> => (await apiFromPage<{ items: T[] }>(page, 'GET', `${path}?limit=500`)).body.items;
+    const parties = await list<{ id: string; kind: string; name: { en: string } }>('/api/parties');
+    const facts = await list<{ id: string; name?: unknown }>('/api/facts');
+    const requirements = await list<{ id: string }>('/api/requirements');
+    ids = [
+      // States by their codes; institutions are known by their abbreviations (EU, NATO) and keep them.
+      ...parties.filter((party) => party.kind === 'state' && party.name.en !== party.id).map((party) => party.id),
+      ...facts.filter((fact) => fact.name !== undefined).map((fact) => fact.id),
+      ...CAPABILITY_CATALOGUE.map((capability) => capability.id),
+      ...requirements.map((requirement) => requirement.id),
+    ];
+  }, SETUP_TIMEOUT);
+  it('signed out: the sign-in page and the public summary, EN and DE, desk and phone, with no navigation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await injectAxe(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !(/status of (401|404)/.test(message.text()) && message.location().url.includes('/api/session'))) errors.push(message.text());
+    });
+    const problems: string[] = [];
+    for (const language of LANGUAGES) {
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        for (const path of ['/login', '/public', '/pledges/fr-1']) {
+          await page.goto(`${server.url}${path}?lang=${language}`);
+          await waitForSettled(page);
+          const where = `signed out ${language} ${viewport.name} ${path}`;
+          if (await page.locator('header.top nav').count()) problems.push(`${where}: navigation shown`);
+          const overflow = await horizontalOverflow(page);
+          if (overflow) problems.push(`${where}: page ${overflow.scrollWidth} px wide`);
+          for (const violation of await axeViolations(page)) problems.push(`${where}: axe ${violation}`);
+          await page.screenshot({ path: join(SHOTS, `signed-out-${language}-${viewport.name}-${path.split('/').filter(Boolean).join('-')}.png`), fullPage: true });
+        }
+      }
+    }
+    await context.close();
+    expect([...problems, ...errors]).toEqual([]);
+  }, 5 * 60_000);
+
+  afterAll(async () => {
+    for (const entry of signed.values()) await entry.context.close();
+    await browser?.close();
+    await server?.stop();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  for (const role of ROLES) {
+    for (const language of LANGUAGES) {
+      for (const viewport of VIEWPORTS) {
+        it(`${role.name}, ${language}, ${viewport.name} ${viewport.width}×${viewport.height}`, async () => {
+          const { page, errors } = await open(role);
+          await page.setViewportSize({ width: viewport.width, height: viewport.height });
+          const problems: string[] = [];
+          for (const target of PAGES) {
+            const before = errors.length;
+            await page.goto(`${server.url}${target.path}?lang=${language}`);
+            await waitForSettled(page);
+            const where = `${target.path}`;
+            const overflow = await horizontalOverflow(page);
+            if (overflow) problems.push(`${where}: page ${overflow.scrollWidth} px wide in a ${overflow.innerWidth} px window`);
+            for (const violation of await axeViolations(page)) problems.push(`${where}: axe ${violation}`);
+            for (const raw of await rawIdsInText(page, ids)) problems.push(`${where}: raw id ${raw}`);
+            for (const error of errors.slice(before)) problems.push(`${where}: console ${error}`);
+            await page.screenshot({ path: join(SHOTS, `${role.name}-${language}-${viewport.name}-${target.name}.png`), fullPage: true });
+          }
+          expect(problems).toEqual([]);
+        }, 5 * 60_000);
+      }
+    }
+  }
+});
