@@ -13,7 +13,7 @@ import { axeViolations, horizontalOverflow, injectAxe, rawIdsInText, waitForSett
 // Every page, as an analyst and as a delegate, in English and German, on a desk (1440×900) and a phone
 // (390×844): no console error, no sideways scrolling, no serious or critical axe-core violation, and no raw id
 // of a party, fact, capability or requirement standing alone where the record has a name. One browser, one
-// signed-in context per role; a screenshot of each page goes to test-output/web/sweep/.
+// signed-in context per role and screen; a screenshot of each page goes to test-output/web/sweep/.
 
 const SETUP_TIMEOUT = 15 * 60_000;
 const SHOTS = join(new URL('../../', import.meta.url).pathname, 'test-output', 'web', 'sweep');
@@ -56,10 +56,13 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
   let ids: string[] = [];
   const signed = new Map<string, Signed>();
 
-  const open = async (role: (typeof ROLES)[number]): Promise<Signed> => {
-    const existing = signed.get(role.name);
+  // One signed-in context per role and screen; the phone's is a mobile one (overlay scrollbars, touch), as on a phone.
+  const open = async (role: (typeof ROLES)[number], viewport: (typeof VIEWPORTS)[number] = VIEWPORTS[0]): Promise<Signed> => {
+    const key = `${role.name}:${viewport.name}`;
+    const existing = signed.get(key);
     if (existing) return existing;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const phone = viewport.name === 'phone';
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, isMobile: phone, hasTouch: phone });
     await injectAxe(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -73,7 +76,7 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     await signIn(page, server.url, role.account);
     const entry = { context, page, errors };
-    signed.set(role.name, entry);
+    signed.set(key, entry);
     return entry;
   };
 
@@ -95,17 +98,17 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
     ];
   }, SETUP_TIMEOUT);
   it('signed out: the sign-in page and the public summary, EN and DE, desk and phone, with no navigation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await injectAxe(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !(/status of (401|404)/.test(message.text()) && message.location().url.includes('/api/session'))) errors.push(message.text());
-    });
     const problems: string[] = [];
-    for (const language of LANGUAGES) {
-      for (const viewport of VIEWPORTS) {
-        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const errors: string[] = [];
+    for (const viewport of VIEWPORTS) {
+      const phone = viewport.name === 'phone';
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, isMobile: phone, hasTouch: phone });
+      await injectAxe(context);
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !(/status of (401|404)/.test(message.text()) && message.location().url.includes('/api/session'))) errors.push(message.text());
+      });
+      for (const language of LANGUAGES) {
         for (const path of ['/login', '/public', '/pledges/fr-1']) {
           await page.goto(`${server.url}${path}?lang=${language}`);
           await waitForSettled(page);
@@ -117,8 +120,8 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
           await page.screenshot({ path: join(SHOTS, `signed-out-${language}-${viewport.name}-${path.split('/').filter(Boolean).join('-')}.png`), fullPage: true });
         }
       }
+      await context.close();
     }
-    await context.close();
     expect([...problems, ...errors]).toEqual([]);
   }, 5 * 60_000);
 
@@ -133,8 +136,7 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
     for (const language of LANGUAGES) {
       for (const viewport of VIEWPORTS) {
         it(`${role.name}, ${language}, ${viewport.name} ${viewport.width}×${viewport.height}`, async () => {
-          const { page, errors } = await open(role);
-          await page.setViewportSize({ width: viewport.width, height: viewport.height });
+          const { page, errors } = await open(role, viewport);
           const problems: string[] = [];
           for (const target of PAGES) {
             const before = errors.length;

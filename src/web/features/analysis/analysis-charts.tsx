@@ -39,7 +39,7 @@ export default function AnalysisChart(props: Props) {
           legend: { top: 0, data: [t('analysis.risk.pMin'), t('analysis.risk.pMax')] },
           grid: withLegend,
           xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (value: number) => `${n(value)} %` } },
-          yAxis: { type: 'category', data: props.rows.map((row) => row.requirement), inverse: true },
+          yAxis: { type: 'category', data: props.rows.map((row) => row.requirement), inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
           series: [
             { name: t('analysis.risk.pMin'), type: 'bar', data: props.rows.map((row) => row.pMin), itemStyle: { color: PALETTE.certain } },
             { name: t('analysis.risk.pMax'), type: 'bar', data: props.rows.map((row) => row.pMax), itemStyle: { color: PALETTE.possible } },

@@ -6,7 +6,8 @@ import type { UnlockersResult } from '../../../core/analyses/compute-unlockers.j
 import { useI18n } from '../../i18n/i18n.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
-import { type FactRecord, loadCollection, type RequirementRecord } from '../../lib/records.js';
+import { partyNamer } from '../../i18n/party-names.data.js';
+import { type FactRecord, loadCollection, type PartyRecord, type RequirementRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
 import { recordNamer } from '../../i18n/record-names.data.js';
@@ -21,6 +22,7 @@ const Charts = lazy(() => import('./analysis-charts.js'));
 
 interface Loaded {
   facts: FactRecord[];
+  parties: PartyRecord[];
   unlockers: UnlockersResult;
   risk: RiskResult;
   allocation: AllocationResult;
@@ -34,14 +36,15 @@ export default function AnalysisPage() {
   const { asOf, overrides } = useAppState();
   const scenario = useMemo(() => ({ facts: [...overrides].map(([id, value]) => ({ id, value })), ...(asOf ? { asOf } : {}) }), [asOf, overrides]);
   const loaded = useLoad(`analysis:${JSON.stringify(scenario)}`, async (): Promise<Loaded> => {
-    const [unlockers, risk, allocation, requirements, facts] = await Promise.all([
+    const [unlockers, risk, allocation, requirements, facts, parties] = await Promise.all([
       apiRequest<UnlockersResult>('POST', '/api/analyses/unlockers', scenario),
       apiRequest<RiskResult>('POST', '/api/analyses/risk', scenario),
       apiRequest<AllocationResult>('POST', '/api/analyses/allocation', scenario),
       loadCollection<RequirementRecord>('requirements', asOf),
       loadCollection<FactRecord>('facts', asOf),
+      loadCollection<PartyRecord>('parties', asOf),
     ]);
-    return { unlockers, risk, allocation, requirements, facts };
+    return { unlockers, risk, allocation, requirements, facts, parties };
   });
   return (
     <div>
@@ -54,12 +57,12 @@ export default function AnalysisPage() {
 
 function Analyses({ data }: { data: Loaded }) {
   const { t, n, capability, language } = useI18n();
-  const context = useMemo<SentenceContext>(() => {
-    const byId = new Map(data.requirements.map((record) => [record.id, record]));
-    return { t, n, capability, requirementOf: (id) => byId.get(id) };
-  }, [data.requirements, t, n, capability]);
   const requirementName = useMemo(() => recordNamer(language, data.requirements), [language, data.requirements]);
   const factName = useMemo(() => recordNamer(language, data.facts), [language, data.facts]);
+  const context = useMemo<SentenceContext>(() => {
+    const byId = new Map(data.requirements.map((record) => [record.id, record]));
+    return { t, n, capability, requirementOf: (id) => byId.get(id), factName, requirementName, partyName: partyNamer(language, data.parties) };
+  }, [data.requirements, data.parties, t, n, capability, factName, requirementName, language]);
   const demandOf = useMemo(() => new Map(data.allocation.requirements.map((row) => [row.requirement, row.demand])), [data.allocation]);
   const bars = useMemo(() => buildUnlockerBars(data.unlockers, demandOf), [data.unlockers, demandOf]);
   const riskRows = useMemo(() => buildRiskRows(data.risk), [data.risk]);
@@ -80,7 +83,7 @@ function Analyses({ data }: { data: Loaded }) {
         <h2>{t('analysis.unlockers.title')}</h2>
         <p className="muted">{t('analysis.unlockers.help')}</p>
         <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          <Charts kind="unlockers" bars={bars} />
+          <Charts kind="unlockers" bars={{ ...bars, labels: bars.labels.map(factName) }} />
         </Suspense>
         <ol>{data.unlockers.facts.slice(0, 8).map((fact) => <li key={fact.fact}>{describeFactUnlocker(fact, context)}</li>)}</ol>
         <h3>{t('analysis.parties.title')}</h3>
@@ -93,9 +96,9 @@ function Analyses({ data }: { data: Loaded }) {
         {riskRows.length === 0 ? <p>{t('analysis.risk.noEstimates')}</p> : (
           <>
             <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-              <Charts kind="risk" rows={riskRows} />
+              <Charts kind="risk" rows={riskRows.map((row) => ({ ...row, requirement: requirementName(row.requirement) }))} />
             </Suspense>
-            <div style={{ overflowX: 'auto' }}>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('analysis.risk.title')}>
             <table>
               <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.risk.pMin')}</th>{sampled && <th scope="col" className="number">{t('analysis.risk.interval')}</th>}<th scope="col" className="number">{t('analysis.risk.pMax')}</th></tr></thead>
               <tbody>{riskRows.map((row) => (
@@ -119,7 +122,7 @@ function Analyses({ data }: { data: Loaded }) {
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             <Charts kind="distribution" distribution={distribution} />
             <h3>{t('analysis.tornado.title')}</h3>
-            {tornado.points.some((points) => points !== 0) && <Charts kind="tornado" tornado={tornado} />}
+            {tornado.points.some((points) => points !== 0) && <Charts kind="tornado" tornado={{ ...tornado, facts: tornado.facts.map(factName) }} />}
           </Suspense>
           {tornado.points.some((points) => points !== 0)
             ? <ul>{tornado.facts.map((fact, i) => <li key={fact}>{t('analysis.tornado.line', { fact: factName(fact), points: n(tornado.points[i] ?? 0) })}</li>)}</ul>
@@ -130,7 +133,7 @@ function Analyses({ data }: { data: Loaded }) {
       <section className="panel">
         <h2>{t('analysis.allocation.title')}</h2>
         <p className="muted">{t('analysis.allocation.help')}</p>
-        <div style={{ overflowX: 'auto' }}>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('analysis.allocation.title')}>
         <table>
           <thead><tr><th scope="col">{t('analysis.requirement')}</th><th scope="col" className="number">{t('analysis.priority')}</th><th scope="col" className="number">{t('analysis.demand')}</th><th scope="col" className="number">{t('analysis.allocation.filled')}</th><th scope="col" className="number">{t('analysis.allocation.greedy')}</th><th scope="col" className="number">{t('analysis.allocation.shortfall')}</th><th scope="col">{t('analysis.allocation.fillers')}</th></tr></thead>
           <tbody>{allocation.map((row) => (

@@ -7,6 +7,7 @@ import { useAppState } from '../../lib/app-state.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Money } from '../../components/money.js';
 import { partyNamer } from '../../i18n/party-names.data.js';
+import { translateWarning } from '../../i18n/warnings.data.js';
 import { type FinancingPlanRecord, loadCollection, type PartyRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
@@ -52,7 +53,10 @@ function Plans({ plans, shares, parties }: { plans: FinancingPlanRecord[]; share
                   {option.amount !== null && <p><Money language={language} amount={option.amount} currency={plan.currency} /></p>}
                   {option.optOuts.length > 0 && <p>{t('financing.optOuts', { parties: option.optOuts.map(party).join(', ') })}</p>}
                   {option.guarantors.length > 0 && <p>{t('financing.guarantors', { parties: option.guarantors.map(party).join(', ') })}</p>}
-                  {side?.options.find((entry) => entry.id === option.id)?.warnings.map((warning) => <p key={warning} className="muted small" lang="en">{warning}</p>)}
+                  {side?.options.find((entry) => entry.id === option.id)?.warnings.map((warning) => {
+                    const said = translateWarning(language, warning, party);
+                    return <p key={warning} className="muted small" lang={said.translated ? undefined : 'en'}>{said.text}</p>;
+                  })}
                   <SourceLinks ids={option.sources} />
                 </div>
               ))}

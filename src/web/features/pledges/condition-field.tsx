@@ -1,11 +1,12 @@
 import { useI18n } from '../../i18n/i18n.js';
+import { conditionMessage } from './condition-messages.data.js';
 import type { ConditionCheck } from './pledge-editor.data.js';
 
 // The condition input: checked on every keystroke, the first problem marked under its column.
 
 /** A condition text field with its live check. */
 export function ConditionField({ value, onChange, check }: { value: string; onChange: (value: string) => void; check: ConditionCheck }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const first = check.ok ? null : check.issues[0];
   return (
     <>
@@ -29,7 +30,7 @@ export function ConditionField({ value, onChange, check }: { value: string; onCh
           </pre>
         )}
         <div id="condition-check" className={check.ok ? 'ok' : 'error'} role="status" data-testid="condition-check">
-          {check.ok ? t('editor.conditionOk') : check.issues.map((issue) => <div key={`${issue.column}-${issue.message}`}>{t('editor.conditionError', { column: issue.column, message: issue.message })}</div>)}
+          {check.ok ? t('editor.conditionOk') : check.issues.map((issue) => <div key={`${issue.column}-${issue.message}`}>{t('editor.conditionError', { column: issue.column, message: conditionMessage(language, issue.message) })}</div>)}
         </div>
       </div>
     </>

@@ -4,6 +4,7 @@ import { Money } from '../../components/money.js';
 import { SourceLinks } from '../../components/source-links.js';
 import { statusName } from '../../i18n/labels.data.js';
 import { partyNamer } from '../../i18n/party-names.data.js';
+import { translateWarning } from '../../i18n/warnings.data.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { apiGet, withQuery } from '../../lib/api-client.js';
@@ -108,7 +109,14 @@ function Fund({ board, parties }: { board: BoardFund; parties: readonly PartyRec
           </table>
         </details>
       )}
-      {board.warnings.length > 0 && <ul className="muted small" data-free-text lang="en">{board.warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>}
+      {board.warnings.length > 0 && (
+        <ul className="muted small" data-free-text>
+          {board.warnings.map((warning) => {
+            const said = translateWarning(language, warning, party);
+            return <li key={warning} lang={said.translated ? undefined : 'en'}>{said.text}</li>;
+          })}
+        </ul>
+      )}
     </section>
   );
 }
