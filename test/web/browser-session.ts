@@ -37,7 +37,8 @@ export async function signIn(page: Page, baseUrl: string, account: string): Prom
   await page.goto(`${baseUrl}/login`);
   await page.getByRole('button', { name: `Use ${account}`, exact: true }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByTestId('session-user').filter({ hasText: account }).waitFor();
+  // On a phone the header's menu is collapsed: the name is there, not shown.
+  await page.getByTestId('session-user').filter({ hasText: account }).waitFor({ state: 'attached' });
 }
 
 /** Call the API from inside the page (its session cookie and CSRF token), as the app itself would. */

@@ -56,8 +56,14 @@ export async function rawIdsInText(page: Page, ids: readonly string[]): Promise<
   return page.evaluate<string[]>(`${FIND_IDS}(${JSON.stringify(ids)})`);
 }
 
-/** The page has settled: no part of it is loading and the main content is drawn. */
+type PageDocument = { querySelector: (selector: string) => { textContent: string | null } | null };
+
+/** The page has settled: no part of it is loading and the main content is drawn. (A function, not a string: a string predicate is evaluated with eval, which the app's CSP refuses.) */
 export async function waitForSettled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(`document.querySelector('main') !== null && document.querySelector('[aria-busy="true"]') === null && (document.querySelector('main').textContent || '').length > 20`);
+  await page.waitForFunction(() => {
+    const document = (globalThis as unknown as { document: PageDocument }).document;
+    const main = document.querySelector('main');
+    return main !== null && document.querySelector('[aria-busy="true"]') === null && (main.textContent ?? '').length > 20;
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_AREAS } from '../../core/areas.js';
 import { PLEDGE_STATUSES } from '../../core/types.js';
-import { areaName, statusName } from './labels.data.js';
+import { areaName, domainName, statusName } from './labels.data.js';
 import { translate } from './messages.js';
 
 describe('labels for codes', () => {
@@ -14,6 +14,12 @@ describe('labels for codes', () => {
       expect(areaName(de, area)).not.toBe(area === 'ua' ? 'ua' : areaName(en, area));
     }
     for (const status of PLEDGE_STATUSES) expect(statusName(de, status)).not.toBe(status);
+  });
+
+  it('names the domains of capabilities and public releases', () => {
+    expect(domainName(de, 'air_defence')).toBe('Luftverteidigung');
+    expect(domainName(en, 'maritime')).toBe('sea');
+    expect(domainName(en, 'space')).toBe('space');
   });
 
   it('shows a code it does not know as it is', () => {

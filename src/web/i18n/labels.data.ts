@@ -57,3 +57,25 @@ export function meetingFormat(t: Translate, format: string): string {
   const key = FORMATS[format];
   return key ? t(key) : format;
 }
+
+const DOMAINS: Readonly<Record<string, MessageKey>> = {
+  land: 'domain.land',
+  air: 'domain.air',
+  air_defence: 'domain.air_defence',
+  sea: 'domain.sea',
+  maritime: 'domain.sea',
+  intel: 'domain.intel',
+  intelligence: 'domain.intel',
+  monitoring: 'domain.monitoring',
+  logistics: 'domain.logistics',
+  training: 'domain.training',
+  industry: 'domain.industry',
+  demining: 'domain.demining',
+  finance: 'domain.finance',
+};
+
+/** A domain (a capability's part before the dot, or a public release's domain) in words; an unknown one as it is. */
+export function domainName(t: Translate, domain: string): string {
+  const key = DOMAINS[domain];
+  return key ? t(key) : domain;
+}

@@ -178,6 +178,7 @@ export const DE: Record<MessageKey, string> = {
   'notFound': 'Diese Seite gibt es nicht.',
   'skip': 'Zum Inhalt springen',
   // Shell, pledge view, labels (issue 26)
+  'domain.air_defence': 'Luftverteidigung',
   'condition.kind.fact': 'Tatsache',
   'condition.kind.party': 'Partei',
   'condition.kind.capability': 'Fähigkeit',
@@ -204,7 +205,7 @@ export const DE: Record<MessageKey, string> = {
   'public.domains': 'Beitragende Parteien',
   'public.parties': '{parties} Parteien tragen in einem Bereich bei.',
   'public.partiesSuppressed': 'Die Zahl der beitragenden Parteien wird zurückgehalten.',
-  'public.domainParties': '{parties} Parteien',
+  'public.domainParties': 'Parteien: {parties}',
   'public.capabilities': 'Summen je Fähigkeit und Stufe',
   'public.total': 'Summe',
   'public.stage.planned': 'Geplant',

@@ -176,6 +176,7 @@ export const EN = {
   'notFound': 'This page does not exist.',
   'skip': 'Skip to content',
   // Shell, pledge view, labels (issue 26)
+  'domain.air_defence': 'air defence',
   'condition.kind.fact': 'fact',
   'condition.kind.party': 'party',
   'condition.kind.capability': 'capability',
@@ -202,7 +203,7 @@ export const EN = {
   'public.domains': 'Contributing parties',
   'public.parties': '{parties} parties contribute in some domain.',
   'public.partiesSuppressed': 'The number of contributing parties is withheld.',
-  'public.domainParties': '{parties} parties',
+  'public.domainParties': 'parties: {parties}',
   'public.capabilities': 'Totals per capability and stage',
   'public.total': 'Total',
   'public.stage.planned': 'Planned',

@@ -7,7 +7,7 @@ import { Loading } from '../../components/status.js';
 import { CapabilityLabel } from '../../components/capability-label.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { domainName } from '../../i18n/labels.data.js';
 import { countryName, partyNamer } from '../../i18n/party-names.data.js';
 import { PALETTE } from '../../lib/palette.js';
 import { Link, navigate } from '../../lib/router.js';
@@ -166,11 +166,4 @@ function ShadeDetails({ party, title, shade }: { party: string; title: string; s
 
 function Swatch({ level }: { level: Level }) {
   return level === 'none' ? <span className="swatch swatch-none" /> : <span className="swatch" style={{ background: FILL[level] }} />;
-}
-
-const DOMAINS: Readonly<Record<string, MessageKey>> = { land: 'domain.land', air: 'domain.air', sea: 'domain.sea', maritime: 'domain.sea', intel: 'domain.intel', intelligence: 'domain.intel', monitoring: 'domain.monitoring', logistics: 'domain.logistics', training: 'domain.training', industry: 'domain.industry', demining: 'domain.demining', finance: 'domain.finance' };
-
-function domainName(t: (key: MessageKey) => string, domain: string): string {
-  const key = DOMAINS[domain];
-  return key ? t(key) : domain;
 }

@@ -3,6 +3,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/status.js';
 import { formatQuantity } from '../../i18n/capabilities.data.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { domainName } from '../../i18n/labels.data.js';
 import { ApiError, apiGet } from '../../lib/api-client.js';
 import { useLoad } from '../../lib/use-api.js';
 import { type PublicRelease, stageCell } from './public.data.js';
@@ -61,7 +62,7 @@ function Release({ release }: { release: PublicRelease }) {
         <ul>
           {release.domains.map((domain) => (
             <li key={domain.domain}>
-              {domainWord(t, domain.domain)}: {domain.suppressed || domain.parties === null ? suppressed : t('public.domainParties', { parties: domain.parties })}
+              {domainName(t, domain.domain)}: {domain.suppressed || domain.parties === null ? suppressed : t('public.domainParties', { parties: domain.parties })}
             </li>
           ))}
         </ul>
@@ -72,11 +73,4 @@ function Release({ release }: { release: PublicRelease }) {
       </section>
     </>
   );
-}
-
-function domainWord(t: ReturnType<typeof useI18n>['t'], domain: string): string {
-  const known = ['land', 'air', 'sea', 'maritime', 'intelligence', 'monitoring', 'logistics', 'training', 'industry', 'demining', 'finance'];
-  if (!known.includes(domain)) return domain;
-  const key = domain === 'maritime' ? 'domain.sea' : domain === 'intelligence' ? 'domain.intel' : (`domain.${domain}` as 'domain.land');
-  return t(key);
 }
