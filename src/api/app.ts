@@ -7,7 +7,7 @@ import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import type { Services } from '../services/create-services.js';
 import { installAuthentication } from './auth/authenticate.js';
 import { installErrorHandling } from './error-handler.js';
-import { documentRoute, openApiHeader } from './openapi-document.js';
+import { documentRoute, openApiHeader, transformDocumentObject } from './openapi-document.js';
 import { registerAnalysisRoutes } from './routes/analyses.routes.js';
 import { registerApprovalRoutes } from './routes/approvals.routes.js';
 import { registerDonorConfirmationRoutes } from './routes/donor-confirmations.routes.js';
@@ -50,7 +50,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   installSecurityHeaders(app);
   installAuthentication(app, services);
   app.addHook('onRoute', documentRoute);
-  await app.register(swagger, { openapi: openApiHeader(), transform: jsonSchemaTransform });
+  await app.register(swagger, { openapi: openApiHeader(), transform: jsonSchemaTransform, transformObject: transformDocumentObject });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const cacheSchema = z.object({ name: z.string(), entries: z.number().int(), bytes: z.number(), maxBytes: z.number().nullable() });

@@ -7,6 +7,7 @@ import { ALL_ENTITIES } from '../db/entities/all-entities.js';
 import { createServices, type Services } from '../services/create-services.js';
 import { loadDemo } from '../services/load-demo.js';
 import { buildApp } from './app.js';
+import { componentNameOf } from './route-schemas.js';
 import { presentRecord } from './routes/present-record.js';
 
 // The API contract (issue 23): the OpenAPI document says what the server does — PUT bodies as accepted, security per
@@ -17,11 +18,16 @@ interface Operation {
   operationId?: string;
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
-  responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }>;
+  responses: Record<string, { content?: Record<string, { schema: ObjectSchema }> }>;
+}
+interface ObjectSchema {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+  required?: string[];
 }
 interface Document {
   openapi: string;
-  components: { securitySchemes: Record<string, Record<string, string>> };
+  components: { securitySchemes: Record<string, Record<string, string>>; schemas: Record<string, ObjectSchema> };
   paths: Record<string, Record<string, Operation>>;
 }
 
@@ -82,10 +88,15 @@ describeEachStore('the API contract', (suite) => {
     }
   });
 
-  it('describes the record fields in responses', () => {
-    const read = spec.paths['/api/pledges/{id}']?.get?.responses['200']?.content?.['application/json']?.schema;
+  it('describes the record fields in responses, each record type as a named component', () => {
+    const reference = spec.paths['/api/pledges/{id}']?.get?.responses['200']?.content?.['application/json']?.schema;
+    expect(reference).toEqual({ $ref: '#/components/schemas/Pledge' });
+    const read = spec.components.schemas.Pledge;
     expect(Object.keys(read?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'party', 'capability', 'quantity', 'status', 'condition', 'version', 'createdAt', 'updatedAt']));
     expect(read?.required).toEqual(expect.arrayContaining(['id', 'party', 'quantity', 'version']));
+    expect(Object.keys(spec.components.schemas).sort()).toEqual(ALL_ENTITIES.map((entity) => componentNameOf(entity.name)).sort());
+    expect(componentNameOf('fund-packages')).toBe('FundPackage');
+    expect(componentNameOf('parties')).toBe('Party');
   });
 
   it('GET → edit → PUT: the read-only fields come back unchanged and are ignored; a stale version is a 409', async () => {

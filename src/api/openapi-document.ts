@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { RouteOptions } from 'fastify';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CALENDAR_ROUTE, isApiPath, isSafeMethod, isSessionPath, SESSION_COOKIE } from './auth/authenticate.js';
 import { errorResponseSchema } from './route-schemas.js';
 
@@ -72,3 +73,17 @@ export function documentRoute(route: RouteOptions): void {
   }
   schema.response = response;
 }
+
+/**
+ * The document's named components: each record type's response schema (registered with an id in route-schemas.ts)
+ * becomes `#/components/schemas/<Name>`. The transform also emits an input variant of each (`<Name>Input`), which no
+ * route references (request bodies are the edge schemas, described inline); those are dropped.
+ */
+export const transformDocumentObject: typeof jsonSchemaTransformObject = (input) => {
+  const document = jsonSchemaTransformObject(input);
+  const schemas = 'components' in document ? document.components?.schemas : undefined;
+  if (!schemas) return document;
+  const text = JSON.stringify(document);
+  for (const name of Object.keys(schemas)) if (!text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  return document;
+};

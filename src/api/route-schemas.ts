@@ -49,10 +49,19 @@ function fieldsObjectOf(entity: EntityDefinition): z.ZodObject {
 export function recordResponseSchemaOf(entity: EntityDefinition): z.ZodType {
   let schema = responseSchemas.get(entity.name);
   if (!schema) {
-    schema = fieldsObjectOf(entity).extend(recordMetaShape).describe(`One of ${entity.name}, with its version and timestamps`);
+    // Its id makes it a named component of the OpenAPI document ($ref), so generated clients get a type per record.
+    schema = fieldsObjectOf(entity).extend(recordMetaShape).meta({ id: componentNameOf(entity.name), description: `One of ${entity.name}, with its version and timestamps` });
     responseSchemas.set(entity.name, schema);
   }
   return schema;
+}
+
+/** The OpenAPI component name of a collection's record: `fund-packages` → `FundPackage`, `parties` → `Party`. */
+export function componentNameOf(collection: string): string {
+  const words = collection.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  const last = words.length - 1;
+  words[last] = (words[last] as string).replace(/ies$/, 'y').replace(/s$/, '');
+  return words.join('');
 }
 
 /** A list page of an entity's records. */
