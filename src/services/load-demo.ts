@@ -43,7 +43,7 @@ export async function loadDemo(store: Store, cache: DatasetCache, now: () => Dat
 
 // A demo file: collections of records, every one checked by its record type's schema.
 async function readExtra(path: string, collections: Record<string, string>): Promise<Map<string, StoredRecord[]>> {
-  const schemas: Record<string, z.ZodType> = {};
+  const schemas: Record<string, z.ZodType<StoredRecord, unknown>> = {};
   for (const [key, name] of Object.entries(collections)) {
     const entity = entityByName(name);
     if (entity) schemas[key] = entity.schema;
@@ -51,6 +51,5 @@ async function readExtra(path: string, collections: Record<string, string>): Pro
   const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
   const parsed = parseCollections(raw, schemas, Object.keys(schemas));
   if (parsed.problems.length > 0) throw new InputError('input.invalid', `invalid demo file ${path}`, parsed.problems);
-  const records = parsed.records as Record<string, StoredRecord[]>;
-  return new Map(Object.entries(collections).map(([key, name]) => [name, records[key] ?? []]));
+  return new Map(Object.entries(collections).map(([key, name]) => [name, parsed.records[key] ?? []]));
 }

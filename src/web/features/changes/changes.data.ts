@@ -2,34 +2,13 @@
 // (`2026-01-03` or `meeting:ID`), and the report of GET /api/changes in words — names where the data has
 // them (parties, capabilities, requirements, meetings, funds), old → new per changed field.
 
-/** Where a report starts or ends: a date or a meeting. */
-export type ChangesPoint = { kind: 'date'; date: string } | { kind: 'meeting'; meeting: string };
+import type { ChangesPoint } from '../../../contracts/changes.schema.js';
+import type { CoverageFigures } from '../../../core/changes/as-of-state.js';
+import type { CollectionDiff, FieldChange } from '../../../core/changes/diff-records.js';
 
-export interface CoverageFigures {
-  demand: number | null;
-  supplyMin: number;
-  supplyMax: number;
-  shortfallMin: number | null;
-  shortfallMax: number | null;
-  unquantified: number;
-}
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface RecordChange {
-  id: string;
-  fields: FieldChange[];
-}
-
-interface Diff<R> {
-  added: R[];
-  changed: RecordChange[];
-  removed: R[];
-}
+export type { ChangesPoint } from '../../../contracts/changes.schema.js';
+export type { CoverageFigures } from '../../../core/changes/as-of-state.js';
+export type { FieldChange, RecordChange } from '../../../core/changes/diff-records.js';
 
 export interface ChangedPledge {
   id: string;
@@ -45,12 +24,12 @@ export interface ChangedPledge {
 export interface ChangesReport {
   since: string;
   until: string;
-  pledges: Diff<ChangedPledge> & { withdrawn: { id: string; party: string; on: string | null }[]; superseded: { id: string; party: string; by: string }[] };
+  pledges: CollectionDiff<ChangedPledge> & { withdrawn: { id: string; party: string; on: string | null }[]; superseded: { id: string; party: string; by: string }[] };
   coverage: { requirement: string; then: CoverageFigures | null; now: CoverageFigures | null; changed: boolean }[];
-  requirements: Diff<{ id: string; [field: string]: unknown }>;
-  facts: Diff<{ id: string; value?: unknown; description?: string; [field: string]: unknown }>;
-  contributions: Diff<{ id: string; fund: string; date: string; donors: { party: string }[]; amount: number | null; currency: string; status: string }>;
-  decisions: Diff<{ id: string; meeting: string; text: string }>;
+  requirements: CollectionDiff<{ id: string; [field: string]: unknown }>;
+  facts: CollectionDiff<{ id: string; value?: unknown; description?: string; [field: string]: unknown }>;
+  contributions: CollectionDiff<{ id: string; fund: string; date: string; donors: { party: string }[]; amount: number | null; currency: string; status: string }>;
+  decisions: CollectionDiff<{ id: string; meeting: string; text: string }>;
   sinceMeeting: { id: string; title: string; date: string } | null;
   untilMeeting: { id: string; title: string; date: string } | null;
 }
@@ -139,7 +118,7 @@ export function describeFieldChanges(fields: readonly FieldChange[], names: Chan
 
 /** Counts for the summary line; coverage rows count when their figures moved. */
 export function countChanges(report: ChangesReport): { pledges: number; coverage: number; contributions: number; decisions: number; facts: number; requirements: number; total: number } {
-  const size = (diff: Diff<unknown>): number => diff.added.length + diff.changed.length + diff.removed.length;
+  const size = (diff: CollectionDiff<unknown>): number => diff.added.length + diff.changed.length + diff.removed.length;
   const counts = {
     pledges: size(report.pledges) + report.pledges.withdrawn.length + report.pledges.superseded.length,
     coverage: report.coverage.filter((row) => row.changed).length,
