@@ -1,7 +1,7 @@
-import { type CandidateOptions, selectCandidates } from '../activation/candidates.js';
+import type { CandidateOptions } from '../activation/candidates.js';
 import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
-import { TRUE_CONDITION } from '../conditions/ast.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
+import { compiledCandidates } from '../scenario/compiled-candidates.js';
 import type { Fact, FactValue, Requirement } from '../types.js';
 import { compileCoverage, type CoverageProgram } from './coverage-program.js';
 
@@ -25,7 +25,7 @@ export interface AnalysisModel {
   partyOfPledge: string[];
 }
 
-const compiled = new WeakMap<PreparedDataset, Map<string, { network: Network; coverage: CoverageProgram }>>();
+const programs = new WeakMap<Network, CoverageProgram>();
 
 /** Compile the dataset's candidates under the options (kept per dataset), and apply the scenario's facts. */
 export function buildAnalysisModel(dataset: PreparedDataset, options: AnalysisOptions = {}): AnalysisModel {
@@ -53,27 +53,13 @@ function assembleModel(
   return { network, coverage, facts, factValues, partyOfPledge };
 }
 
+// The coverage program is the analyses' own; the network is the scenario's (compiled once for both).
 function compiledFor(dataset: PreparedDataset, options: CandidateOptions): { network: Network; coverage: CoverageProgram } {
-  const key = `${options.asOf ?? ''}|${options.minStatus ?? ''}`;
-  let byOptions = compiled.get(dataset);
-  if (!byOptions) {
-    byOptions = new Map();
-    compiled.set(dataset, byOptions);
+  const { network } = compiledCandidates(dataset, options);
+  let coverage = programs.get(network);
+  if (!coverage) {
+    coverage = compileCoverage(network, dataset.requirements);
+    programs.set(network, coverage);
   }
-  const known = byOptions.get(key);
-  if (known) return known;
-  const { candidates } = selectCandidates(dataset.pledges, options);
-  const input: ActivationPledge[] = candidates.map((pledge) => ({
-    id: pledge.id,
-    party: pledge.party,
-    capability: pledge.capability,
-    quantity: pledge.quantity,
-    areas: pledge.areas,
-    condition: dataset.conditions.get(pledge.id) ?? TRUE_CONDITION,
-  }));
-  const network = compileNetwork(input);
-  const entry = { network, coverage: compileCoverage(network, dataset.requirements) };
-  if (byOptions.size >= 16) byOptions.clear();
-  byOptions.set(key, entry);
-  return entry;
+  return { network, coverage };
 }

@@ -1,12 +1,12 @@
-import { type CandidateOptions, type CandidateSelection, selectCandidates } from '../activation/candidates.js';
-import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
+import type { CandidateOptions } from '../activation/candidates.js';
+import type { Network } from '../activation/compile-network.js';
 import { evaluateNetwork } from '../activation/evaluate-activation.js';
-import { TRUE_CONDITION } from '../conditions/ast.js';
 import type { Reason } from '../activation/explain-pledge.js';
 import type { CoverageReport } from '../coverage/compute-coverage.js';
-import { type CoverageIndex, fillCoverageReport, indexCoverage } from '../coverage/index-coverage.js';
+import { fillCoverageReport } from '../coverage/index-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { FactValue, IsoDate, Pledge, PledgeStatus, QuantityRange } from '../types.js';
+import { type CompiledCandidates, compiledCandidates } from './compiled-candidates.js';
 import { describeScenarioPledges } from './describe-scenario-pledges.js';
 
 // One scenario end to end: candidates → activation → coverage, in the shape the CLI, the API and the web
@@ -101,54 +101,6 @@ export interface ScenarioSummary {
 export const STATE_INACTIVE = 0;
 export const STATE_POSSIBLE = 1;
 export const STATE_CERTAIN = 2;
-
-interface CompiledCandidates extends CandidateSelection {
-  network: Network;
-  coverage: CoverageIndex;
-  /** Per dataset pledge: its position among the candidates (the network's input order), or -1. */
-  candidateOf: Int32Array;
-  candidateById: ReadonlyMap<string, number>;
-  candidateParties: string[];
-}
-
-// The candidates, their compiled network and coverage index depend on the dataset, the as-of date and the minimum
-// status, not on the facts: kept per dataset object (the services cache datasets per audit head), so switching
-// facts only runs the fixed points and fills the coverage. A dataset is never changed after it is prepared.
-const compiled = new WeakMap<PreparedDataset, Map<string, CompiledCandidates>>();
-
-function compiledCandidates(dataset: PreparedDataset, options: CandidateOptions): CompiledCandidates {
-  const key = `${options.asOf ?? ''}|${options.minStatus ?? ''}`;
-  let byOptions = compiled.get(dataset);
-  if (!byOptions) {
-    byOptions = new Map();
-    compiled.set(dataset, byOptions);
-  }
-  const known = byOptions.get(key);
-  if (known) return known;
-  const selection = selectCandidates(dataset.pledges, options);
-  const input: ActivationPledge[] = selection.candidates.map((pledge) => ({
-    id: pledge.id,
-    party: pledge.party,
-    capability: pledge.capability,
-    quantity: pledge.quantity,
-    areas: pledge.areas,
-    condition: dataset.conditions.get(pledge.id) ?? TRUE_CONDITION,
-  }));
-  const candidateById = new Map(selection.candidates.map((pledge, i) => [pledge.id, i]));
-  const candidateOf = Int32Array.from(dataset.pledges, (pledge) => candidateById.get(pledge.id) ?? -1);
-  const entry: CompiledCandidates = {
-    ...selection,
-    network: compileNetwork(input),
-    coverage: indexCoverage(dataset.requirements, selection.candidates),
-    candidateOf,
-    candidateById,
-    candidateParties: [...new Set(selection.candidates.map((pledge) => pledge.party))].sort(),
-  };
-  // A few option sets per dataset at most in practice; bound it anyway.
-  if (byOptions.size >= 16) byOptions.clear();
-  byOptions.set(key, entry);
-  return entry;
-}
 
 /** Evaluate the dataset under a scenario: which pledges activate, why not, and what is covered. */
 export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOptions = {}): ScenarioResult {
