@@ -155,6 +155,8 @@ export const financingOptionSchema = strictRecord({
   id: idSchema,
   kind: z.enum(FINANCING_OPTION_KINDS, { error: `must be one of ${FINANCING_OPTION_KINDS.join(', ')}` }),
   title: text,
+  /** A short name in English and German for tables and charts (the title is the source's wording). */
+  name: strictRecord({ en: text, de: text }).optional(),
   key: z.enum(FINANCING_KEYS, { error: `must be one of ${FINANCING_KEYS.join(', ')}` }).optional(),
   optOuts: partyListSchema.optional(),
   guarantors: partyListSchema.optional(),

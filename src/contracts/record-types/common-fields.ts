@@ -1,11 +1,11 @@
 import { jsonb, text } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Derivation } from '../../core/types.js';
-import { derivationsSchema, idSchema, sourcesSchema } from '../field-schemas.js';
-import { field } from './declare-record-type.js';
+import { derivationsSchema, freeTextSchema, idSchema, sourcesSchema } from '../field-schemas.js';
+import { field, partsField } from './declare-record-type.js';
 import { sourcesColumn } from './record-columns.js';
 
-// Fields several record types share: the id, cited sources and derivations.
+// Fields several record types share: the id, cited sources, derivations and texts in English and German.
 
 /** The record's id (the table's primary key); `description` for the exchange files. */
 export function idField<S extends z.ZodType>(schema: S, description: string) {
@@ -40,4 +40,13 @@ export function derivedField() {
       json: '[{"field": …, "from": […], "how": …}]',
     },
   });
+}
+
+/** A short text in English and German, optional, both or neither (`name` → columns name_en, name_de). */
+export function localizedField(column: string, what: string) {
+  return partsField(
+    z.strictObject({ en: freeTextSchema(500).min(1, 'must not be empty'), de: freeTextSchema(500).min(1, 'must not be empty') }).optional(),
+    { en: text(`${column}_en`), de: text(`${column}_de`) },
+    { together: 'give it in both languages (en and de) or not at all', exchange: { en: `${what} in English`, de: `${what} in German` } },
+  );
 }

@@ -1,7 +1,7 @@
 import { doublePrecision, text } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { factValueSchema, freeTextSchema } from '../field-schemas.js';
-import { datasetSourcesField, idField } from './common-fields.js';
+import { datasetSourcesField, idField, localizedField } from './common-fields.js';
 import { declareRecordType, field } from './declare-record-type.js';
 
 // A fact conditions test (DESIGN.md §4): true, false or unknown, with an optional probability.
@@ -25,6 +25,8 @@ export const factType = declareRecordType({
         .regex(/^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'must be a lower-case name, optionally dotted (e.g. mandate.DE)'),
       'lower-case name, optionally dotted (mandate.DE)',
     ),
+    name: localizedField('name', 'short name'),
+    explanation: localizedField('explanation', 'one-line explanation'),
     value: field(factValueSchema, text('value').notNull(), {
       filter: true,
       stored: factValueAsText,

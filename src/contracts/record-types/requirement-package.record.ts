@@ -1,6 +1,6 @@
 import { text } from 'drizzle-orm/pg-core';
 import { freeTextSchema, idSchema } from '../field-schemas.js';
-import { datasetSourcesField, idField } from './common-fields.js';
+import { datasetSourcesField, idField, localizedField } from './common-fields.js';
 import { declareRecordType, field } from './declare-record-type.js';
 
 // A package of requirements (DESIGN.md §3), e.g. a reassurance force.
@@ -11,6 +11,7 @@ export const requirementPackageType = declareRecordType({
   description: 'A package of requirements',
   fields: {
     id: idField(idSchema, 'unique id of the package'),
+    name: localizedField('name', 'short name'),
     title: field(freeTextSchema().min(1), text('title').notNull(), { exchange: 'title' }),
     description: field(freeTextSchema().optional(), text('description'), { exchange: 'free text' }),
     sources: datasetSourcesField(),

@@ -1,7 +1,7 @@
 import { bigint, boolean, date, integer, text } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { areaIdSchema, capabilityIdSchema, freeTextSchema, idSchema, timeWindowSchema, wholeNumber } from '../field-schemas.js';
-import { datasetSourcesField, derivedField, idField } from './common-fields.js';
+import { datasetSourcesField, derivedField, idField, localizedField } from './common-fields.js';
 import { declareRecordType, field, keyedField, partsField } from './declare-record-type.js';
 
 // What the beneficiary needs (DESIGN.md §3): a capability, a quantity, a priority and an area.
@@ -13,6 +13,7 @@ export const requirementType = declareRecordType({
   exchanged: true,
   fields: {
     id: idField(idSchema, 'unique id of the requirement'),
+    name: localizedField('name', 'short name'),
     capability: field(capabilityIdSchema, text('capability').notNull(), {
       filter: true,
       index: true,

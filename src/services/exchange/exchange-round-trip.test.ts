@@ -100,7 +100,7 @@ describeEachStore('exchange round trip', (suite) => {
     if (!table) throw new Error('no requirements table');
     const file = { name: 'requirements.csv', bytes: new TextEncoder().encode(writeCsv(table)) };
     await importExchangeFile(target, services.cache, file, { now: tickingClock() });
-    const edited = { name: file.name, bytes: new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace('test-req-open,monitoring.observers,,false,2', 'test-req-open,monitoring.observers,250,true,2')) };
+    const edited = { name: file.name, bytes: new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace('test-req-open,,,monitoring.observers,,false,2', 'test-req-open,,,monitoring.observers,250,true,2')) };
     const before = await countStore(target);
     const dry = await importExchangeFile(target, services.cache, edited, { now: tickingClock(), dryRun: true });
     expect(dry.byEntity.requirements).toMatchObject({ created: 0, updated: 1 });
