@@ -8,13 +8,19 @@ const VALUES: FactValue[] = [true, false, 'unknown'];
 
 /** The scenario's fact switches. */
 export function FactSwitches({ switches, onChange }: { switches: FactSwitch[]; onChange: (id: string, value: FactValue) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div className="fact-switches">
       {switches.map((entry) => (
-        <fieldset key={entry.id} className={entry.overridden ? 'fact overridden' : 'fact'} title={entry.description}>
+        <fieldset key={entry.id} className={entry.overridden ? 'fact overridden' : 'fact'} title={entry.explanation?.[language] ?? entry.description}>
           <legend>
-            <code>{entry.id}</code>
+            {entry.name ? (
+              <>
+                {entry.name[language]} <code className="muted">{entry.id}</code>
+              </>
+            ) : (
+              <code>{entry.id}</code>
+            )}
             {entry.overridden && <span className="muted"> ({t('fact.recorded', { value: t(`fact.${String(entry.recorded)}` as 'fact.true') })})</span>}
           </legend>
           {VALUES.map((value) => {

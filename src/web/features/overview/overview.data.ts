@@ -11,15 +11,28 @@ export interface FactSwitch {
   value: FactValue;
   overridden: boolean;
   description: string | undefined;
+  /** The fact's short name and one-line explanation in English and German, where the record has them. */
+  name?: { en: string; de: string } | undefined;
+  explanation?: { en: string; de: string } | undefined;
 }
 
+type NamedFact = Fact & { name?: { en: string; de: string }; explanation?: { en: string; de: string } };
+
 /** One switch per fact: the recorded value and the value in the scenario. */
-export function buildFactSwitches(facts: readonly Fact[], overrides: ReadonlyMap<string, FactValue>): FactSwitch[] {
+export function buildFactSwitches(facts: readonly NamedFact[], overrides: ReadonlyMap<string, FactValue>): FactSwitch[] {
   return [...facts]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((fact) => {
       const override = overrides.get(fact.id);
-      return { id: fact.id, recorded: fact.value, value: override ?? fact.value, overridden: override !== undefined && override !== fact.value, description: fact.description };
+      return {
+        id: fact.id,
+        recorded: fact.value,
+        value: override ?? fact.value,
+        overridden: override !== undefined && override !== fact.value,
+        description: fact.description,
+        name: fact.name,
+        explanation: fact.explanation,
+      };
     });
 }
 
