@@ -1,67 +1,13 @@
 import { anyAreaCovers } from '../../src/core/areas.js';
+import type { AggregateCoverage, Allocation, CapabilityCoverage, CoveragePledge, CoverageReport, RequirementCoverage } from '../../src/core/coverage/coverage-rows.js';
 import type { Pledge, Requirement } from '../../src/core/types.js';
 
 // The reference implementation of coverage (the code before it was indexed; kept for property tests): requirements are served in priority order, each taking from the matching pledges'
 // remaining quantity, so no pledge is counted twice. Two passes give the range: certain pledges at their
 // minimum, then certain and possible pledges at their maximum.
 
-export interface CoveragePledge {
-  pledge: Pledge;
-  state: 'certain' | 'possible' | 'inactive';
-}
+export type { AggregateCoverage, Allocation, CapabilityCoverage, CoveragePledge, CoverageReport, RequirementCoverage } from '../../src/core/coverage/coverage-rows.js';
 
-export interface Allocation {
-  pledge: string;
-  party: string;
-  min: number;
-  max: number;
-}
-
-export interface RequirementCoverage {
-  requirement: string;
-  capability: string;
-  area: string;
-  priority: number;
-  package?: string;
-  estimate: boolean;
-  /** null when there is no public estimate of the need. */
-  demand: number | null;
-  supplyMin: number;
-  supplyMax: number;
-  /** Demand not covered: best case (from supplyMax) and worst case (from supplyMin); null without demand. */
-  shortfallMin: number | null;
-  shortfallMax: number | null;
-  /** Share of demand covered, 0–1; null without demand. */
-  coveredMin: number | null;
-  coveredMax: number | null;
-  allocations: Allocation[];
-  /** Matching certain or possible pledges that give no number. */
-  unquantifiedPledges: string[];
-}
-
-export interface AggregateCoverage {
-  id: string;
-  /** Sum of the quantified demands; requirements without an estimate add nothing. */
-  demand: number;
-  supplyMin: number;
-  supplyMax: number;
-  requirements: number;
-  unestimatedRequirements: number;
-}
-
-export interface CapabilityCoverage extends AggregateCoverage {
-  /** Supply left over after every requirement took its share. */
-  unallocatedMin: number;
-  unallocatedMax: number;
-}
-
-export interface CoverageReport {
-  requirements: RequirementCoverage[];
-  capabilities: CapabilityCoverage[];
-  packages: AggregateCoverage[];
-}
-
-/** Compute coverage of every requirement from pledges with their activation states. */
 export function computeReferenceCoverage(requirements: readonly Requirement[], pledges: readonly CoveragePledge[]): CoverageReport {
   const ordered = [...requirements].sort((a, b) => a.priority - b.priority || compareText(a.id, b.id));
   const matching = ordered.map((requirement) => orderSources(requirement, pledges, requirements));
