@@ -1,5 +1,6 @@
 import { anyAreaCovers } from '../../src/core/areas.js';
-import type { AggregateCoverage, Allocation, CapabilityCoverage, CoveragePledge, CoverageReport, RequirementCoverage } from '../../src/core/coverage/coverage-rows.js';
+import { describeRow, summarise } from '../../src/core/coverage/coverage-rows.js';
+import type { Allocation, CapabilityCoverage, CoveragePledge, CoverageReport, RequirementCoverage } from '../../src/core/coverage/coverage-rows.js';
 import type { Pledge, Requirement } from '../../src/core/types.js';
 
 // The reference implementation of coverage (the code before it was indexed; kept for property tests): requirements are served in priority order, each taking from the matching pledges'
@@ -66,51 +67,6 @@ function allocate(
     return perPledge;
   });
   return { taken, left };
-}
-
-function describeRow(
-  requirement: Requirement,
-  supplyMin: number,
-  supplyMax: number,
-  allocations: Allocation[],
-  unquantifiedPledges: string[],
-): RequirementCoverage {
-  const demand = requirement.quantity;
-  const share = (supply: number): number | null => (demand === null ? null : demand === 0 ? 1 : supply / demand);
-  const row: RequirementCoverage = {
-    requirement: requirement.id,
-    capability: requirement.capability,
-    area: requirement.area,
-    priority: requirement.priority,
-    estimate: requirement.estimate,
-    demand,
-    supplyMin,
-    supplyMax,
-    shortfallMin: demand === null ? null : demand - supplyMax,
-    shortfallMax: demand === null ? null : demand - supplyMin,
-    coveredMin: share(supplyMin),
-    coveredMax: share(supplyMax),
-    allocations,
-    unquantifiedPledges,
-  };
-  if (requirement.package !== undefined) row.package = requirement.package;
-  return row;
-}
-
-function summarise(rows: readonly RequirementCoverage[], groupOf: (row: RequirementCoverage) => string | undefined): AggregateCoverage[] {
-  const groups = new Map<string, AggregateCoverage>();
-  for (const row of rows) {
-    const id = groupOf(row);
-    if (id === undefined) continue;
-    const group = groups.get(id) ?? { id, demand: 0, supplyMin: 0, supplyMax: 0, requirements: 0, unestimatedRequirements: 0 };
-    group.demand += row.demand ?? 0;
-    group.supplyMin += row.supplyMin;
-    group.supplyMax += row.supplyMax;
-    group.requirements += 1;
-    if (row.demand === null) group.unestimatedRequirements += 1;
-    groups.set(id, group);
-  }
-  return [...groups.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
 function summariseCapabilities(
