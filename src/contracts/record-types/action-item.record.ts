@@ -1,7 +1,7 @@
 import { date, text as textColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { ACTION_ITEM_STATUSES, idListSchema, idSchema, isoDateSchema, partyIdSchema, text } from '../field-schemas.js';
-import { idField } from './common-fields.js';
+import { ACTION_ITEM_STATUSES, idSchema, isoDateSchema, partyIdSchema, text } from '../field-schemas.js';
+import { concernsField, idField } from './common-fields.js';
 import { declareRecordType, field, keyedField } from './declare-record-type.js';
 
 // Something a meeting asked someone to do (DESIGN.md §3): an owner, a due date, a status.
@@ -28,15 +28,7 @@ export const actionItemType = declareRecordType({
       textColumn('status').notNull().default('open'),
       { filter: true, exchange: `${ACTION_ITEM_STATUSES.join(', ')} (default open)` },
     ),
-    pledges: field(idListSchema('pledge').default([]), textColumn('pledges').array().notNull().default([]), {
-      filter: 'pledge',
-      references: 'pledges',
-      exchange: 'ids of the pledges it concerns, separated by ;',
-    }),
-    requirements: field(idListSchema('requirement').default([]), textColumn('requirements').array().notNull().default([]), {
-      filter: 'requirement',
-      references: 'requirements',
-      exchange: 'ids of the requirements it concerns, separated by ;',
-    }),
+    pledges: concernsField('pledges'),
+    requirements: concernsField('requirements'),
   },
 });

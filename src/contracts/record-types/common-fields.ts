@@ -1,7 +1,7 @@
 import { jsonb, text } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Derivation } from '../../core/types.js';
-import { derivationsSchema, freeTextSchema, idSchema, sourcesSchema } from '../field-schemas.js';
+import { derivationsSchema, freeTextSchema, idListSchema, idSchema, sourcesSchema } from '../field-schemas.js';
 import { field, partsField } from './declare-record-type.js';
 import { sourcesColumn } from './record-columns.js';
 
@@ -49,4 +49,14 @@ export function localizedField(column: string, what: string) {
     { en: text(`${column}_en`), de: text(`${column}_de`) },
     { together: 'give it in both languages (en and de) or not at all', exchange: { en: `${what} in English`, de: `${what} in German` } },
   );
+}
+
+/** The pledges or requirements a meeting's record concerns: a text[] column, filtered by the singular (`pledge`). */
+export function concernsField(collection: 'pledges' | 'requirements') {
+  const singular = collection === 'pledges' ? 'pledge' : 'requirement';
+  return field(idListSchema(singular).default([]), text(collection).array().notNull().default([]), {
+    filter: singular,
+    references: collection,
+    exchange: `ids of the ${collection} it concerns, separated by ;`,
+  });
 }

@@ -1,6 +1,6 @@
 import { text as textColumn } from 'drizzle-orm/pg-core';
-import { idListSchema, idSchema, text } from '../field-schemas.js';
-import { idField, sourcesField } from './common-fields.js';
+import { idSchema, text } from '../field-schemas.js';
+import { concernsField, idField, sourcesField } from './common-fields.js';
 import { declareRecordType, field, keyedField } from './declare-record-type.js';
 
 // A decision taken at a meeting (DESIGN.md §3), linked to the pledges and requirements it concerns.
@@ -14,16 +14,8 @@ export const meetingDecisionType = declareRecordType({
     id: idField(idSchema, 'unique id of the decision'),
     meeting: keyedField(idSchema, 'meetingId', textColumn('meeting_id').notNull(), { filter: true, index: true, references: 'meetings', exchange: 'id of the meeting' }),
     text: field(text, textColumn('text').notNull(), { exchange: 'what was decided' }),
-    pledges: field(idListSchema('pledge').default([]), textColumn('pledges').array().notNull().default([]), {
-      filter: 'pledge',
-      references: 'pledges',
-      exchange: 'ids of the pledges it concerns, separated by ;',
-    }),
-    requirements: field(idListSchema('requirement').default([]), textColumn('requirements').array().notNull().default([]), {
-      filter: 'requirement',
-      references: 'requirements',
-      exchange: 'ids of the requirements it concerns, separated by ;',
-    }),
+    pledges: concernsField('pledges'),
+    requirements: concernsField('requirements'),
     sources: sourcesField(),
   },
 });
