@@ -26,3 +26,12 @@ export const acceptRequestSchema = z.strictObject({
     .optional(),
 });
 export type AcceptRequest = z.infer<typeof acceptRequestSchema>;
+
+// `POST /api/ingest/:id/reject`: which proposals to reject (the others stay open).
+export const rejectRequestSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ index: z.number().int('must be a whole number').nonnegative('must not be negative') }))
+    .min(1, 'must reject at least one proposal')
+    .max(200),
+});
+export type RejectRequest = z.infer<typeof rejectRequestSchema>;

@@ -131,6 +131,10 @@ describeEachStore('ingest API', (suite) => {
 
   it('forgets rejected proposals and refuses bad articles with a 400 naming the field', async () => {
     const view = await propose();
+    const one = await asAnalyst({ method: 'POST', url: `/api/ingest/${view.id}/reject`, payload: { items: [{ index: 0 }] } });
+    expect(one.statusCode).toBe(200);
+    expect((JSON.parse(one.body) as { proposals: { status: string }[] }).proposals.map((p) => p.status)).toEqual(['rejected', 'open', 'open', 'open', 'open']);
+    expect((await asAnalyst({ method: 'POST', url: `/api/ingest/${view.id}/reject`, payload: { items: [{ index: 99 }] } })).statusCode).toBe(400);
     expect((await asAnalyst({ method: 'DELETE', url: `/api/ingest/${view.id}` })).statusCode).toBe(204);
     expect((await asAnalyst({ method: 'GET', url: `/api/ingest/${view.id}` })).statusCode).toBe(404);
     const empty = await asAnalyst({ method: 'POST', url: '/api/ingest', payload: { text: '   ' } });

@@ -9,3 +9,4 @@ export * from './pledge-approvals.js';
 export * from './sessions.js';
 export * from './public-releases.js';
 export * from './login-attempts.js';
+export * from './ingest-proposals.js';

@@ -1,59 +1,36 @@
 import { createHash } from 'node:crypto';
 import { isUser, type Principal } from '../../core/access/principal.js';
-import { draftRecord, type RecordDraft } from '../../core/ingest/draft-records.js';
-import type { Proposal } from '../../core/ingest/types.js';
-import type { AcceptRequest } from '../../contracts/ingest-accept.schema.js';
+import { draftRecord } from '../../core/ingest/draft-records.js';
+import type { AcceptRequest, RejectRequest } from '../../contracts/ingest-accept.schema.js';
 import type { IngestRequest } from '../../contracts/ingest.schema.js';
+import { articleViewSchema, proposalViewSchema, type AcceptResult, type IngestView, type ProposalView } from '../../contracts/ingest-view.schema.js';
 import { AppError, InputError } from '../../contracts/input-error.js';
 import { entityByName } from '../../db/entities/all-entities.js';
-import { sourceEntity } from '../../db/entities/dataset-entities.js';
-import type { EntityDefinition, StoredRecord } from '../../db/entities/entity-definition.js';
-import type { Store } from '../../db/open-store.js';
+import { deleteIngestProposals, findIngestProposals, pruneIngestProposals, saveIngestProposals, updateIngestProposals, type IngestProposalRow } from '../../db/ingest-proposal.repository.js';
+import { inTransaction } from '../../db/in-transaction.js';
+import type { Database, Store } from '../../db/open-store.js';
 import type { AccessPolicy } from '../access/access-policy.js';
 import { RecordService } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
+import { assertOpen, planAccept, writeAccepted } from './accept-proposals.js';
 import { findDuplicate } from './find-duplicates.js';
-import { proposeRecords, type ProposedArticle } from './propose-records.js';
-import { inTransaction } from '../../db/in-transaction.js';
+import { proposeRecords } from './propose-records.js';
 
 // News ingestion over the API (docs/ingestion.md): an article in → proposals, each with the record it would
 // become and, when one exists, the record that already states it ("already recorded: purl-de-2"). The
-// proposals are kept in memory under an id for two hours; accepting writes the chosen records — each citing
-// a Source with the publisher, date, URL and the quoted passage — through the record services in one
-// transaction, with the accepting user's rights and audit; rejecting forgets them.
+// proposals are stored (table ingest_proposals, shared by every app server, kept across restarts) for their
+// proposer only, for seven days; accepting writes the chosen records — each citing a Source with the
+// publisher, date, URL and the quoted passage — and marks them accepted, in one transaction; rejecting one
+// marks it rejected, rejecting the article deletes its proposals. Nothing else is written.
 
-export interface ProposalView {
-  index: number;
-  proposal: Proposal;
-  span: { start: number; end: number };
-  draft: RecordDraft | null;
-  duplicate: { entity: string; id: string } | null;
-}
+export type { IngestView, ProposalView } from '../../contracts/ingest-view.schema.js';
 
-export interface IngestView {
-  id: string;
-  language: string;
-  date: string | null;
-  url: string | null;
-  publisher: string | null;
-  title: string | null;
-  text: string;
-  proposals: ProposalView[];
-}
-
-interface Session {
-  created: number;
-  /** Who proposed them: the duplicates were looked up with that caller's rights, so only they may see them. */
-  owner: string;
-  view: IngestView;
-}
-
-const KEEP_MS = 2 * 60 * 60 * 1000;
-const MAX_SESSIONS = 200;
+/** How long proposals are kept after they were made (or made again). */
+export const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+/** How many ingested articles one proposer keeps; older ones are deleted. */
+export const MAX_PER_OWNER = 100;
 
 export class IngestService {
-  private readonly sessions = new Map<string, Session>();
-
   constructor(
     private readonly store: Store,
     private readonly cache: DatasetCache,
@@ -68,128 +45,102 @@ export class IngestService {
     const owner = ownerOf(principal);
     const id = `ing-${createHash('sha256').update(JSON.stringify([owner, article.text, article.date, article.language, article.url])).digest('hex').slice(0, 16)}`;
     const funds = await this.fundIds(principal);
-    const proposals: ProposalView[] = [];
+    const fresh: ProposalView[] = [];
     for (const [index, located] of article.proposals.entries()) {
       const draft = draftRecord({ proposal: located.proposal, id: `${id.slice(4, 12)}-${index + 1}`, articleDate: article.date, funds });
       const duplicate = draft ? await findDuplicate(this.records, principal, draft) : null;
-      proposals.push({ index, proposal: located.proposal, span: located.span, draft, duplicate });
+      fresh.push({ index, proposal: located.proposal, span: located.span, draft, duplicate, status: 'open', created: [] });
     }
-    const view = toView(id, article, proposals);
-    this.keep(id, { created: this.now().getTime(), owner, view });
-    return view;
+    const now = this.now();
+    const articleView = { language: article.language, date: article.date, url: article.url, publisher: article.publisher, title: article.title, text: article.text };
+    // Records accepted from this article before and deleted since (undone): their proposals are open again.
+    const earlier = await findIngestProposals(this.store.db, id);
+    const gone = earlier ? await this.deletedSince(principal, fromRow(earlier).proposals) : new Set<string>();
+    return inTransaction(this.store.db, async (tx) => {
+      // The same proposer ingesting the same article again keeps the decisions made on it.
+      const previous = await findIngestProposals(tx, id, true);
+      const proposals = previous && previous.owner === owner && previous.expiresAt > now ? keepDecisions(fromRow(previous).proposals, fresh, gone) : fresh;
+      const row: IngestProposalRow = { id, owner, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS), article: articleView, proposals };
+      await saveIngestProposals(tx, row);
+      await pruneIngestProposals(tx, { now, owner, keep: MAX_PER_OWNER });
+      return fromRow(row);
+    });
   }
 
-  /** The caller's proposals of an earlier ingest (not_found once forgotten, or when another caller made them). */
-  get(principal: Principal, id: string): IngestView {
-    return this.session(principal, id).view;
+  /** The caller's proposals of an earlier ingest (not_found once expired or deleted, or when another caller made them). */
+  async get(principal: Principal, id: string): Promise<IngestView> {
+    return this.load(this.store.db, principal, id, false);
   }
 
-  /** Forget the caller's proposals (reject): nothing was written, nothing remains. */
-  reject(principal: Principal, id: string): void {
-    this.session(principal, id);
-    this.sessions.delete(id);
+  /** Reject the article: its proposals are deleted; nothing was written, nothing remains. */
+  async reject(principal: Principal, id: string): Promise<void> {
+    await inTransaction(this.store.db, async (tx) => {
+      await this.load(tx, principal, id, true);
+      await deleteIngestProposals(tx, id);
+    });
   }
 
-  /** Write the accepted proposals as records, each citing a source with its quote, in one transaction. */
-  async accept(principal: Principal, id: string, request: AcceptRequest): Promise<{ created: { entity: string; id: string; version: number }[]; sources: string[] }> {
-    const { view } = this.session(principal, id);
-    const publisher = request.source?.publisher ?? view.publisher;
-    const date = request.source?.date ?? view.date;
-    if (!publisher) throw new InputError('input.invalid', 'the source needs a publisher: the article names none', [{ path: 'source.publisher', message: 'required (the article names no publisher)' }]);
-    if (!date) throw new InputError('input.invalid', 'the source needs a date: the article states none', [{ path: 'source.date', message: 'required (the article states no date)' }]);
-    const url = request.source?.url ?? view.url;
-    const planned = request.items.map((item, i) => this.plan(view, item, i));
+  /** Reject some proposals: they are marked rejected (and cannot be accepted); nothing is written. */
+  async rejectItems(principal: Principal, id: string, request: RejectRequest): Promise<IngestView> {
+    return inTransaction(this.store.db, async (tx) => {
+      const view = await this.load(tx, principal, id, true);
+      const indexes = new Set(request.items.map((item) => item.index));
+      for (const index of indexes) {
+        const proposal = view.proposals[index];
+        if (!proposal) throw new InputError('input.invalid', `no proposal ${index}`, [{ path: 'items', message: `${index} is not a proposal's index (0–${view.proposals.length - 1})` }]);
+        if (proposal.status === 'accepted') assertOpen(view, index);
+      }
+      const proposals = view.proposals.map((proposal) => (indexes.has(proposal.index) ? { ...proposal, status: 'rejected' as const } : proposal));
+      await updateIngestProposals(tx, id, proposals);
+      return { ...view, proposals };
+    });
+  }
+
+  /** Write the accepted proposals as records, each citing a source with its quote, and mark them accepted: one transaction. */
+  async accept(principal: Principal, id: string, request: AcceptRequest): Promise<AcceptResult> {
+    const { steps, source } = planAccept(await this.get(principal, id), request);
     // Refusals are logged by the shared policy before anything is written.
     await this.access.logDenials(async () => {
-      for (const step of planned) if (!step.replaces) this.access.assertCanWrite(principal, step.entity, { id: step.record.id, action: 'create', after: step.record });
+      for (const step of steps) if (!step.replaces) this.access.assertCanWrite(principal, step.entity, { id: step.record.id, action: 'create', after: step.record });
     });
-    const created: { entity: string; id: string; version: number }[] = [];
-    const sources: string[] = [];
-    await inTransaction(this.store.db, async (tx) => {
+    return inTransaction(this.store.db, async (tx) => {
+      // Locked: a second accept of the same proposals (another request, another server) waits and then finds them accepted.
+      const view = await this.load(tx, principal, id, true);
+      for (const step of steps) assertOpen(view, step.index);
       const records = new RecordService({ ...this.store, db: tx }, this.cache, this.now);
-      for (const step of planned) {
-        const quote = view.proposals[step.index]?.proposal.quote ?? '';
-        const sourceId = `${id.slice(4, 12)}-src-${step.index + 1}`;
-        // Accepting the same article again cites the source written the first time.
-        const existing = await records.get(principal, sourceEntity, sourceId).then(
-          () => true,
-          () => false,
-        );
-        if (!existing && !sources.includes(sourceId)) {
-          await records.create(principal, sourceEntity, {
-            id: sourceId,
-            publisher,
-            date,
-            ...(url ? { url } : {}),
-            ...(view.title ? { publication: view.title } : {}),
-            language: view.language,
-            quote: quote.slice(0, 10_000),
-          });
-          sources.push(sourceId);
-        }
-        const cited = [...new Set([...(Array.isArray(step.record.sources) ? step.record.sources.filter((s): s is string => typeof s === 'string') : []), sourceId])];
-        if (step.replaces) {
-          const current = await records.get(principal, step.entity, step.record.id);
-          const next: StoredRecord & Record<string, unknown> = { ...current.record, ...step.record, sources: cited };
-          const written = await records.replace(principal, step.entity, next, current.version);
-          created.push({ entity: step.entity.name, id: written.record.id, version: written.version });
-        } else {
-          const next: StoredRecord & Record<string, unknown> = { ...step.record, sources: cited };
-          const written = await records.create(principal, step.entity, next);
-          created.push({ entity: step.entity.name, id: written.record.id, version: written.version });
-        }
-      }
+      const { created, sources } = await writeAccepted({ records, principal, view, steps, source });
+      const proposals = view.proposals.map((proposal) => {
+        const record = created.get(proposal.index);
+        return record ? { ...proposal, status: 'accepted' as const, created: [record] } : proposal;
+      });
+      await updateIngestProposals(tx, id, proposals);
+      return { created: [...created.values()], sources };
     });
-    return { created, sources };
   }
 
-  private plan(view: IngestView, item: AcceptRequest['items'][number], i: number): { index: number; entity: EntityDefinition; record: StoredRecord & Record<string, unknown>; replaces: boolean } {
-    const proposal = view.proposals[item.index];
-    if (!proposal) throw new InputError('input.invalid', `no proposal ${item.index}`, [{ path: `items[${i}].index`, message: `must be a proposal's index (0–${view.proposals.length - 1})` }]);
-    if (!proposal.draft) throw new InputError('input.invalid', `proposal ${item.index} is a refusal: it is not written as a record`, [{ path: `items[${i}].index`, message: 'a refusal has no record' }]);
-    const entity = entityByName(proposal.draft.entity);
-    if (!entity) throw new AppError('internal', `unknown record type ${proposal.draft.entity}`);
-    const candidate = item.record ?? proposal.draft.record;
-    if (proposal.draft.replaces) {
-      const value = candidate.value;
-      const id = candidate.id;
-      if (typeof id !== 'string' || !(value === true || value === false || value === 'unknown')) {
-        throw new InputError('input.invalid', 'a fact needs its id and a value true, false or "unknown"', [{ path: `items[${i}].record`, message: 'must be {id, value}' }]);
-      }
-      return { index: item.index, entity, record: { id, value }, replaces: true };
-    }
-    const parsed = entity.schema.safeParse({ sources: [], ...candidate });
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({ path: `items[${i}].record.${issue.path.join('.')}`, message: issue.message }));
-      throw new InputError('input.invalid', `proposal ${item.index}: the ${entity.name} record is incomplete or invalid`, problems);
-    }
-    const record: unknown = parsed.data;
-    if (!isRecord(record)) throw new AppError('internal', 'a parsed record has no id');
-    return { index: item.index, entity, record, replaces: false };
-  }
-
-  private session(principal: Principal, id: string): Session {
-    this.expire();
-    const session = this.sessions.get(id);
+  private async load(db: Database, principal: Principal, id: string, lock: boolean): Promise<IngestView> {
+    const row = await findIngestProposals(db, id, lock);
     // Another caller's proposals answer exactly as missing ones: their duplicates reflect that caller's rights.
-    if (!session || session.owner !== ownerOf(principal)) throw new AppError('not_found', `no proposals under ${id} (they are kept two hours): ingest the article again`);
-    return session;
-  }
-
-  private keep(id: string, session: Session): void {
-    this.expire();
-    this.sessions.delete(id);
-    this.sessions.set(id, session);
-    while (this.sessions.size > MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value;
-      if (oldest === undefined) break;
-      this.sessions.delete(oldest);
+    if (!row || row.owner !== ownerOf(principal) || row.expiresAt <= this.now()) {
+      throw new AppError('not_found', `no proposals under ${id} (they are kept seven days, for the user who made them): ingest the article again`);
     }
+    return fromRow(row);
   }
 
-  private expire(): void {
-    const limit = this.now().getTime() - KEEP_MS;
-    for (const [id, session] of this.sessions) if (session.created < limit) this.sessions.delete(id);
+  /** The records (`entity/id`) once written by accepting these proposals that no longer exist. */
+  private async deletedSince(principal: Principal, proposals: readonly ProposalView[]): Promise<Set<string>> {
+    const gone = new Set<string>();
+    for (const record of proposals.flatMap((proposal) => proposal.created)) {
+      const entity = entityByName(record.entity);
+      const found = entity
+        ? await this.records.get(principal, entity, record.id).then(
+            () => true,
+            () => false,
+          )
+        : false;
+      if (!found) gone.add(`${record.entity}/${record.id}`);
+    }
+    return gone;
   }
 
   private async fundIds(principal: Principal): Promise<string[]> {
@@ -205,10 +156,23 @@ function ownerOf(principal: Principal): string {
   return isUser(principal) ? `user:${principal.userId}` : 'system';
 }
 
-function isRecord(value: unknown): value is StoredRecord & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+/** The stored row as the API's view (checked: the row is read back from the database). */
+function fromRow(row: IngestProposalRow): IngestView {
+  const article = articleViewSchema.parse(row.article);
+  const proposals = proposalViewSchema.array().parse(row.proposals);
+  return { id: row.id, ...article, expiresAt: row.expiresAt.toISOString(), proposals };
 }
 
-function toView(id: string, article: ProposedArticle, proposals: ProposalView[]): IngestView {
-  return { id, language: article.language, date: article.date, url: article.url, publisher: article.publisher, title: article.title, text: article.text, proposals };
+
+/**
+ * Fresh proposals with the decisions made on the same proposals (same index and content) before; an accepted
+ * proposal whose records were all deleted since (`gone`) is open again.
+ */
+function keepDecisions(previous: readonly ProposalView[], fresh: readonly ProposalView[], gone: ReadonlySet<string>): ProposalView[] {
+  return fresh.map((proposal) => {
+    const before = previous[proposal.index];
+    if (!before || before.status === 'open' || JSON.stringify(before.proposal) !== JSON.stringify(proposal.proposal)) return proposal;
+    if (before.status === 'accepted' && before.created.every((record) => gone.has(`${record.entity}/${record.id}`))) return proposal;
+    return { ...proposal, status: before.status, created: before.created };
+  });
 }
