@@ -3,6 +3,7 @@ import { type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
 import { settleWrittenRecord } from '../core/access/owned-parts.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
+import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
 import type { HistoryEntry } from '../contracts/records.schema.js';
@@ -151,6 +152,8 @@ export class RecordService {
           throw new AppError('conflict', `${entity.name} '${id}' already exists`);
         }
         dataset = await prepareChange(tx, actor, stored, entity.name, change, current?.record);
+        // The next scenario patches what was compiled for the stored dataset instead of compiling anew.
+        inheritCompiled(stored, dataset);
       }
       if (change.kind === 'delete' && DATASET_ENTITY_NAMES.has(entity.name)) {
         // The funding, sanctions and meeting records cite parties, sources, pledges and requirements too.

@@ -2,6 +2,7 @@ import type { Principal, VisibilityScope } from '../core/access/principal.js';
 import { scopeKey, scopeOf } from '../core/access/principal.js';
 import { restrictDataset } from '../core/access/restrict-dataset.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
+import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
 import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import { readAuditHead } from '../db/audit.repository.js';
 import type { Store } from '../db/open-store.js';
@@ -20,6 +21,8 @@ export class ScenarioService {
   // A view that hides nothing is the dataset itself (restrictDataset returns it): it costs no memory of its own.
   private readonly views = new HeadKeyedCache<{ dataset: PreparedDataset; own: boolean }>('scenario.views', 192 * MB, (view) => (view.own ? estimateDatasetBytes(view.dataset) : 64));
   private readonly results = new HeadKeyedCache<ScenarioResult>('scenario.results', 128 * MB, (result) => result.bytes);
+  /** Per scope and as-of date, the latest view or past dataset made (see successor). */
+  private readonly latest = new Map<string, WeakRef<PreparedDataset>>();
 
   constructor(
     private readonly store: Store,
@@ -44,12 +47,26 @@ export class ScenarioService {
     if (asOf === undefined) {
       const full = await this.cache.forHead(this.store.db, head);
       if (scope.kind === 'all') return full;
-      return (await this.views.get(head, `${scopeKey(scope)}\n`, async () => viewOf(full, restrictDataset(full, scope)))).dataset;
+      const key = `${scopeKey(scope)}\n`;
+      return (await this.views.get(head, key, async () => viewOf(full, this.successor(key, restrictDataset(full, scope))))).dataset;
     }
     // A past version counts only for a caller who may see it and the pledge as it is now.
-    const past = await this.pastDatasets.get(head, asOf, () => reconstructDatasetAsOf(this.store.db, asOf));
+    const past = await this.pastDatasets.get(head, asOf, async () => {
+      const reconstructed = await reconstructDatasetAsOf(this.store.db, asOf);
+      return { ...reconstructed, dataset: this.successor(`\n${asOf}`, reconstructed.dataset) };
+    });
     if (scope.kind === 'all') return past.dataset;
-    return (await this.views.get(head, `${scopeKey(scope)}\n${asOf}`, async () => viewOf(past.dataset, restrictDataset(past.dataset, scope, past.pledgesNow)))).dataset;
+    const key = `${scopeKey(scope)}\n${asOf}`;
+    return (await this.views.get(head, key, async () => viewOf(past.dataset, this.successor(key, restrictDataset(past.dataset, scope, past.pledgesNow))))).dataset;
+  }
+
+  // A view (or past dataset) made for a new audit head may patch what was compiled for the one it replaces (the
+  // patch compares contents, so any earlier version will do); held weakly, it costs no memory of its own.
+  private successor(key: string, dataset: PreparedDataset): PreparedDataset {
+    const previous = this.latest.get(key)?.deref();
+    if (previous) inheritCompiled(previous, dataset);
+    this.latest.set(key, new WeakRef(dataset));
+    return dataset;
   }
 
   /** The caches' sizes (GET /health). */
