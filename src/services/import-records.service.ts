@@ -2,7 +2,7 @@ import { DATASET_ENTITY_NAMES } from '../db/entities/dataset-entities.js';
 import { prepareDataset } from '../core/dataset/prepare-dataset.js';
 import type { Dataset } from '../core/types.js';
 import type { ErrorCode } from '../contracts/error-codes.js';
-import { InputError, problemsFromCore } from '../contracts/input-error.js';
+import { InputError, type InputProblem, problemsFromCore } from '../contracts/input-error.js';
 import { lockAuditHead } from '../db/audit.repository.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database, Store } from '../db/open-store.js';
@@ -48,10 +48,13 @@ export async function importRecords(
     if (inconsistent) throw new InputError(inconsistent.code, 'the import would make the data inconsistent', await visibleProblems(tx, actor, inconsistent.problems));
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, byEntity: {} };
     const events: AuditEvent[] = [];
+    const references: InputProblem[] = [];
     let done = 0;
     for (const { entity, records } of batches) {
       const counts = (summary.byEntity[entity.name] ??= { created: 0, updated: 0, unchanged: 0 });
       const written = done;
+      // Checked after the batches before it are written (a record may cite one earlier in the same import).
+      references.push(...(await referenceProblems(tx, entity, records, actor)));
       const outcomes = await writeBatch(tx, entity, records, actor, options.mode, events, (rows) => options.onProgress?.(written + rows, total));
       for (const outcome of outcomes) {
         counts[outcome] += 1;
@@ -60,12 +63,25 @@ export async function importRecords(
       done += records.length;
       options.onProgress?.(done, total);
     }
+    // Every record's reference problems at once; throwing rolls back what was written.
+    if (references.length > 0) throw new InputError('dataset.unknown_reference', 'the import refers to records that do not exist', references);
     await appendAuditBatch(tx, head, events, options.now());
     return summary;
   });
 }
 
-// One entity's records: reference checks, then new records inserted in bulk and changed ones updated.
+// References only the store can check (a contribution's fund, donors; a decision's meeting), of every record.
+async function referenceProblems(tx: Database, entity: EntityDefinition, records: readonly StoredRecord[], actor: Actor): Promise<InputProblem[]> {
+  if (!entity.checkReferences) return [];
+  const found: InputProblem[] = [];
+  for (const [index, record] of records.entries()) {
+    const problems = await entity.checkReferences(tx, { record });
+    if (problems.length > 0) found.push(...(await visibleProblems(tx, actor, problems)).map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
+  }
+  return found;
+}
+
+// One entity's records: new records inserted in bulk and changed ones updated.
 async function writeBatch(
   tx: Database,
   entity: EntityDefinition,
@@ -75,15 +91,6 @@ async function writeBatch(
   events: AuditEvent[],
   onRows?: (rows: number) => void,
 ): Promise<('created' | 'updated' | 'unchanged')[]> {
-  if (entity.checkReferences) {
-    for (const [index, record] of records.entries()) {
-      const problems = await entity.checkReferences(tx, { record });
-      if (problems.length > 0) {
-        const shown = await visibleProblems(tx, actor, problems);
-        throw new InputError('dataset.unknown_reference', `invalid ${entity.name}`, shown.map((p) => ({ ...p, path: `${entity.name}[${index}].${p.path}` })));
-      }
-    }
-  }
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const first = seen.get(record.id);

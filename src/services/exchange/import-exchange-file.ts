@@ -3,8 +3,7 @@ import type { ErrorCode } from '../../contracts/error-codes.js';
 import { AppError, InputError, type InputProblem } from '../../contracts/input-error.js';
 import { ALL_ENTITIES } from '../../db/entities/all-entities.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
-import type { Database, Store } from '../../db/open-store.js';
-import { findRecords, insertRecords } from '../../db/record.repository.js';
+import type { Store } from '../../db/open-store.js';
 import { type ImportBatch, type ImportSummary, importRecords } from '../import-records.service.js';
 import type { Actor } from '../records.service.js';
 import type { DatasetCache } from '../store-dataset.js';
@@ -17,6 +16,8 @@ import { inTransaction } from '../../db/in-transaction.js';
 // `coalition import FILE`: read every row, report every problem with its row and column, and only when there is
 // none write everything in one transaction (importRecords, upsert: new ids are created, changed ones updated,
 // the rest left alone) — or, with dryRun, check everything including the store's consistency and write nothing.
+// References only the store can check (a contribution's fund, a decision's meeting) are checked inside that
+// transaction, every record's, and any problem rolls it back: each record is written once.
 
 export interface ExchangeFile {
   /** The file's name or path: its extension says the format, a CSV file's base name the entity. */
@@ -105,33 +106,6 @@ function locate(problem: InputProblem, tables: readonly DecodedTable[]): InputPr
   return { path: row.at(found?.column.name), message: `${describeRest(found?.rest ?? [])}${problem.message}` };
 }
 
-/**
- * References that only the store can check (a contribution's fund, donors, sources; a decision's meeting and
- * pledges), for every record. Tables are checked in load order, each written (inside a transaction rolled
- * back at the end) before the next is checked, so a record may cite one that comes earlier in the same file.
- */
-async function checkReferences(db: Database, tables: readonly DecodedTable[]): Promise<InputProblem[]> {
-  const problems: InputProblem[] = [];
-  await inTransaction(db, async (tx) => {
-    for (const table of inLoadOrder(tables)) {
-      const { entity } = codecOf(table.name);
-      const { checkReferences: check } = entity;
-      if (check) {
-        for (const [index, record] of table.records.entries()) {
-          const found = await check(tx, { record });
-          problems.push(...found.map((problem) => locate({ path: `${table.name}[${index}].${problem.path}`, message: problem.message }, tables)));
-        }
-      }
-      const stored = await findRecords(tx, entity, table.records.map((record) => record.id));
-      await insertRecords(tx, entity, table.records.filter((record) => !stored.has(record.id)));
-    }
-    throw new DryRunRollback();
-  }).catch((error: unknown) => {
-    if (!(error instanceof DryRunRollback)) throw error;
-  });
-  return problems;
-}
-
 function fail(file: ExchangeFile, problems: InputProblem[], code: ErrorCode = 'input.invalid'): never {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   throw new InputError(code, `${basename(file.name)} has ${count}; nothing was imported`, problems);
@@ -153,8 +127,6 @@ export async function importExchangeFile(store: Store, cache: DatasetCache, file
   const read = await readExchangeFile(file, options.entity);
   const { decoded, problems } = decodeTables(read.tables);
   if (read.problems.length > 0 || problems.length > 0) fail(file, [...read.problems, ...problems]);
-  const references = await checkReferences(store.db, decoded);
-  if (references.length > 0) fail(file, references);
   const batches = batchesOf(decoded);
   const importOptions = { mode: 'upsert' as const, now: options.now, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   const actor = options.actor ?? { name: 'import' };

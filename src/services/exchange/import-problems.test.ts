@@ -108,6 +108,19 @@ describeEachStore('exchange import problems', (suite) => {
     ]);
   });
 
+  // Records are written once, in the import's own transaction, and references checked there: a record may cite
+  // one earlier in the same file, and a bad reference anywhere leaves nothing written (the fund before it neither).
+  it('checks references inside the import: one earlier in the file counts, a bad one writes nothing', async () => {
+    const store = await seeded();
+    const fund = { id: 'test-f-new', title: 'New fund', currency: 'EUR' };
+    const good = { id: 'test-c-new-ok', fund: 'test-f-new', donors: 'PL', amount: 5, currency: 'EUR', date: '2025-01-01' };
+    const bad = { ...good, id: 'test-c-new-bad', fund: 'test-f-missing' };
+    const file = (contributions: object[]): ExchangeFile => ({ name: 'funding.json', bytes: new TextEncoder().encode(JSON.stringify({ contributions, funds: [fund] })) });
+    expect((await problemsOf(store, file([good, bad]))).problems).toEqual([{ path: 'contributions[1].fund', message: "unknown fund 'test-f-missing'" }]);
+    const summary = await importExchangeFile(store.store, store.cache, file([good]), { now: store.now });
+    expect(summary.byEntity).toMatchObject({ funds: { created: 1 }, contributions: { created: 1 } });
+  });
+
   // Issue 21 item 9: these used to reach the database and fail the whole import with exit 1 and raw SQL.
   it('refuses the NUL character, far dates and over-long text in CSV, XLSX and JSON by row and column', async () => {
     const store = await seeded();
