@@ -20,7 +20,11 @@ export interface PartyMention {
   preposition: string | null;
   /** After "in"/"im"/"at": a place. */
   place: boolean;
-  /** Named right after a reporting verb ("sagte Macron", "said Starmer") or after "laut"/"according to". */
+  /**
+   * The one who speaks: named right after a reporting verb that has no subject of its own ("sagte Macron",
+   * "said Starmer", "laut Rutte"), or in an attribution after the statement ("…, French President Emmanuel
+   * Macron said"). In "Merz said Germany could …" Merz speaks and Germany is what the sentence is about.
+   */
   speaker: boolean;
 }
 
@@ -47,6 +51,15 @@ const PREPOSITIONS = {
 };
 const PLACE = { de: new Set(['in', 'im']), en: new Set(['in', 'at']) };
 const DETERMINERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'the', 'a', 'an']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'er', 'sie', 'wir', 'ich', 'es']);
+const PUNCTUATION = /[.,;:!?"“”„«»()–—]/u;
+// An adjective is a party that acts only before a government or office ("die deutsche Regierung", "the French president").
+const OFFICE = /^(regierung|government|minister|kanzler|präsident|premier|prime|chancellor|president|officials|delegation|verteidigungsminister|außenminister|regierungschef|foreign|defence|defense|ministry|ministerium|cabinet|kabinett|parliament|parlament)/iu;
+
+/** Whether a mention can be the party that acts: a name, a capital, a person, or an adjective before an office. */
+export function actsAsParty(view: SentenceView, party: PartyMention): boolean {
+  return party.via !== 'adjective' || OFFICE.test(view.tokens[party.last + 1]?.text ?? '');
+}
 
 /** Cut the page furniture that web captures put after the article ("Don't Miss", "Werbung", …). */
 export function cutBoilerplate(text: string, lexicon: Lexicon): string {
@@ -82,7 +95,30 @@ export function findIn<P>(view: SentenceView, matcher: TermMatcher<P>, text: str
 function classifyParties(view: Omit<SentenceView, 'parties'>, lexicon: Lexicon, text: string): PartyMention[] {
   const reporting = findTerms(lexicon.reporting, view.tokens, text);
   const prepositions = PREPOSITIONS[lexicon.language];
-  return findTerms(lexicon.parties, view.tokens, text).map((match) => {
+  // A name inside a programme's name ("Prioritised Ukraine Requirements List") is no party.
+  const programmes = findTerms(lexicon.purl, view.tokens, text);
+  const mentions = findTerms(lexicon.parties, view.tokens, text).filter((match) => !programmes.some((p) => p.start <= match.start && match.end <= p.end));
+  const territory = findTerms(lexicon.territory, view.tokens, text);
+  const tokens = view.tokens;
+  const plain = (from: number, to: number): boolean => !PUNCTUATION.test(text.slice(from, to));
+  // A reporting verb with its own subject right before it: what follows it is what is said, not who says it.
+  const hasSubject = (verb: TermMatch<true>): boolean => {
+    const before = tokens[verb.first - 1];
+    if (!before || !plain(before.end, verb.start)) return false;
+    if (PRONOUNS.has(before.lower)) return true;
+    return mentions.some((party) => party.last < verb.first && verb.first - party.last <= 3 && plain(party.end, verb.start));
+  };
+  // "…, French President Emmanuel Macron said": capitalised words between a comma or quote and the verb.
+  const attribution = (match: TermMatch<unknown>): boolean =>
+    reporting.some((verb) => {
+      if (verb.first <= match.last || verb.first - match.last > 6 || !plain(match.end, verb.start)) return false;
+      if (!tokens.slice(match.last + 1, verb.first).every((token) => /^\p{Lu}/u.test(token.text))) return false;
+      let k = match.first - 1;
+      while (k >= 0 && /^\p{Lu}/u.test(tokens[k]?.text ?? '') && plain(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? match.start)) k -= 1;
+      const token = tokens[k];
+      return token !== undefined && /[,"“”„«»]\s*$/u.test(text.slice(token.end, tokens[k + 1]?.start ?? match.start));
+    });
+  return mentions.map((match) => {
     let k = match.first - 1;
     let skipped = 0;
     while (k >= 0 && skipped < 2 && DETERMINERS.has(view.tokens[k]?.lower ?? '')) {
@@ -91,8 +127,12 @@ function classifyParties(view: Omit<SentenceView, 'parties'>, lexicon: Lexicon, 
     }
     const before = view.tokens[k]?.lower ?? '';
     const gapToPrevious = k >= 0 ? text.slice(view.tokens[k]?.end ?? 0, view.tokens[k + 1]?.start ?? 0) : '';
-    const prepositional = prepositions.has(before) && !/[,;:–—]/.test(gapToPrevious);
-    const speaker = reporting.some((verb) => verb.last < match.first && match.first - verb.last <= 4 && !/[.,;]/.test(text.slice(verb.end, match.start).replace(/-/g, '')));
+    // A party before a noun for its land, sea or air ("adjacent NATO territory") is a place, not an actor.
+    const territoryAfter = territory.find((term) => term.first === match.last + 1 && /^[\s-]{1,2}$/u.test(text.slice(match.end, term.start)));
+    const prepositional = (prepositions.has(before) && !/[,;:–—]/.test(gapToPrevious)) || territoryAfter !== undefined;
+    const speaker =
+      reporting.some((verb) => verb.last < match.first && match.first - verb.last <= 4 && !/[.,;]/.test(text.slice(verb.end, match.start).replace(/-/g, '')) && !hasSubject(verb)) ||
+      attribution(match);
     return {
       codes: match.payload.codes,
       via: match.payload.via,
@@ -101,7 +141,7 @@ function classifyParties(view: Omit<SentenceView, 'parties'>, lexicon: Lexicon, 
       first: match.first,
       last: match.last,
       prepositional,
-      preposition: prepositional ? before : null,
+      preposition: territoryAfter ? (tokens[territoryAfter.first]?.lower ?? null) : prepositional ? before : null,
       place: prepositional && PLACE[lexicon.language].has(before),
       speaker,
     };

@@ -19,6 +19,12 @@ export interface FactRule {
   none: TermMatcher<true>[];
 }
 
+export interface PartyCondition {
+  condition: ConditionFact;
+  party: string;
+  terms: TermMatcher<true>;
+}
+
 export interface Lexicon {
   language: Language;
   parties: TermMatcher<PartyRef>;
@@ -42,12 +48,16 @@ export interface Lexicon {
   commit: TermMatcher<true>;
   refusal: TermMatcher<true>;
   discussed: TermMatcher<true>;
+  backing: TermMatcher<true>;
   undecided: TermMatcher<true>;
   reporting: TermMatcher<true>;
+  territory: TermMatcher<true>;
   subordinators: TermMatcher<true>;
   clauseBreaks: TermMatcher<true>;
   conditions: TermMatcher<ConditionFact>;
   conditionMarkers: TermMatcher<true>;
+  concessive: TermMatcher<true>;
+  partyConditions: PartyCondition[];
   estimateCues: TermMatcher<true>;
   estimateBy: TermMatcher<true>;
   sanctionNouns: TermMatcher<true>;
@@ -61,6 +71,9 @@ export interface Lexicon {
   scales: ReadonlyMap<string, number>;
   currencies: TermMatcher<string>;
   currencySymbols: ReadonlyMap<string, string>;
+  /** Per ambiguous currency word (payload `?N` of `currencies`): party code → currency code. */
+  ambiguousCurrencies: readonly Readonly<Record<string, string>>[];
+  vague: ReadonlySet<string>;
   personUnits: TermMatcher<true>;
 }
 
@@ -123,12 +136,16 @@ export function compileLexicon(raw: RawLexicons, language: Language): Lexicon {
     commit: flag(cues.pledge.commit[language]),
     refusal: flag(cues.pledge.refusal[language]),
     discussed: flag(cues.pledge.discussed[language]),
+    backing: flag(cues.pledge.backing[language]),
     undecided: flag(cues.pledge.undecided[language]),
     reporting: flag(cues.reporting[language]),
+    territory: flag(cues.territory[language]),
     subordinators: flag(cues.subordinators[language]),
     clauseBreaks: flag(cues.clauseBreaks[language]),
     conditions: byPayload(cues.conditions, (key) => key as ConditionFact),
     conditionMarkers: flag(cues.conditionMarkers[language]),
+    concessive: flag(cues.concessive[language]),
+    partyConditions: cues.partyConditions.map((rule) => ({ condition: rule.condition, party: rule.party, terms: flag(rule.terms) })),
     estimateCues: flag(cues.estimate.cues[language]),
     estimateBy: flag(cues.estimate.by[language]),
     sanctionNouns: flag(cues.sanctions.nouns[language]),
@@ -146,12 +163,17 @@ export function compileLexicon(raw: RawLexicons, language: Language): Lexicon {
     numberWords: new Map(Object.entries(raw.numbers.words[language]).map(([word, value]) => [word.toLowerCase(), value])),
     scales: new Map(Object.entries(raw.numbers.scales[language]).map(([word, value]) => [word.replace(/\.$/, ''), value])),
     currencies: byPayload(
-      Object.fromEntries(Object.entries(raw.numbers.currencies).map(([code, terms]) => [code, terms.filter((term) => /\p{L}/u.test(term))])),
+      Object.fromEntries([
+        ...Object.entries(raw.numbers.currencies).map(([code, terms]) => [code, terms.filter((term) => /\p{L}/u.test(term))] as const),
+        ...raw.numbers.ambiguousCurrencies.map((entry, i) => [`?${i}`, entry.terms] as const),
+      ]),
       (key) => key,
     ),
     currencySymbols: new Map(
       Object.entries(raw.numbers.currencies).flatMap(([code, terms]) => terms.filter((term) => !/^\p{L}+$/u.test(term)).map((term) => [term, code] as const)),
     ),
+    ambiguousCurrencies: raw.numbers.ambiguousCurrencies.map((entry) => entry.byParty),
+    vague: new Set(raw.numbers.vague[language].map((word) => word.replace(/=$/, '').toLowerCase())),
     personUnits: flag(raw.numbers.personUnits),
   };
   const perLanguage = cache.get(raw) ?? new Map<Language, Lexicon>();

@@ -31,7 +31,12 @@ const INDEFINITE = {
   en: /(?<![\p{L}])(a|an)\s+(\p{L}+\s+)?$/u,
 };
 const WITH = new Set(['mit', 'with', 'zwischen', 'between', 'an', 'at', 'bei', 'im', 'in']);
+// "advisers from Germany", "Vertreter aus Polen": those who came from a party stand for it.
+const FROM = new Set(['from', 'aus']);
+const ENVOYS = /^(advis[eo]rs?|representatives?|delegations?|delegates?|leaders?|ministers?|officials?|envoys?|diplomats?|vertreter\p{L}*|berater\p{L}*|delegation\p{L}*|minister\p{L}*|diplomat\p{L}*|gesandte\p{L}*)$/iu;
 const NOT_PARTICIPANTS = new Set(['RU', 'BY']);
+// A meeting's place is a host country, not an institution ("at NATO headquarters in Brussels").
+const INSTITUTIONS = new Set(['EU', 'EUCO', 'NATO']);
 
 function sentenceDates(context: ArticleContext, view: SentenceView): DateMention[] {
   if (!context.articleDate) return [];
@@ -47,9 +52,11 @@ function findAnchors(context: ArticleContext, view: SentenceView): Anchor[] {
   const formats = formatsIn(context, view);
   const dates = sentenceDates(context, view);
   const places = view.parties.filter(
-    (party) => party.place || (party.via === 'capital' && !party.prepositional) || (party.via === 'capital' && strong.some((anchor) => anchor.first === party.last + 1)),
+    (party) => party.codes.every((code) => !INSTITUTIONS.has(code)) && (party.place || (party.via === 'capital' && !party.prepositional) || (party.via === 'capital' && strong.some((anchor) => anchor.first === party.last + 1))),
   );
   const all = [...strong, ...(dates.length > 0 || places.length > 0 || formats.length > 0 ? weak : [])].sort((a, b) => a.start - b.start);
+  const hosts = view.parties.filter((party) => party.via === 'capital' && all.some((anchor) => anchor.first === party.last + 1)).map((party) => party.start);
+  hostCapitals.set(view, new Set(hosts));
   const unique = all.filter((match, i) => !all.some((other, j) => j < i && other.start < match.end && match.start < other.end));
   const calls = findIn(view, lexicon.calls, text);
   const definites = findIn(view, lexicon.definite, text);
@@ -88,11 +95,15 @@ function onlineCodes(context: ArticleContext, view: SentenceView): string[] {
   return participantsOf({ ...view, parties: view.parties.filter((party) => cues.includes(clauseOf(clauses, party.first))) }, true);
 }
 
+/** Capitals that name a meeting's place ("the Paris summit"), not a party taking part. */
+const hostCapitals = new WeakMap<SentenceView, Set<number>>();
+
 function participantsOf(view: SentenceView, exceptPlace: boolean): string[] {
   const codes = new Set<string>();
   for (const party of view.parties) {
-    if (exceptPlace && party.place) continue;
-    if (party.preposition !== null && !WITH.has(party.preposition)) continue;
+    if (exceptPlace && (party.place || hostCapitals.get(view)?.has(party.start))) continue;
+    const envoys = party.preposition !== null && FROM.has(party.preposition) && ENVOYS.test(view.tokens[party.first - 2]?.text ?? '');
+    if (party.preposition !== null && !WITH.has(party.preposition) && !envoys) continue;
     for (const code of party.codes) if (!NOT_PARTICIPANTS.has(code)) codes.add(code);
   }
   return [...codes];
@@ -111,7 +122,11 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
   let lastSentence = -10;
   context.sentences.forEach((view, index) => {
     const anchors = findAnchors(context, view);
-    const participation = findIn(view, lexicon.participation, text).length > 0;
+    // "join PURL", "joined the coalition": membership, not attendance.
+    const members = [...view.parties, ...findIn(view, lexicon.purl, text), ...findIn(view, lexicon.coalition, text)];
+    const membership = (cue: TermMatch<true>): boolean =>
+      members.some((m) => m.first === cue.last + 1 || (m.first === cue.last + 2 && /^(the|die|der|den|dem)$/iu.test(view.tokens[cue.last + 1]?.text ?? '')));
+    const participation = findIn(view, lexicon.participation, text).some((cue) => !membership(cue));
     const online = findIn(view, lexicon.online, text).length > 0;
     const coalitionNear = [index - 1, index, index + 1].some((i) => {
       const other = context.sentences[i];
@@ -141,6 +156,7 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
       const undated = drafts.filter((draft) => draft.proposal.date === null);
       const compatible = undated.find((draft) => !anchor.place || !draft.proposal.place || draft.proposal.place === anchor.place);
       let target: Draft | undefined = sameDate;
+      let dating = false;
       if (!target && anchor.date === null) {
         if (anchor.definite && last) target = last;
         else if (anchor.call && last && index - lastSentence <= 1) target = last;
@@ -148,11 +164,18 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
       } else if (!target && handled.size === 0) {
         // A dated mention right after an undated one (a headline, then the lead) or a definite one ("the
         // summit on Thursday") dates the meeting already spoken of.
-        const recent = last && last.proposal.date === null && (anchor.definite || index - last.sentence <= 2) ? last : null;
-        const sameFormat = !anchor.format || !recent?.formatSet || recent.proposal.format === anchor.format;
-        if (recent && sameFormat && (!anchor.place || !recent.proposal.place || recent.proposal.place === anchor.place)) {
+        // A headline may name two meetings: the latest recent undated one that fits in format and place, or
+        // any undated one of the same format and place ("Paris summit" in the headline, "a summit in Paris next Tuesday").
+        const fits = (draft: Draft): boolean =>
+          draft.proposal.date === null &&
+          (draft === last || index - draft.sentence <= 2 || (anchor.format !== null && anchor.place !== null && draft.formatSet && draft.proposal.place === anchor.place)) &&
+          (!anchor.format || !draft.formatSet || draft.proposal.format === anchor.format) &&
+          (!anchor.place || !draft.proposal.place || draft.proposal.place === anchor.place);
+        const recent = [...drafts].reverse().find(fits);
+        if (recent) {
           target = recent;
           target.proposal.date = anchor.date;
+          dating = true;
         }
       }
       const codes = participantsOf(view, true);
@@ -178,7 +201,7 @@ export function extractMeetings(context: ArticleContext): { proposal: MeetingPro
         drafts.push(target);
       } else {
         const callers = anchor.call ? participantsOf({ ...view, parties: view.parties.filter((party) => party.start > anchor.match.end) }, true) : [];
-        if (participation || online) addAll(target.proposal.participants, codes);
+        if (participation || online || dating) addAll(target.proposal.participants, codes);
         addAll(target.proposal.participants, callers);
         if (online) addAll(target.proposal.online, onlineCodes(context, view));
         if (!target.call || target.proposal.place) addAll(target.proposal.online, callers);

@@ -3,8 +3,8 @@
 // running total ("insgesamt", "so far"). A joint package is one contribution with all donors; amounts
 // stated per donor ("Germany €500m and France €300m") are one contribution each.
 
-import { findIn, type ArticleContext, type SentenceView } from './article-context.js';
-import { findMoney, findNumbers, type SpanView } from './find-amounts.js';
+import { actsAsParty, findIn, type ArticleContext, type PartyMention, type SentenceView } from './article-context.js';
+import { findMoney, findNumbers, resolveCurrency, type SpanView } from './find-amounts.js';
 import { findDates } from './resolve-dates.js';
 import type { ContributionProposal, EstimateProposal } from './types.js';
 
@@ -35,17 +35,36 @@ export function extractContributions(context: ArticleContext, index: number): Co
   // "NATO's PURL scheme", "EU-Programm": a party naming the programme is not a donor.
   const programmes = [...findIn(view, lexicon.purl, text), ...findIn(view, lexicon.programmeAnaphora, text)];
   const namesProgramme = (end: number): boolean => programmes.some((p) => p.start >= end && p.start - end <= 4);
+  // "Rutte said allies had provided …": the subject of a reporting verb followed by another subject only reports.
+  const reporting = findIn(view, lexicon.reporting, text);
+  const groups = findIn(view, lexicon.groupWords, text);
+  const firstAmount = money[0]?.start ?? view.sentence.end;
+  const reports = (party: PartyMention): boolean =>
+    reporting.some(
+      (verb) =>
+        verb.first > party.last &&
+        verb.first - party.last <= 2 &&
+        !/[,;:"“”]/u.test(text.slice(party.end, verb.start)) &&
+        [...groups, ...view.parties].some((other) => other.first > verb.last && other.start < firstAmount),
+    );
   const donors = view.parties.filter(
-    (party) => !party.prepositional && !party.speaker && party.codes.every((code) => !lexicon.nonProviders.has(code)) && !namesProgramme(party.end),
+    (party) =>
+      actsAsParty(view, party) &&
+      !party.prepositional &&
+      !party.speaker &&
+      party.codes.every((code) => !lexicon.nonProviders.has(code)) &&
+      !namesProgramme(party.end) &&
+      !reports(party),
   );
   if (donors.length === 0) return [];
   const date = context.articleDate
     ? findDates({ article: text, start: view.sentence.start, end: view.sentence.end, articleDate: context.articleDate, language: context.language })[0]?.date ?? null
     : null;
   const programme = isPurl(context, index) ? 'purl' : 'other';
+  // The European Council decides; the Union lends and gives (ANNOTATION.md C1: the EUR 90 bn loan, donor EU).
   const make = (codes: string[], amount: number, currency: string): ContributionProposal => ({
     kind: 'contribution',
-    donors: [...new Set(codes)],
+    donors: [...new Set(codes.map((code) => (code === 'EUCO' ? 'EU' : code)))],
     amount,
     currency,
     programme,
@@ -57,13 +76,16 @@ export function extractContributions(context: ArticleContext, index: number): Co
     const split: ContributionProposal[] = [];
     for (const amount of distinct) {
       const owner = [...donors].reverse().find((party) => party.end <= amount.start);
-      if (owner && !split.some((c) => c.donors.includes(owner.codes[0] ?? ''))) split.push(make(owner.codes, amount.amount, amount.currency));
+      const currency = owner ? resolveCurrency(amount.currency, owner.codes, lexicon) : null;
+      if (owner && currency && !split.some((c) => c.donors.includes(owner.codes[0] ?? ''))) split.push(make(owner.codes, amount.amount, currency));
     }
     if (split.length >= 2) return split;
   }
   const first = distinct[0];
-  if (!first) return [];
-  return [make(donors.flatMap((party) => party.codes), first.amount, first.currency)];
+  const codes = donors.flatMap((party) => party.codes);
+  const currency = first ? resolveCurrency(first.currency, codes, lexicon) : null;
+  if (!first || !currency) return [];
+  return [make(codes, first.amount, currency)];
 }
 
 function estimatorOf(context: ArticleContext, view: SentenceView): string | null {
@@ -93,7 +115,9 @@ export function extractEstimates(context: ArticleContext, index: number): Estima
   if (findIn(view, lexicon.estimateCues, text).length === 0) return [];
   if (findIn(view, lexicon.totals, text).length > 0) return [];
   const span = spanOf(context, view);
-  const money = findMoney(span, lexicon)[0];
+  const found = findMoney(span, lexicon)[0];
+  const currency = found ? resolveCurrency(found.currency, view.parties.flatMap((party) => party.codes), lexicon) : null;
+  const money = found && currency ? { ...found, currency } : undefined;
   const by = estimatorOf(context, view);
   const whatFrom = (end: number): string => text.slice(end, view.sentence.end).replace(/^[\s,]+/, '').replace(/[.!?]+$/, '').slice(0, 120).trim();
   if (money) {

@@ -2,7 +2,7 @@
 // sentence. A party word right before the term ("US-Truppen", "deutsche Panzer") owns it; a group word
 // ("europäische Friedenstruppen") makes it no named party's. Clauses that only discuss options are skipped.
 
-import { findIn, type ArticleContext, type PartyMention, type SentenceView } from './article-context.js';
+import { actsAsParty, findIn, type ArticleContext, type PartyMention, type SentenceView } from './article-context.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import type { CapabilityRef } from './compile-lexicons.js';
 import { findMoney, findNumbers } from './find-amounts.js';
@@ -19,16 +19,32 @@ function qualifierOf(context: ArticleContext, view: SentenceView, term: TermMatc
   const direct = view.parties.find((party) => party.last === term.first - 1 && /^[\s-]{0,2}$/.test(text.slice(party.end, term.start)) && !party.prepositional);
   const inside = view.parties.find((party) => party.first === term.first && party.end < term.end && /^-/.test(text.slice(party.end)));
   const found = inside ?? direct;
-  if (found && (found.via === 'adjective' || /^-/.test(text.slice(found.end)) || found.via === 'name')) return found;
+  // "Ukraine's air defence", "der ukrainischen Luftverteidigung": the recipient's capability, which the subject
+  // strengthens; but the recipient's own forces ("der ukrainischen Streitkräfte") are nobody's offer (kept, so skipped).
+  const recipient = found !== undefined && found.codes.every((code) => context.lexicon.nonProviders.has(code)) && term.payload.domain !== 'land';
+  if (found && !recipient && (found.via === 'adjective' || /^-/.test(text.slice(found.end)) || found.via === 'name')) return found;
   const groups = findIn(view, context.lexicon.groupWords, text);
   if (groups.some((group) => group.last === term.first - 1 || (group.last === term.first - 2 && /^\p{Ll}+(e|en|er)$/u.test(view.tokens[term.first - 1]?.text ?? '')))) return 'group';
   return null;
 }
 
 function conditionsIn(context: ArticleContext, view: SentenceView, range?: Clause): ConditionFact[] {
-  return findIn(view, context.lexicon.conditions, context.text)
-    .filter((match) => !range || (match.first >= range.from && match.first < range.to))
+  const lexicon = context.lexicon;
+  const inRange = (match: { first: number }): boolean => !range || (match.first >= range.from && match.first < range.to);
+  // "not even after the war", "selbst nach einem Waffenstillstand": concessive, not a condition.
+  const concessive = findIn(view, lexicon.concessive, context.text);
+  const found = findIn(view, lexicon.conditions, context.text)
+    .filter((match) => inRange(match) && !concessive.some((c) => c.last < match.first && match.first - c.last <= 3))
     .map((match) => match.payload);
+  // "provided the United States gives security guarantees": a party and its term in a clause that states a condition.
+  if (findIn(view, lexicon.conditionMarkers, context.text).some(inRange)) {
+    for (const rule of lexicon.partyConditions) {
+      const terms = findIn(view, rule.terms, context.text).filter(inRange);
+      const party = view.parties.find((p) => p.codes.includes(rule.party) && inRange(p) && terms.some((term) => term.first > p.last && term.first - p.last <= 6));
+      if (party) found.push(rule.condition);
+    }
+  }
+  return found;
 }
 
 function qualifyingConditions(context: ArticleContext, next: SentenceView | undefined): ConditionFact[] {
@@ -59,12 +75,9 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
   const numbers = findNumbers({ article: text, start: view.sentence.start, end: view.sentence.end, tokens: view.tokens }, lexicon);
   const subordinator = findIn(view, lexicon.subordinators, text)[0];
   const reportedContent = subordinator && findIn(view, lexicon.reporting, text).some((verb) => verb.first < subordinator.first);
-  // An adjective is a party that acts only before a government or office ("die deutsche Regierung", "the French president").
-  const office = /^(regierung|government|minister|kanzler|präsident|premier|prime|chancellor|president|officials|delegation|verteidigungsminister|außenminister|regierungschef)/iu;
-  const actsAsAdjective = (party: PartyMention): boolean => party.via !== 'adjective' || office.test(view.tokens[party.last + 1]?.text ?? '');
   const actors = view.parties.filter(
     (party) =>
-      actsAsAdjective(party) && party.codes.some((code) => !lexicon.nonProviders.has(code)) && !party.prepositional && !party.speaker && (!reportedContent || party.first > subordinator.first) && !isConditionQualifier(context, view, party),
+      actsAsParty(view, party) && party.codes.some((code) => !lexicon.nonProviders.has(code)) && !party.prepositional && !party.speaker && (!reportedContent || party.first > subordinator.first) && !isConditionQualifier(context, view, party),
   );
   const groupWords = findIn(view, lexicon.groupWords, text);
   const perClause = clauses.map((_, i) => actors.filter((party) => clauseOf(clauses, party.first) === i));
@@ -86,6 +99,7 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
     if (!clause || discussed.has(clauseIndex)) continue;
     if (term.payload.weak && strongByClause.has(clauseIndex)) continue;
     if (term.payload.domain === 'finance' && money.length > 0) continue;
+    if (isBackedForce(context, view, term)) continue;
     const qualifier = qualifierOf(context, view, term);
     if (qualifier === 'group') continue;
     let owner: PartyMention | undefined = qualifier ?? undefined;
@@ -108,8 +122,14 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
     const conditions = new Set<ConditionFact>([...conditionsIn(context, view, clause), ...sentenceConditions]);
     if (term.payload.domain === 'monitoring' && /waffenstillstand|waffenruhe|ceasefire|truce/iu.test(text.slice(term.start, clause.end))) conditions.add('ceasefire');
     const sameDomain = capabilities.filter((other) => other.payload.domain === term.payload.domain && other.first >= clause.from && other.first < clause.to);
+    // A count right before the term, or with up to two words between ("four mechanised infantry brigades").
+    const countBefore = (span: { start: number; end: number }, other: TermMatch<CapabilityRef>): boolean => {
+      if (span.end > other.start) return false;
+      const between = text.slice(span.end, other.start);
+      return between.length <= 30 && !/[,;:.()\d]/u.test(between) && (between.match(/\p{L}+/gu) ?? []).length <= 2;
+    };
     const counted = sameDomain
-      .map((other) => ({ other, count: numbers.find((span) => !span.percent && !span.article && span.end <= other.start && other.start - span.end <= 12 && !money.some((m) => m.start <= span.start && span.end <= m.end)) }))
+      .map((other) => ({ other, count: numbers.find((span) => !span.percent && !span.article && countBefore(span, other) && !money.some((m) => m.start <= span.start && span.end <= m.end)) }))
       .find((entry) => entry.count !== undefined);
     const unit = counted?.other.payload.unit ?? term.payload.unit;
     const quantity = counted?.count && unit && unit !== 'money' ? counted.count.value : null;
@@ -128,6 +148,24 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
     }
   }
   return pledges;
+}
+
+const DETERMINERS = new Set(['the', 'these', 'this', 'those', 'such', 'a', 'an', 'its', 'their', 'our', 'die', 'der', 'den', 'dem', 'diese', 'diesen', 'dieser', 'jene', 'jenen', 'eine', 'einer']);
+
+/**
+ * A force that a party would back rather than provide: the object of a backing verb ("to support these forces",
+ * "die Truppe … zu unterstützen"). Backing a force is a backstop (a fact), not an offer of troops.
+ */
+function isBackedForce(context: ArticleContext, view: SentenceView, term: TermMatch<CapabilityRef>): boolean {
+  if (term.payload.domain !== 'land') return false;
+  const text = context.text;
+  const tokens = view.tokens;
+  const verbs = findIn(view, context.lexicon.backing, text);
+  if (context.language === 'en') {
+    return verbs.some((verb) => verb.last < term.first && term.first - verb.last <= 3 && tokens.slice(verb.last + 1, term.first).every((token) => DETERMINERS.has(token.lower)));
+  }
+  if (!DETERMINERS.has(tokens[term.first - 1]?.lower ?? '')) return false;
+  return verbs.some((verb) => verb.first > term.last && !/[,;:.]/u.test(text.slice(term.end, verb.start)));
 }
 
 function isConditionQualifier(context: ArticleContext, view: SentenceView, party: PartyMention): boolean {

@@ -63,12 +63,17 @@ export function extractProposals(options: ExtractOptions): ExtractResult {
     }
   });
   found.sort((a, b) => a.sentence - b.sentence);
-  const seen = new Set<string>();
+  const seen = new Map<string, Proposal>();
   const proposals: LocatedProposal[] = [];
   for (const { proposal, sentence } of found) {
     const key = keyOf(proposal);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) {
+      // A headline without a date, then the body with one: the record keeps its first quote and gains the date.
+      if ((first.kind === 'contribution' || first.kind === 'sanctions') && first.date === null && 'date' in proposal) first.date = proposal.date;
+      continue;
+    }
+    seen.set(key, proposal);
     const view = context.sentences[sentence];
     proposals.push({ proposal, span: { start: view?.sentence.start ?? 0, end: view?.sentence.end ?? 0 } });
   }

@@ -24,7 +24,16 @@ export interface MoneySpan {
   start: number;
   end: number;
   amount: number;
+  /** ISO 4217, or `?N` for a word that several countries' currencies share ("Kronen"): see resolveCurrency. */
   currency: string;
+}
+
+/** The currency of a money span for the party that pays: "Kronen" of Norway are NOK. Null when it stays ambiguous. */
+export function resolveCurrency(currency: string, codes: readonly string[], lexicon: Lexicon): string | null {
+  if (!currency.startsWith('?')) return currency;
+  const byParty = lexicon.ambiguousCurrencies[Number(currency.slice(1))] ?? {};
+  const found = new Set(codes.map((code) => byParty[code]).filter((code): code is string => code !== undefined));
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 const NUMERAL = /(?<![\p{L}\p{N}.,])\d{1,3}(?:([.,\u00a0\u202f'])\d{3})(?:\1\d{3})*(?:[.,]\d+)?(?![\p{N}])|(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?![\p{N}])/gu;
@@ -125,8 +134,11 @@ function scanNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
   const tokens = view.tokens;
   const spans: NumberSpan[] = [];
   const percentAfter = (end: number): boolean => /^\s?(%|Prozent|percent|per cent|Prozentpunkt)/iu.test(text.slice(end - offset));
+  // "several thousand", "mehrere Hundert": no count and no amount.
+  const vague = (start: number): boolean => lexicon.vague.has(/(\p{L}+)[\s\u00a0]+$/u.exec(text.slice(Math.max(0, start - offset - 20), start - offset))?.[1]?.toLowerCase() ?? '');
   for (const match of text.matchAll(NUMERAL)) {
     const start = offset + (match.index ?? 0);
+    if (vague(start)) continue;
     let end = start + match[0].length;
     let value = parseNumeral(match[0], lexicon.language);
     const scale = scaleAfter(text, end - offset, lexicon);
@@ -140,10 +152,12 @@ function scanNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
     const token = tokens[i];
     if (!token || /\d/.test(token.text)) continue;
     let value = parseNumberWord(token.lower, lexicon.numberWords);
-    if (value === null) continue;
+    if (value === null || vague(token.start)) continue;
     let last = i;
+    // A fraction before a scale, with or without an article: "half a billion", "eine halbe Milliarde".
+    if (value < 1 && ['a', 'an'].includes(tokens[i + 1]?.lower ?? '')) last = i + 1;
     // English compounds written apart: "twenty-six", "five hundred".
-    while (lexicon.language === 'en') {
+    while (lexicon.language === 'en' && value >= 1) {
       const next = tokens[last + 1];
       const nextValue = next ? lexicon.numberWords.get(next.lower) : undefined;
       if (!next || nextValue === undefined || nextValue === 1 || text.slice((tokens[last]?.end ?? 0) - offset, next.start - offset).length > 1) break;
@@ -157,7 +171,7 @@ function scanNumbers(view: SpanView, lexicon: Lexicon): NumberSpan[] {
     if (scale) {
       value *= scale.factor;
       end = offset + scale.end;
-    } else if (article) continue;
+    } else if (article || value < 1) continue;
     spans.push({ start: token.start, end, value, word: true, article, scaled: scale !== null, percent: percentAfter(end) });
     i = last;
   }

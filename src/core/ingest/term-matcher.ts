@@ -134,7 +134,8 @@ export function findTerms<P>(matcher: TermMatcher<P>, tokens: readonly Token[], 
 }
 
 function resolveOverlaps<P>(matches: TermMatch<P>[]): TermMatch<P>[] {
-  const ordered = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Longest span first; on the same span the more specific term ("American" over "America" + inflection).
+  const ordered = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.term.length - a.term.length);
   const kept: TermMatch<P>[] = [];
   for (const match of ordered) {
     if (kept.some((other) => match.start < other.end && other.start < match.end)) continue;

@@ -125,13 +125,20 @@ export interface RawLexicons {
       commit: ByLanguage<string[]>;
       refusal: ByLanguage<string[]>;
       discussed: ByLanguage<string[]>;
+      backing: ByLanguage<string[]>;
       undecided: ByLanguage<string[]>;
     };
     reporting: ByLanguage<string[]>;
+    /** Nouns for land, sea or air that make a party before them a place ("NATO territory", "polnischem Boden"). */
+    territory: ByLanguage<string[]>;
     subordinators: ByLanguage<string[]>;
     clauseBreaks: ByLanguage<string[]>;
     conditions: Record<ConditionFact, string[]>;
     conditionMarkers: ByLanguage<string[]>;
+    /** Words before a condition term that make it concessive, not a condition ("not even after the war"). */
+    concessive: ByLanguage<string[]>;
+    /** A condition stated as a party and a term in a clause with a condition marker ("provided the US gives guarantees"). */
+    partyConditions: { condition: ConditionFact; party: string; terms: string[] }[];
     estimate: { cues: ByLanguage<string[]>; by: ByLanguage<string[]> };
     sanctions: {
       nouns: ByLanguage<string[]>;
@@ -148,6 +155,10 @@ export interface RawLexicons {
     words: ByLanguage<Record<string, number>>;
     scales: ByLanguage<Record<string, number>>;
     currencies: Record<string, string[]>;
+    /** Currency words shared by several countries ("Kronen", "kroner"): the code follows the party that pays. */
+    ambiguousCurrencies: { terms: string[]; byParty: Record<string, string> }[];
+    /** Words that make a number after them vague, not a count ("several thousand", "mehrere tausend"). */
+    vague: ByLanguage<string[]>;
     personUnits: string[];
   };
   /** Country names per language (from i18n-iso-countries), code → names. */
