@@ -9,8 +9,8 @@ import { type CompiledCandidates, compiledCandidates, inheritCompiled } from './
 import { evaluateScenario } from './evaluate-scenario.js';
 
 // After a write the new dataset's compiled form (network, coverage index, candidates) is patched from the one
-// compiled before (compiled-candidates.ts). On random sequences of writes — pledges created, updated (any field,
-// or only a note) and deleted, facts created and deleted, requirements written — with scenarios evaluated at
+// compiled before (compiled-candidates.ts). On random sequences of writes — pledges created, updated (any fields,
+// one field, or only a note) and deleted, facts created and deleted, requirements written — with scenarios evaluated at
 // random steps (so the form is patched across one write or several), the patched form equals a fresh compile of
 // the same dataset, part by part, and so does a scenario's result.
 
@@ -34,6 +34,11 @@ const pledgeArbitrary = fc.record({
 type Step = { collection: string; change: DatasetChange };
 
 const withNote = (pledge: Pledge, note: string): Pledge => ({ ...pledge, note });
+const withField = (pledge: Pledge, field: keyof Pledge, value: unknown): Pledge => {
+  const record: Record<string, unknown> = { ...pledge, [field]: value };
+  if (value === undefined) delete record[field];
+  return record as unknown as Pledge;
+};
 const fact = (id: string): Fact => ({ id, value: true, sources: [] });
 
 const stepArbitrary: fc.Arbitrary<(current: Dataset) => Step> = fc.oneof(
@@ -49,6 +54,12 @@ const stepArbitrary: fc.Arbitrary<(current: Dataset) => Step> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...IDS), fc.string({ maxLength: 4 })).map(([id, note]) => (current: Dataset): Step => {
     const existing = current.pledges.find((pledge) => pledge.id === id);
     return existing ? { collection: 'pledges', change: { kind: 'update', record: withNote(existing, note) } } : { collection: 'pledges', change: { kind: 'create', record: makePledge(id, { party: 'C' }) } };
+  }) },
+  // One field of an existing pledge changed, the rest as it was.
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...IDS), pledgeArbitrary, fc.constantFrom('party', 'capability', 'quantity', 'areas', 'status', 'condition', 'announcedOn')).map(([id, shape, field]) => (current: Dataset): Step => {
+    const existing = current.pledges.find((pledge) => pledge.id === id);
+    if (!existing) return { collection: 'pledges', change: { kind: 'create', record: makePledge(id, { party: 'B' }) } };
+    return { collection: 'pledges', change: { kind: 'update', record: withField(existing, field, shape[field]) } };
   }) },
   { weight: 1, arbitrary: fc.constantFrom(...IDS).map((id) => (current: Dataset): Step => ({ collection: 'pledges', change: current.pledges.some((pledge) => pledge.id === id) ? { kind: 'delete', id } : { kind: 'create', record: makePledge(id, { party: 'A' }) } })) },
   { weight: 1, arbitrary: fc.constantFrom('f3', 'f4').map((id) => (current: Dataset): Step => ({ collection: 'facts', change: current.facts.some((fact) => fact.id === id) ? { kind: 'delete', id } : { kind: 'create', record: fact(id) } })) },
@@ -105,8 +116,8 @@ describe('a compiled form patched after writes equals a fresh compile', () => {
       { numRuns: 500 },
     );
     // Both ways are exercised: kept parts and parts compiled again.
-    expect(kept.network).toBeGreaterThan(300);
-    expect(kept.coverage).toBeGreaterThan(300);
-    expect(kept.compiled - kept.network).toBeGreaterThan(300);
+    expect(kept.network).toBeGreaterThan(100);
+    expect(kept.coverage).toBeGreaterThan(100);
+    expect(kept.compiled - kept.network).toBeGreaterThan(200);
   });
 });
