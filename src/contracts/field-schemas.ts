@@ -173,8 +173,7 @@ export const financingOptionSchema = strictRecord({
   derived: derivationsSchema.optional(),
 });
 
-/** Common jurisdictions; any other upper-case code is accepted too. */
-export const SANCTIONS_JURISDICTIONS = ['EU', 'US', 'UK', 'CA', 'JP', 'CH', 'NO', 'AU'] as const;
+export { SANCTIONS_JURISDICTIONS, SANCTIONS_MEASURE_STATUSES, SANCTIONS_MEASURE_TYPES } from '../core/sanctions/sanctions-types.js';
 export const SANCTIONS_MEASURE_KINDS = ['listing', 'vessels', 'sectoral_ban', 'price_cap', 'other'] as const;
 
 export const MEETING_FORMATS = ['leaders', 'ministers', 'nsa', 'other'] as const;

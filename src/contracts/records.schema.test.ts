@@ -197,6 +197,19 @@ describe('sanctions', () => {
       'count: must not be negative',
     ]);
   });
+
+  it('checks matrix types, statuses and exemption dates', () => {
+    const measure = { id: 'm', package: 'eu-6', kind: 'sectoral_ban', description: 'embargo' };
+    expect(sanctionsMeasureSchema.parse(measure)).toMatchObject({ status: 'adopted', exemptions: [] });
+    expect(
+      problems(sanctionsMeasureSchema, { ...measure, type: 'tariffs', status: 'maybe', appliesFrom: '3 Sep', exemptions: [{ party: 'CZ', description: 'pipeline', since: '2025-07-18', until: '2022-06-01' }] }),
+    ).toEqual([
+      expect.stringMatching(/^type: must be one of oil_embargo, oil_price_cap, /),
+      'status: must be one of adopted, proposed, not_adopted',
+      expect.stringMatching(/^appliesFrom: /),
+      'exemptions[0].until: ends (2022-06-01) before it starts (2025-07-18)',
+    ]);
+  });
 });
 
 describe('meetings', () => {

@@ -113,7 +113,7 @@ describe('demo meetings and sanctions', () => {
       expect(record.sources.length, record.id).toBeGreaterThan(0);
     }
     expect([meetings.meetings.length, meetings.decisions.length, meetings.actionItems.length]).toEqual([17, 19, 3]);
-    expect([sanctions.packages.length, sanctions.measures.length]).toEqual([12, 31]);
+    expect([sanctions.packages.length, sanctions.measures.length]).toEqual([12, 32]);
   });
 
   it('resolves every reference against the demo dataset', async () => {
@@ -143,7 +143,11 @@ describe('demo meetings and sanctions', () => {
       financingPlanSchema.parse({ id: 'plan', title: 'Plan', needAmount: 1, currency: 'EUR', options: [{ id: 'a', kind: 'joint_borrowing', title: 'A', optOuts: ['CZ'], sources: ['liga-2026-01-10-healey'] }] }),
     );
     expect(await findReferencesToDatasetRecord(store.db, 'parties', 'HU')).toEqual([
-      { path: 'sanctions-packages/eu-6.exemptions', message: "party 'HU' is still referenced by sanctions-packages 'eu-6'", about: { collection: 'sanctions-packages', id: 'eu-6' } },
+      {
+        path: 'sanctions-measures/eu-6-oil-embargo.exemptions',
+        message: "party 'HU' is still referenced by sanctions-measures 'eu-6-oil-embargo'",
+        about: { collection: 'sanctions-measures', id: 'eu-6-oil-embargo' },
+      },
     ]);
     expect(await findReferencesToDatasetRecord(store.db, 'parties', 'IS')).toEqual([
       { path: 'contributions/c-1.donors', message: "party 'IS' is still referenced by contributions 'c-1'", about: { collection: 'contributions', id: 'c-1' } },

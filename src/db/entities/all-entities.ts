@@ -64,6 +64,7 @@ const partyReferrers: Referrer[] = [
   jsonReferrer('financing-plans', 'options', financingPlans, financingPlans.options, (id) => ({ keyWeights: [{ party: id }] })),
   referrer('sanctions-packages', 'alignment', sanctionsPackages, sanctionsPackages.alignment, true),
   jsonReferrer('sanctions-packages', 'exemptions', sanctionsPackages, sanctionsPackages.exemptions, (id) => ({ party: id })),
+  jsonReferrer('sanctions-measures', 'exemptions', sanctionsMeasures, sanctionsMeasures.exemptions, (id) => ({ party: id })),
   referrer('meetings', 'inPerson', meetings, meetings.inPerson, true),
   referrer('meetings', 'online', meetings, meetings.online, true),
   referrer('action-items', 'owner', actionItems, actionItems.owner),

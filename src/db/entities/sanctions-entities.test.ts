@@ -26,7 +26,20 @@ const EU_6 = sanctionsPackageSchema.parse({
   sources: ['src-1'],
 });
 const OFAC = sanctionsPackageSchema.parse({ id: 'us-1', jurisdiction: 'US', adoptedOn: '2025-10-22', title: 'Rosneft and Lukoil' });
-const EMBARGO = sanctionsMeasureSchema.parse({ id: 'eu-6-oil', package: 'eu-6', kind: 'sectoral_ban', description: 'Seaborne crude embargo', sources: ['src-1'] });
+const EMBARGO = sanctionsMeasureSchema.parse({
+  id: 'eu-6-oil',
+  package: 'eu-6',
+  kind: 'sectoral_ban',
+  type: 'oil_embargo',
+  description: 'Seaborne crude embargo',
+  level: 'seaborne crude',
+  appliesFrom: '2022-12-05',
+  exemptions: [
+    { party: 'HU', description: 'pipeline crude' },
+    { party: 'SK', description: 'pipeline crude', since: '2022-06-03', until: '2030-01-01' },
+  ],
+  sources: ['src-1'],
+});
 const SDN = sanctionsMeasureSchema.parse({ id: 'us-1-sdn', package: 'us-1', kind: 'listing', description: 'Rosneft and Lukoil', count: 2 });
 
 describe('row ↔ record', () => {
@@ -71,8 +84,9 @@ describe('in the store', () => {
       { path: 'exemptions[1].party', message: "unknown party 'CZ'" },
       { path: 'sources[0]', message: "unknown source 'nope'" },
     ]);
-    expect(await sanctionsMeasureEntity.checkReferences?.(store.db, { record: { ...SDN, package: 'uk-9' } })).toEqual([
+    expect(await sanctionsMeasureEntity.checkReferences?.(store.db, { record: { ...SDN, package: 'uk-9', exemptions: [{ party: 'CZ', description: 'y' }] } })).toEqual([
       { path: 'package', message: "unknown sanctions package 'uk-9'" },
+      { path: 'exemptions[0].party', message: "unknown party 'CZ'" },
     ]);
   });
 
@@ -90,8 +104,8 @@ describe('in the store', () => {
     expect(await sanctionsMeasureEntity.checkReferences?.(store.db, { deletedId: 'eu-6-oil' })).toEqual([]);
   });
 
-  it('filters measures by package and kind, packages by jurisdiction', () => {
-    expect(Object.keys(sanctionsMeasureEntity.filters)).toEqual(['package', 'kind']);
+  it('filters measures by package, kind, type and status, packages by jurisdiction', () => {
+    expect(Object.keys(sanctionsMeasureEntity.filters)).toEqual(['package', 'kind', 'type', 'status']);
     expect(Object.keys(sanctionsPackageEntity.filters)).toEqual(expect.arrayContaining(['jurisdiction']));
   });
 });

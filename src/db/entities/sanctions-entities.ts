@@ -36,6 +36,7 @@ export const sanctionsMeasureEntity: EntityDefinition<SanctionsMeasure> = entity
     if (!record) return [];
     return findUnknownReferences(db, [
       ['sanctions package', [{ path: 'package', id: record.package }]],
+      ['party', record.exemptions.map((exemption, i) => ({ path: `exemptions[${i}].party`, id: exemption.party }))],
       ['source', listReferences('sources', record.sources)],
     ]);
   },
