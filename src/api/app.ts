@@ -22,6 +22,7 @@ import { registerMeetingRoutes } from './routes/meetings.routes.js';
 import { registerIngestRoutes } from './routes/ingest.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
+import { registerSanctionsRoutes } from './routes/sanctions.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
@@ -84,5 +85,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerMeetingRoutes(app, services);
   registerIngestRoutes(app, services);
   registerBriefingRoutes(app, services);
+  registerSanctionsRoutes(app, services);
   return app;
 }

@@ -17,6 +17,7 @@ import { registerIngestCommand } from './commands/ingest.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerReleaseCommands } from './commands/release.js';
+import { registerSanctionsCommands } from './commands/sanctions.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
@@ -49,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, hooks: CliHo
   registerRatesCommands(program, io);
   registerIngestCommand(program, io, hooks.stdin);
   registerReleaseCommands(program, io);
+  registerSanctionsCommands(program, io);
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });

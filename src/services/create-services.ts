@@ -14,6 +14,7 @@ import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { RecordListService } from './list-records.service.js';
 import { RecordService } from './records.service.js';
+import { SanctionsService } from './sanctions/sanctions.service.js';
 import { ScenarioService } from './scenarios.service.js';
 import { DatasetCache } from './store-dataset.js';
 
@@ -40,6 +41,8 @@ export interface Services {
   funding: FundingService;
   /** The briefing pack of a meeting. */
   briefing: BriefingService;
+  /** The sanctions alignment matrix and timeline, now or as of a date. */
+  sanctions: SanctionsService;
   /** Four-eyes: replacing a pledge, and pending approvals. */
   approvals: ApprovalService;
   donorConfirmations: DonorConfirmationService;
@@ -61,12 +64,13 @@ export function createServices(store: Store, now: () => Date = () => new Date())
   const analyses = new AnalysisService(scenarios);
   const accounts = new AccountService(store, now);
   const funding = new FundingService(store, now, cache);
+  const sanctions = new SanctionsService(store, now);
   return {
     store,
     cache,
     access,
     records,
-    recordLists: new RecordListService(records, scenarios),
+    recordLists: new RecordListService(records, scenarios, sanctions, store),
     scenarios,
     changes,
     analyses,
@@ -74,6 +78,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     ingest: new IngestService(store, cache, records, access, now),
     funding,
     briefing: new BriefingService(store, scenarios, changes, now, funding, analyses),
+    sanctions,
     approvals: new ApprovalService(store, records, access, now, cache),
     donorConfirmations: new DonorConfirmationService(records, access),
     accounts,
