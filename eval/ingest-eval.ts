@@ -1,4 +1,4 @@
-// `npm run eval:ingest [-- --set dev|heldout|all] [--dir DIR] [--only NAME] [--verbose]`: runs the extractor on
+// `npm run eval:ingest [-- --set dev|heldout|all] [--dir DIR] [--only NAME] [--batch N] [--verbose]`: runs the extractor on
 // the development articles (shared/ingest/dev, the rules were developed on them) and on the held-out articles
 // (eval/heldout, written before the rules were tuned on them) and prints precision and recall per kind and per
 // language for each set separately, scored as ANNOTATION.md says (src/core/ingest/score-proposals.ts), then
@@ -28,6 +28,7 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const only = option('--only');
+const onlyBatch = option('--batch');
 const verbose = args.includes('--verbose');
 const set = option('--set') ?? 'all';
 if (!['dev', 'heldout', 'all'].includes(set)) {
@@ -40,6 +41,8 @@ interface ArticleSet {
   directory: string;
   date: (name: string, text: string) => string | null;
   language: (name: string) => Language | undefined;
+  /** A label to total articles by (the held-out set's batches), if any. */
+  batch: (name: string) => string | undefined;
 }
 
 function devSet(): ArticleSet | null {
@@ -56,17 +59,19 @@ function devSet(): ArticleSet | null {
     directory,
     date: (name, text) => DEV_DATES[name] ?? /date (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? null,
     language: () => undefined,
+    batch: () => undefined,
   };
 }
 
 function heldOutSet(): ArticleSet {
   const directory = join(root, 'eval/heldout');
-  const manifest = JSON.parse(readFileSync(join(directory, 'articles.json'), 'utf8')) as Record<string, { date?: string; language?: Language }>;
+  const manifest = JSON.parse(readFileSync(join(directory, 'articles.json'), 'utf8')) as Record<string, { date?: string; language?: Language; batch?: number }>;
   return {
     title: 'held-out set (English and German; written by us before tuning, see eval/heldout/README.md)',
     directory,
     date: (name) => manifest[name]?.date ?? null,
     language: (name) => manifest[name]?.language,
+    batch: (name) => (manifest[name]?.batch === undefined ? undefined : `batch ${manifest[name]?.batch}`),
   };
 }
 
@@ -87,10 +92,12 @@ function evaluate(articles: ArticleSet): void {
   out.write(`\n== ${articles.title}\n`);
   const scores: ArticleScore[] = [];
   const byLanguage = new Map<Language, ArticleScore[]>();
+  const byBatch = new Map<string, ArticleScore[]>();
   const names = readdirSync(articles.directory)
     .filter((file) => /\.gold\.json$/.test(file))
     .map((file) => file.replace(/\.gold\.json$/, ''))
     .filter((name) => !only || name === only)
+    .filter((name) => !onlyBatch || articles.batch(name) === `batch ${onlyBatch}`)
     .sort();
   for (const name of names) {
     const text = readFileSync(join(articles.directory, `${name}.txt`), 'utf8');
@@ -100,6 +107,8 @@ function evaluate(articles: ArticleSet): void {
     const score = scoreArticle({ article: text, proposals, gold });
     scores.push(score);
     if (result.ok) byLanguage.set(result.language, [...(byLanguage.get(result.language) ?? []), score]);
+    const batch = articles.batch(name);
+    if (batch) byBatch.set(batch, [...(byBatch.get(batch) ?? []), score]);
     const [m, p, g] = totals(score);
     out.write(`${name}: ${m} matched, ${p} proposed (after optional), ${g} gold${result.ok ? '' : ' — language not recognised'}\n`);
     if (verbose) {
@@ -115,6 +124,7 @@ function evaluate(articles: ArticleSet): void {
     out.write(row(kind, counts.matched, counts.proposed, counts.gold));
   }
   for (const [language, list] of [...byLanguage.entries()].sort()) out.write(row(`overall (${language})`, ...totals(sumScores(list))));
+  for (const [batch, list] of [...byBatch.entries()].sort()) out.write(row(`overall ${batch}`, ...totals(sumScores(list))));
   out.write(row('overall', ...totals(total)));
   out.write(`\nfield accuracy on matched pairs\n`);
   for (const [field, counts] of Object.entries(total.fields).sort()) {
