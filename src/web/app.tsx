@@ -7,7 +7,7 @@ import { Link, navigate, useLocation } from './lib/router.js';
 import { OverviewPage } from './features/overview/overview.js';
 import { LoginPage } from './features/login/login.js';
 import { countryName } from './i18n/party-names.data.js';
-import { canRead } from './session/session.data.js';
+import { canCreateRecords, canRead } from './session/session.data.js';
 import { SessionProvider, useSession } from './session/session.js';
 import { matchRoute, NAVIGATION, titleKeyOf } from './routes.data.js';
 
@@ -25,6 +25,7 @@ const TimelinePage = lazy(() => import('./features/timeline/timeline.js'));
 const ChangesPage = lazy(() => import('./features/changes/changes.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
 const PublicPage = lazy(() => import('./features/public/public.js'));
+const IngestPage = lazy(() => import('./features/ingest/ingest.js'));
 
 /** The whole app with its providers. */
 export function App() {
@@ -62,7 +63,7 @@ function Shell() {
           {signedIn && (
             <nav aria-label={t('nav.main')}>
               <ul>
-                {NAVIGATION.map((item) => (
+                {NAVIGATION.filter((item) => item.page !== 'ingest' || canCreateRecords(session)).map((item) => (
                   <li key={item.path}>
                     <Link to={item.path} aria-current={matchRoute(path).page === item.page ? 'page' : undefined}>{t(item.label)}</Link>
                   </li>
@@ -134,6 +135,8 @@ function RoutePage({ route, showLogin }: { route: ReturnType<typeof matchRoute>;
       return <ChangesPage />;
     case 'sources':
       return <SourcesPage />;
+    case 'ingest':
+      return <IngestPage />;
     default:
       return <p>{t('notFound')}</p>;
   }

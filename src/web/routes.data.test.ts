@@ -11,6 +11,7 @@ describe('routes', () => {
     expect(matchRoute('/login')).toEqual({ page: 'login' });
     expect(matchRoute('/changes')).toEqual({ page: 'changes' });
     expect(matchRoute('/public')).toEqual({ page: 'public' });
+    expect(matchRoute('/ingest')).toEqual({ page: 'ingest' });
     expect(matchRoute('/nothing/here')).toEqual({ page: 'not-found' });
     expect(matchRoute('/parties')).toEqual({ page: 'not-found' });
   });
@@ -18,7 +19,7 @@ describe('routes', () => {
 
 describe('page titles', () => {
   it('names every page in the browser tab', () => {
-    for (const page of ['overview', 'map', 'party', 'pledges', 'requirements', 'purl', 'financing', 'analysis', 'timeline', 'changes', 'sources', 'login', 'public', 'not-found'] as const) {
+    for (const page of ['overview', 'map', 'party', 'pledges', 'requirements', 'purl', 'financing', 'analysis', 'timeline', 'changes', 'sources', 'ingest', 'login', 'public', 'not-found'] as const) {
       expect(titleKeyOf(page)).toBeTruthy();
     }
     expect(titleKeyOf('pledges')).toBe('pledges.title');

@@ -33,7 +33,20 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'changes', path: '/changes' },
   { name: 'sources', path: '/sources' },
   { name: 'public', path: '/public' },
+  { name: 'ingest', path: '/ingest' },
+  // An article pasted by the delegate (the proposals are theirs; the analyst sees that the page is not for them).
+  { name: 'ingest-article', path: '/ingest?ingest={ingest}' },
 ];
+
+/** The article the sweep's delegate ingests: a meeting, pledges, a contribution and a fact, in German. */
+const INGEST_ARTICLE = [
+  'Stand: 05.12.2025',
+  'Die Verteidigungsminister der NATO trafen sich am Montag in Brüssel.',
+  'Deutschland wird nach einem Waffenstillstand bis zu 1.000 Soldaten in die Ukraine schicken, sagte Bundeskanzler Friedrich Merz.',
+  'Frankreich bietet zwei Fregatten für eine Mission im Schwarzen Meer an.',
+  'Polen, Norwegen und Deutschland geben gemeinsam 500 Millionen Euro für das PURL-Programm.',
+  'Ein Waffenstillstand ist nicht in Sicht.',
+].join('\n');
 const VIEWPORTS = [
   { name: 'desk', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
@@ -55,6 +68,7 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
   let server: ServerProcess;
   let browser: Browser;
   let ids: string[] = [];
+  let ingestId = '';
   const signed = new Map<string, Signed>();
 
   // One signed-in context per role and screen; the phone's is a mobile one (overlay scrollbars, touch), as on a phone.
@@ -99,6 +113,10 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
       ...CAPABILITY_CATALOGUE.map((capability) => capability.id),
       ...requirements.map((requirement) => requirement.id),
     ];
+    const delegate = await open(ROLES[1]);
+    const ingested = await apiFromPage<{ id: string }>(delegate.page, 'POST', '/api/ingest', { text: INGEST_ARTICLE, publisher: 'Sweep' });
+    if (ingested.status !== 200) throw new Error(`ingest for the sweep: ${ingested.status}`);
+    ingestId = ingested.body.id;
   }, SETUP_TIMEOUT);
   it('signed out: the sign-in page and the public summary, EN and DE, desk and phone, with no navigation', async () => {
     const problems: string[] = [];
@@ -143,9 +161,10 @@ describe('every page in chromium: no overflow, no serious accessibility violatio
           const problems: string[] = [];
           for (const target of PAGES) {
             const before = errors.length;
-            await page.goto(`${server.url}${target.path}?lang=${language}`);
+            const path = target.path.replace('{ingest}', ingestId);
+            await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${language}`);
             await waitForSettled(page);
-            const where = `${target.path}`;
+            const where = `${path}`;
             const overflow = await horizontalOverflow(page);
             if (overflow) problems.push(`${where}: page ${overflow.scrollWidth} px wide in a ${overflow.innerWidth} px window`);
             for (const violation of await axeViolations(page)) problems.push(`${where}: axe ${violation}`);

@@ -47,3 +47,9 @@ export function canEditCoordination(session: SessionState): boolean {
 export function canRead(session: SessionState): boolean {
   return session.kind === 'open' || session.kind === 'signed-in';
 }
+
+/** May this session create records at all (and so use the Ingest page)? Coordinators and delegates. */
+export function canCreateRecords(session: SessionState): boolean {
+  if (session.kind === 'open') return true;
+  return session.kind === 'signed-in' && (session.user.role === 'coordinator' || session.user.role === 'delegate');
+}
