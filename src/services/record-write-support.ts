@@ -2,6 +2,7 @@ import { type Principal, scopeOf } from '../core/access/principal.js';
 import { canSeePledge, datasetAsSeenBy, decideSupersedes } from '../core/access/reference-rules.js';
 import { applyDatasetChange, prepareChangedDataset } from '../core/dataset/prepare-change.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
+import { findById } from '../core/dataset/record-positions.js';
 import type { Problem, ProblemCode } from '../core/errors.js';
 import type { Dataset, Pledge } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
@@ -52,7 +53,7 @@ export async function prepareChange<R extends StoredRecord>(
   const written = name === 'pledges' && change.kind !== 'delete' ? (change.record as unknown as Pledge) : undefined;
   const previous = typeof before === 'object' && before !== null ? (before as { supersedes?: unknown }).supersedes : undefined;
   const reference = written?.supersedes !== undefined && written.supersedes !== previous ? written.supersedes : undefined;
-  const target = reference === undefined ? undefined : stored.pledges.find((pledge) => pledge.id === reference);
+  const target = reference === undefined ? undefined : findById(stored.pledges, reference);
   const hidden = target !== undefined && !canSeePledge(scope, target);
   if (written && target && !hidden) {
     const decision = decideSupersedes(actor, written, target);

@@ -3,6 +3,7 @@ import { type Principal, scopeKey, scopeOf } from '../core/access/principal.js';
 import { settleWrittenRecord } from '../core/access/owned-parts.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
+import { findById } from '../core/dataset/record-positions.js';
 import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
 import type { Dataset } from '../core/types.js';
 import { AppError, InputError } from '../contracts/input-error.js';
@@ -147,7 +148,7 @@ export class RecordService {
       let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
       if (DATASET_ENTITY_NAMES.has(entity.name)) {
         const stored = await this.cache.forHead(tx, headKey);
-        if (change.kind === 'create' && (stored[entity.name as keyof Dataset] as unknown as StoredRecord[]).some((item) => item.id === id)) {
+        if (change.kind === 'create' && findById(stored[entity.name as keyof Dataset] as unknown as StoredRecord[], id)) {
           // Created by a writer that committed between our first read and the lock.
           throw new AppError('conflict', `${entity.name} '${id}' already exists`);
         }

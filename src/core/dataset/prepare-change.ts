@@ -5,6 +5,7 @@ import { type Result, succeed } from '../errors.js';
 import type { Dataset, Pledge } from '../types.js';
 import { LayeredMap } from './layered-map.js';
 import { type PreparedDataset, prepareDataset } from './prepare-dataset.js';
+import { appendRecord, findById, replaceRecord } from './record-positions.js';
 
 // A write checks what it changes (DESIGN.md §9: validation proportional to the change, not the dataset). For a
 // pledge written into a prepared (hence consistent) dataset only the pledge itself can be wrong: its references,
@@ -30,8 +31,8 @@ export function applyDatasetChange(dataset: Dataset, collection: string, change:
   const key = collection as keyof Dataset;
   const list = dataset[key] as readonly { id: string }[];
   let next: { id: string }[];
-  if (change.kind === 'create') next = [...list, change.record];
-  else if (change.kind === 'update') next = list.map((item) => (item.id === change.record.id ? change.record : item));
+  if (change.kind === 'create') next = appendRecord(list, change.record);
+  else if (change.kind === 'update') next = replaceRecord(list, change.record);
   else next = list.filter((item) => item.id !== change.id);
   return { ...dataset, [key]: next };
 }
@@ -53,7 +54,7 @@ interface QuickResult {
 }
 
 function checkWrittenPledge(previous: PreparedDataset, changed: Dataset, pledge: Pledge, kind: 'create' | 'update'): QuickResult | undefined {
-  const before = kind === 'update' ? previous.pledges.find((item) => item.id === pledge.id) : undefined;
+  const before = kind === 'update' ? findById(previous.pledges, pledge.id) : undefined;
   if (kind === 'create' ? previous.conditions.has(pledge.id) : before === undefined) return undefined;
   let vocabulary = vocabularyOf(previous);
   const added = pledge.areas.filter((area) => !vocabulary.areas.has(area));
@@ -74,7 +75,7 @@ function checkWrittenPledge(previous: PreparedDataset, changed: Dataset, pledge:
 }
 
 function checkDeletedPledge(previous: PreparedDataset, changed: Dataset, id: string): QuickResult | undefined {
-  const before = previous.pledges.find((item) => item.id === id);
+  const before = findById(previous.pledges, id);
   if (!before) return undefined;
   // A revision of it would name a pledge that is gone; an area only it used would leave the vocabulary.
   if (changed.pledges.some((pledge) => pledge.supersedes === id)) return undefined;
@@ -92,7 +93,7 @@ function usedElsewhere(changed: Dataset, area: string): boolean {
 function closesCycle(changed: Dataset, pledge: Pledge): boolean {
   const next = new Map<string, string | undefined>();
   const nextOf = (id: string): string | undefined => {
-    if (!next.has(id)) next.set(id, changed.pledges.find((item) => item.id === id)?.supersedes);
+    if (!next.has(id)) next.set(id, findById(changed.pledges, id)?.supersedes);
     return next.get(id);
   };
   const seen = new Set<string>([pledge.id]);

@@ -1,0 +1,49 @@
+import { LayeredMap } from './layered-map.js';
+
+// Where each record of a dataset's collection stands, by id, kept per list (lists are never changed once made):
+// a write finds the record it replaces without scanning 100,000 records, and passes the index on to the list it
+// makes — the same index after an update (positions unchanged), one entry layered on after a create. A list made
+// any other way (read from the store, a delete) gets its index on first use. Changes are applied to prepared
+// datasets, whose ids are unique.
+
+type Positions = ReadonlyMap<string, number>;
+
+const indexes = new WeakMap<readonly { id: string }[], Positions>();
+
+/** The position of each id in `list` (the first, if an id repeats). */
+export function positionsOf(list: readonly { id: string }[]): Positions {
+  let positions = indexes.get(list);
+  if (!positions) {
+    const built = new Map<string, number>();
+    list.forEach((item, i) => {
+      if (!built.has(item.id)) built.set(item.id, i);
+    });
+    positions = built;
+    indexes.set(list, positions);
+  }
+  return positions;
+}
+
+/** The record with this id, if any. */
+export function findById<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+  const at = positionsOf(list).get(id);
+  return at === undefined ? undefined : list[at];
+}
+
+/** `list` with `record` appended (its index: the old one plus the new id, unless the id was there already). */
+export function appendRecord<T extends { id: string }>(list: readonly T[], record: T): T[] {
+  const positions = positionsOf(list);
+  const next = [...list, record];
+  indexes.set(next, positions.has(record.id) ? positions : LayeredMap.with(positions, record.id, list.length));
+  return next;
+}
+
+/** `list` with the record of `record.id` replaced (the same positions); a copy of `list` when there is none. */
+export function replaceRecord<T extends { id: string }>(list: readonly T[], record: T): T[] {
+  const positions = positionsOf(list);
+  const at = positions.get(record.id);
+  const next = list.slice();
+  if (at !== undefined) next[at] = record;
+  indexes.set(next, positions);
+  return next;
+}
