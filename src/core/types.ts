@@ -1,5 +1,7 @@
 // The domain glossary of DESIGN.md §3. Plain data, no behaviour: the core's functions take and return these.
 
+import type { FactDerivation } from './facts/derivations/registry.js';
+
 /** An ISO 3166-1 alpha-2 code, an institution (EU, EUCO, NATO) or a custom id such as P12. */
 export type PartyId = string;
 /** `domain.kind`, e.g. `land.personnel`. */
@@ -53,6 +55,8 @@ export interface Fact {
   probability?: number;
   description?: string;
   sources: string[];
+  /** How its value is computed from records (a derived fact, docs/incidents.md); absent: recorded only. */
+  derivation?: FactDerivation;
 }
 
 /** A range of whole units; a single figure has min === max. */

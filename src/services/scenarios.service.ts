@@ -3,10 +3,12 @@ import { scopeKey, scopeOf } from '../core/access/principal.js';
 import { restrictDataset } from '../core/access/restrict-dataset.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
+import { type DerivedFacts, deriveFacts } from '../core/facts/derive-facts.js';
 import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import { readAuditHead } from '../db/audit.repository.js';
 import type { Store } from '../db/open-store.js';
 import { canonicalJson } from '../core/audit/canonical-json.js';
+import { loadDerivationRecords } from './facts/load-derivation-records.js';
 import { type CacheStats, HeadKeyedCache } from './head-keyed-cache.js';
 import { type PastDataset, reconstructDatasetAsOf } from './reconstruct-as-of.js';
 import { runScenario, type ScenarioRequest } from './run-scenario.js';
@@ -23,6 +25,7 @@ export class ScenarioService {
   private readonly results = new HeadKeyedCache<ScenarioResult>('scenario.results', 128 * MB, (result) => result.bytes);
   /** Per scope and as-of date, the latest view or past dataset made (see successor). */
   private readonly latest = new Map<string, WeakRef<PreparedDataset>>();
+  private readonly derived = new HeadKeyedCache<DerivedFacts>('scenario.derived-facts', 8 * MB, (facts) => 256 + 256 * [...facts.values()].reduce((n, fact) => n + 1 + fact.basis.length, 0));
 
   constructor(
     private readonly store: Store,
@@ -34,7 +37,26 @@ export class ScenarioService {
     const head = await readAuditHead(this.store.db);
     const key = `${head.seq}:${head.hash}`;
     const scope = scopeOf(principal);
-    return this.results.get(key, `${scopeKey(scope)}\n${canonicalJson(request)}`, async () => runScenario(await this.datasetAt(key, scope, request.asOf), request));
+    return this.results.get(key, `${scopeKey(scope)}\n${canonicalJson(request)}`, async () => {
+      const dataset = await this.datasetAt(key, scope, request.asOf);
+      return runScenario(dataset, request, { derived: await this.derivedAt(key, dataset, request.asOf) });
+    });
+  }
+
+  /**
+   * The derived facts' values (docs/incidents.md) at `asOf`, or now: what every scenario and analysis on the store
+   * evaluates in place of the recorded values (a scenario's explicit switch still wins).
+   */
+  async derivedFacts(principal: Principal, asOf?: string): Promise<DerivedFacts> {
+    const head = await readAuditHead(this.store.db);
+    const key = `${head.seq}:${head.hash}`;
+    return this.derivedAt(key, await this.datasetAt(key, scopeOf(principal), asOf), asOf);
+  }
+
+  // Facts and the records derivations read are not confidential: one answer per head and date for every caller.
+  private async derivedAt(head: string, dataset: PreparedDataset, asOf: string | undefined): Promise<DerivedFacts> {
+    if (!dataset.facts.some((fact) => fact.derivation !== undefined)) return NO_DERIVED_FACTS;
+    return this.derived.get(head, asOf ?? '', async () => deriveFacts(dataset.facts, await loadDerivationRecords(this.store.db), asOf));
   }
 
   /** The prepared dataset the caller may see, now or as of a date. */
@@ -71,11 +93,12 @@ export class ScenarioService {
 
   /** The caches' sizes (GET /health). */
   cacheStats(): CacheStats[] {
-    return [this.results.stats(), this.views.stats(), this.pastDatasets.stats()];
+    return [this.results.stats(), this.views.stats(), this.pastDatasets.stats(), this.derived.stats()];
   }
 }
 
 const MB = 1024 * 1024;
+const NO_DERIVED_FACTS: DerivedFacts = new Map();
 
 function viewOf(full: PreparedDataset, view: PreparedDataset): { dataset: PreparedDataset; own: boolean } {
   return { dataset: view, own: view !== full };

@@ -1,10 +1,12 @@
-import { doublePrecision, text } from 'drizzle-orm/pg-core';
+import { doublePrecision, jsonb, text } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { factDerivationSchema } from '../fact-derivation.schema.js';
 import { factValueSchema, freeTextSchema } from '../field-schemas.js';
 import { datasetSourcesField, idField, localizedField } from './common-fields.js';
 import { declareRecordType, field } from './declare-record-type.js';
 
-// A fact conditions test (DESIGN.md §4): true, false or unknown, with an optional probability.
+// A fact conditions test (DESIGN.md §4): true, false or unknown, with an optional probability; a derived fact also
+// declares how its value follows from records (docs/incidents.md), which then replaces the recorded value.
 
 /** true, false and 'unknown' are stored (and written in files) as text. */
 const factValueAsText = {
@@ -39,5 +41,11 @@ export const factType = declareRecordType({
     probability: field(z.number().min(0).max(1).optional(), doublePrecision('probability'), { exchange: 'probability it turns true, 0 to 1' }),
     description: field(freeTextSchema().optional(), text('description'), { exchange: 'free text' }),
     sources: datasetSourcesField(),
+    derivation: field(factDerivationSchema.optional(), jsonb('derivation'), {
+      exchange: {
+        description: 'how the value follows from records, as JSON (docs/incidents.md): {"kind":"verified_incident","kinds":["shelling"]}',
+        json: '{"kind": "verified_incident", "kinds": […], "after": "YYYY-MM-DD"}',
+      },
+    }),
   },
 });

@@ -6,6 +6,7 @@ import { factType } from './fact.record.js';
 import { financingPlanType } from './financing-plan.record.js';
 import { fundPackageType } from './fund-package.record.js';
 import { fundType } from './fund.record.js';
+import { incidentType } from './incident.record.js';
 import { meetingDecisionType } from './meeting-decision.record.js';
 import { meetingType } from './meeting.record.js';
 import { partyType } from './party.record.js';
@@ -22,7 +23,7 @@ import { sourceType } from './source.record.js';
 /** The engine's dataset (DESIGN.md §3), in the order a dataset loads: sources … pledges. */
 export const DATASET_RECORD_TYPES = [sourceType, partyType, capabilityType, factType, requirementPackageType, requirementType, pledgeType] as const;
 
-/** Every record type in load order: the engine's dataset, then funding, sanctions and meetings. */
+/** Every record type in load order: the engine's dataset, then funding, sanctions, meetings and incidents. */
 export const RECORD_TYPES: readonly RecordType[] = [
   ...DATASET_RECORD_TYPES,
   fundType,
@@ -34,6 +35,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   meetingType,
   meetingDecisionType,
   actionItemType,
+  incidentType,
 ];
 
 /** The record types exchanged as CSV, XLSX and JSON files, in export order. */

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../audit/canonical-json.js';
+import { settleIncident } from '../incidents/incident-writes.js';
 import type { WriteDecision } from './permissions.js';
 import { isUser, type Principal } from './principal.js';
 
@@ -40,10 +41,12 @@ export function sourceOwnerOf(record: unknown): string | undefined {
  * The record a user's write stores. Contributions: the writer's party's part is confirmed by writing it;
  * another donor's confirmation survives only a write that leaves the figures (fund, package, amount,
  * currency, date, status, donors and shares) as they were — anything else sets it back to unconfirmed, whatever
- * the body says. Sources: a delegate's source is its party's (`owner`), and stays whose it was.
+ * the body says. Sources: a delegate's source is its party's (`owner`), and stays whose it was. Incidents: the
+ * day of verification is the service's (settleIncident).
  */
 export function settleWrittenRecord<R>(principal: Principal, collection: string, before: R | undefined, after: R): R {
   if (!isUser(principal)) return after;
+  if (collection === 'incidents') return settleIncident(before, after);
   if (collection === 'contributions') return settleDonors(principal.role === 'delegate' ? principal.party : null, before, after);
   if (collection === 'sources') {
     const owner = before !== undefined ? sourceOwnerOf(before) : principal.role === 'delegate' ? (principal.party ?? undefined) : sourceOwnerOf(after);

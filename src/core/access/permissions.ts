@@ -26,6 +26,7 @@ const WRITERS: Record<string, readonly Role[]> = {
   meetings: ['coordinator'],
   'meeting-decisions': ['coordinator'],
   'action-items': ['coordinator'],
+  incidents: ['coordinator'],
 };
 
 const DEFAULT_WRITERS: readonly Role[] = ['coordinator'];

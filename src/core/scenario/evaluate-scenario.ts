@@ -5,7 +5,9 @@ import type { Reason } from '../activation/explain-pledge.js';
 import type { CoverageReport } from '../coverage/compute-coverage.js';
 import { fillCoverageReport } from '../coverage/index-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
-import type { FactValue, IsoDate, Pledge, PledgeStatus, QuantityRange } from '../types.js';
+import type { DerivationBasis } from '../facts/derivations/derivation-kind.js';
+import { type DerivedFacts, resolveFactValues } from '../facts/derive-facts.js';
+import type { Fact, FactValue, IsoDate, Pledge, PledgeStatus, QuantityRange } from '../types.js';
 import { type CompiledCandidates, compiledCandidates } from './compiled-candidates.js';
 import { describeScenarioPledges } from './describe-scenario-pledges.js';
 
@@ -14,8 +16,18 @@ import { describeScenarioPledges } from './describe-scenario-pledges.js';
 // records); per-pledge objects and their explanations are built only for the pledges a caller reads.
 
 export interface ScenarioOptions extends CandidateOptions {
-  /** Fact values that override the dataset's current ones. */
+  /** Fact values that override the dataset's current ones (and derived ones: a switch always wins). */
   facts?: ReadonlyMap<string, FactValue>;
+  /** The derived facts' values at the scenario's date (deriveFacts). */
+  derived?: DerivedFacts;
+}
+
+/** A fact as a scenario used it; `derived` when its value is the derived one (not switched), with what it rests on. */
+export interface ScenarioFact {
+  id: string;
+  value: FactValue;
+  probability?: number;
+  derived?: { kind: string; since: IsoDate | null; basis: DerivationBasis[] };
 }
 
 export interface ScenarioPledge {
@@ -42,7 +54,7 @@ export type PledgeFilter = 'all' | 'noncertain' | 'none';
 export interface ScenarioResult {
   asOf: IsoDate | null;
   minStatus: PledgeStatus;
-  facts: { id: string; value: FactValue; probability?: number }[];
+  facts: ScenarioFact[];
   /**
    * Every pledge of the dataset (dataset order) with its state and explanation, built on first read and held
    * weakly: a million objects are paid for only by a reader that needs them all, and are not kept by a cache. A
@@ -104,8 +116,7 @@ export const STATE_CERTAIN = 2;
 
 /** Evaluate the dataset under a scenario: which pledges activate, why not, and what is covered. */
 export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOptions = {}): ScenarioResult {
-  const facts = new Map<string, FactValue>(dataset.facts.map((fact) => [fact.id, fact.value]));
-  for (const [id, value] of options.facts ?? []) facts.set(id, value);
+  const facts = resolveFactValues(dataset.facts, options.derived, options.facts);
   const entry = compiledCandidates(dataset, options);
   const activation = evaluateNetwork(entry.network, facts);
   const { certain, possible, withoutCoordination } = activation.sets;
@@ -137,10 +148,7 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
   const result: ScenarioResult = {
     asOf: options.asOf ?? null,
     minStatus: options.minStatus ?? 'announced',
-    facts: dataset.facts.map((fact) => {
-      const value = facts.get(fact.id) ?? fact.value;
-      return fact.probability === undefined ? { id: fact.id, value } : { id: fact.id, value, probability: fact.probability };
-    }),
+    facts: dataset.facts.map((fact) => describeFact(fact, facts.get(fact.id) ?? fact.value, options)),
     // Held weakly: repeated reads in one synchronous job share the list, and a cached result does not keep it.
     get pledges(): ScenarioPledge[] {
       let list = everyPledge?.deref();
@@ -205,4 +213,13 @@ function estimateBytes(network: Network, pledges: number, coverage: CoverageRepo
   let allocations = 0;
   for (const row of coverage.requirements) allocations += row.allocations.length + row.unquantifiedPledges.length;
   return 2048 + network.nodeKind.length + 8 * network.thresholdBound.length + 5 * network.pledgeIds.length + 2 * pledges + 120 * allocations + 64 * gapIds;
+}
+
+// A fact as the result lists it: its value, its probability, and its derivation's basis when the value is derived.
+function describeFact(fact: Fact, value: FactValue, options: ScenarioOptions): ScenarioFact {
+  const described: ScenarioFact = { id: fact.id, value };
+  if (fact.probability !== undefined) described.probability = fact.probability;
+  const derived = options.derived?.get(fact.id);
+  if (derived && !options.facts?.has(fact.id)) described.derived = { kind: derived.kind, since: derived.since, basis: derived.basis };
+  return described;
 }

@@ -60,6 +60,7 @@ describe('the registry', () => {
       'meetings',
       'meeting-decisions',
       'action-items',
+      'incidents',
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   financingPlans,
   fundPackages,
   funds,
+  incidents,
   meetingDecisions,
   meetings,
   sanctionsMeasures,
@@ -16,6 +17,7 @@ import {
 import { DATASET_ENTITIES } from './dataset-entities.js';
 import { type EntityDefinition, entityOf, type ReferenceProblem } from './entity-definition.js';
 import { FUNDING_ENTITIES, findReferrers, type Referrer, referrer } from './funding-entities.js';
+import { incidentEntity } from './incident-entities.js';
 import { MEETING_ENTITIES } from './meeting-entities.js';
 import { SANCTIONS_ENTITIES } from './sanctions-entities.js';
 
@@ -23,7 +25,7 @@ import { SANCTIONS_ENTITIES } from './sanctions-entities.js';
 // keep the records outside the engine's dataset from pointing at a deleted party, source, pledge or requirement.
 
 const WITH_CHECKS = new Map<string, EntityDefinition>(
-  [...DATASET_ENTITIES, ...FUNDING_ENTITIES, ...SANCTIONS_ENTITIES, ...MEETING_ENTITIES].map((entity) => [entity.name, entity as EntityDefinition]),
+  [...DATASET_ENTITIES, ...FUNDING_ENTITIES, ...SANCTIONS_ENTITIES, ...MEETING_ENTITIES, incidentEntity].map((entity) => [entity.name, entity as EntityDefinition]),
 );
 
 /**
@@ -54,6 +56,7 @@ const sourceReferrers: Referrer[] = [
   referrer('sanctions-measures', 'sources', sanctionsMeasures, sanctionsMeasures.sources, true),
   referrer('meetings', 'sources', meetings, meetings.sources, true),
   referrer('meeting-decisions', 'sources', meetingDecisions, meetingDecisions.sources, true),
+  referrer('incidents', 'sources', incidents, incidents.sources, true),
 ];
 
 const partyReferrers: Referrer[] = [
@@ -68,6 +71,7 @@ const partyReferrers: Referrer[] = [
   referrer('meetings', 'inPerson', meetings, meetings.inPerson, true),
   referrer('meetings', 'online', meetings, meetings.online, true),
   referrer('action-items', 'owner', actionItems, actionItems.owner),
+  referrer('incidents', 'reportedBy', incidents, incidents.reportedBy),
 ];
 
 const REFERRERS_OF_DATASET: Record<string, { what: string; referrers: Referrer[] }> = {

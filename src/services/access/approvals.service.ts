@@ -1,4 +1,5 @@
 import { isUser, type Principal } from '../../core/access/principal.js';
+import { incidentVerificationProblem } from '../../core/incidents/incident-writes.js';
 import type { Pledge } from '../../core/types.js';
 import { AppError } from '../../contracts/input-error.js';
 import { type ApprovalRow, deleteApproval, findApproval, upsertApproval } from '../../db/access.repository.js';
@@ -154,10 +155,17 @@ function stale(pledgeId: string, current: number, expected: number): AppError {
 
 /**
  * Inside a write's transaction, before it: a user cannot set a pledge to `approved` alone (DESIGN.md §2) unless
- * the write is the confirmation of a pending approval; replaceOrRequest records the request instead.
+ * the write is the confirmation of a pending approval; replaceOrRequest records the request instead. Nor an
+ * incident to `verified`, nor change what a verification vouched for (incidentVerificationProblem).
  */
 export function guardFourEyes(actor: Principal, entity: EntityDefinition, change: { before: unknown; after: unknown; confirmed: boolean }): void {
-  if (!isUser(actor) || entity.name !== pledgeEntity.name || change.confirmed) return;
+  if (!isUser(actor) || change.confirmed) return;
+  if (entity.name === 'incidents') {
+    const problem = incidentVerificationProblem(change.before, change.after);
+    if (problem !== undefined) throw new AppError('approval.required', problem);
+    return;
+  }
+  if (entity.name !== pledgeEntity.name) return;
   if (statusOf(change.after) !== 'approved' || statusOf(change.before) === 'approved') return;
   throw new AppError(
     'approval.required',

@@ -9,7 +9,7 @@ import { runAllocation, runRisk, runUnlockers } from './run-analyses.js';
 
 // The decision analyses on the store, on exactly the dataset the caller may see (the scenario service's view,
 // now or as of a date): a pledge the caller cannot see never moves a figure. The allocation LP is solved in a
-// worker thread.
+// worker thread. Derived facts take their values at the request's date, like the scenario's.
 
 export class AnalysisService {
   constructor(
@@ -19,17 +19,17 @@ export class AnalysisService {
 
   /** What each fact turning true would unlock, and what each party's absence would cost. */
   async unlockers(principal: Principal, request: UnlockersRequest): Promise<UnlockersResult> {
-    return runUnlockers(await this.scenarios.dataset(principal, request.asOf), request);
+    return runUnlockers(await this.scenarios.dataset(principal, request.asOf), { ...request, derived: await this.scenarios.derivedFacts(principal, request.asOf) });
   }
 
   /** Who fills what, by linear program (in the worker thread), beside greedy coverage. */
   async allocation(principal: Principal, request: AllocationRequest): Promise<AllocationResult> {
-    return runAllocation(await this.scenarios.dataset(principal, request.asOf), request, this.solver.allocate);
+    return runAllocation(await this.scenarios.dataset(principal, request.asOf), { ...request, derived: await this.scenarios.derivedFacts(principal, request.asOf) }, this.solver.allocate);
   }
 
   /** How likely each requirement is met when the unknown facts are uncertain. */
   async risk(principal: Principal, request: RiskRequest): Promise<RiskResult> {
-    return runRisk(await this.scenarios.dataset(principal, request.asOf), request);
+    return runRisk(await this.scenarios.dataset(principal, request.asOf), { ...request, derived: await this.scenarios.derivedFacts(principal, request.asOf) });
   }
 
   /** Stop the solver's worker thread. */

@@ -6,6 +6,7 @@ import { isBooleanInFacts } from '../../core/analyses/evaluate-samples.js';
 import { EXACT_MAX_FACTS, planRisk, type RiskPlan } from '../../core/analyses/risk-samples.js';
 import { suggest } from '../../core/conditions/check-condition.js';
 import type { PreparedDataset } from '../../core/dataset/prepare-dataset.js';
+import type { DerivedFacts } from '../../core/facts/derive-facts.js';
 import type { FactValue } from '../../core/types.js';
 import { type AllocationRequest, MAX_RISK_SAMPLES, type RiskRequest, type UnlockersRequest } from '../../contracts/analyses.schema.js';
 import { AppError, InputError, type InputProblem } from '../../contracts/input-error.js';
@@ -22,10 +23,13 @@ export const ANALYSIS_LIMITS = {
   riskWork: 3_000_000_000,
 } as const;
 
-type ScenarioPart = Pick<UnlockersRequest, 'facts' | 'asOf' | 'minStatus'>;
+type ScenarioPart = Pick<UnlockersRequest, 'facts' | 'asOf' | 'minStatus'> & Derived;
+
+/** The derived facts' values at the request's date (the service's deriveFacts; absent for a file's dataset). */
+type Derived = { derived?: DerivedFacts };
 
 /** Unlockers: what each fact turning true would unlock, what each party's absence would cost. */
-export function runUnlockers(dataset: PreparedDataset, request: UnlockersRequest): UnlockersResult {
+export function runUnlockers(dataset: PreparedDataset, request: UnlockersRequest & Derived): UnlockersResult {
   const model = buildAnalysisModel(dataset, scenarioOptions(dataset, request));
   const runs = model.facts.filter((fact) => fact.value !== true).length + new Set(model.partyOfPledge).size + 1;
   const work = runs * 2 * (model.network.pledgeIds.length + model.network.nodeKind.length + model.coverage.source.length);
@@ -36,7 +40,7 @@ export function runUnlockers(dataset: PreparedDataset, request: UnlockersRequest
 }
 
 /** Allocation by linear program: the model and its input here, the LP built, solved and read by `run` (the worker thread). */
-export async function runAllocation(dataset: PreparedDataset, request: AllocationRequest, run: AllocationRunner): Promise<AllocationResult> {
+export async function runAllocation(dataset: PreparedDataset, request: AllocationRequest & Derived, run: AllocationRunner): Promise<AllocationResult> {
   const model = buildAnalysisModel(dataset, scenarioOptions(dataset, request));
   if (model.coverage.source.length > ANALYSIS_LIMITS.allocationVariables) {
     throw tooLarge('the allocation LP is too large', `up to ${model.coverage.source.length.toLocaleString('en')} variables (pledge, requirement); the limit is ${ANALYSIS_LIMITS.allocationVariables.toLocaleString('en')}; narrow it with asOf or minStatus`);
@@ -49,7 +53,7 @@ export async function runAllocation(dataset: PreparedDataset, request: Allocatio
 }
 
 /** Risk: P(met) per requirement, P(active) per pledge, sensitivity per fact. */
-export function runRisk(dataset: PreparedDataset, request: RiskRequest): RiskResult {
+export function runRisk(dataset: PreparedDataset, request: RiskRequest & Derived): RiskResult {
   const model = buildAnalysisModel(dataset, scenarioOptions(dataset, request));
   const known = new Set(dataset.facts.map((fact) => fact.id));
   const problems: InputProblem[] = [];
@@ -97,6 +101,7 @@ function scenarioOptions(dataset: PreparedDataset, request: ScenarioPart): Analy
   });
   if (problems.length > 0) throw new InputError('input.invalid', 'invalid scenario', problems);
   const options: AnalysisOptions = { facts: overrides };
+  if (request.derived !== undefined) options.derived = request.derived;
   if (request.asOf !== undefined) options.asOf = request.asOf;
   if (request.minStatus !== undefined) options.minStatus = request.minStatus;
   return options;

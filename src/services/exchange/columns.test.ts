@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contribution } from '../../contracts/records.schema.js';
 import type { Pledge, Requirement } from '../../core/types.js';
 import { parseCell } from './cells.js';
+import { codecOf, EXCHANGE_ENTITIES } from './codecs.js';
 import type { StoredRecord } from '../../db/entities/entity-definition.js';
 import { contributionEntity } from '../../db/entities/funding-entities.js';
 import { pledgeEntity, requirementEntity } from '../../db/entities/dataset-entities.js';
@@ -124,7 +125,7 @@ describe('docs/data-exchange.md', () => {
   const docs = readFileSync(new URL('../../../docs/data-exchange.md', import.meta.url), 'utf8');
 
   it('lists every column of every entity, in order', () => {
-    for (const codec of [pledgeCodec, requirementCodec, contributionCodec]) {
+    for (const codec of EXCHANGE_ENTITIES.map(codecOf)) {
       const section = docs.split(`### ${codec.entity.name}\n`)[1]?.split('\n### ')[0] ?? '';
       const listed = [...section.matchAll(/^\| \**`([a-z_]+)`\** \| (\w+) \|/gm)].map((match) => `${match[1]}:${match[2]}`);
       expect(listed).toEqual(codec.columns.map((column) => `${column.name}:${column.kind}`));
