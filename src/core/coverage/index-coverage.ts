@@ -31,6 +31,8 @@ export interface CoverageIndex {
   source: Int32Array;
   /** 1 for pledges that match at least one requirement. */
   matched: Uint8Array;
+  /** Per pledge, how many requirements it matches (fewer first: the order coverage takes them in). */
+  flexibility: Int32Array;
   /** Per capability of a requirement: the positions of its pledges (for what is left unallocated). */
   byCapability: ReadonlyMap<string, Int32Array>;
 }
@@ -76,7 +78,7 @@ export function indexCoverage(requirements: readonly Requirement[], pledges: rea
     sourceStart[r + 1] = at;
   });
   const byCapability = new Map([...positions].map(([capability, list]) => [capability, Int32Array.from(list)]));
-  return { requirements: ordered, pledges, sourceStart, source, matched, byCapability };
+  return { requirements: ordered, pledges, sourceStart, source, matched, flexibility, byCapability };
 }
 
 /** Coverage of every requirement for the pledges' states (by position in the index's pledges). */
@@ -141,6 +143,6 @@ function summariseCapabilities(index: CoverageIndex, rows: readonly RequirementC
   });
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,6 +11,8 @@ export interface Sameness {
   positions: boolean;
   network: boolean;
   coverage: boolean;
+  /** The coverage index holds for the first candidates and the rest were appended (a created pledge). */
+  appended: boolean;
 }
 
 interface Before {
@@ -21,19 +23,21 @@ interface Before {
 /** Which parts compiled for `before` are those of `candidates` (and the dataset's `requirements`). */
 export function compareCandidates(before: Before, candidates: readonly Pledge[], dataset: { requirements: readonly Requirement[] }): Sameness {
   const old = before.candidates;
-  if (old.length !== candidates.length) return { positions: false, network: false, coverage: false };
-  let network = true;
+  const differ: Sameness = { positions: false, network: false, coverage: false, appended: false };
+  if (old.length > candidates.length) return differ;
+  let network = old.length === candidates.length;
   let coverage = sameRequirements(before.coverage.requirements, dataset.requirements);
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; i < old.length; i++) {
     const a = old[i] as Pledge;
     const b = candidates[i] as Pledge;
     if (a === b) continue;
-    if (a.id !== b.id) return { positions: false, network: false, coverage: false };
+    if (a.id !== b.id) return differ;
     const placed = a.capability === b.capability && sameList(a.areas, b.areas);
     coverage &&= placed;
     network &&= placed && a.party === b.party && a.condition === b.condition && sameQuantity(a.quantity, b.quantity);
   }
-  return { positions: true, network, coverage };
+  if (old.length < candidates.length) return { ...differ, appended: coverage };
+  return { positions: true, network, coverage, appended: false };
 }
 
 // A write replaces only the requirement it changes: the same objects, in any order.

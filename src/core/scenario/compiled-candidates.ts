@@ -1,6 +1,7 @@
 import { type CandidateOptions, type CandidateSelection, selectCandidates } from '../activation/candidates.js';
 import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
 import { TRUE_CONDITION } from '../conditions/ast.js';
+import { appendToCoverage } from '../coverage/append-coverage.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { Pledge } from '../types.js';
@@ -10,7 +11,8 @@ import { compareCandidates } from './compare-candidates.js';
 // and candidate options, whoever asks first. After a write, the new dataset's form is patched from the one
 // compiled before the write (inheritCompiled): the candidates are selected again (a linear pass), and the network
 // and the coverage index are kept when what they were built from did not change — compiled again, each on its
-// own, only when it did (compare-candidates.ts says which). Property test: a patched form equals a fresh one.
+// own, only when it did (compare-candidates.ts says which); pledges appended to the candidates (a create) are
+// merged into the coverage index (append-coverage.ts). Property test: a patched form equals a fresh one.
 
 export interface CompiledCandidates extends CandidateSelection {
   network: Network;
@@ -64,10 +66,13 @@ export function compiledCandidates(dataset: PreparedDataset, options: CandidateO
 function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, before: CompiledCandidates | undefined): CompiledCandidates {
   const selection = selectCandidates(dataset.pledges, options);
   const { candidates } = selection;
-  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false };
+  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false };
   const candidateById = same.positions && before ? before.candidateById : new Map(candidates.map((pledge, i) => [pledge.id, i]));
   const network = same.network && before ? before.network : compileNetwork(candidates.map((pledge) => activationPledge(dataset, pledge)));
-  const coverage = same.coverage && before ? { ...before.coverage, pledges: candidates } : indexCoverage(dataset.requirements, candidates);
+  const coverage = !before ? indexCoverage(dataset.requirements, candidates)
+    : same.coverage ? { ...before.coverage, pledges: candidates }
+    : same.appended ? appendToCoverage(before.coverage, candidates)
+    : indexCoverage(dataset.requirements, candidates);
   return {
     ...selection,
     network,
