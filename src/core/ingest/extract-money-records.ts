@@ -47,9 +47,15 @@ export function extractContributions(context: ArticleContext, index: number): Co
         !/[,;:"“”]/u.test(text.slice(party.end, verb.start)) &&
         [...groups, ...view.parties].some((other) => other.first > verb.last && other.start < firstAmount),
     );
+  // "buy US weapons": the seller; ", which Norway and Denmark also financed": others in a relative clause.
+  const seller = (party: PartyMention): boolean => /\b(buy|buys|bought|buying|purchase[sd]?|kaufen|kauft|gekauft)\s+$/iu.test(text.slice(Math.max(0, party.start - 20), party.start));
+  const relative = (party: PartyMention): boolean =>
+    money.some((m) => m.end <= party.start && /,\s*(which|who|die|der|das|dem|den)\s/iu.test(text.slice(m.end, party.start)));
   const donors = view.parties.filter(
     (party) =>
       actsAsParty(view, party) &&
+      !seller(party) &&
+      !relative(party) &&
       !party.prepositional &&
       !party.speaker &&
       party.codes.every((code) => !lexicon.nonProviders.has(code)) &&

@@ -24,7 +24,10 @@ function qualifierOf(context: ArticleContext, view: SentenceView, term: TermMatc
   const recipient = found !== undefined && found.codes.every((code) => context.lexicon.nonProviders.has(code)) && term.payload.domain !== 'land';
   if (found && !recipient && (found.via === 'adjective' || /^-/.test(text.slice(found.end)) || found.via === 'name')) return found;
   const groups = findIn(view, context.lexicon.groupWords, text);
-  if (groups.some((group) => group.last === term.first - 1 || (group.last === term.first - 2 && /^\p{Ll}+(e|en|er)$/u.test(view.tokens[term.first - 1]?.text ?? '')))) return 'group';
+  // "europäische Friedenstruppen", "europäischen Kampftruppen", "a European-led force".
+  const between = (group: TermMatch<true>): boolean =>
+    group.last === term.first - 2 && (/^\p{Ll}+(e|en|er)$/u.test(view.tokens[term.first - 1]?.text ?? '') || text.slice(group.end, view.tokens[term.first - 1]?.start ?? 0) === '-');
+  if (groups.some((group) => group.last === term.first - 1 || between(group))) return 'group';
   return null;
 }
 
@@ -112,6 +115,11 @@ export function extractPledges(context: ArticleContext, index: number): PledgePr
       }
     }
     if (!owner) continue;
+    // "X offered …, on condition that European countries commit troops": a subordinate clause whose subject is
+    // an unnamed group gives the named party nothing.
+    const found = owner;
+    const subordinate = [...findIn(view, lexicon.subordinators, text), ...markers].filter((m) => m.first > found.last && m.first < term.first);
+    if (!qualifier && subordinate.some((m) => groupWords.some((g) => g.first > m.last && g.first < term.first && g.first - m.last <= 3))) continue;
     const codes = coordinated(context, actors, owner).flatMap((party) => party.codes).filter((code) => !lexicon.nonProviders.has(code));
     if (codes.length === 0) continue;
     const inClause = (match: TermMatch<unknown>): boolean => match.first >= clause.from && match.first < clause.to;

@@ -147,3 +147,34 @@ describe('sanctions and facts', () => {
     expect(propose('Die Zusage der USA wurde aus dem Text gestrichen.', 'de')).toEqual([{ kind: 'fact', fact: 'us_backstop', value: false }]);
   });
 });
+
+describe('rules added after held-out batch 2 (eval/heldout, fresh-*)', () => {
+  it('dates a weekday after a past reporting verb backwards, whatever the tense of what was said', () => {
+    expect(propose('Austria said on Monday it will give €10m to the fund.', 'en')).toEqual([contribution(['AT'], 10e6, 'EUR', { date: '2026-03-09' })]);
+    expect(propose('Belgien sagte am Montag, es werde 20 Millionen Euro geben.', 'de')).toEqual([contribution(['BE'], 20e6, 'EUR', { date: '2026-03-09' })]);
+  });
+  it('reads a singular compound force ("Schutztruppe") as a land capability', () => {
+    expect(propose('Norwegen wird sich an der Schutztruppe beteiligen.', 'de')).toEqual([pledge('NO', 'land')]);
+  });
+  it('reads "there is still no ceasefire" and "gibt es noch nicht" as the ceasefire fact', () => {
+    expect(propose('There is still no ceasefire in the east.', 'en')).toEqual([{ kind: 'fact', fact: 'ceasefire', value: false }]);
+    expect(propose('Eine Waffenruhe gibt es noch nicht.', 'de')).toEqual([{ kind: 'fact', fact: 'ceasefire', value: false }]);
+  });
+  it('reads "earmarked" and "vorgesehen" as giving words', () => {
+    expect(propose('Ireland has earmarked €15m for demining equipment.', 'en')).toEqual([contribution(['IE'], 15e6, 'EUR')]);
+    expect(propose('Luxemburg hat dafür 5 Millionen Euro vorgesehen.', 'de')).toEqual([contribution(['LU'], 5e6, 'EUR')]);
+  });
+  it('reads "could number up to" as an estimate of a force’s size', () => {
+    expect(propose('Officials said the mission could number up to 12,000 troops.', 'en')).toEqual([
+      { kind: 'estimate', what: expect.any(String), amount: 12000, unit: 'persons', by: null },
+    ]);
+  });
+  it('takes no donor from a relative clause after the amount or from the seller of what is bought', () => {
+    expect(propose('Finland gave $90m to the package, which Estonia and Latvia also supported.', 'en')).toEqual([contribution(['FI'], 90e6, 'USD')]);
+    expect(propose('Portugal pays €12m to buy US artillery shells.', 'en')).toEqual([contribution(['PT'], 12e6, 'EUR')]);
+  });
+  it('gives a force led by an unnamed group, or troops an unnamed group is to commit, to no named party', () => {
+    expect(propose('Japan will provide training for a European-led force.', 'en')).toEqual([pledge('JP', 'training')]);
+    expect(propose('Washington offered air policing, provided that European states send ground troops.', 'en')).toEqual([pledge('US', 'air')]);
+  });
+});

@@ -22,6 +22,13 @@ const FUTURE = {
   en: /\b(will|shall|is to|are to|plans?|planned|scheduled|next|upcoming|expected to|is due|are due|would)\b/iu,
 };
 
+// A weekday right after a past reporting verb is when it was said, whatever the reported clause's tense
+// ("said on Thursday that Poland will give …", "kündigte am Sonntag an, Kanada werde …").
+const PAST_REPORTING = {
+  de: /\b(sagte|sagten|erklärte|erklärten|kündigte|kündigten|teilte|teilten|betonte|bestätigte|berichtete|versprach|versicherte|sagte zu|gab bekannt)\b[^.;:]{0,40}$/iu,
+  en: /\b(said|announced|told|stated|confirmed|declared|reported|added|promised|pledged|wrote)\b[^.;:,]{0,40}$/iu,
+};
+
 /** Keep the length: replace the matched compound's tail or the adjective by spaces, so offsets stay true. */
 function prepare(text: string): string {
   let prepared = text.replace(DAY_PARTS, (_all, day: string, part: string) => day + ' '.repeat(part.length));
@@ -64,7 +71,7 @@ export function findDates(options: { article: string; start: number; end: number
       if (start.isCertain('year')) date = utc(start.get('year') ?? reference.getUTCFullYear(), month, day);
       else date = nearestYear(reference, month, day);
     } else if (start.isCertain('weekday') && weekday !== null && WEEKDAY.test(result.text)) {
-      date = nearestWeekday(reference, weekday, future);
+      date = nearestWeekday(reference, weekday, future && !PAST_REPORTING[options.language].test(text.slice(Math.max(0, result.index - 50), result.index)));
     } else if (deictic) {
       date = utc(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1);
     }
