@@ -83,8 +83,7 @@ export function DataTable<R>(props: Props<R>) {
                 return (
                   <th key={column.id} scope="col" aria-sort={sorted} className={column.numeric ? 'number' : undefined}>
                     <button type="button" className="sort" onClick={() => setSort(nextSort(order, column.id))} title={t('table.sortBy', { column: column.header })}>
-                      {column.header}
-                      <span aria-hidden="true" className="sort-mark">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ' ↕'}</span>
+                      <SortLabel header={column.header} mark={sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'} />
                     </button>
                   </th>
                 );
@@ -110,5 +109,21 @@ export function DataTable<R>(props: Props<R>) {
         {shown.length === 0 && <p className="muted">{empty ?? t('table.noMatch')}</p>}
       </div>
     </div>
+  );
+}
+
+/** A header's label with its sort mark glued to the last word, so the mark never stands on a line of its own. */
+function SortLabel({ header, mark }: { header: string; mark: string }) {
+  const split = header.lastIndexOf(' ');
+  const head = split < 0 ? '' : header.slice(0, split + 1);
+  const last = split < 0 ? header : header.slice(split + 1);
+  return (
+    <>
+      {head}
+      <span className="sort-tail">
+        {last}
+        <span aria-hidden="true" className="sort-mark">{`\u00a0${mark}`}</span>
+      </span>
+    </>
   );
 }
