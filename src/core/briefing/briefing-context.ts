@@ -9,7 +9,10 @@ export interface BriefingLookups {
   parties: ReadonlyMap<string, { en: string; de: string }>;
   capabilities: ReadonlyMap<string, { en: string; de: string }>;
   sources: ReadonlyMap<string, Source>;
-  requirements: ReadonlyMap<string, Requirement>;
+  /** Requirements, with their short name in each language where the record has one. */
+  requirements: ReadonlyMap<string, Requirement & { name?: { en: string; de: string } | undefined }>;
+  /** Facts' names in each language, where the record has one. */
+  facts: ReadonlyMap<string, { en: string; de: string }>;
   pledges: ReadonlyMap<string, Pledge>;
 }
 
@@ -29,12 +32,24 @@ export class BriefingContext {
     return this.lookups.parties.get(id)?.[this.lang] ?? id;
   }
 
-  /** A requirement's short label: its capability's name and its area. */
+  /** A requirement's short label: its name, else its capability's name and its area, in words. */
   requirement(id: string): string {
     const requirement = this.lookups.requirements.get(id);
     if (!requirement) return id;
+    const own = requirement.name?.[this.lang];
+    if (own) return own;
     const name = this.lookups.capabilities.get(requirement.capability)?.[this.lang] ?? requirement.capability;
-    return `${name} (${requirement.area})`;
+    return `${name} (${this.area(requirement.area)})`;
+  }
+
+  /** An area in words ("Ukraine, away from the line of contact"); an area a dataset adds by its id. */
+  area(id: string): string {
+    return this.t.areas[id] ?? id;
+  }
+
+  /** A fact by its name in the language, else its id. */
+  fact(id: string): string {
+    return this.lookups.facts.get(id)?.[this.lang] ?? id;
   }
 
   /** A pledge in words: `France: land personnel 2,000–9,999 (fr-1)`. */
@@ -67,7 +82,7 @@ export class BriefingContext {
     const requirement = this.lookups.requirements.get(id);
     const title = requirement?.title ?? id;
     const sources = requirement && requirement.sources.length > 0 ? ` ${this.sourcesText(requirement.sources)}.` : '';
-    return this.notes.cite(`${this.t.requirement} ${id}: ${title}${sources}`);
+    return this.notes.cite(`${this.t.requirement}: ${this.requirement(id)} — ${title}${sources}`);
   }
 
   /** Cite a pledge: who, what, and its sources. */

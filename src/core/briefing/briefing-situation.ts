@@ -2,7 +2,7 @@ import type { ScenarioResult } from '../scenario/evaluate-scenario.js';
 import type { BriefingSection } from './briefing-document.js';
 import type { BriefingContext } from './briefing-context.js';
 import type { BriefingAnalyses, BriefingInput } from './build-briefing.js';
-import { formatCount, formatMoney, formatShare, formatSpan } from './briefing-text.js';
+import { type BriefingLanguage, formatCount, formatMoney, formatShare, formatSpan } from './briefing-text.js';
 
 // The situation at the meeting's date: headline figures, coverage per requirement, the assurance gap and the
 // groups that wait on each other, and the analyses where they ran.
@@ -111,7 +111,15 @@ export function gapSection(context: BriefingContext, scenario: ScenarioResult): 
 export function analysesSection(context: BriefingContext, analyses: BriefingAnalyses): BriefingSection {
   const { t, lang } = context;
   const blocks: BriefingSection['blocks'] = [{ kind: 'paragraph', text: t.unlockersIntro }];
-  blocks.push({ kind: 'list', items: analyses.unlockers.map((unlocker) => ({ text: `${unlocker.fact}: ${unlocker.explanation}` })) });
+  blocks.push({
+    kind: 'list',
+    items: analyses.unlockers.map((unlocker) => {
+      const gains = unlocker.coverage.filter((row) => row.supplyMinDelta !== 0 || row.supplyMaxDelta !== 0);
+      const said = gains.length === 0 ? t.noCoverageGain : gains.map((row) => `${context.requirement(row.requirement)} ${formatGain(row.supplyMinDelta, row.supplyMaxDelta, lang)}`).join('; ');
+      const from = t.factValues[String(unlocker.from)] ?? String(unlocker.from);
+      return { text: `${context.fact(unlocker.fact)} (${from} → ${t.factValues.true}): ${said}; ${formatCount(unlocker.pledgesImproved, lang)} ${t.pledgesImproved}` };
+    }),
+  });
   const risk = analyses.risk.filter((row) => row.pMetMin !== null);
   if (risk.length > 0) {
     blocks.push({ kind: 'paragraph', text: `${t.riskIntro} (${formatCount(analyses.samples, lang)}):` });
@@ -125,4 +133,11 @@ export function analysesSection(context: BriefingContext, analyses: BriefingAnal
     });
   }
   return { title: t.analyses, blocks };
+}
+
+// A change of supply in the language: "+15,000" or "+0–15,000" (certain–possible).
+function formatGain(min: number, max: number, lang: BriefingLanguage): string {
+  const sign = (value: number): string => (value < 0 ? '−' : '+');
+  if (min === max) return `${sign(min)}${formatCount(Math.abs(min), lang)}`;
+  return `${sign(Math.min(min, max))}${formatCount(Math.abs(min), lang)}–${formatCount(Math.abs(max), lang)}`;
 }

@@ -91,6 +91,11 @@ const EN = {
   states: { certain: 'certain', possible: 'possible', inactive: 'inactive', absent: 'not on record' } as Record<string, string>,
   statuses: { open: 'open', done: 'done', dropped: 'dropped' } as Record<string, string>,
   pledgeStatuses: { announced: 'announced', offered: 'offered', committed: 'committed', approved: 'approved', delivered: 'delivered', withdrawn: 'withdrawn' } as Record<string, string>,
+  areas: { any: 'anywhere', ua: 'Ukraine', 'ua.rear': 'Ukraine, away from the line of contact', 'ua.front': 'Ukraine, at the line of contact', 'ua.airspace': 'Ukrainian airspace', black_sea: 'Black Sea', outside_ua: 'outside Ukraine' } as Record<string, string>,
+  factValues: { true: 'true', false: 'false', unknown: 'unknown' } as Record<string, string>,
+  ifTrue: 'if true',
+  pledgesImproved: 'pledges gain',
+  noCoverageGain: 'no estimated need gains',
   levels: { public: 'PUBLIC', coalition: 'COALITION', restricted: 'RESTRICTED', bilateral: 'BILATERAL' } as Record<string, string>,
 };
 
@@ -184,6 +189,11 @@ const DE: BriefingText = {
   states: { certain: 'sicher', possible: 'möglich', inactive: 'inaktiv', absent: 'nicht erfasst' },
   statuses: { open: 'offen', done: 'erledigt', dropped: 'fallen gelassen' },
   pledgeStatuses: { announced: 'angekündigt', offered: 'angeboten', committed: 'zugesagt', approved: 'genehmigt', delivered: 'geliefert', withdrawn: 'zurückgezogen' },
+  areas: { any: 'überall', ua: 'Ukraine', 'ua.rear': 'Ukraine, abseits der Kontaktlinie', 'ua.front': 'Ukraine, an der Kontaktlinie', 'ua.airspace': 'ukrainischer Luftraum', black_sea: 'Schwarzes Meer', outside_ua: 'außerhalb der Ukraine' },
+  factValues: { true: 'wahr', false: 'falsch', unknown: 'unbekannt' },
+  ifTrue: 'wenn wahr',
+  pledgesImproved: 'Zusagen gewinnen',
+  noCoverageGain: 'kein geschätzter Bedarf gewinnt',
   levels: { public: 'ÖFFENTLICH', coalition: 'COALITION', restricted: 'RESTRICTED', bilateral: 'BILATERAL' },
 };
 

@@ -1,7 +1,7 @@
 import type { ChangeReport } from '../changes/diff-states.js';
 import type { FollowUpItem } from '../meetings/follow-up.js';
 import type { ScenarioResult } from '../scenario/evaluate-scenario.js';
-import { CONFIDENTIALITY_LEVELS, type Confidentiality, type Party, type Pledge, type Requirement, type Source } from '../types.js';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality, type FactValue, type Party, type Pledge, type Requirement, type Source } from '../types.js';
 import type { BriefingDocument, BriefingSection } from './briefing-document.js';
 import { BriefingContext } from './briefing-context.js';
 import { actionItemsSection, changesSection, decisionsSection, fundsSection, sanctionsSection } from './briefing-follow-up.js';
@@ -65,7 +65,8 @@ export interface BriefingDecision {
 
 /** The analyses' results, where they ran (the pack leaves their section out otherwise). */
 export interface BriefingAnalyses {
-  unlockers: { fact: string; pledgesImproved: number; explanation: string }[];
+  /** The top facts by what they would add if they became true: per requirement, the change of certain and possible supply. */
+  unlockers: { fact: string; from: FactValue; pledgesImproved: number; coverage: { requirement: string; supplyMinDelta: number; supplyMaxDelta: number }[] }[];
   risk: { requirement: string; pMetMin: number | null; pMetMax: number | null }[];
   samples: number;
 }
@@ -80,7 +81,9 @@ export interface BriefingInput {
   parties: readonly Party[];
   capabilities: ReadonlyMap<string, { en: string; de: string }>;
   sources: readonly Source[];
-  requirements: readonly Requirement[];
+  requirements: readonly (Requirement & { name?: { en: string; de: string } | undefined })[];
+  /** Facts' names in each language (facts without one are named by their id). */
+  factNames: ReadonlyMap<string, { en: string; de: string }>;
   /** The pledges the requester may see, as of the meeting's date. */
   pledges: readonly Pledge[];
   /** The scenario evaluated as of the meeting's date under the recorded facts, on what the requester may see. */
@@ -106,6 +109,7 @@ export function buildBriefing(input: BriefingInput): BriefingDocument {
     capabilities: input.capabilities,
     sources: new Map(input.sources.map((source) => [source.id, source])),
     requirements: new Map(input.requirements.map((requirement) => [requirement.id, requirement])),
+    facts: input.factNames,
     pledges: new Map(input.pledges.map((pledge) => [pledge.id, pledge])),
   });
   const { t } = context;

@@ -19,7 +19,7 @@ export async function runBriefingAnalyses(analyses: AnalysisService, principal: 
     unlockers: unlockers.facts
       .filter((fact) => fact.pledgesImproved.length > 0)
       .slice(0, TOP_UNLOCKERS)
-      .map((fact) => ({ fact: fact.fact, pledgesImproved: fact.pledgesImproved.length, explanation: fact.explanation })),
+      .map((fact) => ({ fact: fact.fact, from: fact.from, pledgesImproved: fact.pledgesImproved.length, coverage: fact.coverage })),
     risk: risk.requirements.map((row) => ({ requirement: row.requirement, pMetMin: row.pMetMin, pMetMax: row.pMetMax })),
     samples: risk.samples,
   };

@@ -43,7 +43,8 @@ describeEachStore('briefing pack: funding and sanctions as of the meeting', (sui
 
     it('shows the financing plan decided as recorded then', () => {
       const funds = sectionText(document, 'PURL funds and financing plans');
-      expect(funds).toContain('EU borrowing on the capital markets');
+      // The decided option by its short name in the pack's language.
+      expect(funds).toContain('decided: EU borrowing backed by budget headroom');
       expect(funds).not.toContain('Reparations loan');
     });
 
@@ -58,6 +59,14 @@ describeEachStore('briefing pack: funding and sanctions as of the meeting', (sui
       expect(sanctions).not.toContain('20th package');
       expect(sanctions).toContain('UK designations entered in March');
     });
+  });
+
+  it('a meeting before the plan was decided (18 December 2025) shows it as not decided, though it is recorded by then', async () => {
+    const berlin = await services.briefing.document(SYSTEM, 'berlin-2025-12-15', { lang: 'de', generatedAt: today });
+    const funds = sectionText(berlin, 'PURL-Fonds und Finanzierungspläne');
+    expect(funds).toContain('Financing Ukraine 2026');
+    expect(funds).toContain('nicht beschlossen');
+    expect(funds).not.toContain('beschlossen: ');
   });
 
   it("a meeting on the edits' day sees them", async () => {

@@ -12,6 +12,7 @@ import type { Store } from '../../db/open-store.js';
 import type { AnalysisService } from '../analyses/analyses.service.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import { reconstructRecordsAsOf } from '../changes/reconstruct-records-as-of.js';
+import { decidedAsOf } from '../../core/funding/known-as-of.js';
 import type { FundingService } from '../funding/funding.service.js';
 import type { ScenarioService } from '../scenarios.service.js';
 import { runBriefingAnalyses } from './briefing-analyses.js';
@@ -50,14 +51,18 @@ export class BriefingService {
     // Funds, their packages and contributions, financing plans and sanctions packages as recorded by then.
     const fundRecords = new Map((await reconstructRecordsAsOf(db, fundEntity, date, principal)).map((fund) => [fund.id, fund]));
     const funds = (await this.funding.listFunds(principal, { asOf: date, recorded: 'as-of' })).map((fund) => ({ ...fund, sources: fundRecords.get(fund.id)?.sources ?? [] }));
-    const plans = (await reconstructRecordsAsOf(db, financingPlanEntity, date, principal)).map((record) => ({
-      id: record.id,
-      title: record.title,
-      needAmount: record.needAmount,
-      currency: record.currency,
-      decidedOption: record.decidedOption === undefined ? null : (record.options.find((option) => option.id === record.decidedOption)?.title ?? record.decidedOption),
-      sources: record.sources,
-    }));
+    const plans = (await reconstructRecordsAsOf(db, financingPlanEntity, date, principal)).map((record) => {
+      // A decision taken after the meeting was not taken then; the option by its short name in the pack's language.
+      const decided = record.options.find((option) => option.id === decidedAsOf(record, date));
+      return {
+        id: record.id,
+        title: record.title,
+        needAmount: record.needAmount,
+        currency: record.currency,
+        decidedOption: decided === undefined ? null : (decided.name?.[options.lang] ?? decided.title),
+        sources: record.sources,
+      };
+    });
     const after = previous?.date ?? '0000-00-00';
     const sanctions = (await reconstructRecordsAsOf(db, sanctionsPackageEntity, date, principal))
       .filter((item) => item.adoptedOn !== undefined && item.adoptedOn > after && item.adoptedOn <= date)
@@ -88,6 +93,10 @@ export class BriefingService {
       capabilities: new Map([...dataset.capabilityById].map(([id, capability]) => [id, capability.name])),
       sources: dataset.sources,
       requirements: dataset.requirements,
+      factNames: new Map(dataset.facts.flatMap((fact) => {
+        const name = localizedName(fact);
+        return name ? [[fact.id, name] as const] : [];
+      })),
       pledges: known,
       scenario,
       previousStates: new Map((previousScenario?.pledges ?? []).filter((pledge) => pledge.candidate).map((pledge) => [pledge.id, pledge.state])),
@@ -117,4 +126,12 @@ export class BriefingService {
 
 function toBriefingMeeting(meeting: { id: string; date: IsoDate; title: string; format: string; place?: string | undefined; inPerson: string[]; online: string[]; sources: string[] }): BriefingMeeting {
   return { id: meeting.id, date: meeting.date, title: meeting.title, format: meeting.format, place: meeting.place, inPerson: meeting.inPerson, online: meeting.online, sources: meeting.sources };
+}
+
+// A record's `name: { en, de }` where it has one (facts and requirements carry it in the data, not in the core's types).
+function localizedName(record: object): { en: string; de: string } | undefined {
+  const name: unknown = (record as { name?: unknown }).name;
+  if (typeof name !== 'object' || name === null) return undefined;
+  const { en, de } = name as { en?: unknown; de?: unknown };
+  return typeof en === 'string' && typeof de === 'string' ? { en, de } : undefined;
 }
