@@ -16,6 +16,9 @@ export const burdenQuerySchema = z.strictObject({
 /** `GET /api/funds/:id/allocation`, `coalition funds`. */
 export const allocationQuerySchema = z.strictObject({ asOf: isoDateSchema.optional() });
 
+/** `GET /api/financing-plans/:id/shares`: as of a date (default today), so a later decision is not shown as taken. */
+export const financingQuerySchema = z.strictObject({ asOf: isoDateSchema.optional() });
+
 const amountText = z
   .union([z.number(), z.string().regex(/^\d{1,16}$/, 'must be a whole, non-negative number of minor units (e.g. cents)')], {
     error: 'must be a whole, non-negative number of minor units (e.g. cents)',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allocationQuerySchema, burdenQuerySchema, rateQuerySchema } from '../../contracts/funding.schema.js';
+import { allocationQuerySchema, burdenQuerySchema, financingQuerySchema, rateQuerySchema } from '../../contracts/funding.schema.js';
 import { principalOf } from '../auth/authenticate.js';
 import type { Services } from '../../services/create-services.js';
 import { errorResponseSchema, idParamsSchema } from '../route-schemas.js';
@@ -44,10 +44,10 @@ export function registerFundingRoutes(app: FastifyInstance, services: Services):
       tags,
       summary: "Each state's share and exposure under each option of a financing plan, side by side",
       params: idParamsSchema,
-      querystring: z.strictObject({}),
+      querystring: financingQuerySchema,
       response: { 200: financingResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
     },
-    handler: async (request) => (await funding.financing(principalOf(request), request.params.id)) as unknown as z.output<typeof financingResponseSchema>,
+    handler: async (request) => (await funding.financing(principalOf(request), request.params.id, request.query)) as unknown as z.output<typeof financingResponseSchema>,
   });
 
   api.get('/api/burden', {

@@ -33,7 +33,7 @@ export const fundSummariesResponseSchema = z.object({
 });
 
 export const financingResponseSchema = z.object({
-  plan: z.object({ id: z.string(), title: z.string(), needAmount: z.number().int(), currency: z.string(), decidedOption: z.string().nullable() }).catchall(z.unknown()),
+  plan: z.object({ id: z.string(), title: z.string(), needAmount: z.number().int(), currency: z.string(), decidedOption: z.string().nullable(), decidedOn: z.string().nullable() }).catchall(z.unknown()),
   options: z.array(
     z
       .object({
@@ -52,6 +52,7 @@ export const financingResponseSchema = z.object({
   ),
   sideBySide: z.array(z.object({ party: z.string(), name: z.string(), amounts: z.array(z.number().int().nullable()), shares: z.array(z.number().nullable()) })),
   keySource: z.string(),
+  asOf: z.string().describe('The date the shares are as of: a decision taken after it is not shown as taken'),
 });
 
 export const burdenResponseSchema = z.object({

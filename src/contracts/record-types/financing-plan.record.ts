@@ -1,6 +1,6 @@
 import { bigint, date, jsonb, text as textColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { currencySchema, financingOptionSchema, idSchema, minorUnitsSchema, refuseDuplicates, text, timeWindowSchema } from '../field-schemas.js';
+import { currencySchema, financingOptionSchema, idSchema, isoDateSchema, minorUnitsSchema, refuseDuplicates, text, timeWindowSchema } from '../field-schemas.js';
 import { idField, sourcesField } from './common-fields.js';
 import { declareRecordType, field, partsField } from './declare-record-type.js';
 
@@ -36,10 +36,13 @@ export const financingPlanType = declareRecordType({
       },
     ),
     decidedOption: field(idSchema.optional(), textColumn('decided_option'), { filter: true, exchange: 'id of the option decided on' }),
+    /** Before this date the plan was not decided (as-of views show it open); without it the decision counts at any date. */
+    decidedOn: field(isoDateSchema.optional(), date('decided_on', { mode: 'string' }), { exchange: 'date the option was decided (YYYY-MM-DD)' }),
     sources: sourcesField(),
     note: field(text.optional(), textColumn('note'), { exchange: 'free text' }),
   },
   check: (plan, ctx) => {
+    if (plan.decidedOn !== undefined && plan.decidedOption === undefined) ctx.addIssue({ code: 'custom', path: ['decidedOn'], message: 'needs decidedOption: the date of a decision names what was decided' });
     if (plan.decidedOption === undefined || plan.options.some((option) => option.id === plan.decidedOption)) return;
     const ids = [...new Set(plan.options.map((option) => `'${option.id}'`))].join(', ');
     ctx.addIssue({ code: 'custom', path: ['decidedOption'], message: `must be one of the option ids (${ids}), not '${plan.decidedOption}'` });

@@ -1,6 +1,6 @@
-import { bigint, integer, text as textColumn } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, text as textColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { currencySchema, FUND_PACKAGE_STATUSES, idSchema, minorUnitsSchema, text } from '../field-schemas.js';
+import { currencySchema, FUND_PACKAGE_STATUSES, idSchema, isoDateSchema, minorUnitsSchema, text } from '../field-schemas.js';
 import { idField, sourcesField } from './common-fields.js';
 import { declareRecordType, field, keyedField } from './declare-record-type.js';
 
@@ -28,6 +28,8 @@ export const fundPackageType = declareRecordType({
       textColumn('status').notNull().default('open'),
       { filter: true, exchange: `${FUND_PACKAGE_STATUSES.join(', ')} (default open)` },
     ),
+    /** Before this date the package was not known (as-of views leave it out). */
+    announcedOn: field(isoDateSchema.optional(), date('announced_on', { mode: 'string' }), { exchange: 'date announced (YYYY-MM-DD)' }),
     sources: sourcesField(),
   },
 });

@@ -18,6 +18,8 @@ export const fundType = declareRecordType({
     targetAmount: field(minorUnitsSchema.optional(), bigint('target_amount', { mode: 'number' }), { exchange: 'target in minor units of the currency (cents)' }),
     targetDate: field(isoDateSchema.optional(), date('target_date', { mode: 'string' }), { exchange: 'target date (YYYY-MM-DD)' }),
     description: field(text.optional(), textColumn('description'), { exchange: 'free text' }),
+    /** Before this date the fund was not known (as-of views leave it out). */
+    announcedOn: field(isoDateSchema.optional(), date('announced_on', { mode: 'string' }), { exchange: 'date announced (YYYY-MM-DD)' }),
     sources: sourcesField(),
   },
 });

@@ -2,6 +2,7 @@ import { selectCandidates } from '../../core/activation/candidates.js';
 import { type BurdenRow, computeBurdenSharing } from '../../core/funding/compute-burden-sharing.js';
 import { computeFinancingShares } from '../../core/funding/compute-financing-shares.js';
 import { splitBetweenDonors } from '../../core/funding/split-donors.js';
+import { decidedAsOf } from '../../core/funding/known-as-of.js';
 import { averageRate, type RateTable } from '../../core/money/rate-table.js';
 import { minorUnitDigits } from '../../contracts/records.schema.js';
 import { type ConversionNote, Converter } from './convert-records.js';
@@ -53,7 +54,9 @@ export function reportBurdenSharing(records: FundingRecords, options: { table: R
   const otherFinance: BurdenReport['otherFinance'] = [];
   const liabilities: BurdenReport['liabilities'] = [];
   for (const plan of records.plans) {
-    const decided = plan.options.find((option) => option.id === plan.decidedOption);
+    // A plan decided after the as-of date was still open then: nothing is given or owed under it yet.
+    const decidedId = decidedAsOf(plan, asOf);
+    const decided = plan.options.find((option) => option.id === decidedId);
     if (!decided) continue;
     const [shares] = computeFinancingShares({ needAmount: plan.needAmount, options: [decided], parties: records.parties, keyFigures: gdp.usdBn });
     if (!shares) continue;

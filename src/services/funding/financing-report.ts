@@ -1,3 +1,4 @@
+import { decidedAsOf } from '../../core/funding/known-as-of.js';
 import { computeFinancingShares, type OptionShares, sideBySide } from '../../core/funding/compute-financing-shares.js';
 import { AppError } from '../../contracts/input-error.js';
 import type { FinancingPlan } from '../../contracts/records.schema.js';
@@ -8,22 +9,26 @@ import type { GdpTable } from './reference-data.js';
 // was decided, and the sources of each.
 
 export interface FinancingReport {
-  plan: { id: string; title: string; needAmount: number; currency: string; period: FinancingPlan['period'] | null; decidedOption: string | null; sources: string[]; note: string | null };
+  /** decidedOption: the option decided on by the as-of date (null while the plan was open then); decidedOn: when. */
+  plan: { id: string; title: string; needAmount: number; currency: string; period: FinancingPlan['period'] | null; decidedOption: string | null; decidedOn: string | null; sources: string[]; note: string | null };
+  /** The date the report is as of: a decision taken after it is not shown as taken. */
+  asOf: string;
   options: (OptionShares & { sources: string[]; note: string | null })[];
   /** One row per state: its amount and share under each option, in the order of `options` (null: not part of it). */
   sideBySide: { party: string; name: string; amounts: (number | null)[]; shares: (number | null)[] }[];
   keySource: string;
 }
 
-/** Shares and exposures of one plan's options. */
-export function reportFinancingPlan(records: FundingRecords, planId: string, gdp: GdpTable): FinancingReport {
+/** Shares and exposures of one plan's options as of a date. */
+export function reportFinancingPlan(records: FundingRecords, planId: string, gdp: GdpTable, asOf: string): FinancingReport {
   const plan = records.plans.find((item) => item.id === planId);
   if (!plan) throw new AppError('not_found', `financing-plans '${planId}' not found`);
-  return financingReportOf(plan, records, gdp);
+  return financingReportOf(plan, records, gdp, asOf);
 }
 
-/** The report of a plan already loaded. */
-export function financingReportOf(plan: FinancingPlan, records: FundingRecords, gdp: GdpTable): FinancingReport {
+/** The report of a plan already loaded, as of a date (a decision taken after it is not shown as taken). */
+export function financingReportOf(plan: FinancingPlan, records: FundingRecords, gdp: GdpTable, asOf: string): FinancingReport {
+  const decided = decidedAsOf(plan, asOf);
   const options = computeFinancingShares({
     needAmount: plan.needAmount,
     options: plan.options.map((option) => ({
@@ -36,7 +41,7 @@ export function financingReportOf(plan: FinancingPlan, records: FundingRecords, 
       ...(option.keyWeights !== undefined ? { keyWeights: option.keyWeights } : {}),
       ...(option.amount !== undefined ? { amount: option.amount } : {}),
     })),
-    ...(plan.decidedOption !== undefined ? { decidedOption: plan.decidedOption } : {}),
+    ...(decided !== undefined ? { decidedOption: decided } : {}),
     parties: records.parties,
     keyFigures: gdp.usdBn,
   });
@@ -48,12 +53,14 @@ export function financingReportOf(plan: FinancingPlan, records: FundingRecords, 
       needAmount: plan.needAmount,
       currency: plan.currency,
       period: plan.period ?? null,
-      decidedOption: plan.decidedOption ?? null,
+      decidedOption: decided ?? null,
+      decidedOn: decided === undefined ? null : (plan.decidedOn ?? null),
       sources: plan.sources,
       note: plan.note ?? null,
     },
     options: options.map((option, i) => ({ ...option, sources: plan.options[i]?.sources ?? [], note: plan.options[i]?.note ?? null })),
     sideBySide: sideBySide(options).map((row) => ({ ...row, name: names.get(row.party) ?? row.party })),
     keySource: gdp.source,
+    asOf,
   };
 }

@@ -1,3 +1,4 @@
+import { knownAsOf } from '../../core/funding/known-as-of.js';
 import { type AllocationContribution, type AllocationPackage, allocateFund, type FundAllocation } from '../../core/funding/allocate-fund.js';
 import type { RateTable } from '../../core/money/rate-table.js';
 import { AppError } from '../../contracts/input-error.js';
@@ -47,7 +48,7 @@ export function reportFundAllocation(records: FundingRecords, fundId: string, op
   });
   const priceConversions: { package: string; conversion: ConversionNote }[] = [];
   const packages: AllocationPackage[] = records.packages
-    .filter((item) => item.fund === fund.id)
+    .filter((item) => item.fund === fund.id && knownAsOf(item, options.asOf))
     .map((item) => {
       // A price in another currency is valued on the day of the first money earmarked for it, so an earmark
       // of the same amount and currency funds it exactly; otherwise at the as-of date.

@@ -47,6 +47,19 @@ describeEachStore('funding service', (suite) => {
     expect(sybiha?.difference).toBe((sybiha?.computed.amount ?? 0) - 418_000_000_000);
   });
 
+  it('as of 1 September 2025: the plan decided on 18 December 2025 is open, owes and gives nothing, and funds and packages announced later do not exist yet', async () => {
+    const early = await funding.financing(SYSTEM, 'ukraine-2026-27', { asOf: '2025-09-01' });
+    expect(early.plan).toMatchObject({ decidedOption: null, decidedOn: null });
+    expect(early.options.some((option) => option.decided)).toBe(false);
+    const late = await funding.financing(SYSTEM, 'ukraine-2026-27', { asOf: '2025-12-18' });
+    expect(late.plan).toMatchObject({ decidedOption: 'eu-borrowing', decidedOn: '2025-12-18' });
+    const burden = await funding.burden(SYSTEM, { key: 'gdp', currency: 'EUR', asOf: '2025-09-01' });
+    expect([burden.liabilities, burden.totals.liabilities]).toEqual([[], 0]);
+    expect((await funding.listFunds(SYSTEM, { asOf: '2025-09-01' })).map((fund) => fund.id)).toEqual(['purl-2025']);
+    const allocation = await funding.allocation(SYSTEM, 'purl-2025', { asOf: '2025-09-01' });
+    expect(allocation.allocation.packages.map((item) => item.id)).toEqual(['purl-2025-p1', 'purl-2025-p2', 'purl-2025-p3', 'purl-2025-p4']);
+  });
+
   it('joint donors split equally when their shares are unknown', async () => {
     const report = await funding.allocation(SYSTEM, 'purl-2025', { asOf: '2025-12-03' });
     const joint = report.contributions.find((item) => item.id === 'purl-pl-no-de');

@@ -1,3 +1,4 @@
+import { knownAsOf } from '../../core/funding/known-as-of.js';
 import { convertMoney } from '../../core/money/convert-money.js';
 import { findRate, listRateCurrencies, type RateUsed } from '../../core/money/rate-table.js';
 import type { BurdenQuery, RateQuery } from '../../contracts/funding.schema.js';
@@ -54,8 +55,9 @@ export class FundingService {
     const records = await loadFundingRecords(this.store.db, this.cache, principal, options.recorded === 'as-of' ? options.asOf : undefined);
     const { table } = await this.rateTables.current(this.store.db);
     const reported = await loadReportedTotals();
-    return records.funds.map((fund) => {
-      const report = reportFundAllocation(records, fund.id, { table, asOf: options.asOf ?? this.today(), reported });
+    const asOf = options.asOf ?? this.today();
+    return records.funds.filter((fund) => knownAsOf(fund, asOf)).map((fund) => {
+      const report = reportFundAllocation(records, fund.id, { table, asOf, reported });
       const { totals, packages } = report.allocation;
       return {
         id: fund.id,
@@ -80,16 +82,16 @@ export class FundingService {
     return reportFundAllocation(records, fundId, { table, asOf: options.asOf ?? this.today(), reported: await loadReportedTotals() });
   }
 
-  /** One financing plan's options side by side. */
-  async financing(principal: Principal, planId: string): Promise<FinancingReport> {
-    return reportFinancingPlan(await loadFundingRecords(this.store.db, this.cache, principal), planId, await loadGdpTable());
+  /** One financing plan's options side by side as of a date (default today: a later decision is not shown as taken). */
+  async financing(principal: Principal, planId: string, options: { asOf?: string } = {}): Promise<FinancingReport> {
+    return reportFinancingPlan(await loadFundingRecords(this.store.db, this.cache, principal), planId, await loadGdpTable(), options.asOf ?? this.today());
   }
 
-  /** Every financing plan's options side by side. */
+  /** Every financing plan's options side by side, as of today. */
   async listFinancing(principal: Principal): Promise<FinancingReport[]> {
     const records = await loadFundingRecords(this.store.db, this.cache, principal);
     const gdp = await loadGdpTable();
-    return records.plans.map((plan) => financingReportOf(plan, records, gdp));
+    return records.plans.map((plan) => financingReportOf(plan, records, gdp, this.today()));
   }
 
   /** Burden sharing by a key in a currency. */

@@ -158,6 +158,8 @@ export const DE: Record<MessageKey, string> = {
   'financing.need': 'Bedarf',
   'financing.options': 'Optionen',
   'financing.decided': 'beschlossen',
+  'financing.decidedOn': 'beschlossen am {date}',
+  'financing.openAsOf': 'Bis zum {date} war keine Option beschlossen.',
   'financing.perState': 'Betrag und Anteil jedes Staates je Option',
   'timeline.title': 'Sanktionen und Treffen',
   'timeline.sanctions': 'Sanktionspaket',

@@ -157,6 +157,8 @@ export const EN = {
   'financing.need': 'Need',
   'financing.options': 'Options',
   'financing.decided': 'decided',
+  'financing.decidedOn': 'decided on {date}',
+  'financing.openAsOf': 'No option had been decided as of {date}.',
   'financing.perState': 'Each state’s amount and share under each option',
   'timeline.title': 'Sanctions and meetings',
   'timeline.sanctions': 'Sanctions package',

@@ -1,4 +1,5 @@
 import type { FinancingPlan } from '../../../contracts/records.schema.js';
+import { decidedAsOf } from '../../../core/funding/known-as-of.js';
 
 // Financing plans side by side: one column per plan, one row per option, the decided option marked.
 
@@ -8,29 +9,37 @@ export interface PlanColumn {
   need: number;
   currency: string;
   period: string | null;
-  options: { id: string; kind: string; title: string; key: string | null; amount: number | null; optOuts: string[]; guarantors: string[]; decided: boolean; sources: string[] }[];
+  /** The day the decided option was decided, when it was by the as-of date (null: open then, or no date recorded). */
+  decidedOn: string | null;
+  /** True when no option was decided by the as-of date. */
+  open: boolean;
+  options: { id: string; kind: string; title: string; name: { en: string; de: string } | null; key: string | null; amount: number | null; optOuts: string[]; guarantors: string[]; decided: boolean; sources: string[] }[];
   sources: string[];
 }
 
-/** The plans as columns, each option with its key, opt-outs and guarantors. */
-export function buildPlanColumns(plans: readonly FinancingPlan[]): PlanColumn[] {
+/** The plans as columns as of a date, each option with its key, opt-outs and guarantors; a decision taken after the date is not marked. */
+export function buildPlanColumns(plans: readonly FinancingPlan[], asOf: string): PlanColumn[] {
   return [...plans]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((plan) => ({
+    .map((plan) => ({ plan, decided: decidedAsOf(plan, asOf) }))
+    .map(({ plan, decided }) => ({
       id: plan.id,
       title: plan.title,
       need: plan.needAmount,
       currency: plan.currency,
       period: plan.period ? `${plan.period.from ?? '…'} – ${plan.period.to ?? '…'}` : null,
+      decidedOn: decided === undefined ? null : (plan.decidedOn ?? null),
+      open: decided === undefined,
       options: plan.options.map((option) => ({
         id: option.id,
         kind: option.kind,
         title: option.title,
+        name: option.name ?? null,
         key: option.key ?? null,
         amount: option.amount ?? null,
         optOuts: option.optOuts ?? [],
         guarantors: option.guarantors ?? [],
-        decided: plan.decidedOption === option.id,
+        decided: decided === option.id,
         sources: option.sources ?? [],
       })),
       sources: plan.sources,

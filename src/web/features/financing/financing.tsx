@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { SourceLinks } from '../../components/source-links.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { apiGet } from '../../lib/api-client.js';
+import { apiGet, withQuery } from '../../lib/api-client.js';
+import { todayIso } from '../../components/download.js';
 import { useAppState } from '../../lib/app-state.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Money } from '../../components/money.js';
@@ -22,7 +23,7 @@ export default function FinancingPage() {
   const { asOf } = useAppState();
   const loaded = useLoad(`financing:${asOf ?? ''}`, async () => {
     const [plans, parties] = await Promise.all([loadCollection<FinancingPlanRecord>('financing-plans', asOf), loadCollection<PartyRecord>('parties', asOf)]);
-    const shares = await Promise.all(plans.map((plan) => apiGet<PlanShares>(`/api/financing-plans/${encodeURIComponent(plan.id)}/shares`)));
+    const shares = await Promise.all(plans.map((plan) => apiGet<PlanShares>(withQuery(`/api/financing-plans/${encodeURIComponent(plan.id)}/shares`, { asOf }))));
     return { plans, parties, shares: new Map(shares.map((entry) => [entry.plan.id, buildSideBySide(entry)])) };
   });
   return (
@@ -35,7 +36,8 @@ export default function FinancingPage() {
 
 function Plans({ plans, shares, parties }: { plans: FinancingPlanRecord[]; shares: ReadonlyMap<string, SideBySide>; parties: readonly PartyRecord[] }) {
   const { t, language } = useI18n();
-  const columns = useMemo(() => buildPlanColumns(plans), [plans]);
+  const { asOf } = useAppState();
+  const columns = useMemo(() => buildPlanColumns(plans, asOf ?? todayIso()), [plans, asOf]);
   const party = partyNamer(language, parties);
   return (
     <>
@@ -45,10 +47,15 @@ function Plans({ plans, shares, parties }: { plans: FinancingPlanRecord[]; share
           <section key={plan.id} className="panel">
             <h2><span data-free-text>{plan.title}</span> <SourceLinks ids={plan.sources} /></h2>
             <p>{t('financing.need')}: <strong><Money language={language} amount={plan.need} currency={plan.currency} /></strong>{plan.period && ` (${plan.period})`}</p>
+            {plan.open && <p data-testid="financing-open">{t('financing.openAsOf', { date: asOf ?? todayIso() })}</p>}
             <div className="side-by-side">
               {plan.options.map((option) => (
                 <div key={option.id} className={option.decided ? 'card decided' : 'card'}>
-                  <h3><span data-free-text>{option.title}</span> {option.decided && <span className="badge badge-certain">{t('financing.decided')}</span>}</h3>
+                  <h3>
+                    <span data-free-text>{option.name?.[language] ?? option.title}</span>{' '}
+                    {option.decided && <span className="badge badge-certain">{plan.decidedOn ? t('financing.decidedOn', { date: plan.decidedOn }) : t('financing.decided')}</span>}
+                  </h3>
+                  {option.name && <p className="muted small" data-free-text lang="en">{option.title}</p>}
                   <p className="muted">{t(`financing.kind.${option.kind}` as 'financing.kind.bilateral')}{option.key && ` · ${t(`financing.key.${option.key}` as 'financing.key.gni')}`}</p>
                   {option.amount !== null && <p><Money language={language} amount={option.amount} currency={plan.currency} /></p>}
                   {option.optOuts.length > 0 && <p>{t('financing.optOuts', { parties: option.optOuts.map(party).join(', ') })}</p>}
@@ -79,7 +86,7 @@ function SharesTable({ plan, side }: { plan: PlanColumn; side: SideBySide }) {
     side.options.forEach((option, index) => {
       list.push({
         id: option.id,
-        header: `${option.title.split(' (')[0] ?? option.title} (${t(`financing.exposure.${option.exposure}` as 'financing.exposure.liability')})`,
+        header: `${plan.options.find((entry) => entry.id === option.id)?.name?.[language] ?? option.title.split(' (')[0] ?? option.title} (${t(`financing.exposure.${option.exposure}` as 'financing.exposure.liability')})`,
         numeric: true,
         text: (row) => {
           const amount = row.amounts[index];
@@ -93,7 +100,7 @@ function SharesTable({ plan, side }: { plan: PlanColumn; side: SideBySide }) {
       });
     });
     return list;
-  }, [side, plan.currency, t, language]);
+  }, [side, plan.currency, plan.options, t, language]);
   return (
     <details open>
       <summary>{t('financing.perState')}</summary>

@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import { knownAsOf } from '../../../core/funding/known-as-of.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Money } from '../../components/money.js';
 import { SourceLinks } from '../../components/source-links.js';
@@ -27,7 +28,9 @@ export default function PurlPage() {
       loadCollection<ContributionRecord>('contributions', asOf),
       loadCollection<PartyRecord>('parties', asOf),
     ]);
-    const allocations = await Promise.all(funds.map((fund) => apiGet<FundAllocation>(withQuery(`/api/funds/${encodeURIComponent(fund.id)}/allocation`, { asOf }))));
+    // A fund announced after the as-of date did not exist yet.
+    const known = funds.filter((fund) => asOf === undefined || knownAsOf(fund, asOf));
+    const allocations = await Promise.all(known.map((fund) => apiGet<FundAllocation>(withQuery(`/api/funds/${encodeURIComponent(fund.id)}/allocation`, { asOf }))));
     return { boards: allocations.map((allocation) => buildFundBoard(allocation, contributions, packages)), parties };
   });
   const { t } = useI18n();
