@@ -67,7 +67,7 @@ function heldOutSet(): ArticleSet {
   const directory = join(root, 'eval/heldout');
   const manifest = JSON.parse(readFileSync(join(directory, 'articles.json'), 'utf8')) as Record<string, { date?: string; language?: Language; batch?: number }>;
   return {
-    title: 'held-out set (English and German; written by us; batch 1 before tuning, batch 2 after: eval/heldout/README.md)',
+    title: 'held-out set (English and German; written by us in three batches, see eval/heldout/README.md)',
     directory,
     date: (name) => manifest[name]?.date ?? null,
     language: (name) => manifest[name]?.language,
