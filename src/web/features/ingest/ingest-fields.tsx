@@ -4,7 +4,8 @@ import { capabilityChoice, capabilityUnit } from '../../i18n/capabilities.data.j
 import { meetingFormat, statusName } from '../../i18n/labels.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { CONTRIBUTION_STATUSES, FIELDS, type FieldSpec, type FormValues, isMoneyCapability, MEETING_FORMATS } from './ingest-form.data.js';
+import { CONTRIBUTION_STATUSES, FIELDS, type FieldSpec, figureOf, type FormValues, isMoneyCapability, MEETING_FORMATS } from './ingest-form.data.js';
+import { Money } from '../../components/money.js';
 
 // The edit form's fields of one record type: each labelled, with its problem (from the page's own checks or
 // the server's answer) named beside it and linked with aria-describedby.
@@ -28,14 +29,14 @@ export function RecordFields({ entity, index, values, problems, choices, onChang
   return (
     <div className="ingest-fields">
       {(FIELDS[entity] ?? []).map((spec) => (
-        <Field key={spec.name} spec={spec} unit={unitOf(spec)} id={`p${index}-${spec.name}`} value={values[spec.name] ?? ''} problem={problems[spec.name]} choices={choices} onChange={(value) => onChange(spec.name, value)} />
+        <Field key={spec.name} spec={spec} unit={unitOf(spec)} figure={figureOf(entity, spec, values)} id={`p${index}-${spec.name}`} value={values[spec.name] ?? ''} problem={problems[spec.name]} choices={choices} onChange={(value) => onChange(spec.name, value)} />
       ))}
     </div>
   );
 }
 
-function Field({ spec, unit, id, value, problem, choices, onChange }: { spec: FieldSpec; unit: string | undefined; id: string; value: string | string[]; problem: string | undefined; choices: Choices; onChange: (value: string | string[]) => void }) {
-  const { t } = useI18n();
+function Field({ spec, unit, figure, id, value, problem, choices, onChange }: { spec: FieldSpec; unit: string | undefined; figure: ReturnType<typeof figureOf>; id: string; value: string | string[]; problem: string | undefined; choices: Choices; onChange: (value: string | string[]) => void }) {
+  const { t, n, language } = useI18n();
   const name = t(`ingest.field.${spec.name}` as MessageKey);
   const label = unit ? t('ingest.field.in', { label: name, unit }) : name;
   const described = problem ? `${id}-problem` : undefined;
@@ -102,6 +103,7 @@ function Field({ spec, unit, id, value, problem, choices, onChange }: { spec: Fi
     <div className="ingest-field">
       <label htmlFor={id}>{label}</label>
       {control}
+      {figure && !problem && <span className="muted small figure">= {'money' in figure ? <Money language={language} amount={figure.money} currency={figure.currency} /> : n(figure.count)}</span>}
       {problem && <span id={described} className="error field-problem">{problem}</span>}
     </div>
   );

@@ -104,3 +104,15 @@ function donorList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.map((donor: unknown) => (typeof donor === 'object' && donor !== null && typeof (donor as { party?: unknown }).party === 'string' ? (donor as { party: string }).party : '')).filter(Boolean);
 }
+
+/** What an amount or quantity typed so far means, to show it written out beside the field (1000000000 → "€1bn"). */
+export function figureOf(entity: string, spec: FieldSpec, values: FormValues): { money: number; currency: string } | { count: number } | null {
+  const raw = values[spec.name];
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const number = Number(raw.trim().replace(',', '.'));
+  if (!Number.isFinite(number) || number <= 0) return null;
+  if (spec.kind === 'amount') return typeof values.currency === 'string' && /^[A-Z]{3}$/.test(values.currency) ? { money: Math.round(number * 100), currency: values.currency } : null;
+  if (spec.name !== 'quantity') return null;
+  if (entity === 'requirements' && isMoneyCapability(values.capability)) return { money: Math.round(number * 100), currency: 'EUR' };
+  return number >= 10_000 ? { count: number } : null;
+}

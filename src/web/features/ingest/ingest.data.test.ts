@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFromRecord, recordFromForm } from './ingest-form.data.js';
+import { FIELDS, figureOf, formFromRecord, recordFromForm } from './ingest-form.data.js';
 import { articleProblemOf, canAccept, canCreateRecords, checkArticleText, decodeUpload, highlightPieces, MAX_CHARACTERS, problemField, recordHref, slimHtml } from './ingest.data.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -85,5 +85,16 @@ describe('the edit form', () => {
     expect(recordFromForm('pledges', draft, { ...formFromRecord('pledges', draft), quantity: '' }).record.quantity).toBeNull();
     expect(recordFromForm('pledges', draft, { ...formFromRecord('pledges', draft), quantity: '2.5' }).problems).toEqual({ quantity: 'ingest.field.wholeNumber' });
     expect(recordFromForm('facts', { id: 'ceasefire', value: 'unknown' }, { value: 'true' }).record).toEqual({ id: 'ceasefire', value: true });
+  });
+
+  it('writes out large amounts and quantities typed into the form', () => {
+    const quantity = FIELDS.requirements?.find((spec) => spec.name === 'quantity');
+    const amount = FIELDS.contributions?.find((spec) => spec.name === 'amount');
+    if (!quantity || !amount) throw new Error('fields missing');
+    expect(figureOf('requirements', quantity, { capability: 'finance.grant', quantity: '100000000000' })).toEqual({ money: 10_000_000_000_000, currency: 'EUR' });
+    expect(figureOf('requirements', quantity, { capability: 'land.personnel', quantity: '25000' })).toEqual({ count: 25_000 });
+    expect(figureOf('requirements', quantity, { capability: 'land.personnel', quantity: '12' })).toBeNull();
+    expect(figureOf('contributions', amount, { amount: '500000000', currency: 'USD' })).toEqual({ money: 50_000_000_000, currency: 'USD' });
+    expect(figureOf('contributions', amount, { amount: 'abc', currency: 'USD' })).toBeNull();
   });
 });

@@ -112,7 +112,8 @@ function ArticleForm({ onProposed }: { onProposed: (view: IngestView) => void })
           </div>
           <div>
             <label htmlFor="ingest-publisher">{t('ingest.publisher')}</label>
-            <input id="ingest-publisher" value={publisher} onChange={(event) => setPublisher(event.target.value)} {...invalid('publisher')} />
+            <input id="ingest-publisher" value={publisher} onChange={(event) => setPublisher(event.target.value)} aria-describedby="ingest-publisher-hint" {...invalid('publisher')} />
+            <span id="ingest-publisher-hint" className="muted small">{t('ingest.publisherHint')}</span>
           </div>
         </div>
       </details>
