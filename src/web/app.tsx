@@ -21,6 +21,7 @@ const RequirementsPage = lazy(() => import('./features/requirements/requirements
 const PurlPage = lazy(() => import('./features/purl/purl.js'));
 const FinancingPage = lazy(() => import('./features/financing/financing.js'));
 const AnalysisPage = lazy(() => import('./features/analysis/analysis.js'));
+const SanctionsPage = lazy(() => import('./features/sanctions/sanctions.js'));
 const TimelinePage = lazy(() => import('./features/timeline/timeline.js'));
 const ChangesPage = lazy(() => import('./features/changes/changes.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
@@ -129,6 +130,8 @@ function RoutePage({ route, showLogin }: { route: ReturnType<typeof matchRoute>;
       return <FinancingPage />;
     case 'analysis':
       return <AnalysisPage />;
+    case 'sanctions':
+      return <SanctionsPage />;
     case 'timeline':
       return <TimelinePage />;
     case 'changes':

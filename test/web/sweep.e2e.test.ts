@@ -29,6 +29,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'purl', path: '/purl' },
   { name: 'financing', path: '/financing' },
   { name: 'analysis', path: '/analysis' },
+  { name: 'sanctions', path: '/sanctions' },
   { name: 'timeline', path: '/timeline' },
   { name: 'changes', path: '/changes' },
   { name: 'sources', path: '/sources' },

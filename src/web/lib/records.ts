@@ -68,8 +68,8 @@ export function loadReferenceData(asOf: string | undefined): Promise<ReferenceDa
 }
 
 // The API reconstructs these collections at a past date; the others are read as they are now and the
-// screens filter them by their own dates (a meeting's date, a contribution's date).
-const AS_OF_COLLECTIONS = new Set(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges']);
+// screens filter them by their own dates (a contribution's date).
+const AS_OF_COLLECTIONS = new Set(['sources', 'parties', 'capabilities', 'facts', 'packages', 'requirements', 'pledges', 'sanctions-packages', 'sanctions-measures', 'meetings']);
 
 /** Every record of a collection (as of a date where the API can reconstruct it), shared between screens. */
 export function loadCollection<T>(name: string, asOf: string | undefined): Promise<T[]> {
