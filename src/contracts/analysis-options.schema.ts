@@ -34,3 +34,8 @@ export const riskOptionsSchema = z
     probability: z.array(factProbability).default([]),
   })
   .refine(...oneDatasetSource);
+
+/** `coalition guarantees`: the scenario options and the trigger fact (default violation). */
+export const guaranteesOptionsSchema = z
+  .strictObject({ ...scenarioOptionFields, trigger: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must be a fact id (e.g. violation)').optional() })
+  .refine(...oneDatasetSource);

@@ -42,6 +42,7 @@ const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   'dataset.unknown_reference': { http: 422, exit: 2 },
   'dataset.supersedes_cycle': { http: 422, exit: 2 },
   'dataset.unit_mismatch': { http: 422, exit: 2 },
+  'guarantee.trigger_not_required': { http: 422, exit: 2 },
   not_found: { http: 404, exit: 2 },
   conflict: { http: 409, exit: 2 },
   'auth.required': { http: 401, exit: 2 },

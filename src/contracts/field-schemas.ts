@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIDENTIALITY_LEVELS, PLEDGE_STATUSES } from '../core/types.js';
+import { CONFIDENTIALITY_LEVELS, PLEDGE_STATUSES, RESPONSE_KINDS } from '../core/types.js';
 import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, refuseUnstorableText } from './primitives.schema.js';
 
 // The field schemas record types are declared with (src/contracts/record-types): ids, quantities, windows,
@@ -57,6 +57,28 @@ export const derivationSchema = z.strictObject({
 export const derivationsSchema = z.array(derivationSchema);
 
 export const pledgeStatusSchema = z.enum(PLEDGE_STATUSES);
+export const responseKindSchema = z.enum(RESPONSE_KINDS, { error: `must be one of ${RESPONSE_KINDS.join(', ')}` });
+
+/** A guarantee commitment's response time: `not stated`, or a whole number of hours or days (`72 hours`, `7 days`). */
+export const responseTimeSchema = z
+  .string({ error: "must be 'not stated' or a duration such as '72 hours' or '7 days'" })
+  .regex(/^(not stated|[1-9]\d{0,4} (hours|days))$/, "must be 'not stated' or a duration such as '72 hours' or '7 days'");
+
+/**
+ * The terms of a guarantee commitment (docs/guarantees.md): the trigger fact, the response kinds (`unstated` alone
+ * when the source names none) and the response time. The condition must require the trigger (checked with the dataset).
+ */
+export const guaranteeSchema = z
+  .strictObject({
+    trigger: idSchema,
+    responses: z.array(responseKindSchema).min(1, "must name at least one response kind (or 'unstated')").superRefine(refuseDuplicates<(typeof RESPONSE_KINDS)[number]>('response kind', (kind) => kind)),
+    responseTime: responseTimeSchema,
+  })
+  .superRefine((terms, ctx) => {
+    if (terms.responses.includes('unstated') && terms.responses.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['responses'], message: "'unstated' stands alone: it says the source names no response kind" });
+    }
+  });
 export const confidentialitySchema = z.enum(CONFIDENTIALITY_LEVELS);
 
 /** ISO 4217 codes in use (plus BGN, HRK and ANG for records dated before a changeover, and XDR for IMF SDR). */

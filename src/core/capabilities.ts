@@ -18,4 +18,6 @@ export const CAPABILITY_CATALOGUE: readonly Capability[] = [
   { id: 'industry.long_range_missiles', unit: 'money', name: { en: 'Long-range missile production', de: 'Produktion weitreichender Raketen' } },
   { id: 'finance.grant', unit: 'money', name: { en: 'Grants', de: 'Zuschüsse' } },
   { id: 'finance.loan', unit: 'money', name: { en: 'Loans', de: 'Darlehen' } },
+  // What a guarantee commitment pledges: a response when its trigger fires; the kinds are in its guarantee terms.
+  { id: 'guarantee.response', unit: 'units', name: { en: 'Guarantee commitment', de: 'Beistandszusage' } },
 ];

@@ -10,7 +10,8 @@ export type ProblemCode =
   | 'dataset.duplicate_id'
   | 'dataset.unknown_reference'
   | 'dataset.supersedes_cycle'
-  | 'dataset.unit_mismatch';
+  | 'dataset.unit_mismatch'
+  | 'guarantee.trigger_not_required';
 
 /** One thing wrong with an input, with where it is (`pledges[12].condition`) and, for conditions, the 1-based column. */
 export interface Problem {

@@ -68,6 +68,20 @@ export interface QuantityRange {
 export const PLEDGE_STATUSES = ['announced', 'offered', 'committed', 'approved', 'delivered', 'withdrawn'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
+/** What a guarantee commitment promises when its trigger fires (DESIGN.md §3); `unstated` when the source says a party will respond but not how. */
+export const RESPONSE_KINDS = ['military', 'intelligence', 'air_defence', 'sanctions', 'financial', 'diplomatic', 'unstated'] as const;
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+
+/** The terms of a guarantee commitment: the fact whose turning true activates it, the response, how fast (docs/guarantees.md). */
+export interface GuaranteeTerms {
+  /** A fact the condition requires (a conjunct of it), e.g. `violation`. */
+  trigger: string;
+  /** The response kinds promised; `['unstated']` when the source gives none. */
+  responses: ResponseKind[];
+  /** `not stated`, or a duration such as `72 hours` / `7 days`. */
+  responseTime: string;
+}
+
 export const CONFIDENTIALITY_LEVELS = ['public', 'coalition', 'restricted', 'bilateral'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
@@ -97,6 +111,8 @@ export interface Pledge {
   note?: string;
   /** Why the position may no longer hold; absent: current. */
   stale?: string;
+  /** Present: a guarantee commitment, activated by its trigger fact (e.g. a ceasefire violation). */
+  guarantee?: GuaranteeTerms;
   /** How figures no cited source states were obtained. */
   derived?: Derivation[];
 }

@@ -8,16 +8,17 @@ import {
   unlockersRequestSchema,
   unlockersResponseSchema,
 } from '../../contracts/analyses.schema.js';
+import { guaranteesRequestSchema, guaranteesResponseSchema } from '../../contracts/guarantees.schema.js';
 import type { Services } from '../../services/create-services.js';
 import { principalOf } from '../auth/authenticate.js';
 import { errorResponseSchema } from '../route-schemas.js';
 
-// The decision analyses (docs/analyses.md), on the pledges the caller may see: the same results as `coalition
-// unlock|allocate|risk --json`.
+// The decision analyses (docs/analyses.md, docs/guarantees.md), on the pledges the caller may see: the same results
+// as `coalition unlock|allocate|risk|guarantees --json`.
 
 const errors = { 400: errorResponseSchema, 422: errorResponseSchema };
 
-/** Register /api/analyses/unlockers, /api/analyses/allocation and /api/analyses/risk. */
+/** Register /api/analyses/unlockers, /api/analyses/allocation, /api/analyses/risk and /api/analyses/guarantees. */
 export function registerAnalysisRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post('/api/analyses/unlockers', {
@@ -46,5 +47,14 @@ export function registerAnalysisRoutes(app: FastifyInstance, services: Services)
       response: { 200: riskResponseSchema, ...errors },
     },
     handler: async (request) => services.analyses.risk(principalOf(request), request.body),
+  });
+  api.post('/api/analyses/guarantees', {
+    schema: {
+      tags: ['analyses'],
+      summary: 'What if the ceasefire is violated: which guarantee commitments the trigger (default violation) activates, what they add per response kind and requirement, what stays unanswered',
+      body: guaranteesRequestSchema,
+      response: { 200: guaranteesResponseSchema, ...errors },
+    },
+    handler: async (request) => services.analyses.guarantees(principalOf(request), request.body),
   });
 }

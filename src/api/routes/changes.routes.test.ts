@@ -50,7 +50,8 @@ describeEachStore('changes API', (suite) => {
     expect(response.statusCode).toBe(200);
     const report = JSON.parse(response.body) as Report;
     expect([report.since, report.until, report.sinceMeeting?.id]).toEqual(['2026-01-03', '2026-01-06', 'kyiv-nsa-2026-01-03']);
-    expect(report.pledges.added.map((p) => p.id)).toEqual(['ca-1', 'de-5', 'de-6', 'fr-1', 'fr-2', 'gb-1', 'gb-2', 'gr-1', 'pl-2', 'tr-1', 'us-5']);
+    // With the Paris Declaration's guarantee commitments (cow-g1, cow-g2) and the US draft commitment struck that day (us-g1).
+    expect(report.pledges.added.map((p) => p.id)).toEqual(['ca-1', 'cow-g1', 'cow-g2', 'de-5', 'de-6', 'fr-1', 'fr-2', 'gb-1', 'gb-2', 'gr-1', 'pl-2', 'tr-1', 'us-5', 'us-g1']);
     expect(report.pledges.superseded).toEqual([{ id: 'pl-1', party: 'PL', by: 'pl-2' }]);
     expect(report.decisions.added.map((d) => d.id)).toContain('paris-2026-01-06-declaration');
     expect(report.decisions.added.every((d) => d.id.startsWith('paris-2026-01-06'))).toBe(true);

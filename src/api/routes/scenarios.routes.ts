@@ -37,7 +37,16 @@ const scenarioResponseSchema = z
   .object({
     summary: z.object({ pledges: z.number().int(), candidates: z.number().int(), certain: z.number().int(), possible: z.number().int(), inactive: z.number().int(), noncertain: z.number().int() }).catchall(z.unknown()),
     pledges: z.array(
-      z.object({ id: z.string(), state: z.enum(['certain', 'possible', 'inactive']), withoutCoordination: z.boolean(), explanation: z.string().nullable() }).catchall(z.unknown()),
+      z
+        .object({
+          id: z.string(),
+          state: z.enum(['certain', 'possible', 'inactive']),
+          withoutCoordination: z.boolean(),
+          explanation: z.string().nullable(),
+          /** A guarantee commitment waiting for its trigger (docs/guarantees.md): the trigger fact. */
+          standby: z.string().optional(),
+        })
+        .catchall(z.unknown()),
     ),
     pledgesPage: z.object({ filter: z.enum(['all', 'noncertain', 'none']), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
     assuranceGap: z.array(z.string()),

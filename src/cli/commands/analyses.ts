@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { PreparedDataset } from '../../core/dataset/prepare-dataset.js';
-import { allocateOptionsSchema, riskOptionsSchema, unlockOptionsSchema } from '../../contracts/analysis-options.schema.js';
+import { allocateOptionsSchema, guaranteesOptionsSchema, riskOptionsSchema, unlockOptionsSchema } from '../../contracts/analysis-options.schema.js';
 import { AppError, InputError } from '../../contracts/input-error.js';
 import { AllocationSolver } from '../../services/analyses/allocation-solver.js';
 import { runAllocation, runRisk, runUnlockers } from '../../services/analyses/run-analyses.js';
+import { runGuarantees } from '../../services/analyses/run-guarantees.js';
 import { createServices, type Services } from '../../services/create-services.js';
 import { demoDataDirectory, loadDatasetDirectory, loadScenarioFile } from '../../services/load-dataset.js';
 import { CLI_PRINCIPAL } from '../cli-principal.js';
@@ -12,13 +13,14 @@ import type { CliIo } from '../io.js';
 import { withStore } from '../open-configured-store.js';
 import { parseOptions } from '../parse-options.js';
 import { renderAllocation, renderRisk, renderUnlockers } from '../render-analyses.js';
+import { renderGuarantees } from '../render-guarantees.js';
 
-// `coalition unlock`, `coalition allocate`, `coalition risk`: the decision analyses on the demo files, a scenario
-// file or the store, with the scenario command's options; a table for people or --json (docs/analyses.md).
+// `coalition unlock`, `coalition allocate`, `coalition risk`, `coalition guarantees`: the decision analyses on the demo files, a scenario
+// file or the store, with the scenario command's options; a table for people or --json (docs/analyses.md, docs/guarantees.md).
 
 type ScenarioFlags = z.output<typeof unlockOptionsSchema>;
 
-/** Register the three analysis commands. */
+/** Register the analysis commands. */
 export function registerAnalysisCommands(program: Command, io: CliIo): void {
   withScenarioOptions(program.command('unlock').description('rank the facts that would unlock the most coverage, and the pivotal parties')).action(async (raw: Record<string, unknown>) => {
     const options = parseOptions(unlockOptionsSchema, raw);
@@ -65,6 +67,15 @@ export function registerAnalysisCommands(program: Command, io: CliIo): void {
       };
       const result = await onDataset(options, (dataset) => runRisk(dataset, request), (services) => services.analyses.risk(CLI_PRINCIPAL, request));
       io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderRisk(result));
+    });
+
+  withScenarioOptions(program.command('guarantees').description('what if the ceasefire is violated: which guarantee commitments activate, what they add, what is left unanswered'))
+    .option('--trigger <fact>', 'the fact turning true (default violation)')
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(guaranteesOptionsSchema, raw);
+      const request = { ...scenarioRequest(options), ...(options.trigger === undefined ? {} : { trigger: options.trigger }) };
+      const result = await onDataset(options, (dataset) => runGuarantees(dataset, request), (services) => services.analyses.guarantees(CLI_PRINCIPAL, request));
+      io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderGuarantees(result));
     });
 }
 
@@ -116,7 +127,7 @@ function toFlag(path: string): string {
   return path
     .replace(/^facts\[(\d+)\]\.id$/, '--set[$1]')
     .replace(/^probabilities\[(\d+)\]\.fact$/, '--probability[$1]')
-    .replace(/^(samples|method|seed|bound)$/, '--$1');
+    .replace(/^(samples|method|seed|bound|trigger)$/, '--$1');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -63,7 +63,7 @@ describe('coalition import, export, backup and restore', () => {
     expect(again).toMatchObject({ code: 0, err: '' });
     expect(again.out).toMatch(/pledges: 0 created, 0 updated, \d+ unchanged/);
     expect((await readFile(join(out, 'pledges.csv'), 'utf8')).split('\n')[0]).toBe(
-      'id,party,capability,quantity_min,quantity_max,areas,window_from,window_to,status,supersedes,announced_on,withdrawn_on,confidentiality,shared_with,condition,sources,note,stale,derived',
+      'id,party,capability,quantity_min,quantity_max,areas,window_from,window_to,status,supersedes,announced_on,withdrawn_on,confidentiality,shared_with,condition,sources,note,stale,guarantee_trigger,guarantee_responses,guarantee_response_time,derived',
     );
   });
 

@@ -5,6 +5,7 @@ import {
   capabilityIdSchema,
   confidentialitySchema,
   freeTextSchema,
+  guaranteeSchema,
   idSchema,
   isoDateSchema,
   partyIdSchema,
@@ -78,6 +79,18 @@ export const pledgeType = declareRecordType({
     note: field(freeTextSchema().optional(), text('note'), { exchange: 'free text' }),
     /** Why the position may no longer hold (e.g. one report of April 2025 not restated since); absent: current. */
     stale: field(freeTextSchema(2000).min(1).optional(), text('stale'), { exchange: 'why the position may no longer hold (empty: current)' }),
+    guarantee: partsField(
+      guaranteeSchema.optional(),
+      { trigger: text('guarantee_trigger'), responses: text('guarantee_responses').array(), responseTime: text('guarantee_response_time') },
+      {
+        together: 'give guarantee_trigger, guarantee_responses and guarantee_response_time together (a guarantee commitment), or none',
+        exchange: {
+          trigger: 'guarantee commitment: the fact whose turning true activates it (e.g. violation); the condition must require it',
+          responses: 'guarantee commitment: response kinds, separated by ; (military, intelligence, air_defence, sanctions, financial, diplomatic; or unstated)',
+          responseTime: "guarantee commitment: 'not stated' or a duration such as '72 hours' or '7 days'",
+        },
+      },
+    ),
     derived: derivedField(),
   },
 });

@@ -6,7 +6,8 @@ import { applyDatasetChange, type DatasetChange, prepareChangedDataset } from '.
 import { type PreparedDataset, prepareDataset } from './prepare-dataset.js';
 
 // A write checks only what it changes (prepare-change.ts): on random sequences of pledge creates, updates and
-// deletes (and a few writes to facts and requirements), each step accepts exactly when the full check of the changed
+// deletes (some of them guarantee commitments, whose condition must require their trigger; and a few writes to facts
+// and requirements), each step accepts exactly when the full check of the changed
 // dataset does, with the same problems, and what it accepts equals the fully prepared dataset — conditions parsed,
 // records, everything. Each next step starts from the incrementally prepared version, so what it passes on (the
 // layered conditions, the vocabulary) is tested too.
@@ -35,6 +36,8 @@ const pledgeArbitrary = fc.record({
   sources: fc.uniqueArray(fc.constantFrom('s1', 's2', 's1', 's9'), { maxLength: 2 }),
   condition: fc.constantFrom(...CONDITIONS),
   keepCondition: fc.boolean(),
+  // A guarantee commitment's condition must require its trigger: f1 is required by two of the conditions.
+  trigger: fc.option(fc.constantFrom('f1', 'f2'), { nil: undefined, freq: 3 }),
 });
 
 type Step = { collection: string; change: DatasetChange };
@@ -44,10 +47,11 @@ const fact = (id: string): Fact => ({ id, value: true, sources: [] });
 const stepArbitrary: fc.Arbitrary<(current: Dataset) => Step> = fc.oneof(
   { weight: 6, arbitrary: pledgeArbitrary.map((shape) => (current: Dataset): Step => {
     const existing = current.pledges.find((pledge) => pledge.id === shape.id);
-    const { keepCondition, supersedes, sharedWith, ...fields } = shape;
+    const { keepCondition, supersedes, sharedWith, trigger, ...fields } = shape;
     const record: Pledge = makePledge(shape.id, { ...fields, condition: keepCondition && existing ? existing.condition : shape.condition });
     if (supersedes !== undefined) record.supersedes = supersedes;
     if (sharedWith !== undefined) record.sharedWith = sharedWith;
+    if (trigger !== undefined) record.guarantee = { trigger, responses: ['military'], responseTime: 'not stated' };
     return { collection: 'pledges', change: { kind: existing ? 'update' : 'create', record } };
   }) },
   { weight: 1, arbitrary: fc.constantFrom(...IDS).map((id) => (current: Dataset): Step => ({ collection: 'pledges', change: current.pledges.some((pledge) => pledge.id === id) ? { kind: 'delete', id } : { kind: 'create', record: makePledge(id, { party: 'A' }) } })) },

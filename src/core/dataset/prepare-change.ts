@@ -2,6 +2,7 @@ import { KNOWN_AREAS } from '../areas.js';
 import type { Condition } from '../conditions/ast.js';
 import { checkConditionText, type ConditionVocabulary } from '../conditions/check-condition.js';
 import { type Result, succeed } from '../errors.js';
+import { guaranteeTriggerProblem } from '../guarantees/requires-trigger.js';
 import type { Dataset, Pledge } from '../types.js';
 import { LayeredMap } from './layered-map.js';
 import { type PreparedDataset, prepareDataset } from './prepare-dataset.js';
@@ -71,6 +72,7 @@ function checkWrittenPledge(previous: PreparedDataset, changed: Dataset, pledge:
     if (!checked.ok) return undefined;
     condition = checked.condition;
   }
+  if (guaranteeTriggerProblem(pledge, condition) !== undefined) return undefined;
   return { conditions: LayeredMap.with(previous.conditions, pledge.id, condition), vocabulary };
 }
 

@@ -3,6 +3,7 @@ import { CAPABILITY_CATALOGUE } from '../capabilities.js';
 import type { Condition } from '../conditions/ast.js';
 import { checkConditionText, type ConditionVocabulary, suggest } from '../conditions/check-condition.js';
 import { fail, type Problem, type Result, succeed } from '../errors.js';
+import { guaranteeTriggerProblem } from '../guarantees/requires-trigger.js';
 import type { Capability, Dataset } from '../types.js';
 
 // Cross-record checks a schema cannot do: unique ids, references that resolve, no supersedes cycles,
@@ -68,8 +69,11 @@ export function prepareDataset(dataset: Dataset): Result<PreparedDataset> {
     pledge.sharedWith?.forEach((party, j) => refer(`${path}.sharedWith[${j}]`, 'party', party, ids.parties));
     referSources(path, pledge.sources);
     const checked = checkConditionText(pledge.condition, vocabulary);
-    if (checked.ok) conditions.set(pledge.id, checked.condition);
-    else for (const issue of checked.issues) problems.push({ code: issue.code, path: `${path}.condition`, message: issue.message, column: issue.column });
+    if (checked.ok) {
+      conditions.set(pledge.id, checked.condition);
+      const trigger = guaranteeTriggerProblem(pledge, checked.condition);
+      if (trigger !== undefined) problems.push({ code: 'guarantee.trigger_not_required', path: `${path}.guarantee.trigger`, message: trigger });
+    } else for (const issue of checked.issues) problems.push({ code: issue.code, path: `${path}.condition`, message: issue.message, column: issue.column });
   });
   problems.push(...findSupersedesCycles(dataset));
   if (problems.length > 0) return fail(problems);

@@ -6,7 +6,7 @@ import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { ScenarioPledge } from './evaluate-scenario.js';
 
 // The per-pledge objects of a scenario result, for the dataset positions a caller reads: state, reasons and the
-// sentence explaining them. An explanation follows the pledges it waits for (to depth two), whose reasons are built
+// sentence explaining them; a guarantee commitment waiting for its trigger is marked as standing by. An explanation follows the pledges it waits for (to depth two), whose reasons are built
 // on the way and kept for the call.
 
 export interface ScenarioPledgeSource {
@@ -48,7 +48,7 @@ export function describeScenarioPledges(source: ScenarioPledgeSource): (position
       }
       const entry = activation.pledgeAt(c);
       known.set(c, entry);
-      return {
+      const described: ScenarioPledge = {
         ...base,
         state: entry.state,
         candidate: true,
@@ -58,6 +58,12 @@ export function describeScenarioPledges(source: ScenarioPledgeSource): (position
         reasons: entry.reasons,
         waitsFor: entry.waitsFor,
       };
+      const trigger = pledge.guarantee?.trigger;
+      if (trigger !== undefined && entry.reasons.some((reason) => reason.kind === 'fact' && reason.fact === trigger && !reason.negated)) {
+        described.standby = trigger;
+        described.explanation = `${described.explanation ?? pledge.id}; a guarantee commitment: it stands by until ${trigger}`;
+      }
+      return described;
     });
   };
 }

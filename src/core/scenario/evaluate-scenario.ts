@@ -46,6 +46,11 @@ export interface ScenarioPledge {
   explanation: string | null;
   reasons: readonly Reason[];
   waitsFor: readonly Reason[];
+  /**
+   * A guarantee commitment whose trigger (e.g. `violation`) is not true here: its trigger. It stands by rather than
+   * falls short (docs/guarantees.md); absent otherwise.
+   */
+  standby?: string;
 }
 
 /** Which pledges a response lists: every one, those not plainly certain (possible, inactive, or certain only together), or none. */
@@ -65,6 +70,8 @@ export interface ScenarioResult {
   states: Uint8Array;
   /** A page of the pledges (dataset order) that pass `filter`, and how many pass it; built for the page alone. */
   selectPledges(filter: PledgeFilter, offset: number, limit: number): { items: ScenarioPledge[]; total: number };
+  /** The pledges at the given dataset positions, built for them alone. */
+  pledgesAt(positions: readonly number[]): ScenarioPledge[];
   assuranceGap: string[];
   waitingGroups: string[][];
   coverage: CoverageReport['requirements'];
@@ -170,6 +177,7 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
       }
       return { items: describe(positions), total: noncertain };
     },
+    pledgesAt: (positions) => describe(positions),
     assuranceGap,
     waitingGroups,
     coverage: coverage.requirements,

@@ -91,7 +91,8 @@ function checkRiskWork(model: AnalysisModel, plan: RiskPlan): void {
   }
 }
 
-function scenarioOptions(dataset: PreparedDataset, request: ScenarioPart): AnalysisOptions {
+/** The request's scenario checked against the dataset (unknown facts refused, naming them). */
+export function scenarioOptions(dataset: PreparedDataset, request: ScenarioPart): AnalysisOptions {
   const known = new Set(dataset.facts.map((fact) => fact.id));
   const problems: InputProblem[] = [];
   const overrides = new Map<string, FactValue>();
@@ -107,7 +108,8 @@ function scenarioOptions(dataset: PreparedDataset, request: ScenarioPart): Analy
   return options;
 }
 
-function unknownFact(id: string, known: ReadonlySet<string>): string {
+/** The message for an unknown fact id, with a suggestion or the known facts. */
+export function unknownFact(id: string, known: ReadonlySet<string>): string {
   return `unknown fact '${id}'${suggest(id, known) || `; known facts: ${[...known].sort().join(', ')}`}`;
 }
 
