@@ -1,0 +1,3 @@
+ALTER TABLE "pledges" ADD COLUMN "guarantee_trigger" text;--> statement-breakpoint
+ALTER TABLE "pledges" ADD COLUMN "guarantee_responses" text[];--> statement-breakpoint
+ALTER TABLE "pledges" ADD COLUMN "guarantee_response_time" text;
