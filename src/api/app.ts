@@ -10,6 +10,7 @@ import { installErrorHandling } from './error-handler.js';
 import { documentRoute, openApiHeader, transformDocumentObject } from './openapi-document.js';
 import { registerAnalysisRoutes } from './routes/analyses.routes.js';
 import { registerApprovalRoutes } from './routes/approvals.routes.js';
+import { registerIncidentVerificationRoutes } from './routes/incident-verifications.routes.js';
 import { registerDonorConfirmationRoutes } from './routes/donor-confirmations.routes.js';
 import { registerPublicRoutes } from './routes/public.routes.js';
 import { registerSessionRoutes } from './routes/session.routes.js';
@@ -76,6 +77,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerPublicRoutes(app, services);
   registerApprovalRoutes(app, services);
   registerDonorConfirmationRoutes(app, services);
+  registerIncidentVerificationRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerAnalysisRoutes(app, services);

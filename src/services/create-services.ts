@@ -3,6 +3,7 @@ import { AccessPolicy } from './access/access-policy.js';
 import { AnalysisService } from './analyses/analyses.service.js';
 import { AccountService } from './access/accounts.service.js';
 import { ApprovalService } from './access/approvals.service.js';
+import { IncidentVerificationService } from './incidents/incident-verification.service.js';
 import { AuditViewService } from './access/audit-view.service.js';
 import { DonorConfirmationService } from './access/donor-confirmations.service.js';
 import { PublicReleaseService } from './access/public-releases.service.js';
@@ -46,6 +47,8 @@ export interface Services {
   /** Four-eyes: replacing a pledge, and pending approvals. */
   approvals: ApprovalService;
   donorConfirmations: DonorConfirmationService;
+  /** Four-eyes verification of incidents (docs/incidents.md). */
+  incidentVerifications: IncidentVerificationService;
   accounts: AccountService;
   sessions: SessionService;
   auditView: AuditViewService;
@@ -81,6 +84,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     sanctions,
     approvals: new ApprovalService(store, records, access, now, cache),
     donorConfirmations: new DonorConfirmationService(records, access),
+    incidentVerifications: new IncidentVerificationService(store, records, access, now),
     accounts,
     sessions: new SessionService(store, accounts, now),
     auditView: new AuditViewService(store, access),

@@ -31,7 +31,10 @@ import { inTransaction } from '../db/in-transaction.js';
 export type Actor = Principal;
 
 /** A write another service already authorised: a four-eyes confirmation, or a donor confirming its part. */
-type AuthorisedWrite = { kind: 'approval'; confirmation: ApprovalConfirmation } | { kind: 'donor-confirmation' };
+type AuthorisedWrite = { kind: 'approval'; confirmation: ApprovalConfirmation } | { kind: 'donor-confirmation' } | { kind: 'verification'; settle: SettleInWrite };
+
+/** Bookkeeping a confirmed four-eyes write does in its transaction after its audit entry (closing the request); returns the new head. */
+export type SettleInWrite = (tx: Database, head: { seq: number; hash: string }) => Promise<{ seq: number; hash: string }>;
 
 export class RecordService {
   private readonly pages = new HeadKeyedCache<{ items: Versioned<StoredRecord>[]; total: number }>('records.pages', 32 * 1024 * 1024, estimateJsonBytes);
@@ -103,6 +106,11 @@ export class RecordService {
     return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, confirmation.row.baseVersion, { kind: 'approval', confirmation }));
   }
 
+  /** Write an incident whose four-eyes verification a second coordinator confirmed (the verification service checked who may). */
+  async writeVerified<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, expected: number, settle: SettleInWrite): Promise<Versioned<R>> {
+    return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, expected, { kind: 'verification', settle }));
+  }
+
   /** Write a contribution with one donor's part confirmed (the donor-confirmation service checked who may confirm). */
   async writeConfirmedPart<R extends StoredRecord>(actor: Actor, entity: EntityDefinition<R>, record: R, expected: number): Promise<Versioned<R>> {
     return this.policy.logDenials(() => this.write(actor, entity, { kind: 'update', record }, expected, { kind: 'donor-confirmation' }));
@@ -142,7 +150,8 @@ export class RecordService {
         }
         if (current.version !== expected) throw staleVersion(entity, id, current.version, expected);
       }
-      if (change.kind !== 'delete') guardFourEyes(actor, entity, { before: current?.record, after: change.record, confirmed: confirmation !== undefined });
+      const confirmed = confirmation !== undefined || authorised?.kind === 'verification';
+      if (change.kind !== 'delete') guardFourEyes(actor, entity, { before: current?.record, after: change.record, confirmed });
       const head = await lockAuditHead(tx);
       const headKey = `${head.seq}:${head.hash}`;
       let dataset: PreparedDataset | undefined = this.cache.peek(headKey);
@@ -181,7 +190,8 @@ export class RecordService {
         this.now(),
         head,
       );
-      const newHead = await settleApprovals(tx, { actor, entity, change, confirmation, head: entryHead, now: this.now });
+      const settledHead = await settleApprovals(tx, { actor, entity, change, confirmation, head: entryHead, now: this.now });
+      const newHead = authorised?.kind === 'verification' ? await authorised.settle(tx, settledHead) : settledHead;
       // Before COMMIT, not after: the next writer takes the head's lock the moment this one commits, and its
       // lookup would otherwise race this one's post-commit bookkeeping and miss (a full dataset read under the
       // lock). If the commit fails, the entry is keyed by a head that never existed and is never hit.

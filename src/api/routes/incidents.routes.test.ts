@@ -1,10 +1,11 @@
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser, injectAs } from '../../../test/support/auth.js';
 import { describeEachStore } from '../../../test/support/stores.js';
 import { pledgeSchema } from '../../contracts/domain.schema.js';
 import { pledgeEntity } from '../../db/entities/dataset-entities.js';
-import { incidentEntity } from '../../db/entities/incident-entities.js';
+import { auditLog } from '../../db/schema/index.js';
 import { createServices, type Services } from '../../services/create-services.js';
 import { loadDemo } from '../../services/load-demo.js';
 import { buildApp } from '../app.js';
@@ -20,6 +21,7 @@ describeEachStore('incidents API', (suite) => {
   let app: FastifyInstance;
   let services: Services;
   let asCoordinator: ReturnType<typeof injectAs>;
+  let asSecondCoordinator: ReturnType<typeof injectAs>;
   let asAnalyst: ReturnType<typeof injectAs>;
   let asDelegate: ReturnType<typeof injectAs>;
   const system = { name: 'cell' };
@@ -45,6 +47,7 @@ describeEachStore('incidents API', (suite) => {
     await services.records.create(system, pledgeEntity, pledgeSchema.parse({ id: 'test-response', party: 'FR', capability: 'air.fighters', quantity: 4, status: 'committed', condition: 'violation', sources: [] }));
     app = await buildApp(services);
     asCoordinator = injectAs(app, await addTestUser(services, 'coordinator', 'coordinator'));
+    asSecondCoordinator = injectAs(app, await addTestUser(services, 'coordinator-2', 'coordinator'));
     asAnalyst = injectAs(app, await addTestUser(services, 'analyst', 'analyst'));
     asDelegate = injectAs(app, await addTestUser(services, 'delegate-ua', 'delegate', 'UA'));
   });
@@ -98,20 +101,74 @@ describeEachStore('incidents API', (suite) => {
     });
   });
 
-  describe('violation derived from verified incidents', () => {
-    it('a verified incident of a violating kind sets violation from its date, with the incident as basis', async () => {
+  describe('four-eyes verification', () => {
+    type Pending = { incident: string; baseVersion: number; requestedBy: string; revision: string; record: { status: string } };
+    const versionOf = async (id: string) => (JSON.parse((await asAnalyst({ method: 'GET', url: `/api/incidents/${id}` })).body) as { version: number }).version;
+
+    it('one coordinator asks (202, nothing written); not the same one, an analyst or a delegate confirms', async () => {
+      const version = await versionOf('inc-1');
+      expect((await asAnalyst({ method: 'POST', url: '/api/incidents/inc-1/verification', payload: { version } })).statusCode).toBe(403);
+      const asked = await asCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification', payload: { version } });
+      expect(asked.statusCode, asked.body).toBe(202);
+      const pending = JSON.parse(asked.body) as Pending;
+      expect(pending).toMatchObject({ incident: 'inc-1', baseVersion: version, requestedBy: 'coordinator', record: { status: 'verified' } });
+      expect(JSON.parse((await asAnalyst({ method: 'GET', url: '/api/incidents/inc-1' })).body).status).toBe('reported');
+      expect(JSON.parse((await asAnalyst({ method: 'GET', url: '/api/incidents/inc-1/verification' })).body)).toEqual(pending);
+      const same = await asCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: { revision: pending.revision } });
+      expect(same.statusCode).toBe(403);
+      expect(JSON.parse(same.body).error).toBe('approval.same_person');
+      expect((await asAnalyst({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: { revision: pending.revision } })).statusCode).toBe(403);
+      expect((await asDelegate({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: { revision: pending.revision } })).statusCode).toBe(403);
+      expect((await asSecondCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: {} })).statusCode).toBe(400);
+      expect(violationOf(await evaluate())?.value).toBe(false);
+    });
+
+    it('a change of the incident after the request voids it (409), and a new request replaces it', async () => {
+      const pending = JSON.parse((await asAnalyst({ method: 'GET', url: '/api/incidents/inc-1/verification' })).body) as Pending;
+      const version = await versionOf('inc-1');
+      const edited = await asCoordinator({ method: 'PUT', url: '/api/incidents/inc-1', headers: { 'if-match': `"${version}"` }, payload: { ...incident, severity: 'medium' } });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const stale = await asSecondCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: { revision: pending.revision } });
+      expect(stale.statusCode).toBe(409);
+      expect(JSON.parse(stale.body).error).toBe('approval.stale');
+      const again = await asCoordinator({ method: 'PUT', url: '/api/incidents/inc-1', headers: { 'if-match': `"${version + 1}"` }, payload: incident });
+      expect(again.statusCode, again.body).toBe(200);
+      const asked = await asCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification', payload: { version: version + 2 } });
+      expect(asked.statusCode, asked.body).toBe(202);
+    });
+  });
+
+  describe('violation derived from verified incidents (the done-when of #29)', () => {
+    it('an incident verified by two coordinators flips violation from its date: as of the day before not, as of the day yes', async () => {
       expect(violationOf(await evaluate())).toEqual({ id: 'violation', value: false });
-      // The system (an import) writes verified incidents as the file says; users go through four-eyes.
-      const current = await services.records.get(system, incidentEntity, 'inc-1');
-      await services.records.replace(system, incidentEntity, { ...current.record, status: 'verified', verifiedOn: '2026-02-12' }, current.version);
+      const pending = JSON.parse((await asAnalyst({ method: 'GET', url: '/api/incidents/inc-1/verification' })).body) as { revision: string };
+      const confirmed = await asSecondCoordinator({ method: 'POST', url: '/api/incidents/inc-1/verification/confirmation', payload: { revision: pending.revision } });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      expect(JSON.parse(confirmed.body)).toMatchObject({ id: 'inc-1', status: 'verified', verifiedOn: '2026-03-01' });
+      expect((await asAnalyst({ method: 'GET', url: '/api/incidents/inc-1/verification' })).statusCode).toBe(404);
 
       const before = await evaluate('2026-02-09');
       expect(violationOf(before)?.value).toBe(false);
       expect(responseOf(before)).toBe('inactive');
       const onTheDay = await evaluate('2026-02-10');
-      expect(violationOf(onTheDay)).toMatchObject({ value: true, derived: { kind: 'verified_incident', since: '2026-02-10', basis: [{ id: 'inc-1', date: '2026-02-10', confirmedOn: '2026-02-12' }] } });
+      expect(violationOf(onTheDay)).toMatchObject({ value: true, derived: { kind: 'verified_incident', since: '2026-02-10', basis: [{ id: 'inc-1', date: '2026-02-10', confirmedOn: '2026-03-01' }] } });
       expect(responseOf(onTheDay)).toBe('certain');
       expect(violationOf(await evaluate())?.value).toBe(true);
+    });
+
+    it('both coordinators are in the audit log', async () => {
+      const rows = await services.store.db.select().from(auditLog).where(eq(auditLog.entityId, 'inc-1')).orderBy(asc(auditLog.seq));
+      const trail = rows
+        .map((row) => ({ ...row, after: row.after as { status?: string; confirmedBy?: string } | null }))
+        .filter((entry) => entry.entity === 'incident-verifications' || entry.after?.status === 'verified');
+      expect(trail.map((entry) => [entry.entity, entry.action, entry.actor])).toEqual(
+        expect.arrayContaining([
+          ['incident-verifications', 'create', 'coordinator'],
+          ['incidents', 'update', 'coordinator-2'],
+          ['incident-verifications', 'update', 'coordinator-2'],
+        ]),
+      );
+      expect(trail.find((entry) => entry.entity === 'incident-verifications' && entry.action === 'update' && entry.after?.confirmedBy)?.after?.confirmedBy).toBe('coordinator-2');
     });
 
     it('an explicit scenario switch still wins over the derived value', async () => {
@@ -134,7 +191,7 @@ describeEachStore('incidents API', (suite) => {
       expect(moved.body).toContain('date');
       const edited = await asCoordinator({ method: 'PUT', url: '/api/incidents/inc-1', headers: { 'if-match': `"${current.version}"` }, payload: { ...incident, status: 'verified', note: 'corrected note' } });
       expect(edited.statusCode, edited.body).toBe(200);
-      expect(JSON.parse(edited.body)).toMatchObject({ status: 'verified', verifiedOn: '2026-02-12' });
+      expect(JSON.parse(edited.body)).toMatchObject({ status: 'verified', verifiedOn: '2026-03-01' });
       const disputed = await asCoordinator({ method: 'PUT', url: '/api/incidents/inc-1', headers: { 'if-match': `"${current.version + 1}"` }, payload: { ...incident, status: 'disputed' } });
       expect(disputed.statusCode, disputed.body).toBe(200);
       expect(JSON.parse(disputed.body).verifiedOn).toBeUndefined();

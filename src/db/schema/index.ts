@@ -10,3 +10,4 @@ export * from './sessions.js';
 export * from './public-releases.js';
 export * from './login-attempts.js';
 export * from './ingest-proposals.js';
+export * from './incident-verifications.js';
