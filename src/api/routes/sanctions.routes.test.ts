@@ -102,6 +102,28 @@ describeEachStore('sanctions API: alignment, timeline and asOf', (suite) => {
     expect(earlier.body.items.map((item) => item.id)).not.toContain('late-2026-02-15');
   });
 
+  it('derives eu_russian_oil_ended from the exemptions as of each date: false while one is open, true from the last end', async () => {
+    type Scenario = { facts: { id: string; value: unknown; derived?: { kind: string; since: string | null; basis: { id: string; date: string; title?: string }[] } }[] };
+    const oilEnded = async (asOf?: string) => {
+      const response = await asAnalyst({ method: 'POST', url: '/api/scenarios/evaluate', payload: asOf === undefined ? { facts: [] } : { facts: [], asOf } });
+      expect(response.statusCode, response.body).toBe(200);
+      return (JSON.parse(response.body) as Scenario).facts.find((fact) => fact.id === 'eu_russian_oil_ended');
+    };
+    const now = await oilEnded();
+    expect(now).toMatchObject({ value: false, derived: { kind: 'sanctions_exemptions_ended', since: '2022-05-28' } });
+    // Oldest first: SK (open, dated by the embargo's source), CZ (ended), HU's Adria exception (from 18 Feb 2026), HU (test end).
+    expect(now?.derived?.basis.map((entry) => `${entry.title?.slice(0, 2)} ${entry.date}`)).toEqual(['SK 2022-05-28', 'CZ 2025-07-18', 'HU 2026-02-18', 'HU 2026-06-30']);
+    // Test edits (not facts): every open exemption gets an end; the last one, 31 Jul 2026, decides.
+    const embargo = await services.records.get(SYSTEM, sanctionsMeasureEntity, 'eu-6-oil-embargo');
+    const ends = ['2026-06-30', '2026-07-31', '2025-07-18', '2026-07-15'];
+    const exemptions = embargo.record.exemptions.map((exemption, i) => ({ ...exemption, until: ends[i] }));
+    await services.records.replace(SYSTEM, sanctionsMeasureEntity, { ...embargo.record, exemptions }, embargo.version);
+    expect(await oilEnded('2026-07-30')).toMatchObject({ value: false });
+    expect(await oilEnded('2026-07-31')).toMatchObject({ value: true, derived: { since: '2026-07-31' } });
+    expect(await oilEnded('2022-05-27')).toMatchObject({ value: false });
+    expect((await oilEnded('2022-05-27'))?.derived).toBeUndefined();
+  });
+
   it('still refuses asOf where there is no time travel, and a bad date, naming the field', async () => {
     const funds = await get<{ error: string; details: { problems: { path: string }[] } }>('/api/funds?asOf=2026-01-15');
     expect(funds.status).toBe(400);

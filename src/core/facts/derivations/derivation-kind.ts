@@ -1,4 +1,5 @@
 import type { Incident } from '../../incidents/incident-types.js';
+import type { SanctionsRecords } from '../../sanctions/sanctions-types.js';
 import type { FactValue, IsoDate } from '../../types.js';
 
 // What every kind of fact derivation shares (docs/incidents.md, "Derived facts"): the records a derivation may
@@ -11,6 +12,8 @@ import type { FactValue, IsoDate } from '../../types.js';
  */
 export interface DerivationRecords {
   incidents: readonly Incident[];
+  /** Sanctions packages, measures and their sources' dates (`sanctions_exemptions_ended`); absent: none. */
+  sanctions?: SanctionsRecords;
 }
 
 /** One record a derived value rests on. */

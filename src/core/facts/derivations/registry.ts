@@ -1,4 +1,5 @@
 import type { DerivationKind, DerivationRecords, DerivedFactValue } from './derivation-kind.js';
+import { type SanctionsExemptionsEndedDerivation, sanctionsExemptionsEndedKind } from './sanctions-exemptions-ended.js';
 import { type VerifiedIncidentDerivation, verifiedIncidentKind } from './verified-incident.js';
 
 // The registry of derivation kinds (docs/incidents.md, "Adding a derivation kind"). To add one: a file beside
@@ -7,12 +8,13 @@ import { type VerifiedIncidentDerivation, verifiedIncidentKind } from './verifie
 // DerivationRecords (derivation-kind.ts) and the service's loader.
 
 /** A fact's derivation, by kind. */
-export type FactDerivation = VerifiedIncidentDerivation;
+export type FactDerivation = VerifiedIncidentDerivation | SanctionsExemptionsEndedDerivation;
 
 type Registry = { [K in FactDerivation['kind']]: DerivationKind<Extract<FactDerivation, { kind: K }>> };
 
 const KINDS: Registry = {
   verified_incident: verifiedIncidentKind,
+  sanctions_exemptions_ended: sanctionsExemptionsEndedKind,
 };
 
 /** The kinds of derivation there are. */

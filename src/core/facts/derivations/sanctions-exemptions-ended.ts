@@ -1,35 +1,21 @@
-import type { IsoDate } from '../types.js';
-import { exemptionEndedBy, exemptionKnownBy, knownBy, measureKnownOn } from './sanctions-dates.js';
-import type { MeasureExemption, SanctionsMeasureInput, SanctionsMeasureType, SanctionsRecords } from './sanctions-types.js';
+import { exemptionEndedBy, exemptionKnownBy, knownBy, measureKnownOn } from '../../sanctions/sanctions-dates.js';
+import type { MeasureExemption, SanctionsMeasureInput, SanctionsMeasureType } from '../../sanctions/sanctions-types.js';
+import type { IsoDate } from '../../types.js';
+import type { DerivationBasis, DerivationKind, DerivationRecords } from './derivation-kind.js';
 
-// `sanctions_exemptions_ended` (docs/sanctions.md, "Derived fact"): a fact that is true from the day the last
-// exemption from a jurisdiction's measures of one type ends — `eu_russian_oil_ended`: the EU's oil embargo, whose
-// exemptions are the Druzhba pipeline-crude ones. On day D it reads the records as of D: the adopted measures of
-// that type and jurisdiction known by D, and their exemptions begun by D. None: the records decide nothing (null,
-// the fact keeps its recorded value). Every one ended by D: true. Some still open (no end, or a later one): false.
-// With the value, the first day of the period it holds in, and the exemptions it rests on. Pure.
+// `sanctions_exemptions_ended` (docs/sanctions.md, "Derived fact"): true from the day the last exemption from a
+// jurisdiction's measures of one type ends — `eu_russian_oil_ended`: the EU's oil embargo, whose exemptions are the
+// Druzhba pipeline-crude ones. On day `at` it reads the records as of that day: the adopted measures of that type
+// and jurisdiction known by then (sanctions-dates.ts) and their exemptions begun by then. None: the records decide
+// nothing (null: the fact keeps its recorded value). Every one ended by then: true. Some still open (no end, or a
+// later one): false. With the first day of the period the value holds in, and the exemptions it rests on.
 
-export interface ExemptionsEndedDerivation {
+export interface SanctionsExemptionsEndedDerivation {
   kind: 'sanctions_exemptions_ended';
   /** Whose measures (`EU`). */
   jurisdiction: string;
   /** Which measures (`oil_embargo`). */
   measureType: SanctionsMeasureType;
-}
-
-/** One exemption the value rests on: its measure, its party and its end (or start, or the measure's date). */
-export interface ExemptionBasis {
-  collection: 'sanctions-measures';
-  id: string;
-  date: IsoDate;
-  title: string;
-}
-
-export interface ExemptionsEndedValue {
-  value: boolean;
-  /** The first day of the period the value holds in (null: on every earlier day too). */
-  since: IsoDate | null;
-  basis: ExemptionBasis[];
 }
 
 interface Candidate {
@@ -38,21 +24,25 @@ interface Candidate {
   exemption: MeasureExemption;
 }
 
-/** The derivation's value at the end of `at` (undefined: on all records), or null when no exemption is recorded by then. */
-export function evaluateExemptionsEnded(params: ExemptionsEndedDerivation, records: SanctionsRecords, at: IsoDate | undefined): ExemptionsEndedValue | null {
-  const candidates = candidatesOf(params, records);
-  const now = stateAt(candidates, at, false);
-  if (now === null) return null;
-  return { value: now.value, since: firstDayOf(candidates, now.value, at), basis: now.exemptions.map(basisOf).sort(byDate) };
-}
+export const sanctionsExemptionsEndedKind: DerivationKind<SanctionsExemptionsEndedDerivation> = {
+  kind: 'sanctions_exemptions_ended',
+  evaluate(params, records, at) {
+    const candidates = candidatesOf(params, records);
+    const now = stateAt(candidates, at, false);
+    if (now === null) return null;
+    return { value: now.value, since: firstDayOf(candidates, now.value, at), basis: now.exemptions.map(basisOf).sort(byDate) };
+  },
+};
 
-function candidatesOf(params: ExemptionsEndedDerivation, records: SanctionsRecords): Candidate[] {
-  const packages = new Map(records.packages.map((pkg) => [pkg.id, pkg]));
+function candidatesOf(params: SanctionsExemptionsEndedDerivation, records: DerivationRecords): Candidate[] {
+  const sanctions = records.sanctions;
+  if (sanctions === undefined) return [];
+  const packages = new Map(sanctions.packages.map((pkg) => [pkg.id, pkg]));
   const candidates: Candidate[] = [];
-  for (const measure of records.measures) {
+  for (const measure of sanctions.measures) {
     const pkg = packages.get(measure.package);
     if (pkg === undefined || pkg.jurisdiction !== params.jurisdiction || measure.type !== params.measureType || measure.status !== 'adopted') continue;
-    const known = measureKnownOn(measure, pkg, records.sourceDates)?.date ?? null;
+    const known = measureKnownOn(measure, pkg, sanctions.sourceDates)?.date ?? null;
     for (const exemption of measure.exemptions) candidates.push({ measure, known, exemption });
   }
   return candidates;
@@ -84,11 +74,13 @@ function firstDayOf(candidates: readonly Candidate[], value: boolean, at: IsoDat
   return null;
 }
 
-function basisOf({ measure, known, exemption }: Candidate): ExemptionBasis {
+function basisOf({ measure, known, exemption }: Candidate): DerivationBasis {
   const date = exemption.until ?? exemption.since ?? known ?? '';
   return { collection: 'sanctions-measures', id: measure.id, date, title: `${exemption.party}: ${exemption.description}` };
 }
 
-function byDate(a: ExemptionBasis, b: ExemptionBasis): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+function byDate(a: DerivationBasis, b: DerivationBasis): number {
+  const titleA = a.title ?? '';
+  const titleB = b.title ?? '';
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : titleA < titleB ? -1 : titleA > titleB ? 1 : 0;
 }

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateExemptionsEnded, type ExemptionsEndedDerivation } from './exemptions-ended.js';
-import type { MeasureExemption, SanctionsMeasureInput, SanctionsPackageInput, SanctionsRecords } from './sanctions-types.js';
+import type { MeasureExemption, SanctionsMeasureInput, SanctionsPackageInput, SanctionsRecords } from '../../sanctions/sanctions-types.js';
+import { evaluateDerivation } from './registry.js';
+import type { SanctionsExemptionsEndedDerivation } from './sanctions-exemptions-ended.js';
 
-// `sanctions_exemptions_ended` at each date equals its definition evaluated on the records as of that date, by brute
-// force on random records: on day D, take the adopted measures of the type and jurisdiction whose package was
+// `sanctions_exemptions_ended` (through the registry) at each date equals its definition evaluated on the records as
+// of that date, by brute force on random records: on day D, take the adopted measures of the type and jurisdiction whose package was
 // adopted by D (or has no date), and their exemptions begun by D (or without a start); none → no value; all ended
 // by D → true; else false. The first day of the value's period is found by walking back day by day.
 
 const DAYS = Array.from({ length: 14 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
 const BEFORE_ALL = '2026-02-28';
 const day = fc.constantFrom(...DAYS);
-const DERIVATION: ExemptionsEndedDerivation = { kind: 'sanctions_exemptions_ended', jurisdiction: 'EU', measureType: 'oil_embargo' };
+const DERIVATION: SanctionsExemptionsEndedDerivation = { kind: 'sanctions_exemptions_ended', jurisdiction: 'EU', measureType: 'oil_embargo' };
 
 const exemptionArbitrary = fc
   .record({ party: fc.constantFrom('HU', 'SK', 'CZ'), since: fc.option(day, { nil: undefined }), until: fc.option(day, { nil: undefined }) })
@@ -64,7 +65,7 @@ describe('sanctions_exemptions_ended equals its definition on the records as of 
       fc.property(recordsArbitrary, (records) => {
         for (const d of DAYS) {
           const expected = definition(records, d);
-          const derived = evaluateExemptionsEnded(DERIVATION, records, d);
+          const derived = evaluateDerivation(DERIVATION, { incidents: [], sanctions: records }, d);
           if (expected === null) {
             expect(derived).toBeNull();
             continue;
@@ -87,17 +88,18 @@ describe('sanctions_exemptions_ended equals its definition on the records as of 
     const pkg: SanctionsPackageInput = { id: 'eu-6', jurisdiction: 'EU', title: '6th package', sources: ['babel'] };
     const embargo = (exemptions: MeasureExemption[]): SanctionsMeasureInput => ({ id: 'eu-6-oil-embargo', package: 'eu-6', type: 'oil_embargo', status: 'adopted', description: 'embargo', exemptions, sources: ['babel'] });
     const records = (exemptions: MeasureExemption[]): SanctionsRecords => ({ packages: [pkg], measures: [embargo(exemptions)], sourceDates: new Map([['babel', '2022-05-28']]) });
+    const evaluate = (sanctions: SanctionsRecords, at: string | undefined) => evaluateDerivation(DERIVATION, { incidents: [], sanctions }, at);
     const druzhba: MeasureExemption[] = [
       { party: 'HU', description: 'pipeline crude' },
       { party: 'SK', description: 'pipeline crude' },
       { party: 'CZ', description: 'pipeline crude', until: '2025-07-18' },
     ];
-    expect(evaluateExemptionsEnded(DERIVATION, records(druzhba), '2026-12-07')).toMatchObject({ value: false, since: '2022-05-28' });
-    expect(evaluateExemptionsEnded(DERIVATION, records(druzhba), '2022-05-27')).toBeNull();
+    expect(evaluate(records(druzhba), '2026-12-07')).toMatchObject({ value: false, since: '2022-05-28' });
+    expect(evaluate(records(druzhba), '2022-05-27')).toBeNull();
     // A hypothetical end for HU and SK (not in FACTS.md): true from the later of the two.
     const ending = [{ ...druzhba[0], until: '2027-01-01' }, { ...druzhba[1], until: '2027-06-30' }, druzhba[2]] as MeasureExemption[];
-    expect(evaluateExemptionsEnded(DERIVATION, records(ending), '2027-06-29')).toMatchObject({ value: false });
-    expect(evaluateExemptionsEnded(DERIVATION, records(ending), '2027-06-30')).toMatchObject({ value: true, since: '2027-06-30' });
-    expect(evaluateExemptionsEnded(DERIVATION, records(ending), undefined)).toMatchObject({ value: true, since: '2027-06-30' });
+    expect(evaluate(records(ending), '2027-06-29')).toMatchObject({ value: false });
+    expect(evaluate(records(ending), '2027-06-30')).toMatchObject({ value: true, since: '2027-06-30' });
+    expect(evaluate(records(ending), undefined)).toMatchObject({ value: true, since: '2027-06-30' });
   });
 });
