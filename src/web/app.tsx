@@ -22,6 +22,7 @@ const PurlPage = lazy(() => import('./features/purl/purl.js'));
 const FinancingPage = lazy(() => import('./features/financing/financing.js'));
 const AnalysisPage = lazy(() => import('./features/analysis/analysis.js'));
 const SanctionsPage = lazy(() => import('./features/sanctions/sanctions.js'));
+const GuaranteesPage = lazy(() => import('./features/guarantees/guarantees.js'));
 const TimelinePage = lazy(() => import('./features/timeline/timeline.js'));
 const ChangesPage = lazy(() => import('./features/changes/changes.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
@@ -132,6 +133,8 @@ function RoutePage({ route, showLogin }: { route: ReturnType<typeof matchRoute>;
       return <AnalysisPage />;
     case 'sanctions':
       return <SanctionsPage />;
+    case 'guarantees':
+      return <GuaranteesPage />;
     case 'timeline':
       return <TimelinePage />;
     case 'changes':

@@ -2,7 +2,7 @@ import type { MessageKey } from './i18n/messages.js';
 
 // The app's paths and its navigation, as data (tested without a browser).
 
-export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'sanctions' | 'timeline' | 'changes' | 'sources' | 'ingest' | 'login' | 'public' | 'not-found';
+export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'sanctions' | 'guarantees' | 'timeline' | 'changes' | 'sources' | 'ingest' | 'login' | 'public' | 'not-found';
 
 export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] = [
   { path: '/', page: 'overview', label: 'nav.overview' },
@@ -13,6 +13,7 @@ export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] =
   { path: '/financing', page: 'financing', label: 'nav.financing' },
   { path: '/analysis', page: 'analysis', label: 'nav.analysis' },
   { path: '/sanctions', page: 'sanctions', label: 'nav.sanctions' },
+  { path: '/guarantees', page: 'guarantees', label: 'nav.guarantees' },
   { path: '/timeline', page: 'timeline', label: 'nav.timeline' },
   { path: '/changes', page: 'changes', label: 'nav.changes' },
   { path: '/sources', page: 'sources', label: 'nav.sources' },
@@ -43,6 +44,7 @@ const TITLES: Record<PageName, MessageKey> = {
   financing: 'financing.title',
   analysis: 'analysis.title',
   sanctions: 'sanctions.title',
+  guarantees: 'guarantees.title',
   timeline: 'timeline.title',
   changes: 'changes.title',
   sources: 'sources.title',

@@ -30,6 +30,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'financing', path: '/financing' },
   { name: 'analysis', path: '/analysis' },
   { name: 'sanctions', path: '/sanctions' },
+  { name: 'guarantees', path: '/guarantees' },
   { name: 'timeline', path: '/timeline' },
   { name: 'changes', path: '/changes' },
   { name: 'sources', path: '/sources' },

@@ -130,16 +130,18 @@ export interface Explained {
   party: string;
   state: 'certain' | 'possible' | 'inactive';
   explanation: string;
+  /** A guarantee commitment standing by: its trigger (docs/guarantees.md). */
+  standby?: string;
 }
 
-/** Every pledge that is not certain, with its explanation in the UI's language (`explain`); inactive first. (Certain pledges of the assurance gap are listed with the gap.) */
+/** Every pledge that is not certain, with its explanation in the UI's language (`explain`); inactive first, guarantee commitments standing by last. (Certain pledges of the assurance gap are listed with the gap.) */
 export function explainedPledges(result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null, states: readonly Explained['state'][] = ['inactive', 'possible']): Explained[] {
   const order = { inactive: 0, possible: 1, certain: 2 } as const;
   return result.pledges
     .filter((pledge) => states.includes(pledge.state))
-    .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: explain(pledge) }))
+    .map((pledge) => ({ id: pledge.id, party: pledge.party, state: pledge.state, explanation: explain(pledge), ...(pledge.standby !== undefined ? { standby: pledge.standby } : {}) }))
     .filter((entry): entry is Explained => entry.explanation !== null)
-    .sort((a, b) => order[a.state] - order[b.state] || a.id.localeCompare(b.id));
+    .sort((a, b) => Number(a.standby !== undefined) - Number(b.standby !== undefined) || order[a.state] - order[b.state] || a.id.localeCompare(b.id));
 }
 
 export interface PackageSeries {

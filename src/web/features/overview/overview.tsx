@@ -142,6 +142,7 @@ function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
             {explained.map((entry) => (
               <li key={entry.id}>
                 <StateBadge state={entry.state} /> <Link to={`/parties/${entry.party}`}>{partyName(entry.party)}</Link> · <Link to={`/pledges/${entry.id}`}>{entry.id}</Link>: {entry.explanation}
+                {entry.standby !== undefined && <> — <Link to="/guarantees">{t('overview.standby', { trigger: factName(entry.standby) })}</Link></>}
               </li>
             ))}
           </ul>

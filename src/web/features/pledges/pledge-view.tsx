@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { partyName } from '../../i18n/party-names.data.js';
 import { areaName, statusName } from '../../i18n/labels.data.js';
 import { useExplainer } from '../../i18n/use-explainer.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { recordNamer } from '../../i18n/record-names.data.js';
 import type { PledgeRecord } from '../../lib/records.js';
 import { Link } from '../../lib/router.js';
 import type { ScenarioView } from '../../lib/use-scenario.js';
@@ -33,6 +35,16 @@ export function PledgeView({ record, view }: { record: PledgeRecord; view: Scena
       <dd>{statusName(t, record.status)}{record.announcedOn && ` · ${t('pledges.announcedOn', { date: record.announcedOn })}`}</dd>
       <dt>{t('pledges.condition')}</dt>
       <dd><code>{record.condition}</code></dd>
+      {record.guarantee && (
+        <>
+          <dt>{t('pledges.guarantee')}</dt>
+          <dd data-testid="pledge-guarantee">
+            <Link to="/guarantees">{t('pledges.guaranteeTrigger', { trigger: recordNamer(language, view.reference.facts)(record.guarantee.trigger) })}</Link>
+            {' · '}{record.guarantee.responses.map((kind) => t(`guarantees.kind.${kind}` as MessageKey)).join(', ')}
+            {' · '}{t('guarantees.responseTime')}: {record.guarantee.responseTime === 'not stated' ? t('guarantees.notStated') : record.guarantee.responseTime}
+          </dd>
+        </>
+      )}
       <dt>{t('pledges.filterState')}</dt>
       <dd>{evaluated ? <StateBadge state={evaluated.state} /> : t('common.none')}{explanation && <p className="small">{explanation}</p>}</dd>
       {record.note && (
