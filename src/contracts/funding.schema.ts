@@ -13,11 +13,11 @@ export const burdenQuerySchema = z.strictObject({
   asOf: isoDateSchema.optional(),
 });
 
-/** `GET /api/funds/:id/allocation`, `coalition funds`. */
-export const allocationQuerySchema = z.strictObject({ asOf: isoDateSchema.optional() });
+/** `GET /api/funds/:id/allocation`, `coalition funds`: as of a date (default today), in a currency (default the fund's). */
+export const allocationQuerySchema = z.strictObject({ asOf: isoDateSchema.optional(), currency: currencySchema.optional() });
 
-/** `GET /api/financing-plans/:id/shares`: as of a date (default today), so a later decision is not shown as taken. */
-export const financingQuerySchema = z.strictObject({ asOf: isoDateSchema.optional() });
+/** `GET /api/financing-plans/:id/shares`: as of a date (default today), so a later decision is not shown as taken; in a currency (default the plan's), at the rate of that date. */
+export const financingQuerySchema = z.strictObject({ asOf: isoDateSchema.optional(), currency: currencySchema.optional() });
 
 const amountText = z
   .union([z.number(), z.string().regex(/^\d{1,16}$/, 'must be a whole, non-negative number of minor units (e.g. cents)')], {

@@ -180,10 +180,18 @@ describe('the web dashboard in chromium', () => {
     await page.getByRole('link', { name: 'PURL board' }).click();
     await page.locator('[data-fund="purl-2025"] [data-package]').first().waitFor();
     const shown = await page.$$eval('[data-fund="purl-2025"] [data-package]', (cards) => cards.map((card) => [card.getAttribute('data-package'), Number(card.getAttribute('data-funded-pct'))]));
-    const allocation = await apiFromPage<{ allocation: { packages: { id: string; priority: number; fundedShare: number }[] } }>(page, 'GET', '/api/funds/purl-2025/allocation');
+    // The board is in euros by default, as the allocation API values it in EUR (each contribution at its own date's rate).
+    const allocation = await apiFromPage<{ allocation: { packages: { id: string; priority: number; fundedShare: number }[] } }>(page, 'GET', '/api/funds/purl-2025/allocation?currency=EUR');
     const expected = [...allocation.body.allocation.packages].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id)).map((pkg) => [pkg.id, Math.min(100, Math.round(pkg.fundedShare * 100))]);
     expect(shown).toEqual(expected);
+    await expect(page.getByTestId('currency-note').textContent()).resolves.toMatch(/Amounts in.*own date/);
+    // Rutte's "~4bn" of unknown currency is flagged, not converted or compared.
+    expect(await page.locator('[data-fund="purl-2025"] tr[data-currency-unknown]').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'purl.png'), fullPage: true });
+    // In dollars, kept in the URL.
+    await page.getByLabel('Amounts in').selectOption('USD');
+    await page.waitForURL(/currency=USD/);
+    await page.locator('[data-fund="purl-2025"] [data-package]').first().waitFor();
     await page.getByRole('link', { name: 'Financing' }).click();
     await page.getByRole('rowheader', { name: 'Germany' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'financing.png'), fullPage: true });

@@ -58,6 +58,21 @@ describeEachStore('funding API', (suite) => {
     expect(shares.status).toBe(200);
     expect((shares.body.plan as { decidedOption: string }).decidedOption).toBe('eu-borrowing');
     expect((await get('/api/financing-plans/nope/shares')).status).toBe(404);
+    // As of 1 September 2025 the plan decided on 18 December 2025 is open.
+    const early = await get('/api/financing-plans/ukraine-2026-27/shares?asOf=2025-09-01');
+    expect(early.body.plan).toMatchObject({ decidedOption: null, decidedOn: null });
+  });
+
+  it('in a view currency: the allocation and the shares say their currency and conversion; a currency without ECB rates is named', async () => {
+    const eur = await get('/api/funds/purl-2025/allocation?currency=EUR');
+    expect(eur.body).toMatchObject({ currency: 'EUR', rateDate: expect.any(String) });
+    const usd = await get('/api/financing-plans/ukraine-2026-27/shares?currency=USD&asOf=2026-01-06');
+    expect(usd.body).toMatchObject({ plan: { currency: 'USD' }, conversion: { from: 'EUR', note: { rates: [{ currency: 'USD', date: '2026-01-06' }] } } });
+    for (const path of ['/api/funds/purl-2025/allocation?currency=UAH', '/api/financing-plans/ukraine-2026-27/shares?currency=usd', '/api/funding/funds?currency=XYZ']) {
+      const bad = await get(path);
+      expect(bad.status, path).toBe(400);
+      expect(bad.body.details?.problems?.[0]?.path, path).toContain('currency');
+    }
   });
 
   it('GET /api/burden names a bad key or currency', async () => {

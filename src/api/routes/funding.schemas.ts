@@ -8,6 +8,8 @@ export const conversionSchema = z.object({ from: money, to: money, date: z.strin
 
 export const allocationResponseSchema = z.object({
   fund: z.object({ id: z.string(), title: z.string(), currency: z.string() }).catchall(z.unknown()),
+  currency: z.string().describe("The currency of every figure (the fund's unless `currency` asked for another)"),
+  rateDate: z.string().nullable().describe('The ECB publication day of the rates used for the as-of date (prices, target); contributions convert at their own dates'),
   asOf: z.string(),
   contributions: z.array(
     z.object({ id: z.string(), donors: z.array(z.string()), date: z.string(), status: z.string(), package: z.string().nullable(), amount: z.number().int().nullable(), conversion: conversionSchema.nullable() }),
@@ -53,6 +55,7 @@ export const financingResponseSchema = z.object({
   sideBySide: z.array(z.object({ party: z.string(), name: z.string(), amounts: z.array(z.number().int().nullable()), shares: z.array(z.number().nullable()) })),
   keySource: z.string(),
   asOf: z.string().describe('The date the shares are as of: a decision taken after it is not shown as taken'),
+  conversion: z.object({ from: z.string(), note: conversionSchema }).nullable().describe("How the plan's amounts were converted into the asked currency (at the as-of date's rate); null in the plan's own"),
 });
 
 export const burdenResponseSchema = z.object({

@@ -60,6 +60,26 @@ describeEachStore('funding service', (suite) => {
     expect(allocation.allocation.packages.map((item) => item.id)).toEqual(['purl-2025-p1', 'purl-2025-p2', 'purl-2025-p3', 'purl-2025-p4']);
   });
 
+  it('in a view currency: every contribution at its own date, the plan at the as-of date, a reported figure of unknown currency neither converted nor compared', async () => {
+    const eur = await funding.allocation(SYSTEM, 'purl-2025', { currency: 'EUR' });
+    expect(eur.currency).toBe('EUR');
+    // NL's EUR 500m stays EUR 500m; SE's USD 275m converts at the rate of 2025-08-05.
+    expect(eur.contributions.find((item) => item.id === 'purl-nl-1')).toMatchObject({ amount: 50_000_000_000, conversion: null });
+    expect(eur.contributions.find((item) => item.id === 'purl-se-1')?.conversion?.rates).toEqual([{ currency: 'USD', rate: expect.any(String), date: '2025-08-05', exact: true }]);
+    expect(eur.allocation.totals.contributed).toBe(eur.contributions.reduce((sum, item) => sum + (item.amount ?? 0), 0));
+    expect(eur.rateDate).toBe('2026-04-13');
+    const rutte = eur.reportedTotals.find((row) => row.date === '2025-12-02');
+    expect(rutte).toMatchObject({ reported: { currency: null }, reportedConverted: null, difference: null, computed: { currency: 'EUR' } });
+    const sybiha = eur.reportedTotals.find((row) => row.date === '2025-12-04');
+    expect(sybiha?.reportedConverted?.conversion?.rates[0]?.date).toBe('2025-12-04');
+    expect(sybiha?.difference).toBe((sybiha?.computed.amount ?? 0) - (sybiha?.reportedConverted?.amount ?? 0));
+    const usd = await funding.financing(SYSTEM, 'ukraine-2026-27', { currency: 'USD', asOf: '2026-01-06' });
+    expect(usd.plan.currency).toBe('USD');
+    expect(usd.conversion?.note.rates[0]).toMatchObject({ currency: 'USD', date: '2026-01-06' });
+    expect(usd.plan.needAmount).toBe(Math.round(9_000_000_000_000 * Number(usd.conversion?.note.rates[0]?.rate)));
+    await expect(funding.financing(SYSTEM, 'ukraine-2026-27', { currency: 'XYZ' })).rejects.toThrow(InputError);
+  });
+
   it('joint donors split equally when their shares are unknown', async () => {
     const report = await funding.allocation(SYSTEM, 'purl-2025', { asOf: '2025-12-03' });
     const joint = report.contributions.find((item) => item.id === 'purl-pl-no-de');

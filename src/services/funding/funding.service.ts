@@ -1,6 +1,6 @@
 import { knownAsOf } from '../../core/funding/known-as-of.js';
 import { convertMoney } from '../../core/money/convert-money.js';
-import { findRate, listRateCurrencies, type RateUsed } from '../../core/money/rate-table.js';
+import { findRate, listRateCurrencies, type RateTable, type RateUsed } from '../../core/money/rate-table.js';
 import type { BurdenQuery, RateQuery } from '../../contracts/funding.schema.js';
 import { InputError } from '../../contracts/input-error.js';
 import { minorUnitDigits } from '../../contracts/records.schema.js';
@@ -22,7 +22,9 @@ import { loadGdpTable, loadReportedTotals } from './reference-data.js';
 export type FundSummary = {
   id: string;
   title: string;
+  /** The currency of the figures (the fund's unless another was asked for), and the ECB day of the rates used for the as-of date. */
   currency: string;
+  rateDate: string | null;
   packages: number;
   fundedPackages: number;
   contributions: number;
@@ -51,18 +53,20 @@ export class FundingService {
   ) {}
 
   /** Every fund with its totals as of a date (default today); `recorded: 'as-of'` also reads the funding records as they were recorded then. */
-  async listFunds(principal: Principal, options: { asOf?: string; recorded?: 'now' | 'as-of' } = {}): Promise<FundSummary[]> {
+  async listFunds(principal: Principal, options: { asOf?: string; recorded?: 'now' | 'as-of'; currency?: string } = {}): Promise<FundSummary[]> {
     const records = await loadFundingRecords(this.store.db, this.cache, principal, options.recorded === 'as-of' ? options.asOf : undefined);
     const { table } = await this.rateTables.current(this.store.db);
+    checkCurrency(table, options.currency);
     const reported = await loadReportedTotals();
     const asOf = options.asOf ?? this.today();
     return records.funds.filter((fund) => knownAsOf(fund, asOf)).map((fund) => {
-      const report = reportFundAllocation(records, fund.id, { table, asOf, reported });
+      const report = reportFundAllocation(records, fund.id, { table, asOf, reported, ...(options.currency !== undefined ? { currency: options.currency } : {}) });
       const { totals, packages } = report.allocation;
       return {
         id: fund.id,
         title: fund.title,
-        currency: fund.currency,
+        currency: report.currency,
+        rateDate: report.rateDate,
         packages: packages.length,
         fundedPackages: packages.filter((item) => item.status !== 'open').length,
         contributions: report.contributions.length,
@@ -76,15 +80,19 @@ export class FundingService {
   }
 
   /** One fund's allocation: packages, donors, flows, conversions, reported totals. */
-  async allocation(principal: Principal, fundId: string, options: { asOf?: string } = {}): Promise<FundAllocationReport> {
+  async allocation(principal: Principal, fundId: string, options: { asOf?: string; currency?: string } = {}): Promise<FundAllocationReport> {
     const records = await loadFundingRecords(this.store.db, this.cache, principal);
     const { table } = await this.rateTables.current(this.store.db);
-    return reportFundAllocation(records, fundId, { table, asOf: options.asOf ?? this.today(), reported: await loadReportedTotals() });
+    checkCurrency(table, options.currency);
+    return reportFundAllocation(records, fundId, { table, asOf: options.asOf ?? this.today(), reported: await loadReportedTotals(), ...(options.currency !== undefined ? { currency: options.currency } : {}) });
   }
 
   /** One financing plan's options side by side as of a date (default today: a later decision is not shown as taken). */
-  async financing(principal: Principal, planId: string, options: { asOf?: string } = {}): Promise<FinancingReport> {
-    return reportFinancingPlan(await loadFundingRecords(this.store.db, this.cache, principal), planId, await loadGdpTable(), options.asOf ?? this.today());
+  async financing(principal: Principal, planId: string, options: { asOf?: string; currency?: string } = {}): Promise<FinancingReport> {
+    const { table } = await this.rateTables.current(this.store.db);
+    checkCurrency(table, options.currency);
+    const records = await loadFundingRecords(this.store.db, this.cache, principal);
+    return reportFinancingPlan(records, planId, await loadGdpTable(), options.asOf ?? this.today(), options.currency === undefined ? undefined : { table, currency: options.currency });
   }
 
   /** Every financing plan's options side by side, as of today. */
@@ -97,9 +105,7 @@ export class FundingService {
   /** Burden sharing by a key in a currency. */
   async burden(principal: Principal, query: BurdenQuery): Promise<BurdenReport> {
     const { table } = await this.rateTables.current(this.store.db);
-    if (query.currency !== 'EUR' && !table.series.has(query.currency)) {
-      throw new InputError('input.invalid', 'invalid burden query', [{ path: 'currency', message: `no ECB reference rate for ${query.currency} (rates exist for EUR, ${listRateCurrencies(table).join(', ')})` }]);
-    }
+    checkCurrency(table, query.currency);
     const records = await loadFundingRecords(this.store.db, this.cache, principal);
     return reportBurdenSharing(records, { table, gdp: await loadGdpTable(), currency: query.currency, asOf: query.asOf ?? this.today() });
   }
@@ -134,4 +140,10 @@ export class FundingService {
   private today(): string {
     return this.now().toISOString().slice(0, 10);
   }
+}
+
+// A currency to report in must have ECB rates (400 naming the field otherwise).
+function checkCurrency(table: RateTable, currency: string | undefined): void {
+  if (currency === undefined || currency === 'EUR' || table.series.has(currency)) return;
+  throw new InputError('input.invalid', 'invalid currency', [{ path: 'currency', message: `no ECB reference rate for ${currency} (rates exist for EUR, ${listRateCurrencies(table).join(', ')})` }]);
 }

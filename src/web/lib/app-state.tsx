@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import type { FactValue } from '../../core/types.js';
 import { setQuery, useLocation } from './router.js';
-import { formatFacts, parseAsOf, parseFacts } from './url-state.data.js';
+import { formatFacts, parseAsOf, parseCurrency, parseFacts, type ViewCurrency } from './url-state.data.js';
 
 // What the user is looking at across screens: the as-of date and the scenario's fact switches. Both live in
 // the URL (`asOf`, `facts`), so a link reproduces the view and back/forward step through the changes.
@@ -12,6 +12,9 @@ interface AppState {
   overrides: ReadonlyMap<string, FactValue>;
   setFact: (id: string, value: FactValue | undefined) => void;
   resetFacts: () => void;
+  /** The currency money is shown in (`currency=USD` in the URL; EUR by default). */
+  currency: ViewCurrency;
+  setCurrency: (currency: ViewCurrency) => void;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
@@ -30,7 +33,9 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setQuery({ facts: formatFacts(next) });
   }, []);
   const resetFacts = useCallback(() => setQuery({ facts: undefined }), []);
-  const value = useMemo(() => ({ asOf, setAsOf, overrides, setFact, resetFacts }), [asOf, setAsOf, overrides, setFact, resetFacts]);
+  const currency = parseCurrency(query.get('currency'));
+  const setCurrency = useCallback((next: ViewCurrency) => setQuery({ currency: next === 'EUR' ? undefined : next }), []);
+  const value = useMemo(() => ({ asOf, setAsOf, overrides, setFact, resetFacts, currency, setCurrency }), [asOf, setAsOf, overrides, setFact, resetFacts, currency, setCurrency]);
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }
 

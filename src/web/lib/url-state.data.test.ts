@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryGlobals, formatFacts, parseAsOf, parseFacts, updateQuery } from './url-state.data.js';
+import { carryGlobals, formatFacts, parseAsOf, parseCurrency, parseFacts, updateQuery } from './url-state.data.js';
 
 describe('the view state in the URL', () => {
   it('reads and writes fact switches, ignoring malformed pairs', () => {
@@ -15,6 +15,11 @@ describe('the view state in the URL', () => {
     expect(parseAsOf('2025-13-45')).toBeUndefined();
     expect(parseAsOf('yesterday')).toBeUndefined();
     expect(parseAsOf(null)).toBeUndefined();
+  });
+
+  it('shows money in EUR unless the URL asks for USD, and carries the currency to another page', () => {
+    expect([parseCurrency(null), parseCurrency('USD'), parseCurrency('GBP'), parseCurrency('usd')]).toEqual(['EUR', 'USD', 'EUR', 'EUR']);
+    expect(carryGlobals('/purl', new URLSearchParams('currency=USD&party=DE'))).toBe('/purl?currency=USD');
   });
 
   it('carries the scenario, date and language to another page but not the page’s own filters', () => {

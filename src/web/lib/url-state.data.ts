@@ -5,7 +5,16 @@ import type { FactValue } from '../../core/types.js';
 // (`lang=de`) travel from page to page; a page's own filters and sort (`pledges.sort=party`) stay on that page.
 
 /** Query parameters that every in-app link carries along. */
-export const GLOBAL_PARAMS = ['asOf', 'lang', 'facts'] as const;
+export const GLOBAL_PARAMS = ['asOf', 'lang', 'facts', 'currency'] as const;
+
+/** The currencies a view can show money in (converted by the server at ECB reference rates); EUR unless the URL says USD. */
+export const VIEW_CURRENCIES = ['EUR', 'USD'] as const;
+export type ViewCurrency = (typeof VIEW_CURRENCIES)[number];
+
+/** The view's currency from the URL (`currency=USD`); anything else is EUR. */
+export function parseCurrency(value: string | null): ViewCurrency {
+  return value === 'USD' ? 'USD' : 'EUR';
+}
 
 /** The fact switches written in a URL, `id:value` pairs; malformed pairs are ignored. */
 export function parseFacts(value: string | null): Map<string, FactValue> {

@@ -48,8 +48,10 @@ export function buildPlanColumns(plans: readonly FinancingPlan[], asOf: string):
 
 // GET /api/financing-plans/:id/shares (docs/funding.md): each state's amount under each option.
 export interface PlanShares {
-  plan: { id: string; currency: string };
-  options: { id: string; title: string; kind: string; keyUsed?: string; exposure: string; decided: boolean; warnings: string[] }[];
+  /** In the currency asked for (the server converted the need and the amounts at the as-of date's rate). */
+  plan: { id: string; currency: string; needAmount?: number };
+  options: { id: string; title: string; kind: string; keyUsed?: string; exposure: string; amount?: number; decided: boolean; warnings: string[] }[];
+  conversion?: { from: string; note: { from: { amount: number; currency: string }; rates: { currency: string; rate: string; date: string }[] } } | null;
   sideBySide: { party: string; name?: string; amounts: (number | null)[]; shares: (number | null)[] }[];
   keySource?: string;
 }

@@ -7,6 +7,7 @@ import { todayIso } from '../../components/download.js';
 import { useAppState } from '../../lib/app-state.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Money } from '../../components/money.js';
+import { CurrencyNote } from '../../components/currency-note.js';
 import { partyNamer } from '../../i18n/party-names.data.js';
 import { translateWarning } from '../../i18n/warnings.data.js';
 import { type FinancingPlanRecord, loadCollection, type PartyRecord } from '../../lib/records.js';
@@ -20,33 +21,38 @@ import { buildPlanColumns, buildSideBySide, type PlanColumn, type PlanShares, ty
 /** The financing page. */
 export default function FinancingPage() {
   const { t } = useI18n();
-  const { asOf } = useAppState();
-  const loaded = useLoad(`financing:${asOf ?? ''}`, async () => {
+  const { asOf, currency } = useAppState();
+  const loaded = useLoad(`financing:${asOf ?? ''}:${currency}`, async () => {
     const [plans, parties] = await Promise.all([loadCollection<FinancingPlanRecord>('financing-plans', asOf), loadCollection<PartyRecord>('parties', asOf)]);
-    const shares = await Promise.all(plans.map((plan) => apiGet<PlanShares>(withQuery(`/api/financing-plans/${encodeURIComponent(plan.id)}/shares`, { asOf }))));
-    return { plans, parties, shares: new Map(shares.map((entry) => [entry.plan.id, buildSideBySide(entry)])) };
+    const shares = await Promise.all(plans.map((plan) => apiGet<PlanShares>(withQuery(`/api/financing-plans/${encodeURIComponent(plan.id)}/shares`, { asOf, currency }))));
+    return { plans, parties, raw: new Map(shares.map((entry) => [entry.plan.id, entry])), shares: new Map(shares.map((entry) => [entry.plan.id, buildSideBySide(entry)])) };
   });
   return (
     <div>
       <h1>{t('financing.title')}</h1>
-      <Loading loaded={loaded}>{(data) => (data.plans.length === 0 ? <p>{t('common.noData')}</p> : <Plans plans={data.plans} shares={data.shares} parties={data.parties} />)}</Loading>
+      <Loading loaded={loaded}>{(data) => (data.plans.length === 0 ? <p>{t('common.noData')}</p> : <Plans plans={data.plans} shares={data.shares} raw={data.raw} parties={data.parties} />)}</Loading>
     </div>
   );
 }
 
-function Plans({ plans, shares, parties }: { plans: FinancingPlanRecord[]; shares: ReadonlyMap<string, SideBySide>; parties: readonly PartyRecord[] }) {
+function Plans({ plans, shares, raw, parties }: { plans: FinancingPlanRecord[]; shares: ReadonlyMap<string, SideBySide>; raw: ReadonlyMap<string, PlanShares>; parties: readonly PartyRecord[] }) {
   const { t, language } = useI18n();
   const { asOf } = useAppState();
   const columns = useMemo(() => buildPlanColumns(plans, asOf ?? todayIso()), [plans, asOf]);
   const party = partyNamer(language, parties);
   return (
     <>
-      {columns.map((plan) => {
-        const side = shares.get(plan.id);
+      <CurrencyNote rateDate={[...raw.values()].find((entry) => entry.conversion)?.conversion?.note.rates[0]?.date ?? null} perContribution={false} />
+      {columns.map((original) => {
+        const side = shares.get(original.id);
+        // The amounts as the server converted them into the view's currency (the record's own where nothing was converted).
+        const answer = raw.get(original.id);
+        const plan = answer ? { ...original, currency: answer.plan.currency, need: answer.plan.needAmount ?? original.need, options: original.options.map((option) => ({ ...option, amount: option.amount === null ? null : (answer.options.find((entry) => entry.id === option.id)?.amount ?? option.amount) })) } : original;
+        const conversion = answer?.conversion?.note ?? null;
         return (
           <section key={plan.id} className="panel">
             <h2><span data-free-text>{plan.title}</span> <SourceLinks ids={plan.sources} /></h2>
-            <p>{t('financing.need')}: <strong><Money language={language} amount={plan.need} currency={plan.currency} /></strong>{plan.period && ` (${plan.period})`}</p>
+            <p>{t('financing.need')}: <strong><Money language={language} amount={plan.need} currency={plan.currency} conversion={conversion} /></strong>{plan.period && ` (${plan.period})`}</p>
             {plan.open && <p data-testid="financing-open">{t('financing.openAsOf', { date: asOf ?? todayIso() })}</p>}
             <div className="side-by-side">
               {plan.options.map((option) => (

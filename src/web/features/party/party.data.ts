@@ -30,6 +30,9 @@ export interface Burden {
   rows: BurdenRow[];
   outsideKey: BurdenRow[];
   gdp: { source: string; referenceYear: number };
+  /** Decided plans' amounts converted at the as-of date (the conversion null when none was needed). */
+  liabilities?: { conversion: { rates: { date: string }[] } | null }[];
+  otherFinance?: { conversion: { rates: { date: string }[] } | null }[];
 }
 
 /** The party's burden-sharing figures with how many parties are ranked, or null when it is not listed. */

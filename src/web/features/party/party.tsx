@@ -4,7 +4,7 @@ import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useExplainer } from '../../i18n/use-explainer.js';
 import { useAppState } from '../../lib/app-state.js';
-import { type ContributionRecord, loadCollection } from '../../lib/records.js';
+import { type ContributionRecord, type FundPackageRecord, type FundRecord, loadCollection } from '../../lib/records.js';
 import { groupName, statusName } from '../../i18n/labels.data.js';
 import { partyName, partyNamer } from '../../i18n/party-names.data.js';
 import { usePageTitle } from '../../lib/page-title.js';
@@ -12,7 +12,9 @@ import { PledgeTable } from '../pledges/pledge-table.js';
 import { useLoad } from '../../lib/use-api.js';
 import { apiGet, withQuery } from '../../lib/api-client.js';
 import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
-import { Money } from '../../components/money.js';
+import { type ConversionLike, Money } from '../../components/money.js';
+import { CurrencyNote } from '../../components/currency-note.js';
+import type { FundAllocation } from '../purl/purl.data.js';
 import { formatMoney } from '../purl/purl.data.js';
 import { type Burden, buildPartyPledges, burdenOf, collectSources, contributionsOf } from './party.data.js';
 
@@ -28,13 +30,22 @@ export default function PartyPage({ id }: { id: string }) {
 
 function Party({ id, view }: { id: string; view: ScenarioView }) {
   const { t, language } = useI18n();
-  const { asOf } = useAppState();
+  const { asOf, currency } = useAppState();
   const party = view.reference.parties.find((entry) => entry.id === id);
   const explain = useExplainer(view.result.pledges, view.reference);
   const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result, explain), [id, view, explain]);
   const contributions = useLoad(`contributions:${asOf ?? ''}`, () => loadCollection<ContributionRecord>('contributions', asOf));
   const own = useMemo(() => contributionsOf(id, contributions.data ?? []).filter((c) => asOf === undefined || c.date <= asOf), [id, contributions.data, asOf]);
-  const burden = useLoad(`burden:${asOf ?? ''}`, () => apiGet<Burden>(withQuery('/api/burden', { asOf })));
+  const burden = useLoad(`burden:${asOf ?? ''}:${currency}`, () => apiGet<Burden>(withQuery('/api/burden', { asOf, currency })));
+  // The contributions in the view's currency, as each fund's allocation converts them (at their own dates), with the funds' and packages' titles.
+  const funding = useLoad(`party-funding:${asOf ?? ''}:${currency}`, async () => {
+    const [funds, packages] = await Promise.all([loadCollection<FundRecord>('funds', asOf), loadCollection<FundPackageRecord>('fund-packages', asOf)]);
+    const allocations = await Promise.all(funds.map((fund) => apiGet<FundAllocation>(withQuery(`/api/funds/${encodeURIComponent(fund.id)}/allocation`, { asOf, currency }))));
+    return {
+      converted: new Map(allocations.flatMap((allocation) => (allocation.contributions ?? []).map((entry) => [entry.id, { ...entry, currency: allocation.currency ?? allocation.fund.currency }] as const))),
+      titles: new Map([...funds, ...packages].map((record) => [record.id, record.title])),
+    };
+  });
   const share = burden.data ? burdenOf(id, burden.data) : null;
   const title = partyName(language, id, view.reference.parties);
   usePageTitle(title, t('app.title'));
@@ -47,6 +58,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
       {share && burden.data && (
         <section className="panel" data-testid="burden">
           <h2>{t('party.burden')}</h2>
+          <CurrencyNote rateDate={rateDateOf(burden.data)} perContribution />
           <p>
             {t('party.money', { money: formatMoney(language, share.row.money, burden.data.currency), purl: formatMoney(language, share.row.purl, burden.data.currency), other: formatMoney(language, share.row.otherFinance, burden.data.currency) })}
           </p>
@@ -75,8 +87,8 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
           <ul>
             {own.map((contribution) => (
               <li key={contribution.id}>
-                {contribution.date}: {contribution.amount === null ? t('party.noAmount') : <Money language={language} amount={contribution.amount} currency={contribution.currency} />} → {contribution.fund}
-                {contribution.package && ` / ${contribution.package}`} ({statusName(t, contribution.status)}
+                {contribution.date}: <ContributionAmount contribution={contribution} converted={funding.data?.converted.get(contribution.id)} /> → <span data-free-text>{funding.data?.titles.get(contribution.fund) ?? contribution.fund}</span>
+                {contribution.package && <> / <span data-free-text>{funding.data?.titles.get(contribution.package) ?? contribution.package}</span></>} ({statusName(t, contribution.status)}
                 {contribution.donors.length > 1 && `, ${contribution.donors.map((donor) => namer(donor.party)).join(' + ')}`}) <SourceLinks ids={contribution.sources} />
               </li>
             ))}
@@ -89,4 +101,20 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
       </section>
     </div>
   );
+}
+
+type Converted = { amount: number | null; currency: string; conversion: ConversionLike | null };
+
+/** A contribution's amount in the view's currency as the server converted it (in its own currency until that answer is in). */
+function ContributionAmount({ contribution, converted }: { contribution: { amount: number | null; currency: string }; converted: Converted | undefined }) {
+  const { t, language } = useI18n();
+  if (contribution.amount === null) return <>{t('party.noAmount')}</>;
+  if (!converted || converted.amount === null) return <Money language={language} amount={contribution.amount} currency={contribution.currency} />;
+  return <Money language={language} amount={converted.amount} currency={converted.currency} conversion={converted.conversion} />;
+}
+
+// The ECB day of the rates the burden report used for the as-of date (plans' amounts), if it converted any.
+function rateDateOf(burden: Burden): string | null {
+  const notes = [...(burden.liabilities ?? []), ...(burden.otherFinance ?? [])].map((entry) => entry.conversion).filter((note) => note !== null && note !== undefined);
+  return notes[0]?.rates[0]?.date ?? null;
 }

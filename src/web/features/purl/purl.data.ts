@@ -1,4 +1,5 @@
 import type { Contribution, FundPackage } from '../../../contracts/records.schema.js';
+import type { ConversionLike } from '../../components/money.js';
 import type { Language } from '../../i18n/messages.js';
 
 // The PURL board: funds, their packages with price and what is earmarked for them, and the donors.
@@ -23,7 +24,11 @@ function fractionDigits(currency: string): number {
 // GET /api/funds/:id/allocation (docs/funding.md): earmarks first, then priority; the server's figures are shown as they are.
 export interface FundAllocation {
   fund: { id: string; title: string; currency: string; sources: string[] };
+  /** The currency of every figure (the server converted them), and the ECB day of the rates used for the as-of date. */
+  currency?: string;
+  rateDate?: string | null;
   asOf: string;
+  contributions?: { id: string; donors: string[]; date: string; amount: number | null; conversion: ConversionLike | null }[];
   allocation: {
     packages: { id: string; title: string; priority: number; price: number; funded: number; earmarked: number; fromPool: number; shortfall: number; fundedShare: number; recordedStatus: string; status: string }[];
     flows: { contribution: string; package: string | null; amount: number }[];
@@ -32,7 +37,16 @@ export interface FundAllocation {
     warnings: string[];
   };
   /** reported.currency null: the reports disagree on the currency, so no difference is computed. */
-  reportedTotals: { date: string; what: string; reported: { amount: number; currency: string | null; approximate: boolean }; computed: { amount: number; currency: string; contributions: number; donors: number }; difference: number | null; sources: string[] }[];
+  reportedTotals: {
+    date: string;
+    what: string;
+    reported: { amount: number; currency: string | null; approximate: boolean };
+    /** The reported figure in the view's currency at its day's rate; null when its currency is unknown. */
+    reportedConverted?: { amount: number; currency: string; conversion: ConversionLike | null } | null;
+    computed: { amount: number; currency: string; contributions: number; donors: number };
+    difference: number | null;
+    sources: string[];
+  }[];
 }
 
 export interface BoardPackage {
@@ -55,6 +69,8 @@ export interface BoardFund {
   id: string;
   title: string;
   currency: string;
+  /** The ECB day of the rates used for the as-of date, when anything was converted at it. */
+  rateDate: string | null;
   asOf: string;
   packages: BoardPackage[];
   totals: FundAllocation['allocation']['totals'];
@@ -91,7 +107,8 @@ export function buildFundBoard(allocation: FundAllocation, contributions: readon
   return {
     id: allocation.fund.id,
     title: allocation.fund.title,
-    currency: allocation.fund.currency,
+    currency: allocation.currency ?? allocation.fund.currency,
+    rateDate: allocation.rateDate ?? null,
     asOf: allocation.asOf,
     packages: boardPackages,
     totals: allocation.allocation.totals,

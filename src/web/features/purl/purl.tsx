@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { knownAsOf } from '../../../core/funding/known-as-of.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { CurrencyNote } from '../../components/currency-note.js';
 import { Money } from '../../components/money.js';
 import { SourceLinks } from '../../components/source-links.js';
 import { statusName } from '../../i18n/labels.data.js';
@@ -20,8 +21,8 @@ import { type BoardFund, buildFundBoard, formatMoney, type FundAllocation } from
 
 /** The PURL board page. */
 export default function PurlPage() {
-  const { asOf } = useAppState();
-  const loaded = useLoad(`purl:${asOf ?? ''}`, async () => {
+  const { asOf, currency } = useAppState();
+  const loaded = useLoad(`purl:${asOf ?? ''}:${currency}`, async () => {
     const [funds, packages, contributions, parties] = await Promise.all([
       loadCollection<FundRecord>('funds', asOf),
       loadCollection<FundPackageRecord>('fund-packages', asOf),
@@ -30,14 +31,25 @@ export default function PurlPage() {
     ]);
     // A fund announced after the as-of date did not exist yet.
     const known = funds.filter((fund) => asOf === undefined || knownAsOf(fund, asOf));
-    const allocations = await Promise.all(known.map((fund) => apiGet<FundAllocation>(withQuery(`/api/funds/${encodeURIComponent(fund.id)}/allocation`, { asOf }))));
+    const allocations = await Promise.all(known.map((fund) => apiGet<FundAllocation>(withQuery(`/api/funds/${encodeURIComponent(fund.id)}/allocation`, { asOf, currency }))));
     return { boards: allocations.map((allocation) => buildFundBoard(allocation, contributions, packages)), parties };
   });
   const { t } = useI18n();
   return (
     <div>
       <h1>{t('purl.title')}</h1>
-      <Loading loaded={loaded}>{({ boards, parties }) => (boards.length === 0 ? <p>{t('common.noData')}</p> : boards.map((board) => <Fund key={board.id} board={board} parties={parties} />))}</Loading>
+      <Loading loaded={loaded}>
+        {({ boards, parties }) =>
+          boards.length === 0 ? (
+            <p>{t('common.noData')}</p>
+          ) : (
+            <>
+              <CurrencyNote rateDate={boards.find((board) => board.rateDate !== null)?.rateDate ?? null} perContribution />
+              {boards.map((board) => <Fund key={board.id} board={board} parties={parties} />)}
+            </>
+          )
+        }
+      </Loading>
     </div>
   );
 }
@@ -91,23 +103,38 @@ function Fund({ board, parties }: { board: BoardFund; parties: readonly PartyRec
               <tr>
                 <th scope="col">{t('purl.date')}</th>
                 <th scope="col">{t('purl.what')}</th>
+                <th scope="col" className="number">{t('money.reportedIn')}</th>
                 <th scope="col" className="number">{t('purl.reportedAmount')}</th>
                 <th scope="col" className="number">{t('purl.computedAmount')}</th>
               </tr>
             </thead>
             <tbody>
-              {board.reported.map((entry) => (
-                <tr key={`${entry.date}-${entry.what}`}>
-                  <td>{entry.date}</td>
-                  <td><span data-free-text>{entry.what}</span> <SourceLinks ids={entry.sources} /></td>
-                  <td className="number">
-                    {entry.reported.currency === null
-                      ? t('purl.currencyUnknown', { amount: new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(entry.reported.amount / 100) })
-                      : <Money language={language} amount={entry.reported.amount} currency={entry.reported.currency} />}
-                  </td>
-                  <td className="number">{money(entry.computed.amount)}</td>
-                </tr>
-              ))}
+              {board.reported.map((entry) => {
+                const asReported = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(entry.reported.amount / 1e11);
+                return (
+                  <tr key={`${entry.date}-${entry.what}`} className={entry.reported.currency === null ? 'flagged' : undefined} data-currency-unknown={entry.reported.currency === null || undefined}>
+                    <td>{entry.date}</td>
+                    <td><span data-free-text>{entry.what}</span> <SourceLinks ids={entry.sources} /></td>
+                    <td className="number">
+                      {entry.reported.currency === null ? (
+                        <>{t('purl.currencyUnknown', { amount: asReported })} <span className="badge badge-flag">⚠ {t('money.currencyUnknown')}</span></>
+                      ) : (
+                        <Money language={language} amount={entry.reported.amount} currency={entry.reported.currency} />
+                      )}
+                    </td>
+                    <td className="number">
+                      {entry.reportedConverted ? (
+                        <Money language={language} amount={entry.reportedConverted.amount} currency={entry.reportedConverted.currency} conversion={entry.reportedConverted.conversion} />
+                      ) : entry.reported.currency === null ? (
+                        <span className="muted small">{t('money.currencyUnknownWhy')}</span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="number">{money(entry.computed.amount)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </details>
