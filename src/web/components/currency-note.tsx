@@ -21,7 +21,7 @@ export function CurrencyNote({ rateDate, perContribution }: { rateDate: string |
           <option key={code} value={code}>{code}</option>
         ))}
       </select>
-      {how && `: ${how}.`} {t('money.exactOnHover')}
+      {how ? `: ${how}.` : '.'} {t('money.exactOnHover')}
     </p>
   );
 }
