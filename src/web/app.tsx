@@ -28,6 +28,7 @@ const ChangesPage = lazy(() => import('./features/changes/changes.js'));
 const SourcesPage = lazy(() => import('./features/sources/sources.js'));
 const PublicPage = lazy(() => import('./features/public/public.js'));
 const IngestPage = lazy(() => import('./features/ingest/ingest.js'));
+const IncidentsPage = lazy(() => import('./features/incidents/incidents.js'));
 
 /** The whole app with its providers. */
 export function App() {
@@ -143,6 +144,8 @@ function RoutePage({ route, showLogin }: { route: ReturnType<typeof matchRoute>;
       return <SourcesPage />;
     case 'ingest':
       return <IngestPage />;
+    case 'incidents':
+      return <IncidentsPage />;
     default:
       return <p>{t('notFound')}</p>;
   }

@@ -2,7 +2,7 @@ import type { MessageKey } from './i18n/messages.js';
 
 // The app's paths and its navigation, as data (tested without a browser).
 
-export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'sanctions' | 'guarantees' | 'timeline' | 'changes' | 'sources' | 'ingest' | 'login' | 'public' | 'not-found';
+export type PageName = 'overview' | 'map' | 'party' | 'pledges' | 'requirements' | 'purl' | 'financing' | 'analysis' | 'sanctions' | 'guarantees' | 'timeline' | 'changes' | 'sources' | 'ingest' | 'incidents' | 'login' | 'public' | 'not-found';
 
 export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] = [
   { path: '/', page: 'overview', label: 'nav.overview' },
@@ -18,6 +18,7 @@ export const NAVIGATION: { path: string; page: PageName; label: MessageKey }[] =
   { path: '/changes', page: 'changes', label: 'nav.changes' },
   { path: '/sources', page: 'sources', label: 'nav.sources' },
   { path: '/ingest', page: 'ingest', label: 'nav.ingest' },
+  { path: '/incidents', page: 'incidents', label: 'nav.incidents' },
 ];
 
 /** The page for a path, with the record id where the path names one (`/parties/FR`, `/pledges/fr-1`). */
@@ -49,6 +50,7 @@ const TITLES: Record<PageName, MessageKey> = {
   changes: 'changes.title',
   sources: 'sources.title',
   ingest: 'ingest.title',
+  incidents: 'incidents.title',
   login: 'login.title',
   public: 'public.title',
   'not-found': 'notFound',

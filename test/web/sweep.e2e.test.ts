@@ -36,6 +36,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'sources', path: '/sources' },
   { name: 'public', path: '/public' },
   { name: 'ingest', path: '/ingest' },
+  { name: 'incidents', path: '/incidents' },
   // An article pasted by the delegate (the proposals are theirs; the analyst sees that the page is not for them).
   { name: 'ingest-article', path: '/ingest?ingest={ingest}' },
 ];

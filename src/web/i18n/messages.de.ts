@@ -1,10 +1,12 @@
 import type { MessageKey } from './messages.en.js';
+import { INCIDENTS_DE } from './messages.incidents.js';
 import { INGEST_DE } from './messages.ingest.js';
 
 // Every text the UI shows, in German: the type makes a missing key a compile error (and messages.test.ts checks it).
 
 export const DE: Record<MessageKey, string> = {
   ...INGEST_DE,
+  ...INCIDENTS_DE,
   'app.title': 'Coalition Ledger',
   'app.tagline': 'Was die Koalition hat, unter welchen Bedingungen, und was fehlt',
   'nav.overview': 'Überblick',

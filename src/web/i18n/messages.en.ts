@@ -1,9 +1,11 @@
 // Every text the UI shows, in English: the key list every other language must match.
 
+import { INCIDENTS_EN } from './messages.incidents.js';
 import { INGEST_EN } from './messages.ingest.js';
 
 export const EN = {
   ...INGEST_EN,
+  ...INCIDENTS_EN,
   'app.title': 'Coalition Ledger',
   'app.tagline': 'What the coalition has, under which conditions, and what is missing',
   'nav.overview': 'Overview',
