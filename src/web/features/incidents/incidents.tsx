@@ -180,16 +180,24 @@ function ReportForm({ parties, act }: { parties: readonly { id: string; name?: {
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{t('incidents.report')}</h2>
-      <form className="form-grid" onSubmit={submit}>
-        <label>{t('incidents.field.title')} <input name="title" required /></label>
-        <label>{t('incidents.field.date')} <input name="date" type="date" required /></label>
-        <label>{t('incidents.field.time')} <input name="time" type="time" /></label>
-        <label>{t('incidents.col.area')} <select name="area">{options(AREAS, (area) => areaName(t, area))}</select></label>
-        <label>{t('incidents.col.kind')} <select name="kind">{options(KINDS, (kind) => t(`incidents.kind.${kind}` as MessageKey))}</select></label>
-        <label>{t('incidents.col.severity')} <select name="severity">{options(SEVERITIES, (severity) => t(`incidents.severity.${severity}` as MessageKey))}</select></label>
-        <label>{t('incidents.col.reportedBy')} <select name="reportedBy" defaultValue="UA">{options(parties.map((party) => party.id), name)}</select></label>
-        <label>{t('incidents.field.note')} <input name="note" /></label>
-        <button type="submit">{t('incidents.report.submit')}</button>
+      <form className="form" onSubmit={submit}>
+        <label htmlFor="incident-title">{t('incidents.field.title')}</label>
+        <input id="incident-title" name="title" required />
+        <label htmlFor="incident-date">{t('incidents.field.date')}</label>
+        <input id="incident-date" name="date" type="date" required />
+        <label htmlFor="incident-time">{t('incidents.field.time')}</label>
+        <input id="incident-time" name="time" type="time" />
+        <label htmlFor="incident-area">{t('incidents.col.area')}</label>
+        <select id="incident-area" name="area">{options(AREAS, (area) => areaName(t, area))}</select>
+        <label htmlFor="incident-kind">{t('incidents.col.kind')}</label>
+        <select id="incident-kind" name="kind">{options(KINDS, (kind) => t(`incidents.kind.${kind}` as MessageKey))}</select>
+        <label htmlFor="incident-severity">{t('incidents.col.severity')}</label>
+        <select id="incident-severity" name="severity">{options(SEVERITIES, (severity) => t(`incidents.severity.${severity}` as MessageKey))}</select>
+        <label htmlFor="incident-reportedBy">{t('incidents.col.reportedBy')}</label>
+        <select id="incident-reportedBy" name="reportedBy" defaultValue="UA">{options(parties.map((party) => party.id), name)}</select>
+        <label htmlFor="incident-note">{t('incidents.field.note')}</label>
+        <input id="incident-note" name="note" />
+        <p className="actions"><button type="submit">{t('incidents.report.submit')}</button></p>
       </form>
     </section>
   );
