@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../purl/purl.data.js';
 import { changesPageHref, changesPath, type ChangesNames, type ChangesReport, countChanges, describeFieldChanges, formatCoverage, formatShortfall, parsePoint, sortMeetings } from './changes.data.js';
 
 // The Changes page's words: points from and to the URL, names instead of ids, old → new per field.
@@ -11,9 +12,27 @@ const names: ChangesNames = {
   fund: (id) => id,
   pledge: (id) => id,
   number: (value) => new Intl.NumberFormat('en-GB').format(value),
+  money: (minorUnits, currency) => formatMoney('en', minorUnits, currency),
 };
 
 describe('changes page data', () => {
+  it('writes a changed amount as money in its currency, rounded, never as raw minor units', () => {
+    const fields = describeFieldChanges([{ field: 'amount', before: 58_012_345_600, after: 60_000_000_000 }], names, 'DKK');
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(fields.map((change) => [plain(change.before), plain(change.after)])).toEqual([['DKK 580m', 'DKK 600m']]);
+    const recurrenced = describeFieldChanges(
+      [
+        { field: 'amount', before: 100_000_000, after: 2_315_365_280_900 },
+        { field: 'currency', before: 'DKK', after: 'EUR' },
+      ],
+      names,
+      'EUR',
+    );
+    expect([plain(recurrenced[0]?.before ?? ''), plain(recurrenced[0]?.after ?? '')]).toEqual(['DKK 1m', '€23.2bn']);
+    // Without a known currency an amount stays a plain number rather than a guessed currency.
+    expect(describeFieldChanges([{ field: 'amount', before: 5, after: 6 }], names)[0]).toEqual({ field: 'amount', before: '5', after: '6' });
+  });
+
   it('reads and writes the points a report runs between', () => {
     expect(parsePoint('2026-01-03')).toEqual({ kind: 'date', date: '2026-01-03' });
     expect(parsePoint('meeting:paris-2026-01-06')).toEqual({ kind: 'meeting', meeting: 'paris-2026-01-06' });

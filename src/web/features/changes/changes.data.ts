@@ -71,6 +71,8 @@ export interface ChangesNames {
   /** The pledge in words (party, capability, quantity), if the page knows it. */
   pledge: (id: string) => string;
   number: (value: number) => string;
+  /** An amount in minor units, rounded to what a source supports ("DKK 580M"), as the other pages write money. */
+  money: (minorUnits: number, currency: string) => string;
 }
 
 /** A range `2,000–9,999` or one figure. */
@@ -96,9 +98,11 @@ export function formatShortfall(figures: CoverageFigures | null, names: Pick<Cha
   return formatRange(figures.shortfallMin, figures.shortfallMax, names);
 }
 
-/** One field's value in words: names for parties and capabilities, ranges for quantities, `–` for none. */
-export function formatFieldValue(field: string, value: unknown, names: ChangesNames): string {
+/** One field's value in words: names for parties and capabilities, ranges for quantities, money for an amount
+ *  whose currency is known, `–` for none. */
+export function formatFieldValue(field: string, value: unknown, names: ChangesNames, currency?: string): string {
   if (value === null || value === undefined) return '–';
+  if (field === 'amount' && typeof value === 'number' && currency) return names.money(value, currency);
   if (field === 'party' && typeof value === 'string') return names.party(value);
   if (field === 'capability' && typeof value === 'string') return names.capability(value);
   if ((field === 'sharedWith' || field === 'donors') && Array.isArray(value)) {
@@ -111,9 +115,13 @@ export function formatFieldValue(field: string, value: unknown, names: ChangesNa
   return JSON.stringify(value);
 }
 
-/** Every changed field as `field: old → new`. */
-export function describeFieldChanges(fields: readonly FieldChange[], names: ChangesNames): { field: string; before: string; after: string }[] {
-  return fields.map((change) => ({ field: change.field, before: formatFieldValue(change.field, change.before, names), after: formatFieldValue(change.field, change.after, names) }));
+/** Every changed field as `field: old → new`; an amount in its currency (the old amount in the old currency when
+ *  the currency changed too), `currency` being the record's current one. */
+export function describeFieldChanges(fields: readonly FieldChange[], names: ChangesNames, currency?: string): { field: string; before: string; after: string }[] {
+  const currencyChange = fields.find((change) => change.field === 'currency');
+  const after = typeof currencyChange?.after === 'string' ? currencyChange.after : currency;
+  const before = typeof currencyChange?.before === 'string' ? currencyChange.before : after;
+  return fields.map((change) => ({ field: change.field, before: formatFieldValue(change.field, change.before, names, before), after: formatFieldValue(change.field, change.after, names, after) }));
 }
 
 /** Counts for the summary line; coverage rows count when their figures moved. */

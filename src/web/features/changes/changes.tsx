@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Money } from '../../components/money.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -6,6 +7,7 @@ import { apiGet } from '../../lib/api-client.js';
 import { loadCollection, loadReferenceData } from '../../lib/records.js';
 import { navigate, useLocation } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
+import { formatMoney } from '../purl/purl.data.js';
 import {
   type ChangesNames,
   type ChangesPoint,
@@ -134,7 +136,9 @@ function ChangesReportView({ since, until }: { since: ChangesPoint; until: Chang
       loadCollection<MeetingRecord>('meetings', undefined),
       loadCollection<{ id: string; title: string }>('funds', undefined),
     ]);
-    return { report, then, now, meetings, funds };
+    // The currency of a changed contribution (the report names only its changed fields).
+    const contributions = report.contributions.changed.length > 0 ? await loadCollection<{ id: string; currency: string }>('contributions', undefined) : [];
+    return { report, then, now, meetings, funds, currencies: new Map(contributions.map((item) => [item.id, item.currency])) };
   });
   const names = useMemo<ChangesNames | undefined>(() => {
     if (!loaded.data) return undefined;
@@ -160,17 +164,18 @@ function ChangesReportView({ since, until }: { since: ChangesPoint; until: Chang
         return `${party(pledge.party)}: ${capability(pledge.capability)} ${pledge.quantity ? formatQuantity(pledge.quantity, { number: n }) : `(${t('changes.noFigure')})`}`;
       },
       number: n,
+      money: (minorUnits, currency) => formatMoney(language, minorUnits, currency),
     };
   }, [loaded.data, language]);
   return (
     <Loading loaded={loaded}>
-      {({ report }) => (names ? <ReportBody report={report} names={names} /> : null)}
+      {({ report, currencies }) => (names ? <ReportBody report={report} names={names} currencies={currencies} /> : null)}
     </Loading>
   );
 }
 
-function ReportBody({ report, names }: { report: ChangesReport; names: ChangesNames }) {
-  const { t } = useI18n();
+function ReportBody({ report, names, currencies }: { report: ChangesReport; names: ChangesNames; currencies: ReadonlyMap<string, string> }) {
+  const { t, language } = useI18n();
   const [onlyChanged, setOnlyChanged] = useState(true);
   const counts = countChanges(report);
   const statusWord = (status: string) => {
@@ -179,9 +184,9 @@ function ReportBody({ report, names }: { report: ChangesReport; names: ChangesNa
   };
   const dated = (date: string, meeting: ChangesReport['sinceMeeting']) => (meeting ? `${date} (${meeting.title})` : date);
   const rows = report.coverage.filter((row) => !onlyChanged || row.changed);
-  const fieldList = (fields: readonly FieldChange[]) => (
+  const fieldList = (fields: readonly FieldChange[], currency?: string) => (
     <ul className="field-changes">
-      {describeFieldChanges(fields, names).map((change) => (
+      {describeFieldChanges(fields, names, currency).map((change) => (
         <li key={change.field}>
           <span className="mono">{change.field}</span>: <del>{change.before}</del> → <ins>{change.after}</ins>
         </li>
@@ -239,12 +244,12 @@ function ReportBody({ report, names }: { report: ChangesReport; names: ChangesNa
             key: item.id,
             body: (
               <>
-                {names.fund(item.fund)}: {item.donors.map((donor) => names.party(donor.party)).join(', ')} · {item.amount === null ? t('changes.noAmount') : `${item.currency} ${names.number(item.amount / 100)}`} · {item.date}
+                {names.fund(item.fund)}: {item.donors.map((donor) => names.party(donor.party)).join(', ')} · {item.amount === null ? t('changes.noAmount') : <Money language={language} amount={item.amount} currency={item.currency} />} · {item.date}
               </>
             ),
           }))}
         />
-        <Listed title={t('changes.changed')} items={report.contributions.changed.map((change) => ({ key: change.id, body: <><span className="mono">{change.id}</span>{fieldList(change.fields)}</> }))} />
+        <Listed title={t('changes.changed')} items={report.contributions.changed.map((change) => ({ key: change.id, body: <><span className="mono">{change.id}</span>{fieldList(change.fields, currencies.get(change.id))}</> }))} />
         <Listed title={t('changes.removed')} items={report.contributions.removed.map((item) => ({ key: item.id, body: <>{names.fund(item.fund)} · {item.date} <span className="muted mono">{item.id}</span></> }))} />
       </Part>
 
