@@ -1,5 +1,7 @@
+import type { ScenarioFact } from '../../../core/scenario/evaluate-scenario.js';
 import type { FactValue } from '../../../core/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { describeDerivation } from './fact-derivation.data.js';
 import type { FactSwitch } from './overview.data.js';
 
 // One radio group per fact (true / false / unknown): reachable with Tab, switched with the arrow keys.
@@ -7,11 +9,25 @@ import type { FactSwitch } from './overview.data.js';
 const VALUES: FactValue[] = [true, false, 'unknown'];
 
 /** The scenario's fact switches. */
-export function FactSwitches({ switches, onChange }: { switches: FactSwitch[]; onChange: (id: string, value: FactValue) => void }) {
+export function FactSwitches({
+  switches,
+  facts,
+  partyName,
+  onChange,
+}: {
+  switches: FactSwitch[];
+  /** The scenario's facts: a derived one's basis is shown under its switch. */
+  facts?: readonly ScenarioFact[];
+  partyName?: (id: string) => string;
+  onChange: (id: string, value: FactValue) => void;
+}) {
   const { t, language } = useI18n();
+  const used = new Map((facts ?? []).map((fact) => [fact.id, fact]));
   return (
     <div className="fact-switches">
-      {switches.map((entry) => (
+      {switches.map((entry) => {
+        const derivation = entry.overridden ? undefined : describeDerivation(language, used.get(entry.id), partyName);
+        return (
         <fieldset key={entry.id} className={entry.overridden ? 'fact overridden' : 'fact'} title={entry.explanation?.[language] ?? entry.description}>
           <legend>
             {entry.name ? (
@@ -32,8 +48,20 @@ export function FactSwitches({ switches, onChange }: { switches: FactSwitch[]; o
               </label>
             );
           })}
+          {derivation && (
+            <details className="fact-derivation">
+              <summary>{derivation.summary}</summary>
+              <p className="muted">{t('fact.derived.basis')}:</p>
+              <ul>
+                {derivation.basis.map((line, index) => (
+                  <li key={index}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </fieldset>
-      ))}
+        );
+      })}
     </div>
   );
 }

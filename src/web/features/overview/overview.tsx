@@ -74,7 +74,7 @@ function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
       <section aria-labelledby="scenario-heading" className="panel">
         <h2 id="scenario-heading">{t('overview.scenario')}</h2>
         <p className="muted">{t('overview.scenarioHelp')}</p>
-        <FactSwitches switches={switches} onChange={setFact} />
+        <FactSwitches switches={switches} facts={result.facts} partyName={partyName} onChange={setFact} />
         <button onClick={resetFacts} disabled={overrides.size === 0}>{t('overview.reset')}</button>
       </section>
 
