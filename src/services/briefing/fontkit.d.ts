@@ -6,6 +6,8 @@ declare module 'fontkit' {
   export interface Font {
     readonly postscriptName: string;
     layout(text: string, features?: Record<string, boolean>): unknown;
+    /** The glyph a code point maps to (fontkit keeps one glyph object per glyph id). */
+    glyphForCodePoint(codePoint: number): { codePoints: number[] };
   }
   /** Parse a font file's bytes. */
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -31,9 +31,21 @@ export function loadFonts(): ReadonlyMap<string, Font> {
   return parsedFonts;
 }
 
+// fontkit keeps one glyph object per glyph id, with the code points it was first looked up by. Subsetting a
+// composite glyph (ź is z + acute) looks its components up by id alone, so `z` gets cached with no code points;
+// every later pack of the process (the fonts are shared) then wrote an empty ToUnicode entry for it, and text
+// copied or extracted from the PDF lost every z ("Sit ung", broken URLs). Before each layout, a glyph the text
+// maps to that has lost its code points gets back the one it was looked up by.
 function withPlainLayout(font: Font): Font {
   const layout = font.layout.bind(font);
-  font.layout = (text: string) => layout(text, PLAIN_LAYOUT);
+  font.layout = (text: string) => {
+    for (const character of text) {
+      const codePoint = character.codePointAt(0) as number;
+      const glyph = font.glyphForCodePoint(codePoint);
+      if (glyph.codePoints.length === 0) glyph.codePoints = [codePoint];
+    }
+    return layout(text, PLAIN_LAYOUT);
+  };
   return font;
 }
 
