@@ -78,6 +78,9 @@ describeEachStore('briefing pack', (suite) => {
     for (const row of coverage.coverage.filter((item) => item.demand !== null)) {
       expect(text).toContain(`${formatSpan(row.supplyMin, row.supplyMax, 'en')} / ${formatSpan(row.demand ?? 0, row.demand ?? 0, 'en')}`);
     }
+    // The headline counts one labelled thing: parties with a certain or possible pledge, of those with a counted one.
+    expect(text).toMatch(/Parties with a certain or possible pledge, of those with a counted pledge (\d+) of (\d+)/);
+    expect(text).not.toContain('Parties contributing');
     // The changes since the Kyiv meeting, as the changes endpoint lists them.
     const changes = JSON.parse((await asGermany({ method: 'GET', url: `/api/changes?since=meeting:kyiv-nsa-2026-01-03&until=meeting:${MEETING}` })).body) as { pledges: { added: { id: string }[] }; decisions: { added: unknown[] } };
     expect(text).toContain(`Pledges added (${changes.pledges.added.length})`);

@@ -17,9 +17,14 @@ export function headlineSection(context: BriefingContext, input: BriefingInput):
   const demand = estimated.reduce((sum, row) => sum + (row.demand ?? 0), 0);
   const covered = (key: 'supplyMin' | 'supplyMax') => estimated.reduce((sum, row) => sum + Math.min(row[key], row.demand ?? 0), 0);
   const requirementNotes = estimated.map((row) => context.citeRequirement(row.requirement));
+  // Which parties would give something under the scenario (a certain or possible pledge), out of those with a
+  // counted pledge at all — named when few, so a lone "1" says who it is.
+  const contributing = counted.filter((pledge) => pledge.state !== 'inactive');
+  const contributingNames = [...new Set(contributing.map((pledge) => pledge.party))].map((party) => context.party(party)).sort((a, b) => a.localeCompare(b, lang));
+  const contributingValue = `${formatCount(summary.contributingParties, lang)} ${t.of} ${formatCount(summary.candidateParties.length, lang)}${contributingNames.length > 0 && contributingNames.length <= 6 && contributingNames.length === summary.contributingParties ? ` (${contributingNames.join(', ')})` : ''}`;
   const rows = [
     { label: t.pledgesCounted, value: `${formatCount(summary.candidates, lang)} (${formatCount(summary.certain, lang)} ${t.certain}, ${formatCount(summary.possible, lang)} ${t.possible}, ${formatCount(summary.candidates - summary.certain - summary.possible, lang)} ${t.inactive})`, notes: pledgeNotes },
-    { label: t.contributingParties, value: formatCount(summary.contributingParties, lang), notes: pledgeNotes },
+    { label: t.contributingParties, value: contributingValue, notes: contributing.map((pledge) => context.citePledge(pledge.id)) },
     { label: t.requirementsWithEstimate, value: `${formatCount(estimated.length, lang)} / ${formatCount(coverage.length, lang)}`, notes: requirementNotes },
   ];
   if (demand > 0) {
