@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { SourceLinks } from '../../components/source-links.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { partyNamer } from '../../i18n/party-names.data.js';
-import { apiGet } from '../../lib/api-client.js';
+import type { ScenarioFact } from '../../../core/scenario/evaluate-scenario.js';
+import { recordNamer } from '../../i18n/record-names.data.js';
+import { apiGet, apiRequest } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
-import { loadCollection, type PartyRecord } from '../../lib/records.js';
+import { type FactRecord, loadCollection, type PartyRecord } from '../../lib/records.js';
 import { useLoad } from '../../lib/use-api.js';
 import {
   type AlignmentMatrix,
@@ -23,7 +25,11 @@ import {
   splitExemptions,
   type TimelineEvent,
 } from './sanctions.data.js';
+import { DerivedFactLine } from './derived-fact-line.js';
 import './sanctions.css';
+
+/** The derived fact the EU's oil-embargo exemptions decide (docs/sanctions.md, "Derived fact"). */
+const OIL_ENDED = 'eu_russian_oil_ended';
 
 // The Sanctions page (docs/sanctions.md): the alignment matrix — measure types by jurisdiction, each cell with its
 // status, date, level and exemptions, unknown drawn apart from absent — its legend, the exemptions with their dates,
@@ -34,12 +40,15 @@ export default function SanctionsPage() {
   const { t, language } = useI18n();
   const { asOf } = useAppState();
   const loaded = useLoad(`sanctions:${asOf ?? ''}`, async () => {
-    const [matrix, timeline, parties] = await Promise.all([
+    const [matrix, timeline, parties, facts, scenario] = await Promise.all([
       apiGet<AlignmentMatrix>(sanctionsPath('alignment', asOf)),
       apiGet<SanctionsTimeline>(sanctionsPath('timeline', asOf)),
       loadCollection<PartyRecord>('parties', asOf),
+      loadCollection<FactRecord>('facts', asOf),
+      // The derived fact's value and basis as of the page's date (a scenario without pledges: only its facts are used).
+      apiRequest<{ facts: ScenarioFact[] }>('POST', '/api/scenarios/evaluate?pledges=none', asOf ? { asOf } : {}).catch(() => undefined),
     ]);
-    return { matrix, timeline, parties };
+    return { matrix, timeline, parties, facts, oilEnded: scenario?.facts.find((fact) => fact.id === OIL_ENDED) };
   });
   const party = useMemo(() => partyNamer(language, loaded.data?.parties ?? []), [language, loaded.data]);
   const jurisdiction = (code: string): string => {
@@ -52,7 +61,7 @@ export default function SanctionsPage() {
     <div className="sanctions-page">
       <h1>{t('sanctions.title')}</h1>
       <Loading loaded={loaded}>
-        {({ matrix, timeline }) => (
+        {({ matrix, timeline, facts, oilEnded }) => (
           <>
             <p>{t('sanctions.intro', { date: matrix.asOf })}</p>
             <h2 id="sanctions-matrix">{t('sanctions.matrix')}</h2>
@@ -97,7 +106,9 @@ export default function SanctionsPage() {
               <p className="muted small">{t('sanctions.legend.since')}</p>
               {matrix.untyped.length > 0 && <p className="muted small">{t('sanctions.untyped', { count: matrix.untyped.length })}</p>}
             </section>
-            <Exemptions matrix={matrix} jurisdiction={jurisdiction} typeName={typeName} party={party} />
+            <Exemptions matrix={matrix} jurisdiction={jurisdiction} typeName={typeName} party={party}>
+              <DerivedFactLine fact={oilEnded} name={recordNamer(language, facts)(OIL_ENDED)} party={party} />
+            </Exemptions>
             <h2>{t('sanctions.timeline')}</h2>
             {eventsByYear(timeline.events).map((group) => (
               <section key={group.year}>
@@ -161,13 +172,27 @@ function CellBody({ cell, date, party }: { cell: MatrixCell; date: (on: DatedOn 
   );
 }
 
-function Exemptions({ matrix, jurisdiction, typeName, party }: { matrix: AlignmentMatrix; jurisdiction: (code: string) => string; typeName: (type: string) => string; party: (id: string) => string }) {
+function Exemptions({
+  matrix,
+  jurisdiction,
+  typeName,
+  party,
+  children,
+}: {
+  matrix: AlignmentMatrix;
+  jurisdiction: (code: string) => string;
+  typeName: (type: string) => string;
+  party: (id: string) => string;
+  /** What the exemptions decide (the derived fact), under the heading. */
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const cells = cellsWithExemptions(matrix);
   if (cells.length === 0) return null;
   return (
     <section className="sanctions-exemptions">
       <h2>{t('sanctions.exemptions')}</h2>
+      {children}
       {cells.map((cell) => (
         <div key={`${cell.type}-${cell.jurisdiction}`}>
           <h3>
