@@ -3,7 +3,7 @@ import type { FactValue } from '../../../core/types.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { createExplainer, wordsFor } from '../../i18n/explanations.data.js';
 import { preparedSmallDataset, smallDataset } from '../../test-support/small-dataset.js';
-import { buildAnswer, buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, explainedPledges, scenarioFacts } from './overview.data.js';
+import { buildAnswer, buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, derivedValues, explainedPledges, scenarioFacts } from './overview.data.js';
 
 const dataset = preparedSmallDataset();
 
@@ -19,6 +19,21 @@ describe('overview data', () => {
       ['ceasefire', true, true],
       ['us_backstop', 'unknown', false],
     ]);
+  });
+
+  it('takes a derived fact at its derived value and sends every switch of it, even one equal to the stored value', () => {
+    const facts = dataset.facts.map((fact) =>
+      fact.id === 'ceasefire' ? { ...fact, value: false as FactValue, derivation: { kind: 'verified_incident' as const, kinds: ['drone' as const] } } : fact,
+    );
+    const derived = derivedValues([{ id: 'ceasefire', value: true, derived: { kind: 'verified_incident', since: '2026-02-10', basis: [] } }]);
+    const unswitched = buildFactSwitches(facts, new Map(), derived).find((entry) => entry.id === 'ceasefire');
+    expect(unswitched).toMatchObject({ recorded: true, value: true, overridden: false });
+    expect(scenarioFacts(facts, new Map())).toEqual([]);
+
+    const off = new Map<string, FactValue>([['ceasefire', false]]);
+    expect(buildFactSwitches(facts, off, derived).find((entry) => entry.id === 'ceasefire')).toMatchObject({ recorded: true, value: false, overridden: true });
+    // The server would derive true: the switch to the stored value false must reach it.
+    expect(scenarioFacts(facts, off)).toEqual([{ id: 'ceasefire', value: false }]);
   });
 
   it('draws the certain–possible range against the demand line', () => {

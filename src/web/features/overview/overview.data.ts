@@ -1,5 +1,5 @@
 import type { RequirementCoverage } from '../../../core/coverage/compute-coverage.js';
-import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
+import type { ScenarioFact, ScenarioPledge, ScenarioJson } from '../../../core/scenario/evaluate-scenario.js';
 import type { Fact, FactValue, Party, Requirement } from '../../../core/types.js';
 
 // Shapes a scenario result for the overview: fact switches, coverage bars, headline figures, the assurance
@@ -18,17 +18,25 @@ export interface FactSwitch {
 
 type NamedFact = Fact & { name?: { en: string; de: string }; explanation?: { en: string; de: string } };
 
-/** One switch per fact: the recorded value and the value in the scenario. */
-export function buildFactSwitches(facts: readonly NamedFact[], overrides: ReadonlyMap<string, FactValue>): FactSwitch[] {
+/**
+ * One switch per fact: the value the records give and the value in the scenario. For a derived fact the records'
+ * value is the derived one (`derived`, read from a scenario result), not the stored fallback.
+ */
+export function buildFactSwitches(
+  facts: readonly NamedFact[],
+  overrides: ReadonlyMap<string, FactValue>,
+  derived: ReadonlyMap<string, FactValue> = new Map(),
+): FactSwitch[] {
   return [...facts]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((fact) => {
       const override = overrides.get(fact.id);
+      const recorded = derived.get(fact.id) ?? fact.value;
       return {
         id: fact.id,
-        recorded: fact.value,
-        value: override ?? fact.value,
-        overridden: override !== undefined && override !== fact.value,
+        recorded,
+        value: override ?? recorded,
+        overridden: override !== undefined && override !== recorded,
         description: fact.description,
         name: fact.name,
         explanation: fact.explanation,
@@ -36,11 +44,23 @@ export function buildFactSwitches(facts: readonly NamedFact[], overrides: Readon
     });
 }
 
-/** The facts to send with a scenario request: only the ones switched away from their recorded value. */
+/**
+ * The facts to send with a scenario request: the ones switched away from their stored value, and every switch of a
+ * derived fact — the server derives its value from the records, so a switch equal to the stored value still
+ * differs from what the server would use.
+ */
 export function scenarioFacts(facts: readonly Fact[], overrides: ReadonlyMap<string, FactValue>): { id: string; value: FactValue }[] {
-  return buildFactSwitches(facts, overrides)
-    .filter((entry) => entry.overridden)
-    .map((entry) => ({ id: entry.id, value: entry.value }));
+  return [...facts]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((fact) => {
+      const value = overrides.get(fact.id);
+      return value !== undefined && (value !== fact.value || fact.derivation) ? [{ id: fact.id, value }] : [];
+    });
+}
+
+/** The derived facts' values of a scenario result (only those not switched carry `derived`). */
+export function derivedValues(facts: readonly ScenarioFact[]): Map<string, FactValue> {
+  return new Map(facts.flatMap((fact) => (fact.derived ? [[fact.id, fact.value] as const] : [])));
 }
 
 export interface CoverageBar {

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import type { ScenarioFact } from '../../../core/scenario/evaluate-scenario.js';
+import type { FactValue } from '../../../core/types.js';
 import { Loading } from '../../components/status.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -14,7 +16,7 @@ import { recordNamer } from '../../i18n/record-names.data.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { useLoad } from '../../lib/use-api.js';
 import { AnswerPanel, UnestimatedList } from './answer.js';
-import { buildAnswer, buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, explainedPledges, scenarioFacts, type UnlockerFacts } from './overview.data.js';
+import { buildAnswer, buildCoverageBars, buildFactSwitches, buildHeadline, buildPackageSeries, derivedValues, explainedPledges, scenarioFacts, type UnlockerFacts } from './overview.data.js';
 
 const PackageChart = lazy(() => import('./package-chart.js'));
 
@@ -40,11 +42,23 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
+// A switched derived fact's result no longer says what the records derive, so what earlier results said is kept
+// (per as-of date): the switch then still marks the choice as a departure from the records.
+function useDerivedValues(facts: readonly ScenarioFact[], asOf: string | undefined): ReadonlyMap<string, FactValue> {
+  const memory = useRef<{ asOf: string | undefined; values: Map<string, FactValue> }>({ asOf, values: new Map() });
+  return useMemo(() => {
+    if (memory.current.asOf !== asOf) memory.current = { asOf, values: new Map() };
+    for (const [id, value] of derivedValues(facts)) memory.current.values.set(id, value);
+    return new Map(memory.current.values);
+  }, [facts, asOf]);
+}
+
 function Overview({ view, busy }: { view: ScenarioView; busy: boolean }) {
   const { t, language } = useI18n();
   const { overrides, setFact, resetFacts, asOf } = useAppState();
   const { reference, result } = view;
-  const switches = useMemo(() => buildFactSwitches(reference.facts, overrides), [reference.facts, overrides]);
+  const derived = useDerivedValues(result.facts, asOf);
+  const switches = useMemo(() => buildFactSwitches(reference.facts, overrides, derived), [reference.facts, overrides, derived]);
   const estimated = useMemo(() => result.coverage.filter((row) => row.demand !== null && row.demand > 0), [result]);
   const bars = useMemo(() => buildCoverageBars(estimated, reference.requirements), [estimated, reference.requirements]);
   const headline = useMemo(() => buildHeadline(result, reference.parties), [result, reference.parties]);
