@@ -1,6 +1,7 @@
 import type { ScenarioFact } from '../../../core/scenario/evaluate-scenario.js';
 import type { FactValue } from '../../../core/types.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { DerivationDetails } from './derivation-details.js';
 import { describeDerivation } from './fact-derivation.data.js';
 import type { FactSwitch } from './overview.data.js';
 
@@ -48,17 +49,7 @@ export function FactSwitches({
               </label>
             );
           })}
-          {derivation && (
-            <details className="fact-derivation">
-              <summary>{derivation.summary}</summary>
-              <p className="muted">{t('fact.derived.basis')}:</p>
-              <ul>
-                {derivation.basis.map((line, index) => (
-                  <li key={index}>{line}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          {derivation && <DerivationDetails derivation={derivation} className="fact-derivation" />}
         </fieldset>
         );
       })}

@@ -1,5 +1,6 @@
 import type { ScenarioFact } from '../../../core/scenario/evaluate-scenario.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { DerivationDetails } from '../overview/derivation-details.js';
 import { describeDerivation } from '../overview/fact-derivation.data.js';
 
 // A derived fact in one line beside the records it rests on (the Sanctions page's `eu_russian_oil_ended` next to
@@ -18,16 +19,14 @@ export function DerivedFactLine({ fact, name, party }: { fact: ScenarioFact | un
     );
   }
   return (
-    <details className="derived-fact-line fact-derivation">
-      <summary>
-        <strong>{name}:</strong> {derivation.summary}
-      </summary>
-      <p className="muted">{t('fact.derived.basis')}:</p>
-      <ul>
-        {derivation.basis.map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ul>
-    </details>
+    <DerivationDetails
+      derivation={derivation}
+      className="derived-fact-line fact-derivation"
+      label={
+        <>
+          <strong>{name}:</strong>{' '}
+        </>
+      }
+    />
   );
 }
