@@ -44,6 +44,14 @@ export class ScenarioService {
   }
 
   /**
+   * Read and prepare the store's dataset and compile its network now (the serve command calls it at start), so
+   * that the first visitor after a start waits for an evaluation, not for the whole store to be read and compiled.
+   */
+  async warmUp(): Promise<void> {
+    await this.evaluate(WARM_UP_PRINCIPAL, {});
+  }
+
+  /**
    * The derived facts' values (docs/incidents.md) at `asOf`, or now: what every scenario and analysis on the store
    * evaluates in place of the recorded values (a scenario's explicit switch still wins).
    */
@@ -98,6 +106,8 @@ export class ScenarioService {
 }
 
 const MB = 1024 * 1024;
+// The system sees everything: its dataset is the one coordinators' views share when nothing is hidden from them.
+const WARM_UP_PRINCIPAL: Principal = { name: 'warm-up' };
 const NO_DERIVED_FACTS: DerivedFacts = new Map();
 
 function viewOf(full: PreparedDataset, view: PreparedDataset): { dataset: PreparedDataset; own: boolean } {

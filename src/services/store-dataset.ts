@@ -35,18 +35,31 @@ export function estimateDatasetBytes(dataset: PreparedDataset): number {
 /** Caches the prepared dataset of one audit head (the newest this server saw). */
 export class DatasetCache {
   private cached: { head: string; dataset: PreparedDataset } | undefined;
+  // The load under way: requests that arrive while it runs (the dashboard's first requests after a start, the
+  // serve command's warm-up) wait for it instead of each reading and preparing the whole store again.
+  private loading: { head: string; db: Database; dataset: Promise<PreparedDataset> } | undefined;
 
   /** The prepared dataset for a known head (inside a transaction that holds the head's lock). */
   async forHead(db: Database, head: string): Promise<PreparedDataset> {
     if (this.cached?.head === head) return this.cached.dataset;
-    const dataset = prepareStoredDataset(await readStoredDataset(db));
-    this.cached = { head, dataset };
-    return dataset;
+    // Joined only on the same handle: a transaction must not wait for a read queued behind itself.
+    if (this.loading?.head === head && this.loading.db === db) return this.loading.dataset;
+    const loading = { head, db, dataset: readStoredDataset(db).then(prepareStoredDataset) };
+    this.loading = loading;
+    try {
+      const dataset = await loading.dataset;
+      // A write may have moved the cache on while this load ran; keep the newer head.
+      if (this.cached === undefined || this.cached.head === head || headSeq(this.cached.head) < headSeq(head)) this.cached = { head, dataset };
+      return dataset;
+    } finally {
+      if (this.loading === loading) this.loading = undefined;
+    }
   }
 
   /** Forget the cached dataset (after a restore replaced the store wholesale). */
   invalidate(): void {
     this.cached = undefined;
+    this.loading = undefined;
   }
 
   /** Keep a dataset a write already prepared, under the head that write produced. */
@@ -63,4 +76,10 @@ export class DatasetCache {
   peek(head: string): PreparedDataset | undefined {
     return this.cached?.head === head ? this.cached.dataset : undefined;
   }
+}
+
+// An audit head is `seq:hash`; a head that is not (tests' own keys) counts as oldest.
+function headSeq(head: string): number {
+  const seq = Number.parseInt(head, 10);
+  return Number.isFinite(seq) ? seq : -1;
 }

@@ -48,7 +48,8 @@ describe('coalition demo, scenario, audit verify and serve on one data directory
     const scenario = await runCli(['scenario', '--set', 'ceasefire=true', '--json'], env);
     expect(scenario.code).toBe(0);
     expect(JSON.parse(scenario.out).summary.certain).toBeGreaterThan(0);
-  });
+    // Seven CLI processes, each starting Node, tsx and the store: minutes on a busy 2-core machine.
+  }, 300_000);
 
   it('a second process on the same directory is refused with a clear message while the server runs', async () => {
     const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env } });

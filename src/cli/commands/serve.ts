@@ -51,10 +51,14 @@ export function registerServeCommand(program: Command, io: CliIo, startServer: C
         }
         const { app, address } = await startServer(services, { host: options.host ?? config.host, port: options.port ?? config.port, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, demoAccounts: options.demo ? DEMO_ACCOUNTS : [] });
         io.out(`Coalition Ledger listening on ${address} (store: ${store.kind} ${store.location}): open ${address}/ for the dashboard; API docs at ${address}/docs\n`);
+        // The store's dataset and network, read and compiled now rather than by the first request.
+        const warmedUp = services.scenarios.warmUp().catch((error: unknown) => io.err(`The scenario warm-up failed: ${String(error)}\n`));
         // The briefing renderer's one-off start-up cost (fonts, layout code), paid now rather than by the first pack.
         services.briefing.warmUp().catch((error: unknown) => io.err(`The briefing renderer's warm-up failed: ${String(error)}\n`));
         await waitForSignal();
         await app.close();
+        // Not closing the store under a warm-up still reading it.
+        await warmedUp;
       } finally {
         await store.close();
       }
