@@ -4,7 +4,8 @@ import { makePledge, makeRequirement } from '../../../test/support/model-builder
 import { AREAS, CAPABILITIES, PARTIES, quantityArbitrary } from '../../../test/support/random-models.js';
 import { computeReferenceCoverage } from '../../../test/support/reference-coverage.js';
 import { computeCoverage, type CoveragePledge } from './compute-coverage.js';
-import { COVERAGE_CERTAIN, COVERAGE_INACTIVE, COVERAGE_POSSIBLE, fillCoverageReport, indexCoverage } from './index-coverage.js';
+import { COVERAGE_CERTAIN, COVERAGE_INACTIVE, COVERAGE_POSSIBLE, fillCoverageReport } from './fill-coverage.js';
+import { indexCoverage } from './index-coverage.js';
 
 // The indexed coverage against the code it replaced (test/support/reference-coverage.ts), field by field, on random
 // pledges (ids unique, in random order), requirements (priorities that tie, areas that nest, demands with and

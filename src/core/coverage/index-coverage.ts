@@ -1,26 +1,11 @@
 import { anyAreaCovers } from '../areas.js';
 import type { Pledge, Requirement } from '../types.js';
-import {
-  type AggregateCoverage,
-  type Allocation,
-  type CapabilityCoverage,
-  type CoverageReport,
-  type RequirementCoverage,
-  describeRow,
-  summarise,
-} from './coverage-rows.js';
 
 // Coverage (DESIGN.md §5) in two steps: the index, once per set of candidate pledges (which pledges can serve which
 // requirement, in the order coverage takes them: least flexible first, then by id), and the fill, once per
-// scenario (the pledges' states decide what each gives). Indexing groups pledges by capability and tests each
-// (capability, area list) against the requirements of that capability once: O(R + P log P); a fill is linear in
-// the (requirement, pledge) matches. computeCoverage (compute-coverage.ts) is the same in one call.
-
-/** 0 inactive, 1 possible, 2 certain (per pledge, in the index's pledge order). */
-export type CoverageStates = Uint8Array;
-export const COVERAGE_INACTIVE = 0;
-export const COVERAGE_POSSIBLE = 1;
-export const COVERAGE_CERTAIN = 2;
+// scenario (fill-coverage.ts: the pledges' states decide what each gives). Indexing groups pledges by capability
+// and tests each (capability, area list) against the requirements of that capability once: O(R + P log P).
+// computeCoverage (compute-coverage.ts) is the same in one call.
 
 export interface CoverageIndex {
   /** Requirements in priority order, then id. */
@@ -79,68 +64,6 @@ export function indexCoverage(requirements: readonly Requirement[], pledges: rea
   });
   const byCapability = new Map([...positions].map(([capability, list]) => [capability, Int32Array.from(list)]));
   return { requirements: ordered, pledges, sourceStart, source, matched, flexibility, byCapability };
-}
-
-/** Coverage of every requirement for the pledges' states (by position in the index's pledges). */
-export function fillCoverageReport(index: CoverageIndex, states: CoverageStates): CoverageReport {
-  const { requirements, pledges, sourceStart, source } = index;
-  const quantityMin = (p: number): number => (states[p] === COVERAGE_CERTAIN ? ((pledges[p] as Pledge).quantity?.min ?? 0) : 0);
-  const quantityMax = (p: number): number => (states[p] === COVERAGE_INACTIVE ? 0 : ((pledges[p] as Pledge).quantity?.max ?? 0));
-  const minPass = allocate(index, quantityMin);
-  const maxPass = allocate(index, quantityMax);
-  const rows = requirements.map((requirement, r) => {
-    const allocations: Allocation[] = [];
-    const unquantified: string[] = [];
-    let supplyMin = 0;
-    let supplyMax = 0;
-    const end = sourceStart[r + 1] as number;
-    for (let i = sourceStart[r] as number; i < end; i++) {
-      const p = source[i] as number;
-      const pledge = pledges[p] as Pledge;
-      const min = minPass.taken[i] as number;
-      const max = maxPass.taken[i] as number;
-      supplyMin += min;
-      supplyMax += max;
-      if (min > 0 || max > 0) allocations.push({ pledge: pledge.id, party: pledge.party, min, max });
-      if (states[p] !== COVERAGE_INACTIVE && pledge.quantity === null) unquantified.push(pledge.id);
-    }
-    return describeRow(requirement, supplyMin, supplyMax, allocations, unquantified);
-  });
-  return { requirements: rows, capabilities: summariseCapabilities(index, rows, minPass.left, maxPass.left), packages: summarise(rows, (row) => row.package) };
-}
-
-// One pass of the greedy allocation: `taken` per (requirement, source) slot of the CSR, `left` per pledge.
-function allocate(index: CoverageIndex, quantityOf: (p: number) => number): { taken: Float64Array; left: Float64Array } {
-  const { requirements, sourceStart, source, matched } = index;
-  const left = new Float64Array(matched.length);
-  for (let p = 0; p < matched.length; p++) if (matched[p] === 1) left[p] = quantityOf(p);
-  const taken = new Float64Array(source.length);
-  requirements.forEach((requirement, r) => {
-    let need = requirement.quantity ?? Infinity;
-    const end = sourceStart[r + 1] as number;
-    for (let i = sourceStart[r] as number; i < end && need > 0; i++) {
-      const p = source[i] as number;
-      const available = left[p] as number;
-      const take = Math.min(available, need);
-      if (take <= 0) continue;
-      taken[i] = take;
-      left[p] = available - take;
-      need -= take;
-    }
-  });
-  return { taken, left };
-}
-
-function summariseCapabilities(index: CoverageIndex, rows: readonly RequirementCoverage[], leftMin: Float64Array, leftMax: Float64Array): CapabilityCoverage[] {
-  return summarise(rows, (row) => row.capability).map((group: AggregateCoverage) => {
-    let unallocatedMin = 0;
-    let unallocatedMax = 0;
-    for (const p of index.byCapability.get(group.id) ?? []) {
-      unallocatedMin += leftMin[p] as number;
-      unallocatedMax += leftMax[p] as number;
-    }
-    return { ...group, unallocatedMin, unallocatedMax };
-  });
 }
 
 export function compareText(a: string, b: string): number {

@@ -3,12 +3,12 @@ import type { Network } from '../activation/compile-network.js';
 import { evaluateNetwork } from '../activation/evaluate-activation.js';
 import type { Reason } from '../activation/explain-pledge.js';
 import type { CoverageReport } from '../coverage/compute-coverage.js';
-import { fillCoverageReport } from '../coverage/index-coverage.js';
+import { fillCoverageReport } from '../coverage/fill-coverage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { DerivationBasis } from '../facts/derivations/derivation-kind.js';
 import { type DerivedFacts, resolveFactValues } from '../facts/derive-facts.js';
 import type { Fact, FactValue, IsoDate, Pledge, PledgeStatus, QuantityRange } from '../types.js';
-import { type CompiledCandidates, compiledCandidates } from './compiled-candidates.js';
+import { compiledCandidates } from './compiled-candidates.js';
 import { describeScenarioPledges } from './describe-scenario-pledges.js';
 
 // One scenario end to end: candidates → activation → coverage, in the shape the CLI, the API and the web
@@ -129,14 +129,16 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
   const { certain, possible, withoutCoordination } = activation.sets;
   const candidateStates = new Uint8Array(entry.candidates.length);
   for (let c = 0; c < candidateStates.length; c++) candidateStates[c] = certain[c] === 1 ? STATE_CERTAIN : possible[c] === 1 ? STATE_POSSIBLE : STATE_INACTIVE;
-  const coverage = fillCoverageReport(entry.coverage, candidateStates);
-  for (const row of coverage.requirements) row.pledgeSources = citedSources(row, entry);
+  const coverage = fillCoverageReport(entry.coverage, candidateStates, { pledgeSources: true });
 
   const total = dataset.pledges.length;
   const states = new Uint8Array(total);
   const explained = new Uint8Array(total);
   const counts = [0, 0, 0];
-  const contributing = new Set<string>();
+  // Only candidates can be active: their parties, numbered once per candidate list, mark who contributes.
+  const parties = numberParties(entry.candidates);
+  const contributing = new Uint8Array(parties.count);
+  let contributingParties = 0;
   for (let i = 0; i < total; i++) {
     const c = entry.candidateOf[i] as number;
     const state = c < 0 ? STATE_INACTIVE : (candidateStates[c] as number);
@@ -144,7 +146,11 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
     counts[state] = (counts[state] as number) + 1;
     // Plainly certain pledges have no explanation; excluded pledges have one when they were excluded for a reason.
     explained[i] = c < 0 ? (entry.excluded.has((dataset.pledges[i] as Pledge).id) ? 1 : 0) : state !== STATE_CERTAIN || withoutCoordination[c] !== 1 ? 1 : 0;
-    if (state !== STATE_INACTIVE) contributing.add((dataset.pledges[i] as Pledge).party);
+    if (state === STATE_INACTIVE) continue;
+    const party = parties.of[c] as number;
+    if (contributing[party] === 1) continue;
+    contributing[party] = 1;
+    contributingParties += 1;
   }
   const describe = describeScenarioPledges({ dataset, excluded: entry.excluded, candidateOf: entry.candidateOf, candidateById: entry.candidateById, activation });
   let noncertain = 0;
@@ -190,7 +196,7 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
       possible: counts[STATE_POSSIBLE] as number,
       inactive: counts[STATE_INACTIVE] as number,
       noncertain,
-      contributingParties: contributing.size,
+      contributingParties,
       candidateParties: entry.candidateParties,
     },
     bytes: estimateBytes(entry.network, total, coverage, assuranceGap.length + waitingGroups.reduce((sum, group) => sum + group.length, 0)),
@@ -199,16 +205,21 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
   return result;
 }
 
-// The sources a coverage row's pledges cite, each once, in order of first citation.
-function citedSources(row: CoverageReport['requirements'][number], entry: CompiledCandidates): string[] {
-  const sources = new Set<string>();
-  const cite = (id: string): void => {
-    const c = entry.candidateById.get(id);
-    if (c !== undefined) for (const source of (entry.candidates[c] as Pledge).sources) sources.add(source);
-  };
-  for (const allocation of row.allocations) cite(allocation.pledge);
-  for (const id of row.unquantifiedPledges) cite(id);
-  return [...sources];
+// Per candidate, a number for its party (0 … count - 1); candidate lists are never changed, so it is kept per list.
+const partyNumbers = new WeakMap<readonly Pledge[], { of: Int32Array; count: number }>();
+function numberParties(candidates: readonly Pledge[]): { of: Int32Array; count: number } {
+  let known = partyNumbers.get(candidates);
+  if (!known) {
+    const numbers = new Map<string, number>();
+    const of = Int32Array.from(candidates, (pledge) => {
+      let n = numbers.get(pledge.party);
+      if (n === undefined) numbers.set(pledge.party, (n = numbers.size));
+      return n;
+    });
+    known = { of, count: numbers.size };
+    partyNumbers.set(candidates, known);
+  }
+  return known;
 }
 
 function range(from: number, to: number): number[] {
