@@ -25,6 +25,7 @@ import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
 import { registerSanctionsRoutes } from './routes/sanctions.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
+import { registerPledgeListRoutes } from './routes/pledge-list.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 // Builds the HTTP app from injected services (server.ts listens). Every route has request and response
@@ -80,6 +81,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerIncidentVerificationRoutes(app, services);
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
+  registerPledgeListRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);

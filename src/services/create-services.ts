@@ -14,6 +14,7 @@ import { FundingService } from './funding/funding.service.js';
 import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { RecordListService } from './list-records.service.js';
+import { PledgeListService } from './pledge-list.service.js';
 import { RecordService } from './records.service.js';
 import { SanctionsService } from './sanctions/sanctions.service.js';
 import { ScenarioService } from './scenarios.service.js';
@@ -30,6 +31,8 @@ export interface Services {
   /** Pages of records for the API's lists, now or as of a past date. */
   recordLists: RecordListService;
   scenarios: ScenarioService;
+  /** The web's pledge list: a page of a scenario's pledges, filtered, searched and sorted, or its export. */
+  pledgeList: PledgeListService;
   /** What changed between two dates or meetings. */
   changes: ChangesService;
   /** Unlockers, allocation (LP in a worker thread) and risk, on the caller's view. */
@@ -75,6 +78,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     records,
     recordLists: new RecordListService(records, scenarios, sanctions, store),
     scenarios,
+    pledgeList: new PledgeListService(scenarios, now),
     changes,
     analyses,
     followUp: new FollowUpService(store, now),

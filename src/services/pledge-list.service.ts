@@ -1,0 +1,190 @@
+import type { Principal } from '../core/access/principal.js';
+import type { PledgeListPage, PledgeListRow } from '../core/pledge-list/pledge-list-page.js';
+import { explainChain } from '../core/activation/explanation-chain.js';
+import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
+import { type PledgeListColumn, type PledgeListLanguage, pledgeListWords, type PledgeRowState, pledgeTexts } from '../core/pledge-list/pledge-row-text.js';
+import { type PledgeListQuery, selectPledgeRows } from '../core/pledge-list/select-pledge-rows.js';
+import type { ScenarioPledge, ScenarioResult } from '../core/scenario/evaluate-scenario.js';
+import type { Pledge } from '../core/types.js';
+import { writeCsv, writeXlsx } from './exchange/write-tables.js';
+import type { ScenarioRequest } from './run-scenario.js';
+import type { ScenarioService } from './scenarios.service.js';
+
+// The pledge list of the web's Pledges and party pages (docs/api.md "Pledge list"): one page of a scenario's
+// evaluated pledges, filtered, searched and sorted by what the table shows, or the whole filtered list as CSV or
+// XLSX. It reads the dataset and the evaluation the caller may see through ScenarioService (the same access and the
+// same cached evaluation as POST /api/scenarios/evaluate), and builds objects only for the rows it returns.
+
+/** A list request: the scenario (as the evaluate route takes it), the filters and sort, and the page's language. */
+export interface PledgeListRequest {
+  scenario: ScenarioRequest;
+  query: PledgeListQuery;
+  language: PledgeListLanguage;
+}
+
+export type PledgeExportFormat = 'csv' | 'xlsx';
+
+/** An export request: the list's request, its format, the columns (sources always last) and the file's name. */
+export interface PledgeExportRequest extends PledgeListRequest {
+  format: PledgeExportFormat;
+  columns: readonly Exclude<PledgeListColumn, 'sources'>[];
+  name: string;
+}
+
+export interface PledgeExport {
+  filename: string;
+  contentType: string;
+  body: string | Buffer;
+}
+
+const MAX_SOURCES = 1000;
+const STATE_NAMES: readonly PledgeRowState[] = ['inactive', 'possible', 'certain'];
+
+export class PledgeListService {
+  constructor(
+    private readonly scenarios: ScenarioService,
+    private readonly now: () => Date,
+  ) {}
+
+  /** One page of the scenario's pledges the caller may see, filtered and sorted as asked. */
+  async page(principal: Principal, request: PledgeListRequest & { limit: number; offset: number }): Promise<PledgeListPage> {
+    const { dataset, result } = await this.evaluate(principal, request.scenario);
+    const positions = this.select(dataset, result, request);
+    const shown = positions.slice(request.offset, request.offset + request.limit);
+    const facets = facetsOf(dataset, request.query.knownOn);
+    return { items: buildRows(dataset, result, shown, request.language), total: positions.length, limit: request.limit, offset: request.offset, ...facets, sources: citedSources(dataset, positions) };
+  }
+
+  /** The whole filtered, sorted list as CSV or XLSX, with the columns the page shows, sources and the as-of date last. */
+  async export(principal: Principal, request: PledgeExportRequest): Promise<PledgeExport> {
+    const { dataset, result } = await this.evaluate(principal, request.scenario);
+    const positions = this.select(dataset, result, request);
+    const words = pledgeListWords(request.language);
+    const texts = pledgeTexts(request.language, namesOf(dataset));
+    const asOf = request.scenario.asOf ?? this.now().toISOString().slice(0, 10);
+    const headers = [...request.columns.map((column) => words.headers[column]), words.headers.sources, words.headers.asOf];
+    const explanations = request.columns.includes('explanation') ? explanationsAt(result, positions) : [];
+    const rows = positions.map((position, i) => {
+      const pledge = dataset.pledges[position] as Pledge;
+      const state = stateAt(result, position);
+      const cell = (column: Exclude<PledgeListColumn, 'sources'>): string | number | null => {
+        switch (column) {
+          case 'id': return pledge.id;
+          case 'party': return texts.party(pledge.party);
+          case 'capability': return texts.capabilityCell(pledge);
+          case 'quantity': return texts.quantity(pledge);
+          case 'status': return texts.status(pledge.status);
+          case 'condition': return pledge.condition;
+          case 'state': return texts.state(state);
+          case 'explanation': return explanations[i] ?? '';
+        }
+      };
+      return Object.fromEntries([...request.columns.map((column, c) => [headers[c] as string, cell(column)]), [words.headers.sources, pledge.sources.join('; ')], [words.headers.asOf, asOf]]);
+    });
+    const table = { name: 'pledges', columns: headers.map((header) => ({ name: header, kind: 'text' as const, field: header, description: header })), rows };
+    const filename = `${request.name}-${asOf}.${request.format}`;
+    if (request.format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: writeCsv(table) };
+    return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await writeXlsx([table], this.now()) };
+  }
+
+  // The dataset and the evaluation of one audit head: read again while a write moved the head in between.
+  private async evaluate(principal: Principal, scenario: ScenarioRequest): Promise<{ dataset: PreparedDataset; result: ScenarioResult }> {
+    for (let attempt = 0; ; attempt++) {
+      const dataset = await this.scenarios.dataset(principal, scenario.asOf);
+      const result = await this.scenarios.evaluate(principal, scenario);
+      const same = (await this.scenarios.dataset(principal, scenario.asOf)) === dataset;
+      if ((same || attempt >= 2) && result.states.length === dataset.pledges.length) return { dataset, result };
+      if (attempt >= 4) throw new Error('the store changed while the pledge list was read');
+    }
+  }
+
+  private select(dataset: PreparedDataset, result: ScenarioResult, request: PledgeListRequest): number[] {
+    const names = namesOf(dataset);
+    return selectPledgeRows(
+      { pledges: dataset.pledges, states: (position) => stateAt(result, position), texts: { en: pledgeTexts('en', names), de: pledgeTexts('de', names) }, language: request.language, explanations: (positions) => explanationsAt(result, positions) },
+      request.query,
+    );
+  }
+}
+
+function stateAt(result: ScenarioResult, position: number): PledgeRowState {
+  return STATE_NAMES[result.states[position] ?? 0] ?? 'inactive';
+}
+
+function explanationsAt(result: ScenarioResult, positions: readonly number[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let start = 0; start < positions.length; start += 2000) out.push(...result.pledgesAt(positions.slice(start, start + 2000)).map((pledge) => pledge.explanation));
+  return out;
+}
+
+const namesCache = new WeakMap<PreparedDataset, ReturnType<typeof makeNames>>();
+function namesOf(dataset: PreparedDataset): ReturnType<typeof makeNames> {
+  let names = namesCache.get(dataset);
+  if (!names) namesCache.set(dataset, (names = makeNames(dataset)));
+  return names;
+}
+function makeNames(dataset: PreparedDataset) {
+  return { parties: new Map(dataset.parties.map((party) => [party.id, party])), capabilities: dataset.capabilityById, positions: new Map(dataset.pledges.map((pledge, i) => [pledge.id, i])) };
+}
+
+// The filters' choices: every party and capability among the pledges (known at the date), sorted by id.
+function facetsOf(dataset: PreparedDataset, knownOn: string | undefined): { parties: string[]; capabilities: string[] } {
+  const parties = new Set<string>();
+  const capabilities = new Set<string>();
+  for (const pledge of dataset.pledges) {
+    if (knownOn && pledge.announcedOn !== undefined && pledge.announcedOn > knownOn) continue;
+    parties.add(pledge.party);
+    capabilities.add(pledge.capability);
+  }
+  return { parties: [...parties].sort(), capabilities: [...capabilities].sort() };
+}
+
+function citedSources(dataset: PreparedDataset, positions: readonly number[]): string[] {
+  const sources = new Set<string>();
+  for (const position of positions) {
+    for (const source of (dataset.pledges[position] as Pledge).sources) {
+      sources.add(source);
+      if (sources.size >= MAX_SOURCES) return [...sources];
+    }
+  }
+  return [...sources];
+}
+
+// The page's rows: each pledge with names, state and explanation (its chain looked up among the candidates, as the
+// web's explainer does).
+function buildRows(dataset: PreparedDataset, result: ScenarioResult, positions: readonly number[], language: PledgeListLanguage): PledgeListRow[] {
+  const names = namesOf(dataset);
+  const texts = pledgeTexts(language, names);
+  const evaluated = result.pledgesAt(positions);
+  const looked = new Map<string, ScenarioPledge | undefined>();
+  const lookup = (id: string): ScenarioPledge | undefined => {
+    if (!looked.has(id)) {
+      const position = names.positions.get(id);
+      const found = position === undefined ? undefined : result.pledgesAt([position])[0];
+      looked.set(id, found?.candidate === false ? undefined : found);
+    }
+    return looked.get(id);
+  };
+  return positions.map((position, i) => {
+    const pledge = dataset.pledges[position] as Pledge;
+    const entry = evaluated[i] as ScenarioPledge;
+    const chain = entry.state !== 'certain' && entry.candidate === false && entry.reasons.length === 0 ? undefined : explainChain(entry, lookup);
+    return {
+      id: pledge.id,
+      party: pledge.party,
+      partyName: texts.party(pledge.party),
+      capability: pledge.capability,
+      capabilityName: texts.capability(pledge.capability),
+      quantity: pledge.quantity,
+      areas: pledge.areas,
+      status: pledge.status,
+      condition: pledge.condition,
+      state: entry.state,
+      note: pledge.note ?? null,
+      sources: pledge.sources,
+      explanation: entry.explanation,
+      explanationChain: chain ?? null,
+      standby: entry.standby ?? null,
+    };
+  });
+}
