@@ -164,6 +164,14 @@ describe('authorisation matrix', () => {
       expect(scenario.statusCode).toBe(200);
       const ids = (json(scenario.body).pledges as { id: string }[]).map((pledge) => pledge.id).sort();
       expect(ids).toEqual(LEVELS.filter((level) => maySee(who, level)).map((level) => `p-${level}`).sort());
+      // The web's pledge list and its export hold exactly the same pledges.
+      const list = await request({ method: 'POST', url: '/api/scenarios/pledges?limit=500', payload: {} });
+      expect(list.statusCode).toBe(200);
+      expect((json(list.body).items as { id: string }[]).map((pledge) => pledge.id).sort()).toEqual(ids);
+      const exported = await request({ method: 'POST', url: '/api/scenarios/pledges/export?columns=id,condition,explanation', payload: {} });
+      expect(exported.statusCode).toBe(200);
+      expectNoLeak(who, list.body);
+      expectNoLeak(who, exported.body);
       const coverage = await request({ method: 'GET', url: '/api/coverage' });
       const asOf = await request({ method: 'GET', url: `/api/pledges?asOf=2030-01-01` });
       const audit = await request({ method: 'GET', url: '/api/audit?limit=500' });
