@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, makePledge, makeRequirement, prepareModel } from '../../../test/support/model-builders.js';
+import type { Pledge } from '../types.js';
 import { evaluateScenario, type ScenarioPledge, type ScenarioResult, scenarioJson, STATE_CERTAIN } from './evaluate-scenario.js';
 
 // One scenario end to end on small hand-made datasets: candidates → activation → explanations → coverage.
@@ -137,6 +138,31 @@ describe('evaluateScenario', () => {
       ['fr-4', 'certain'],
     ]);
     expect(pledgeOf(before, 'fr-2').explanation).toBe('fr-2 inactive: announced on 2026-01-06, after 2025-10-01');
+  });
+
+  it('a listed pledge has the record fields, then its state and explanation, in that order (the JSON clients read)', () => {
+    const dataset = prepareModel(
+      makeDataset({
+        parties: ['FR', 'DE'],
+        facts: { us_backstop: false, violation: false },
+        pledges: [
+          makePledge('fr', { condition: 'us_backstop' }),
+          makePledge('de', { party: 'DE', status: 'announced' }),
+          makePledge('de-g', { party: 'DE', condition: 'violation', guarantee: { trigger: 'violation', responses: ['unstated'], responseTime: 'not stated' } }),
+        ],
+      }),
+    );
+    const result = evaluateScenario(dataset, { minStatus: 'committed' });
+    const record = ['id', 'party', 'capability', 'quantity', 'areas', 'status', 'condition'] as const;
+    const outcome = ['state', 'candidate', 'withoutCoordination', 'inAssuranceGap', 'explanation', 'reasons', 'waitsFor'];
+    for (const listed of result.selectPledges('all', 0, 10).items) {
+      const pledge = dataset.pledges.find((candidate) => candidate.id === listed.id) as Pledge;
+      expect(Object.keys(listed)).toEqual([...record, ...outcome, ...(listed.standby === undefined ? [] : ['standby'])]);
+      for (const field of record) expect(listed[field]).toBe(pledge[field]);
+    }
+    expect(pledgeOf(result, 'de').explanation).toBe('de inactive: status announced is below the minimum committed');
+    expect(pledgeOf(result, 'fr').explanation).toBe('fr inactive: needs us_backstop (false)');
+    expect(pledgeOf(result, 'de-g')).toMatchObject({ standby: 'violation', explanation: 'de-g inactive: needs violation (false); a guarantee commitment: it stands by until violation' });
   });
 
   it('a superseded pledge and its revision are never both counted in coverage', () => {
