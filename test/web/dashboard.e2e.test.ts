@@ -280,22 +280,29 @@ describe('the web dashboard in chromium', () => {
     const { page, errors } = await open();
     await signIn(page, server.url, 'demo-analyst');
     await page.goto(`${server.url}/pledges?asOf=2026-01-15`);
+    // The server searches, sorts and pages the list: wait until the table shows its answer.
+    const settled = () => page.locator('[data-table="pledges"] .table-scroll[aria-busy="false"]').waitFor();
+    const partiesShown = () => page.locator('[data-table="pledges"] tbody tr td:nth-child(2)').allTextContents();
     await page.getByTestId('pledges-search').fill('Germany');
-    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
-    const parties = await page.locator('[data-table="pledges"] tbody tr td:nth-child(2)').allTextContents();
-    expect(new Set(parties)).toEqual(new Set(['Germany']));
+    await expect.poll(async () => new Set(await partiesShown())).toEqual(new Set(['Germany']));
     // Search by a name a note mentions, and by a capability's name.
     await page.getByTestId('pledges-search').fill('Merz');
-    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await page.locator('[data-table="pledges"] tbody tr').allTextContents()).join(' ')).toContain('Germany');
     await page.getByTestId('pledges-search').fill('naval vessels');
     await expect.poll(async () => new Set(await page.locator('[data-table="pledges"] tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Naval vesselsBlack Sea']));
     await page.getByTestId('pledges-search').fill('');
+    await expect.poll(async () => new Set(await partiesShown()).size).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Party', exact: true }).click();
     await page.getByRole('button', { name: 'Party', exact: true }).click();
     expect(new URL(page.url()).searchParams.get('pledges.sort')).toBe('-party');
-    const sorted = await page.locator('[data-table="pledges"] tbody tr td:nth-child(2)').allTextContents();
-    expect(sorted).toEqual([...sorted].sort((a, b) => b.localeCompare(a, 'en')));
+    const descending = (names: string[]) => [...names].sort((a, b) => b.localeCompare(a, 'en'));
+    await expect.poll(async () => { const shown = await partiesShown(); return shown.length > 1 && shown.join('|') === descending(shown).join('|'); }).toBe(true);
+    await settled();
+    const sorted = await partiesShown();
+    expect(sorted).toEqual(descending(sorted));
     await page.getByTestId('pledges-search').fill('Germany');
+    await expect.poll(async () => new Set(await partiesShown())).toEqual(new Set(['Germany']));
+    await settled();
     const shownIds = await page.locator('[data-table="pledges"] tbody tr th').allTextContents();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pledges-csv').click()]);
     expect(download.suggestedFilename()).toBe('pledges-2026-01-15.csv');

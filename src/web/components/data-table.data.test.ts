@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildCsv, foldText, nextSort, parseSort, searchRows, sortRows, type TableColumn } from './data-table.data.js';
+import { buildCsv, foldText, nextSort, pageOffset, parseSort, searchRows, sortRows, type TableColumn } from './data-table.data.js';
 
 interface Row {
   id: string;
@@ -64,5 +64,17 @@ describe('the shared table', () => {
       ['Id', 'Sources', 'As of'],
       ['a', 's1', '2026-01-01'],
     ]);
+  });
+});
+
+describe('server-mode pages', () => {
+  it('reads the page from the URL and keeps it inside the rows there are', () => {
+    expect(pageOffset('', 250, 100)).toEqual({ page: 1, offset: 0, pages: 3 });
+    expect(pageOffset('3', 250, 100)).toEqual({ page: 3, offset: 200, pages: 3 });
+    expect(pageOffset('9', 250, 100)).toEqual({ page: 3, offset: 200, pages: 3 });
+    expect(pageOffset('0', 250, 100)).toEqual({ page: 1, offset: 0, pages: 3 });
+    expect(pageOffset('x', 0, 100)).toEqual({ page: 1, offset: 0, pages: 1 });
+    // Before the first answer the page asked for is taken as it is.
+    expect(pageOffset('4', undefined, 100)).toEqual({ page: 4, offset: 300, pages: 4 });
   });
 });

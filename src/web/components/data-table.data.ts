@@ -1,5 +1,8 @@
 // The shared table's logic (components/data-table.tsx): sort by any column, search the text of every column,
-// and write what is shown as CSV with each row's sources and the as-of date. Pure, tested without a browser.
+// and write what is shown as CSV with each row's sources and the as-of date; in server mode, which page of the
+// server's rows the URL asks for. Pure, tested without a browser.
+
+import { foldText } from '../../core/pledge-list/select-pledge-rows.js';
 
 export interface TableColumn<R> {
   id: string;
@@ -44,10 +47,7 @@ export function sortRows<R>(rows: readonly R[], columns: readonly TableColumn<R>
     .map((entry) => entry.row);
 }
 
-/** Lower case without accents, so "Osterreich" finds "Österreich". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { foldText };
 
 /** The rows whose text (every column, plus `extra` such as a note) contains every word of `query`. */
 export function searchRows<R>(rows: readonly R[], columns: readonly TableColumn<R>[], query: string, extra?: (row: R) => string): R[] {
@@ -70,4 +70,15 @@ export function buildCsv(options: { headers: readonly string[]; rows: readonly (
   const lines = [[...options.headers, ...(sources ? [options.sourcesHeader] : []), options.asOfHeader]];
   options.rows.forEach((row, index) => lines.push([...row, ...(sources ? [(sources[index] ?? []).join('; ')] : []), options.asOf]));
   return `${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Rows a page of a server-mode table shows. */
+export const TABLE_PAGE = 100;
+
+/** The page the URL asks for (`<name>.page`, from 1) as an offset, kept inside the rows there are. */
+export function pageOffset(pageText: string, total: number | undefined, pageSize: number = TABLE_PAGE): { page: number; offset: number; pages: number } {
+  const asked = /^[1-9]\d{0,6}$/.test(pageText) ? Number(pageText) : 1;
+  const pages = total === undefined ? asked : Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(asked, pages);
+  return { page, offset: (page - 1) * pageSize, pages };
 }

@@ -1,15 +1,16 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { useAppState } from '../lib/app-state.js';
-import { useQueryParam } from '../lib/router.js';
-import { buildCsv, nextSort, parseSort, searchRows, sortRows, type TableColumn } from './data-table.data.js';
-import { downloadText, todayIso } from './download.js';
+import { setQuery, useQueryParam } from '../lib/router.js';
+import { buildCsv, nextSort, pageOffset, parseSort, searchRows, sortRows, TABLE_PAGE, type TableColumn } from './data-table.data.js';
+import { downloadBlob, downloadText, todayIso } from './download.js';
 
 // The one table every page uses: click a column's header to sort by it, search the text of every column (names
 // as shown, so "Germany" and a capability's name find rows), download what is shown as CSV with each row's
 // sources and the as-of date. Sort and search live in the URL (`<name>.sort`, `<name>.q`). On a phone each row
 // becomes a card (every cell labelled with its column) and the headers a row of sort buttons; nothing widens
-// the page.
+// the page. In server mode (`server`) the rows are one page the server searched, sorted and cut: the table keeps
+// the same URL state (plus `<name>.page`), asks through useServerTableState and lets the server write the files.
 
 export interface Column<R> extends TableColumn<R> {
   header: string;
@@ -38,18 +39,64 @@ interface Props<R> {
   actions?: ReactNode;
   /** Shown when no row matches. */
   empty?: string;
+  /** The rows are one page of the server's (see useServerTableState): how many match, and the server's export. */
+  server?: ServerRows;
+}
+
+/** What a server-mode table draws beside its page of rows. */
+export interface ServerRows {
+  /** How many rows match the search and filters (undefined until the first answer). */
+  total: number | undefined;
+  /** A request for another page, sort or search is under way. */
+  busy: boolean;
+  /** Make the whole searched, sorted list as a file on the server. */
+  download: (format: 'csv' | 'xlsx') => Promise<{ blob: Blob; filename: string }>;
+}
+
+/** The sort, search and page a server-mode table shows, from the URL: what its page asks the server for. */
+export function useServerTableState(name: string, total: number | undefined): { sort: string; query: string; page: number; offset: number; limit: number } {
+  const [sort] = useQueryParam(`${name}.sort`);
+  const [query] = useQueryParam(`${name}.q`);
+  const [pageText] = useQueryParam(`${name}.page`);
+  const { page, offset } = pageOffset(pageText, total);
+  return { sort, query, page, offset, limit: TABLE_PAGE };
 }
 
 /** A sortable, searchable, exportable table. */
 export function DataTable<R>(props: Props<R>) {
-  const { name, caption, rows, columns, rowKey, sources, searchExtra, searchable = true, rowAttributes, actions, empty } = props;
+  const { name, caption, rows, columns, rowKey, sources, searchExtra, searchable = true, rowAttributes, actions, empty, server } = props;
   const { t, language } = useI18n();
   const { asOf } = useAppState();
-  const [sortText, setSort] = useQueryParam(`${name}.sort`);
-  const [query, setQuery] = useQueryParam(`${name}.q`);
+  const [sortText] = useQueryParam(`${name}.sort`);
+  const [query] = useQueryParam(`${name}.q`);
+  const [pageText] = useQueryParam(`${name}.page`);
+  // A new search or sort starts at the first page.
+  const setSort = (value: string): void => setQuery({ [`${name}.sort`]: value || undefined, [`${name}.page`]: undefined });
+  const setSearch = (value: string): void => setQuery({ [`${name}.q`]: value || undefined, [`${name}.page`]: undefined }, { replace: true });
+  const setPage = (page: number): void => setQuery({ [`${name}.page`]: page > 1 ? String(page) : undefined });
   const order = parseSort(sortText, columns);
-  const shown = useMemo(() => sortRows(searchRows(rows, columns, query, searchExtra), columns, order, language === 'de' ? 'de-DE' : 'en-GB'), [rows, columns, query, searchExtra, order?.column, order?.descending, language]);
+  const shown = useMemo(
+    () => (server ? [...rows] : sortRows(searchRows(rows, columns, query, searchExtra), columns, order, language === 'de' ? 'de-DE' : 'en-GB')),
+    [server !== undefined, rows, columns, query, searchExtra, order?.column, order?.descending, language],
+  );
+  const paging = server ? pageOffset(pageText, server.total) : undefined;
+  const [fileState, setFileState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const serverDownload = async (format: 'csv' | 'xlsx'): Promise<void> => {
+    if (!server) return;
+    setFileState({ busy: true });
+    try {
+      const file = await server.download(format);
+      downloadBlob(file.filename, file.blob);
+      setFileState({ busy: false });
+    } catch (caught) {
+      setFileState({ busy: false, error: caught instanceof Error ? caught.message : String(caught) });
+    }
+  };
   const download = (): void => {
+    if (server) {
+      void serverDownload('csv');
+      return;
+    }
     const csv = buildCsv({
       headers: columns.map((column) => column.header),
       rows: shown.map((row) => columns.map((column) => column.text(row))),
@@ -66,14 +113,18 @@ export function DataTable<R>(props: Props<R>) {
         {searchable && (
           <label>
             {t('table.search')}{' '}
-            <input type="search" value={query} onChange={(event) => setQuery(event.target.value, { replace: true })} data-testid={`${name}-search`} />
+            <input type="search" value={query} onChange={(event) => setSearch(event.target.value)} data-testid={`${name}-search`} />
           </label>
         )}
-        <span className="muted" role="status">{t('table.count', { shown: shown.length, total: rows.length })}</span>
+        <span className="muted" role="status">
+          {server && paging ? (server.total === undefined ? t('common.loading') : server.total === 0 || shown.length === 0 ? t('table.count', { shown: 0, total: server.total }) : t('table.range', { from: Math.min(server.total, paging.offset + 1), to: paging.offset + shown.length, total: server.total })) : t('table.count', { shown: shown.length, total: rows.length })}
+        </span>
         {actions}
-        <button type="button" onClick={download} data-testid={`${name}-csv`}>{t('table.csv')}</button>
+        <button type="button" onClick={download} disabled={fileState.busy} data-testid={`${name}-csv`}>{t('table.csv')}</button>
+        {server && <button type="button" onClick={() => void serverDownload('xlsx')} disabled={fileState.busy} data-testid={`${name}-xlsx`}>{t('table.xlsx')}</button>}
+        {fileState.error && <span role="alert" className="error">{t('common.error', { message: fileState.error })}</span>}
       </div>
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0} aria-busy={server?.busy ? 'true' : 'false'}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -106,8 +157,15 @@ export function DataTable<R>(props: Props<R>) {
             ))}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="muted">{empty ?? t('table.noMatch')}</p>}
+        {shown.length === 0 && !server?.busy && <p className="muted">{empty ?? t('table.noMatch')}</p>}
       </div>
+      {server && paging && paging.pages > 1 && (
+        <nav className="table-pages" aria-label={t('table.pages', { table: caption })}>
+          <button type="button" onClick={() => setPage(paging.page - 1)} disabled={paging.page <= 1} data-testid={`${name}-previous`}>{t('table.previous')}</button>
+          <span>{t('table.page', { page: paging.page, pages: paging.pages })}</span>
+          <button type="button" onClick={() => setPage(paging.page + 1)} disabled={paging.page >= paging.pages} data-testid={`${name}-next`}>{t('table.next')}</button>
+        </nav>
+      )}
     </div>
   );
 }

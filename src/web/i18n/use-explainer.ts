@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { createExplainer, type ExplainablePledge, wordsFor } from './explanations.data.js';
+import type { Explanation } from '../../core/activation/explanation-chain.js';
+import { createExplainer, type ExplainablePledge, explanationText, wordsFor } from './explanations.data.js';
 import { useI18n } from './i18n.js';
 import { areaName } from './labels.data.js';
 import { partyNamer } from './party-names.data.js';
@@ -14,4 +15,15 @@ export function useExplainer(pledges: readonly ExplainablePledge[], names?: { pa
     () => createExplainer(pledges, wordsFor(language, parties && facts ? { party: partyNamer(language, parties), fact: recordNamer(language, facts), area: (area) => areaName(t, area) } : {})),
     [pledges, language, parties, facts, t],
   );
+}
+
+/** Renders explanation chains the server built (the pledge list's rows) in the current language, parties and facts by name. */
+export function useChainExplainer(names: { parties: readonly { id: string; name?: { en: string; de: string } }[]; facts: readonly Named[] } | undefined): (chain: Explanation) => string {
+  const { language, t } = useI18n();
+  const parties = names?.parties;
+  const facts = names?.facts;
+  return useMemo(() => {
+    const words = wordsFor(language, parties && facts ? { party: partyNamer(language, parties), fact: recordNamer(language, facts), area: (area) => areaName(t, area) } : {});
+    return (chain: Explanation) => explanationText(chain, words);
+  }, [language, parties, facts, t]);
 }

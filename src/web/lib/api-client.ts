@@ -39,6 +39,20 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   return parsed as T;
 }
 
+/** Send one request whose answer is a file (an export): its bytes and the name the server gives it. */
+export async function apiDownload(method: string, path: string, body?: unknown): Promise<{ blob: Blob; filename: string }> {
+  const sent: Record<string, string> = {};
+  if (body !== undefined) sent['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) sent['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (!response.ok) {
+    const text = await response.text();
+    throw toApiError(response.status, text ? safeJson(text) : undefined);
+  }
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
+}
+
 /** GET a path. */
 export function apiGet<T>(path: string): Promise<T> {
   return apiRequest<T>('GET', path);

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { SourceLinks } from '../../components/source-links.js';
 import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useExplainer } from '../../i18n/use-explainer.js';
 import { useAppState } from '../../lib/app-state.js';
 import { type ContributionRecord, type FundPackageRecord, type FundRecord, loadCollection } from '../../lib/records.js';
 import { groupName, statusName } from '../../i18n/labels.data.js';
@@ -11,29 +10,29 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { PledgeTable } from '../pledges/pledge-table.js';
 import { useLoad } from '../../lib/use-api.js';
 import { apiGet, withQuery } from '../../lib/api-client.js';
-import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
+import type { ReferenceData } from '../../lib/records.js';
+import { usePledgePage } from '../pledges/use-pledge-page.js';
 import { type ConversionLike, Money } from '../../components/money.js';
 import { CurrencyNote } from '../../components/currency-note.js';
 import type { FundAllocation } from '../purl/purl.data.js';
 import { formatMoney } from '../purl/purl.data.js';
-import { type Burden, buildPartyPledges, burdenOf, collectSources, contributionsOf } from './party.data.js';
+import { type Burden, burdenOf, collectSources, contributionsOf } from './party.data.js';
 
-// A party: its pledges with conditions, states and explanations, its contributions, and the sources.
+// A party: its pledges with conditions, states and explanations (one page at a time from the server), its
+// contributions, and the sources.
 
 const SHOWN = ['id', 'capability', 'quantity', 'status', 'condition', 'state', 'explanation'] as const;
 
 /** The party page. */
 export default function PartyPage({ id }: { id: string }) {
-  const scenario = useScenario();
-  return <Loading loaded={scenario}>{(view) => <Party id={id} view={view} />}</Loading>;
+  const pledges = usePledgePage('party-pledges', SHOWN, { party: id });
+  return <Loading loaded={pledges.reference}>{(reference) => <Party id={id} reference={reference} pledges={pledges} />}</Loading>;
 }
 
-function Party({ id, view }: { id: string; view: ScenarioView }) {
+function Party({ id, reference, pledges }: { id: string; reference: ReferenceData; pledges: ReturnType<typeof usePledgePage> }) {
   const { t, language } = useI18n();
   const { asOf, currency } = useAppState();
-  const party = view.reference.parties.find((entry) => entry.id === id);
-  const explain = useExplainer(view.result.pledges, view.reference);
-  const rows = useMemo(() => buildPartyPledges(id, view.reference.pledges, view.result, explain), [id, view, explain]);
+  const party = reference.parties.find((entry) => entry.id === id);
   const contributions = useLoad(`contributions:${asOf ?? ''}`, () => loadCollection<ContributionRecord>('contributions', asOf));
   const own = useMemo(() => contributionsOf(id, contributions.data ?? []).filter((c) => asOf === undefined || c.date <= asOf), [id, contributions.data, asOf]);
   const burden = useLoad(`burden:${asOf ?? ''}:${currency}`, () => apiGet<Burden>(withQuery('/api/burden', { asOf, currency })));
@@ -47,10 +46,10 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
     };
   });
   const share = burden.data ? burdenOf(id, burden.data) : null;
-  const title = partyName(language, id, view.reference.parties);
+  const title = partyName(language, id, reference.parties);
   usePageTitle(title, t('app.title'));
   if (!party) return <p>{t('notFound')}</p>;
-  const namer = partyNamer(language, view.reference.parties);
+  const namer = partyNamer(language, reference.parties);
   return (
     <div className="party">
       <h1>{title} <code className="muted small">{party.id}</code></h1>
@@ -77,7 +76,9 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
       )}
       <section className="panel">
         <h2>{t('party.pledges')}</h2>
-        {rows.length === 0 ? <p>{t('party.none')}</p> : <PledgeTable name="party-pledges" caption={t('party.pledgesOf', { party: title })} rows={rows} parties={view.reference.parties} show={SHOWN} />}
+        <Loading loaded={pledges.page}>
+          {(page) => (page.parties.includes(id) ? <PledgeTable name="party-pledges" caption={t('party.pledgesOf', { party: title })} rows={pledges.rows} parties={reference.parties} show={SHOWN} server={pledges.server} /> : <p>{t('party.none')}</p>)}
+        </Loading>
       </section>
       <section className="panel">
         <h2>{t('party.contributions')}</h2>
@@ -97,7 +98,7 @@ function Party({ id, view }: { id: string; view: ScenarioView }) {
       </section>
       <section className="panel">
         <h2>{t('common.sources')}</h2>
-        <SourceLinks ids={[...collectSources(rows), ...collectSources(own)]} />
+        <SourceLinks ids={[...new Set([...(pledges.page.data?.sources ?? []), ...collectSources(own)])]} />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
 import { CapabilityLabel } from '../../components/capability-label.js';
-import { type Column, DataTable } from '../../components/data-table.js';
+import { type Column, DataTable, type ServerRows } from '../../components/data-table.js';
 import { SourceLinks } from '../../components/source-links.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { formatQuantity } from '../../i18n/capabilities.data.js';
@@ -12,10 +12,11 @@ import { Link } from '../../lib/router.js';
 import { type PledgeColumnId, pledgeColumns, type PledgeRow } from './pledges.data.js';
 
 // The one pledge table (the pledge list, a party's page): parties and capabilities by name, quantities with
-// their units, the state with its reason, sorted, searched and exported by the shared table.
+// their units, the state with its reason, sorted, searched and exported by the shared table (by the server, when
+// `server` is given: the rows are then one page of the server's list).
 
 /** Pledges as a table with the chosen columns. */
-export function PledgeTable({ name, caption, rows, parties, show, actions }: { name: string; caption: string; rows: readonly PledgeRow[]; parties: readonly PartyRecord[]; show: readonly PledgeColumnId[]; actions?: ReactNode }) {
+export function PledgeTable({ name, caption, rows, parties, show, actions, server }: { name: string; caption: string; rows: readonly PledgeRow[]; parties: readonly PartyRecord[]; show: readonly PledgeColumnId[]; actions?: ReactNode; server?: ServerRows }) {
   const { t, language, capability } = useI18n();
   const columns = useMemo(() => {
     const party = partyNamer(language, parties);
@@ -69,6 +70,7 @@ export function PledgeTable({ name, caption, rows, parties, show, actions }: { n
       searchExtra={(row) => `${row.note ?? ''} ${row.explanation ?? ''} ${row.party}`}
       rowAttributes={(row) => ({ 'data-pledge': row.id })}
       actions={actions}
+      {...(server ? { server } : {})}
     />
   );
 }

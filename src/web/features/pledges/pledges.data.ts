@@ -2,6 +2,8 @@ import type { ScenarioPledge, ScenarioJson } from '../../../core/scenario/evalua
 import type { Pledge } from '../../../core/types.js';
 import type { SessionState } from '../../session/session.data.js';
 import type { TableColumn } from '../../components/data-table.data.js';
+import type { PledgeListRow } from '../../../core/pledge-list/pledge-list-page.js';
+import type { Explanation } from '../../../core/activation/explanation-chain.js';
 
 // The pledge list: every pledge with its state under the scenario, filtered by party, capability, state and text.
 
@@ -49,6 +51,23 @@ export function buildPledgeRows(pledges: readonly Pledge[], result: ScenarioJson
       note: pledge.note,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Rows from a page of the server's pledge list (POST /api/scenarios/pledges); `explain` renders a row's explanation in the UI's language. */
+export function rowsFromPage(items: readonly PledgeListRow[], explain: (chain: Explanation) => string): PledgeRow[] {
+  return items.map((item) => ({
+    id: item.id,
+    party: item.party,
+    capability: item.capability,
+    quantity: item.quantity,
+    status: item.status,
+    condition: item.condition,
+    state: item.state,
+    explanation: item.explanationChain ? explain(item.explanationChain) : null,
+    sources: item.sources,
+    areas: item.areas,
+    note: item.note ?? undefined,
+  }));
 }
 
 /** The rows matching every filter that is set (the shared table's search does the text). */

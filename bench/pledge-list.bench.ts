@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { clearCache } from '../src/web/lib/cache.js';
+import { loadPledgePage, loadReferenceWithoutPledges, loadScenarioView } from '../src/web/lib/load-scenario-view.js';
+import { median } from './bench-support.js';
+import { buildScaleStore } from './support/scale-store.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+
+// The Pledges page's data at scale (issue 24): what the page loaded before it could draw — every pledge record and
+// every evaluated pledge (loadScenarioView 'all') — against what it loads now — the names and one page of the
+// server's pledge list (loadPledgePage) — through HTTP on a generated store, interleaved A/B, median of --rounds,
+// bytes as received. Also a searched and a sorted page. Usage: node --import tsx bench/pledge-list.bench.ts [-- --size=100000 --rounds=3]
+
+const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const size = Number(flag('size') ?? 100_000);
+const rounds = Number(flag('rounds') ?? 3);
+
+async function timed(server: ServerProcess, headers: Record<string, string>, load: () => Promise<unknown>): Promise<{ ms: number; bytes: number }> {
+  const original = globalThis.fetch;
+  let bytes = 0;
+  globalThis.fetch = async (input, init) => {
+    const response = await original(`${server.url}${String(input)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } });
+    const text = await response.text();
+    bytes += Buffer.byteLength(text);
+    if (!response.ok) throw new Error(`${String(input)}: ${response.status} ${text.slice(0, 300)}`);
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  try {
+    clearCache();
+    const started = performance.now();
+    await load();
+    return { ms: performance.now() - started, bytes };
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+const directory = await mkdtemp(join(os.tmpdir(), 'pledge-list-bench-'));
+try {
+  const env = { COALITION_DATA: join(directory, 'data') };
+  console.log(`building a store of ${size} pledges …`);
+  const store = await buildScaleStore({ size, storeOptions: { kind: 'pglite', dataDirectory: env.COALITION_DATA }, env, directory, writerParties: 1 });
+  console.log(`imported in ${(store.importMs / 1000).toFixed(1)} s`);
+  const server = await startServerProcess(env);
+  try {
+    const headers = store.credentials.reader;
+    const none = new Map();
+    const cases: [string, () => Promise<unknown>][] = [
+      ['before: every pledge record and evaluated pledge (loadScenarioView all)', () => loadScenarioView(undefined, none, 'all')],
+      ['now: names + first page of 100 (loadPledgePage)', () => Promise.all([loadReferenceWithoutPledges(undefined), loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en')])],
+      ['now: a page searched for "land ukraine"', () => loadPledgePage(undefined, none, { q: 'land ukraine', offset: 0, limit: 100 }, 'en')],
+      ['now: a page sorted by party, descending', () => loadPledgePage(undefined, none, { sort: '-party', offset: 0, limit: 100 }, 'de')],
+      ['now: the last page sorted by condition', () => loadPledgePage(undefined, none, { sort: 'condition', offset: size - 100, limit: 100 }, 'en')],
+    ];
+    // The first request evaluates and caches the scenario on the server: timed apart.
+    const first = await timed(server, headers, () => loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en'));
+    console.log(`first page on a fresh server (evaluation included): ${first.ms.toFixed(0)} ms, ${(first.bytes / 1e3).toFixed(1)} kB`);
+    const results = new Map<string, { ms: number[]; bytes: number }>();
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, load] of cases) {
+        const figure = await timed(server, headers, load);
+        const entry = results.get(name) ?? { ms: [], bytes: 0 };
+        entry.ms.push(figure.ms);
+        entry.bytes = figure.bytes;
+        results.set(name, entry);
+      }
+    }
+    console.log(`\nload average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}; median of ${rounds}, interleaved`);
+    for (const [name, entry] of results) console.log(`${name}: ${median(entry.ms).toFixed(0)} ms (${entry.ms.map((ms) => ms.toFixed(0)).join(', ')}), ${(entry.bytes / 1e6).toFixed(3)} MB`);
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await rm(directory, { recursive: true, force: true });
+}
