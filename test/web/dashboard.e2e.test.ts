@@ -306,12 +306,18 @@ describe('the web dashboard in chromium', () => {
     const shownIds = await page.locator('[data-table="pledges"] tbody tr th').allTextContents();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pledges-csv').click()]);
     expect(download.suggestedFilename()).toBe('pledges-2026-01-15.csv');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pledges-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toBe('pledges-2026-01-15.xlsx');
     const path = join(SHOTS, 'pledges-export.csv');
     await download.saveAs(path);
     const rows = parse(await readFile(path, 'utf8')) as string[][];
     expect(rows[0]).toEqual(['Pledge', 'Party', 'Capability', 'Quantity', 'Status', 'Condition', 'State', 'Sources', 'As of']);
     expect(rows.slice(1).map((row) => row[0])).toEqual(shownIds);
     expect(rows.slice(1).every((row) => row[1] === 'Germany' && row.at(-1) === '2026-01-15' && (row.at(-2) ?? '').length > 0)).toBe(true);
+    // A page past the end of the list (an old link) shows the first page.
+    await page.goto(`${server.url}/pledges?asOf=2026-01-15&pledges.page=9`);
+    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('pledges.page')).toBeNull();
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { parseSort } from '../../components/data-table.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useChainExplainer } from '../../i18n/use-explainer.js';
 import { useAppState } from '../../lib/app-state.js';
+import { setQuery } from '../../lib/router.js';
 import { exportPledgeList, loadPledgePage, loadReferenceWithoutPledges, type PledgeListRequest, scenarioKey } from '../../lib/load-scenario-view.js';
 import { type Loaded, useLoad } from '../../lib/use-api.js';
 import type { ReferenceData } from '../../lib/records.js';
@@ -41,6 +42,11 @@ export function usePledgePage(name: string, shown: readonly PledgeColumnId[], fi
   const wanted = { ...nonEmpty(known), ...nonEmpty({ q: query.trim(), sort }) };
   const request: PledgeListRequest = { ...wanted, offset: table.offset, limit: table.limit };
   const page = useLoad(`${scenarioKey(asOf, overrides)}|${language}|${JSON.stringify(request)}|${generation}`, () => loadPledgePage(asOf, overrides, request, language));
+  // A page past the end (a link from before rows went away) goes back to the first page.
+  const pastEnd = page.data !== undefined && page.data.items.length === 0 && page.data.total > 0 && page.data.offset > 0;
+  useEffect(() => {
+    if (pastEnd) setQuery({ [`${name}.page`]: undefined }, { replace: true });
+  }, [pastEnd, name]);
   const explain = useChainExplainer(reference.data);
   const rows = useMemo(() => (page.data ? rowsFromPage(page.data.items, explain) : []), [page.data, explain]);
   const server: ServerRows = {
