@@ -55,9 +55,11 @@ export function selectPledgeRows(source: PledgeListSource, query: PledgeListQuer
 }
 
 const CHUNK = 2000;
+/** A search reads explanations only among this many filtered rows (a party's pledges): building every explanation of 100,000 takes seconds. */
+export const EXPLANATION_SEARCH_LIMIT = 5000;
 
 // The positions whose text holds every word: the cells first; the explanation is built only for rows the cells
-// alone do not match.
+// alone do not match, and only when the filters leave at most EXPLANATION_SEARCH_LIMIT rows.
 function searchPositions(source: PledgeListSource, positions: readonly number[], words: readonly string[], stateAt: (position: number) => PledgeRowState): number[] {
   const fold = memoFold();
   const { en, de } = source.texts;
@@ -72,8 +74,9 @@ function searchPositions(source: PledgeListSource, positions: readonly number[],
     if (words.every((word) => text.includes(word))) matched.add(position);
     else rest.push({ position, text });
   }
-  for (let start = 0; start < rest.length; start += CHUNK) {
-    const chunk = rest.slice(start, start + CHUNK);
+  const explained = positions.length <= EXPLANATION_SEARCH_LIMIT ? rest : [];
+  for (let start = 0; start < explained.length; start += CHUNK) {
+    const chunk = explained.slice(start, start + CHUNK);
     const sentences = source.explanations(chunk.map((entry) => entry.position));
     chunk.forEach((entry, i) => {
       const sentence = sentences[i];
