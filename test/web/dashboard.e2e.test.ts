@@ -316,7 +316,7 @@ describe('the web dashboard in chromium', () => {
     expect(rows.slice(1).every((row) => row[1] === 'Germany' && row.at(-1) === '2026-01-15' && (row.at(-2) ?? '').length > 0)).toBe(true);
     // A page past the end of the list (an old link) shows the first page.
     await page.goto(`${server.url}/pledges?asOf=2026-01-15&pledges.page=9`);
-    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-table="pledges"] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('pledges.page')).toBeNull();
     expect(errors).toEqual([]);
   });
