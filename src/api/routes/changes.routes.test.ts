@@ -26,6 +26,7 @@ describeEachStore('changes API', (suite) => {
     // A restricted French pledge and contribution of 5 January: France's delegates see them, Germany's do not.
     const system = { name: 'test' };
     await services.records.create(system, pledgeEntity, pledgeSchema.parse({ id: 'fr-secret', party: 'FR', capability: 'land.personnel', quantity: 4321, announcedOn: '2026-01-05', confidentiality: 'restricted' }));
+    await services.records.create(system, pledgeEntity, pledgeSchema.parse({ id: 'fr-secret-out', party: 'FR', capability: 'air.fighters', quantity: 7, announcedOn: '2026-01-02', status: 'withdrawn', withdrawnOn: '2026-01-05', confidentiality: 'restricted' }));
     await services.records.create(system, contributionEntity, contributionSchema.parse({ id: 'fr-secret-money', fund: 'purl-2025', donors: [{ party: 'FR' }], amount: 987_654_00, currency: 'USD', date: '2026-01-05', confidentiality: 'restricted' }));
     app = await buildApp(services);
     asFrance = injectAs(app, await addTestUser(services, 'delegate-fr', 'delegate', 'FR'));
@@ -39,7 +40,8 @@ describeEachStore('changes API', (suite) => {
     since: string;
     until: string;
     sinceMeeting: { id: string } | null;
-    pledges: { added: { id: string }[]; superseded: { id: string; by: string }[]; changed: unknown[] };
+    pledges: { added: { id: string }[]; superseded: { id: string; by: string }[]; withdrawn: { id: string }[]; changed: unknown[] };
+    namedPledges: { id: string; party: string; capability: string; quantity: { min: number; max: number } | null }[];
     contributions: { added: { id: string }[] };
     decisions: { added: { id: string }[] };
     coverage: { requirement: string; then: { supplyMax: number } | null; now: { supplyMax: number } | null }[];
@@ -53,6 +55,11 @@ describeEachStore('changes API', (suite) => {
     // With the Paris Declaration's guarantee commitments (cow-g1, cow-g2) and the US draft commitment struck that day (us-g1).
     expect(report.pledges.added.map((p) => p.id)).toEqual(['ca-1', 'cow-g1', 'cow-g2', 'de-5', 'de-6', 'fr-1', 'fr-2', 'gb-1', 'gb-2', 'gr-1', 'pl-2', 'tr-1', 'us-5', 'us-g1']);
     expect(report.pledges.superseded).toEqual([{ id: 'pl-1', party: 'PL', by: 'pl-2' }]);
+    // The pledges named by id alone come with what a reader recognises them by.
+    const named = new Map(report.namedPledges.map((pledge) => [pledge.id, pledge]));
+    expect(named.get('pl-1')).toMatchObject({ party: 'PL' });
+    expect(named.get('pl-2')).toMatchObject({ party: 'PL' });
+    expect(report.namedPledges.map((pledge) => pledge.id)).toEqual([...named.keys()].sort());
     expect(report.decisions.added.map((d) => d.id)).toContain('paris-2026-01-06-declaration');
     expect(report.decisions.added.every((d) => d.id.startsWith('paris-2026-01-06'))).toBe(true);
     expect(report.coverage.length).toBe(14);
@@ -64,6 +71,8 @@ describeEachStore('changes API', (suite) => {
     const german = (await asGermany({ method: 'GET', url })).body;
     expect(french.pledges.added.map((p) => p.id)).toContain('fr-secret');
     expect(french.contributions.added.map((c) => c.id)).toEqual(['fr-secret-money']);
+    expect(french.pledges.withdrawn.map((p) => p.id)).toContain('fr-secret-out');
+    expect(french.namedPledges).toContainEqual({ id: 'fr-secret-out', party: 'FR', capability: 'air.fighters', quantity: { min: 7, max: 7 } });
     const landThen = french.coverage.find((row) => row.requirement === 'req-land-reassurance');
     expect(landThen).toBeDefined();
     expect(german).not.toContain('fr-secret');

@@ -13,10 +13,18 @@ const diffSchema = z.object({ added: z.array(z.unknown()), changed: z.array(z.un
 
 const meetingRefSchema = z.object({ id: z.string(), title: z.string(), date: z.string() }).nullable();
 
+const namedPledgeSchema = z.object({
+  id: z.string(),
+  party: z.string(),
+  capability: z.string(),
+  quantity: z.object({ min: z.number(), max: z.number() }).nullable(),
+});
+
 const changesResponseSchema = z.object({
     since: z.string(),
     until: z.string(),
     pledges: diffSchema.extend({ withdrawn: z.array(z.unknown()), superseded: z.array(z.unknown()) }),
+    namedPledges: z.array(namedPledgeSchema).describe('The pledges the report names by id alone (changed, withdrawn, superseded and their revisions): party, capability and quantity as known at `until`, or at `since` for one no longer known then'),
     coverage: z.array(z.unknown()),
     requirements: diffSchema,
     facts: diffSchema,

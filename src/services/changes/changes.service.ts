@@ -1,6 +1,7 @@
 import type { Principal } from '../../core/access/principal.js';
 import { type AsOfState, buildAsOfState } from '../../core/changes/as-of-state.js';
 import { type ChangeReport, diffStates } from '../../core/changes/diff-states.js';
+import { listNamedPledges, type NamedPledge } from '../../core/changes/named-pledges.js';
 import type { IsoDate } from '../../core/types.js';
 import type { ChangesPoint } from '../../contracts/changes.schema.js';
 import { AppError, InputError } from '../../contracts/input-error.js';
@@ -19,6 +20,8 @@ import { reconstructRecordsAsOf } from './reconstruct-records-as-of.js';
 
 /** A changes report with the meetings it was asked relative to. */
 export interface ChangesAnswer extends ChangeReport {
+  /** The pledges the report names by id alone, with party, capability and quantity (listNamedPledges). */
+  namedPledges: NamedPledge[];
   sinceMeeting: { id: string; title: string; date: IsoDate } | null;
   untilMeeting: { id: string; title: string; date: IsoDate } | null;
 }
@@ -37,8 +40,10 @@ export class ChangesService {
     if (since.date > until.date) {
       throw new InputError('input.invalid', 'the changes end before they start', [{ path: 'until', message: `${until.date} is before since (${since.date})` }]);
     }
-    const report = diffStates(await this.stateAt(principal, since.date), await this.stateAt(principal, until.date));
-    return { ...report, sinceMeeting: since.meeting, untilMeeting: until.meeting };
+    const then = await this.stateAt(principal, since.date);
+    const now = await this.stateAt(principal, until.date);
+    const report = diffStates(then, now);
+    return { ...report, namedPledges: listNamedPledges(report.pledges, then.pledges, now.pledges), sinceMeeting: since.meeting, untilMeeting: until.meeting };
   }
 
   /** The state known at the end of a date, as the principal may see it. */

@@ -78,6 +78,7 @@ describe('changes page data', () => {
       since: '2026-01-03',
       until: '2026-01-06',
       pledges: { added: [{ id: 'a', party: 'FR', capability: 'land.personnel', quantity: null, areas: [], status: 'offered' }], changed: [], removed: [], withdrawn: [{ id: 'b', party: 'FR', on: null }], superseded: [] },
+      namedPledges: [{ id: 'b', party: 'FR', capability: 'land.personnel', quantity: null }],
       coverage: [
         { requirement: 'r1', then, now: then, changed: false },
         { requirement: 'r2', then: null, now: then, changed: true },

@@ -5,6 +5,7 @@
 import type { ChangesPoint } from '../../../contracts/changes.schema.js';
 import type { CoverageFigures } from '../../../core/changes/as-of-state.js';
 import type { CollectionDiff, FieldChange } from '../../../core/changes/diff-records.js';
+import type { NamedPledge } from '../../../core/changes/named-pledges.js';
 
 export type { ChangesPoint } from '../../../contracts/changes.schema.js';
 export type { CoverageFigures } from '../../../core/changes/as-of-state.js';
@@ -25,6 +26,8 @@ export interface ChangesReport {
   since: string;
   until: string;
   pledges: CollectionDiff<ChangedPledge> & { withdrawn: { id: string; party: string; on: string | null }[]; superseded: { id: string; party: string; by: string }[] };
+  /** The pledges the report names by id alone, with what a reader recognises them by. */
+  namedPledges: NamedPledge[];
   coverage: { requirement: string; then: CoverageFigures | null; now: CoverageFigures | null; changed: boolean }[];
   requirements: CollectionDiff<{ id: string; [field: string]: unknown }>;
   facts: CollectionDiff<{ id: string; value?: unknown; description?: string; [field: string]: unknown }>;

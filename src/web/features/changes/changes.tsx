@@ -4,7 +4,7 @@ import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { apiGet } from '../../lib/api-client.js';
-import { loadCollection, loadReferenceData } from '../../lib/records.js';
+import { loadCollection, type PartyRecord, type RequirementRecord } from '../../lib/records.js';
 import { navigate, useLocation } from '../../lib/router.js';
 import { useLoad } from '../../lib/use-api.js';
 import { formatMoney } from '../purl/purl.data.js';
@@ -130,22 +130,23 @@ function ChangesReportView({ since, until }: { since: ChangesPoint; until: Chang
   const path = changesPath(since, until);
   const loaded = useLoad(`changes:${path}`, async () => {
     const report = await apiGet<ChangesReport>(path);
-    const [then, now, meetings, funds] = await Promise.all([
-      loadReferenceData(report.since),
-      loadReferenceData(report.until),
+    // Parties and requirements of both dates for their names; the pledges the report names come with it.
+    const [parties, requirements, meetings, funds] = await Promise.all([
+      Promise.all([loadCollection<PartyRecord>('parties', report.since), loadCollection<PartyRecord>('parties', report.until)]).then(([then, now]) => [...then, ...now]),
+      Promise.all([loadCollection<RequirementRecord>('requirements', report.since), loadCollection<RequirementRecord>('requirements', report.until)]).then(([then, now]) => [...then, ...now]),
       loadCollection<MeetingRecord>('meetings', undefined),
       loadCollection<{ id: string; title: string }>('funds', undefined),
     ]);
     // The currency of a changed contribution (the report names only its changed fields).
     const contributions = report.contributions.changed.length > 0 ? await loadCollection<{ id: string; currency: string }>('contributions', undefined) : [];
-    return { report, then, now, meetings, funds, currencies: new Map(contributions.map((item) => [item.id, item.currency])) };
+    return { report, parties, requirements, meetings, funds, currencies: new Map(contributions.map((item) => [item.id, item.currency])) };
   });
   const names = useMemo<ChangesNames | undefined>(() => {
     if (!loaded.data) return undefined;
-    const { then, now, meetings, funds, report } = loaded.data;
-    const parties = new Map([...then.parties, ...now.parties].map((party) => [party.id, party]));
-    const requirements = new Map([...then.requirements, ...now.requirements].map((requirement) => [requirement.id, requirement]));
-    const pledges = new Map([...then.pledges, ...now.pledges, ...report.pledges.added, ...report.pledges.removed].map((pledge) => [pledge.id, pledge]));
+    const { meetings, funds, report } = loaded.data;
+    const parties = new Map(loaded.data.parties.map((party) => [party.id, party]));
+    const requirements = new Map(loaded.data.requirements.map((requirement) => [requirement.id, requirement]));
+    const pledges = new Map([...report.namedPledges, ...report.pledges.added, ...report.pledges.removed].map((pledge) => [pledge.id, pledge]));
     const meetingTitles = new Map(meetings.map((meeting) => [meeting.id, meeting.title]));
     const fundTitles = new Map(funds.map((fund) => [fund.id, fund.title]));
     const party = (id: string) => name(parties.get(id)?.name, id);

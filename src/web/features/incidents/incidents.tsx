@@ -9,7 +9,7 @@ import { partyNamer } from '../../i18n/party-names.data.js';
 import { apiGet, apiListAll, apiRequest, ApiError } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
 import { clearCache } from '../../lib/cache.js';
-import { loadReferenceData } from '../../lib/records.js';
+import { loadCollection, type PartyRecord, type PledgeRecord, type RequirementRecord } from '../../lib/records.js';
 import { useLoad } from '../../lib/use-api.js';
 import { useSession } from '../../session/session.js';
 import { type DerivedFactView, describeBasis, monitorsByArea } from './incidents.data.js';
@@ -27,7 +27,7 @@ const AREAS = ['ua', 'ua.front', 'ua.rear', 'ua.airspace', 'black_sea', 'outside
 
 async function loadPage(asOf: string | undefined) {
   const [reference, incidents, scenario] = await Promise.all([
-    loadReferenceData(asOf),
+    loadMonitoring(asOf),
     apiListAll<Incident>('/api/incidents'),
     apiRequest<{ facts: ({ id: string } & DerivedFactView)[] }>('POST', '/api/scenarios/evaluate?pledges=none', asOf ? { asOf } : {}),
   ]);
@@ -40,6 +40,14 @@ async function loadPage(asOf: string | undefined) {
     }
   }
   return { reference, incidents: [...incidents].sort((a, b) => (b.date + (b.time ?? '')).localeCompare(a.date + (a.time ?? ''))), violation: scenario.facts.find((fact) => fact.id === 'violation'), pending };
+}
+
+// Parties, and the monitoring requirement with the pledges of its capability alone (the list filtered on the server).
+async function loadMonitoring(asOf: string | undefined): Promise<{ parties: PartyRecord[]; monitoring: RequirementRecord | undefined; pledges: PledgeRecord[] }> {
+  const [parties, requirements] = await Promise.all([loadCollection<PartyRecord>('parties', asOf), loadCollection<RequirementRecord>('requirements', asOf)]);
+  const monitoring = requirements.find((requirement) => requirement.id === 'req-monitoring') ?? requirements.find((requirement) => requirement.capability === 'monitoring.observers');
+  const pledges = monitoring ? await apiListAll<PledgeRecord>('/api/pledges', { asOf, capability: monitoring.capability }) : [];
+  return { parties, monitoring, pledges };
 }
 
 /** The Incidents page. */
@@ -71,7 +79,7 @@ export default function IncidentsPage() {
         {({ reference, incidents, violation, pending }) => {
           const name = partyNamer(language, reference.parties);
           const basis = describeBasis(violation);
-          const monitoring = reference.requirements.find((requirement) => requirement.id === 'req-monitoring') ?? reference.requirements.find((requirement) => requirement.capability === 'monitoring.observers');
+          const monitoring = reference.monitoring;
           const monitors = monitoring ? monitorsByArea(reference.pledges, monitoring.capability) : [];
           const current = incidents.find((incident) => incident.id === selected);
           return (

@@ -5,7 +5,7 @@ import { recordNamer } from '../../i18n/record-names.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiGet, apiRequest } from '../../lib/api-client.js';
 import { clearCache } from '../../lib/cache.js';
-import { type FundRecord, loadCollection, loadReferenceData, type ReferenceData } from '../../lib/records.js';
+import { type FactRecord, type FundRecord, loadCollection, type PartyRecord } from '../../lib/records.js';
 import { useLoad } from '../../lib/use-api.js';
 import { ArticleText } from './ingest-article.js';
 import type { Choices } from './ingest-fields.js';
@@ -21,8 +21,14 @@ import { SourceMissing } from './source-missing.js';
 export function IngestResult({ id, onAnother }: { id: string; onAnother: () => void }) {
   const { t } = useI18n();
   const loaded = useLoad(`ingest:${id}`, async () => {
-    const [view, reference, funds] = await Promise.all([apiGet<IngestView>(`/api/ingest/${encodeURIComponent(id)}`), loadReferenceData(undefined), loadCollection<FundRecord>('funds', undefined)]);
-    return { view, reference, funds };
+    // The names a proposal is shown with (parties, facts, funds); no pledge is loaded.
+    const [view, parties, facts, funds] = await Promise.all([
+      apiGet<IngestView>(`/api/ingest/${encodeURIComponent(id)}`),
+      loadCollection<PartyRecord>('parties', undefined),
+      loadCollection<FactRecord>('facts', undefined),
+      loadCollection<FundRecord>('funds', undefined),
+    ]);
+    return { view, reference: { parties, facts }, funds };
   });
   return (
     <>
@@ -34,7 +40,7 @@ export function IngestResult({ id, onAnother }: { id: string; onAnother: () => v
   );
 }
 
-function Proposals({ initial, reference, funds }: { initial: IngestView; reference: ReferenceData; funds: FundRecord[] }) {
+function Proposals({ initial, reference, funds }: { initial: IngestView; reference: { parties: PartyRecord[]; facts: FactRecord[] }; funds: FundRecord[] }) {
   const { t, language, n } = useI18n();
   const [view, setView] = useState(initial);
   const [selected, setSelected] = useState<number | null>(null);

@@ -6,7 +6,9 @@ import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiRequest } from '../../lib/api-client.js';
 import { clearCache } from '../../lib/cache.js';
 import type { PackageRecord, RequirementRecord } from '../../lib/records.js';
-import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
+import { useAppState } from '../../lib/app-state.js';
+import { scenarioKey } from '../../lib/load-scenario-view.js';
+import { useLoad } from '../../lib/use-api.js';
 import { canEditCoordination } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
 import { RecordHistory } from '../history/record-history.js';
@@ -14,23 +16,25 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { formatQuantity } from '../../i18n/capabilities.data.js';
 import { areaName } from '../../i18n/labels.data.js';
 import { recordName, recordNamer } from '../../i18n/record-names.data.js';
+import { loadRequirementsView, type RequirementsView } from './load-requirements-view.js';
 import { groupByPackage, type PackageGroup, parseDemand } from './requirements.data.js';
 
-// Requirements by package with coverage; coordinators change demand and priority here (with a version check).
+// Requirements by package with coverage (no pledge is loaded: the coverage comes with the evaluation); coordinators change demand and priority here (with a version check).
 
 /** The requirements page. */
 export default function RequirementsPage() {
-  const scenario = useScenario();
-  return <Loading loaded={scenario}>{(view) => <Requirements view={view} reload={scenario.reload} />}</Loading>;
+  const { asOf, overrides } = useAppState();
+  const loaded = useLoad(`requirements|${scenarioKey(asOf, overrides)}`, () => loadRequirementsView(asOf, overrides));
+  return <Loading loaded={loaded}>{(view) => <Requirements view={view} reload={loaded.reload} />}</Loading>;
 }
 
-function Requirements({ view, reload }: { view: ScenarioView; reload: () => void }) {
+function Requirements({ view, reload }: { view: RequirementsView; reload: () => void }) {
   const { t, language } = useI18n();
   const { session } = useSession();
   const editable = canEditCoordination(session);
-  const packageName = recordNamer(language, view.reference.packages);
+  const packageName = recordNamer(language, view.packages);
   const [editing, setEditing] = useState<string | null>(null);
-  const groups = useMemo(() => groupByPackage(view.reference.requirements, view.reference.packages, view.result.coverage), [view]);
+  const groups = useMemo(() => groupByPackage(view.requirements, view.packages, view.coverage), [view]);
   return (
     <div>
       <h1>{t('requirements.title')}</h1>
