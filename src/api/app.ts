@@ -23,6 +23,7 @@ import { registerMeetingRoutes } from './routes/meetings.routes.js';
 import { registerIngestRoutes } from './routes/ingest.routes.js';
 import { registerFundingRoutes } from './routes/funding.routes.js';
 import { registerRecordRoutes } from './routes/records.routes.js';
+import { registerPartyDomainRoutes } from './routes/party-domains.routes.js';
 import { registerSanctionsRoutes } from './routes/sanctions.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 import { registerPledgeListRoutes } from './routes/pledge-list.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   for (const entity of ALL_ENTITIES) registerRecordRoutes(app, services, entity);
   registerScenarioRoutes(app, services);
   registerPledgeListRoutes(app, services);
+  registerPartyDomainRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);

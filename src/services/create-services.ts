@@ -15,6 +15,7 @@ import { FollowUpService } from './meetings/follow-up.service.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { RecordListService } from './list-records.service.js';
 import { PledgeListService } from './pledge-list.service.js';
+import { PartyDomainService } from './party-domains.service.js';
 import { RecordService } from './records.service.js';
 import { SanctionsService } from './sanctions/sanctions.service.js';
 import { ScenarioService } from './scenarios.service.js';
@@ -33,6 +34,8 @@ export interface Services {
   scenarios: ScenarioService;
   /** The web's pledge list: a page of a scenario's pledges, filtered, searched and sorted, or its export. */
   pledgeList: PledgeListService;
+  /** The map's aggregate of a scenario: per party and domain, counts by state and the strongest state. */
+  partyDomains: PartyDomainService;
   /** What changed between two dates or meetings. */
   changes: ChangesService;
   /** Unlockers, allocation (LP in a worker thread) and risk, on the caller's view. */
@@ -79,6 +82,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     recordLists: new RecordListService(records, scenarios, sanctions, store),
     scenarios,
     pledgeList: new PledgeListService(scenarios, now),
+    partyDomains: new PartyDomainService(scenarios),
     changes,
     analyses,
     followUp: new FollowUpService(store, now),

@@ -73,6 +73,19 @@ export class ScenarioService {
     return this.datasetAt(`${head.seq}:${head.hash}`, scopeOf(principal), asOf);
   }
 
+  /**
+   * evaluate, with the dataset the result was evaluated on (the same audit head): for aggregates read from the
+   * result's typed states beside the dataset's pledges (party-domains.service.ts).
+   */
+  async evaluateWithDataset(principal: Principal, request: ScenarioRequest): Promise<{ dataset: PreparedDataset; result: ScenarioResult }> {
+    const head = await readAuditHead(this.store.db);
+    const key = `${head.seq}:${head.hash}`;
+    const scope = scopeOf(principal);
+    const dataset = await this.datasetAt(key, scope, request.asOf);
+    const result = await this.results.get(key, `${scopeKey(scope)}\n${canonicalJson(request)}`, async () => runScenario(dataset, request, { derived: await this.derivedAt(key, dataset, request.asOf) }));
+    return { dataset, result };
+  }
+
   private async datasetAt(head: string, scope: VisibilityScope, asOf: string | undefined): Promise<PreparedDataset> {
     if (asOf === undefined) {
       const full = await this.cache.forHead(this.store.db, head);

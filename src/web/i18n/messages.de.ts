@@ -245,6 +245,7 @@ export const DE: Record<MessageKey, string> = {
   'map.nonMember': 'kein Mitglied der Koalition',
   'map.notParty': 'keine Partei in den Daten',
   'map.count': '{shown} von {members} Koalitionsstaaten haben eine Zusage in diesem Bereich',
+  'map.more': 'und {count} weitere auf der Seite der Partei',
   'map.hoverHelp': 'Zeigen Sie auf ein Land oder wählen Sie es mit Tab für seine Zusagen; Klick oder Enter öffnet seine Seite.',
   'domain.land': 'Land',
   'domain.air': 'Luft',

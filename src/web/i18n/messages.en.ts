@@ -244,6 +244,7 @@ export const EN = {
   'map.nonMember': 'not a coalition member',
   'map.notParty': 'not a party in the data',
   'map.count': '{shown} of {members} coalition states have a pledge in this domain',
+  'map.more': 'and {count} more on the party’s page',
   'map.hoverHelp': 'Point at a country or focus it with Tab for its pledges; click or press Enter for its page.',
   'domain.land': 'land',
   'domain.air': 'air',

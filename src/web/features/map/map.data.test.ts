@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import { aggregatePartyDomains } from '../../../core/party-domains/aggregate-party-domains.js';
+import { compiledCandidates } from '../../../core/scenario/compiled-candidates.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
-import { levelOfFeature, listDomains, shadePartiesByDomain } from './map.data.js';
+import { levelOfFeature, shadePartiesByDomain } from './map.data.js';
 
 describe('map data', () => {
   const dataset = preparedSmallDataset();
+  const aggregate = (facts: Map<string, boolean>, pledgesPerCell = 10) =>
+    aggregatePartyDomains({ pledges: dataset.pledges, states: evaluateScenario(dataset, { facts }).states, candidateOf: compiledCandidates(dataset, {}).candidateOf, pledgesPerCell });
 
   it('shades each party by its strongest pledge in the chosen domain', () => {
-    const result = evaluateScenario(dataset, { facts: new Map([['ceasefire', true]]) });
-    expect(listDomains(result.pledges)).toEqual(['air', 'land']);
-    const land = shadePartiesByDomain(result.pledges, 'land');
+    const shades = aggregate(new Map([['ceasefire', true]]));
+    expect(shades.domains).toEqual(['air', 'land']);
+    const land = shadePartiesByDomain(shades, 'land');
     expect(land.get('FR')?.level).toBe('certain');
     expect(land.get('DE')?.level).toBe('possible');
     expect(land.get('DE')?.totals).toEqual([{ capability: 'land.personnel', min: 1000, max: 1000 }]);
-    const all = shadePartiesByDomain(result.pledges, 'all');
+    const all = shadePartiesByDomain(shades, 'all');
     expect(all.get('DE')?.level).toBe('certain');
     expect(all.get('DE')?.pledges.map((pledge) => pledge.id)).toEqual(['de-1', 'de-2']);
+    expect(all.get('DE')?.more).toBe(0);
+  });
+
+  it('says how many pledges the hover box leaves out', () => {
+    const all = shadePartiesByDomain(aggregate(new Map([['ceasefire', true]]), 1), 'all');
+    expect(all.get('DE')?.pledges.map((pledge) => pledge.id)).toEqual(['de-1']);
+    expect(all.get('DE')?.more).toBe(1);
   });
 
   it('maps world-atlas numeric ids to parties', () => {
-    const shades = shadePartiesByDomain(evaluateScenario(dataset).pledges, 'land');
+    const shades = shadePartiesByDomain(aggregate(new Map()), 'land');
     expect(levelOfFeature('276', shades)).toEqual({ party: 'DE', level: 'inactive' });
     expect(levelOfFeature(8, shades)).toEqual({ party: 'AL', level: 'none' });
     expect(levelOfFeature(undefined, shades)).toEqual({ party: undefined, level: 'none' });

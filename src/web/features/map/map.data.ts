@@ -1,8 +1,8 @@
-import type { ScenarioPledge } from '../../../core/scenario/evaluate-scenario.js';
-import type { QuantityRange } from '../../../core/types.js';
+import type { PartyDomainAggregate, PartyDomainCell } from '../../../core/party-domains/aggregate-party-domains.js';
 
-// The map's data: which parties contribute in a domain, how strongly under the current scenario, and the
-// figures for the hover box. world-atlas names countries by ISO 3166 numeric code; parties use alpha-2.
+// The map's data: which parties contribute in a domain and how strongly under the current scenario (the server's
+// aggregate per party and domain), and the figures for the hover box. world-atlas names countries by ISO 3166
+// numeric code; parties use alpha-2.
 
 export const ISO_NUMERIC_TO_ALPHA2: Readonly<Record<string, string>> = {
   '008': 'AL', '040': 'AT', '036': 'AU', '056': 'BE', '100': 'BG', '124': 'CA', '196': 'CY', '203': 'CZ', '276': 'DE',
@@ -22,40 +22,22 @@ export type Level = 'certain' | 'possible' | 'inactive' | 'none';
 export interface PartyShade {
   party: string;
   level: Level;
-  pledges: { id: string; capability: string; quantity: QuantityRange | null; state: ScenarioPledge['state'] }[];
+  /** The first of the party's pledges in the domain (the hover box lists them). */
+  pledges: PartyDomainCell['pledges'];
+  /** How many pledges the party has in the domain beyond those listed. */
+  more: number;
   /** Sums per capability of the quantified pledges (capabilities have one unit each). */
-  totals: { capability: string; min: number; max: number }[];
+  totals: PartyDomainCell['totals'];
 }
 
-/** The domains (the part of a capability before the dot) that have pledges, sorted. */
-export function listDomains(pledges: readonly { capability: string }[]): string[] {
-  return [...new Set(pledges.map((pledge) => domainOf(pledge.capability)))].sort();
-}
-
-/** `land.personnel` → `land`. */
-export function domainOf(capability: string): string {
-  return capability.split('.')[0] ?? capability;
-}
-
-const RANK: Record<Level, number> = { none: 0, inactive: 1, possible: 2, certain: 3 };
-
-/** Per party: its pledges in the domain ('all' for every domain) and the strongest state among them. */
-export function shadePartiesByDomain(pledges: readonly ScenarioPledge[], domain: string): Map<string, PartyShade> {
+/** Per party with a pledge in the domain ('all' for every domain): its strongest state and its first pledges. */
+export function shadePartiesByDomain(aggregate: PartyDomainAggregate, domain: string): Map<string, PartyShade> {
+  const wanted = domain === 'all' ? null : domain;
   const shades = new Map<string, PartyShade>();
-  for (const pledge of pledges) {
-    if (!pledge.candidate) continue;
-    if (domain !== 'all' && domainOf(pledge.capability) !== domain) continue;
-    const shade = shades.get(pledge.party) ?? { party: pledge.party, level: 'none' as Level, pledges: [], totals: [] };
-    shade.pledges.push({ id: pledge.id, capability: pledge.capability, quantity: pledge.quantity, state: pledge.state });
-    if (RANK[pledge.state] > RANK[shade.level]) shade.level = pledge.state;
-    if (pledge.quantity) {
-      const total = shade.totals.find((entry) => entry.capability === pledge.capability);
-      if (total) {
-        total.min += pledge.quantity.min;
-        total.max += pledge.quantity.max;
-      } else shade.totals.push({ capability: pledge.capability, min: pledge.quantity.min, max: pledge.quantity.max });
-    }
-    shades.set(pledge.party, shade);
+  for (const cell of aggregate.cells) {
+    if (cell.domain !== wanted) continue;
+    const count = cell.certain + cell.possible + cell.inactive;
+    shades.set(cell.party, { party: cell.party, level: cell.level, pledges: cell.pledges, more: count - cell.pledges.length, totals: cell.totals });
   }
   return shades;
 }

@@ -11,11 +11,15 @@ import { domainName } from '../../i18n/labels.data.js';
 import { countryName, partyNamer } from '../../i18n/party-names.data.js';
 import { PALETTE } from '../../lib/palette.js';
 import { Link, navigate } from '../../lib/router.js';
-import { useScenario, type ScenarioView } from '../../lib/use-scenario.js';
-import { EUROPE_BOX, type Level, levelOfFeature, listDomains, PARTNERS_OUTSIDE_EUROPE, type PartyShade, shadePartiesByDomain } from './map.data.js';
+import { useAppState } from '../../lib/app-state.js';
+import { scenarioKey } from '../../lib/load-scenario-view.js';
+import { useLoad } from '../../lib/use-api.js';
+import { loadMapView, type MapView } from './load-map-view.js';
+import { EUROPE_BOX, type Level, levelOfFeature, PARTNERS_OUTSIDE_EUROPE, type PartyShade, shadePartiesByDomain } from './map.data.js';
 
 // Europe and partners, shaded by the strongest pledge state in a domain under the current scenario.
-// Hover (or focus) a country for its figures; click (or Enter) opens the party page.
+// Hover (or focus) a country for its figures; click (or Enter) opens the party page. Drawn from the server's
+// aggregate per party and domain: no pledge list is loaded.
 
 const WIDTH = 760;
 const HEIGHT = 620;
@@ -38,20 +42,21 @@ function useCountries(): Countries | undefined {
 
 /** The map page. */
 export default function MapPage() {
-  const scenario = useScenario();
-  return <Loading loaded={scenario}>{(view) => <EuropeMap view={view} />}</Loading>;
+  const { asOf, overrides } = useAppState();
+  const loaded = useLoad(`map|${scenarioKey(asOf, overrides)}`, () => loadMapView(asOf, overrides));
+  return <Loading loaded={loaded}>{(view) => <EuropeMap view={view} busy={loaded.loading} />}</Loading>;
 }
 
-function EuropeMap({ view }: { view: ScenarioView }) {
+function EuropeMap({ view, busy }: { view: MapView; busy: boolean }) {
   const { t, n, language } = useI18n();
   const countries = useCountries();
-  const domains = useMemo(() => listDomains(view.result.pledges), [view.result.pledges]);
+  const domains = view.aggregate.domains;
   const [domain, setDomain] = useState('all');
   const [hovered, setHovered] = useState<string | null>(null);
-  const shades = useMemo(() => shadePartiesByDomain(view.result.pledges, domain), [view.result.pledges, domain]);
-  const partyName = useMemo(() => partyNamer(language, view.reference.parties), [language, view.reference.parties]);
-  const members = useMemo(() => new Set(view.reference.parties.filter((party) => party.groups.includes('coalition')).map((party) => party.id)), [view.reference.parties]);
-  const memberStates = view.reference.parties.filter((party) => party.kind === 'state' && members.has(party.id));
+  const shades = useMemo(() => shadePartiesByDomain(view.aggregate, domain), [view.aggregate, domain]);
+  const partyName = useMemo(() => partyNamer(language, view.parties), [language, view.parties]);
+  const members = useMemo(() => new Set(view.parties.filter((party) => party.groups.includes('coalition')).map((party) => party.id)), [view.parties]);
+  const memberStates = view.parties.filter((party) => party.kind === 'state' && members.has(party.id));
   const withPledge = memberStates.filter((party) => shades.has(party.id)).length;
   const paths = useMemo(() => {
     if (!countries) return [];
@@ -67,7 +72,7 @@ function EuropeMap({ view }: { view: ScenarioView }) {
   const label = (domainId: string): string => (domainId === 'all' ? t('map.allDomains') : domainName(t, domainId));
   const hoveredShade = hovered ? shades.get(hovered) : undefined;
   return (
-    <div className="map-page">
+    <div className="map-page" data-scenario={view.key} aria-busy={busy}>
       <h1>{t('map.title')}</h1>
       <p>
         <label htmlFor="map-domain">{t('map.domain')}</label>{' '}
@@ -101,7 +106,7 @@ function EuropeMap({ view }: { view: ScenarioView }) {
           </defs>
           {paths.map((path) => {
             const { party, level } = levelOfFeature(path.id, shades);
-            const known = party !== undefined && view.reference.parties.some((entry) => entry.id === party);
+            const known = party !== undefined && view.parties.some((entry) => entry.id === party);
             const member = known && members.has(party);
             const description = !member ? t('map.nonMember') : level === 'none' ? t('map.noPledge') : t(`map.level.${level}`);
             const title = known ? `${partyName(party)}: ${description}` : party ? countryName(language, party) : path.name;
@@ -131,7 +136,7 @@ function EuropeMap({ view }: { view: ScenarioView }) {
           {hovered ? <ShadeDetails party={hovered} title={partyName(hovered)} shade={hoveredShade} /> : <p className="muted">{t('map.hoverHelp')}</p>}
           <h2>{t('map.partners')}</h2>
           <ul>
-            {[...PARTNERS_OUTSIDE_EUROPE].filter((id) => view.reference.parties.some((party) => party.id === id)).map((id) => (
+            {[...PARTNERS_OUTSIDE_EUROPE].filter((id) => view.parties.some((party) => party.id === id)).map((id) => (
               <li key={id} onMouseEnter={() => setHovered(id)}>
                 <Swatch level={shades.get(id)?.level ?? 'none'} /> <Link to={`/parties/${id}`}>{partyName(id)}</Link>{' '}
                 <span className="muted">{shades.get(id) ? t(`map.level.${shades.get(id)?.level ?? 'inactive'}` as 'map.level.certain') : members.has(id) ? t('map.noPledge') : t('map.nonMember')}</span>
@@ -158,6 +163,11 @@ function ShadeDetails({ party, title, shade }: { party: string; title: string; s
               <StateBadge state={pledge.state} /> <CapabilityLabel id={pledge.capability} />: {pledge.quantity ? `${n(pledge.quantity.min)}–${n(pledge.quantity.max)}` : t('pledges.noNumber')}
             </li>
           ))}
+          {shade.more > 0 && (
+            <li className="muted">
+              <Link to={`/parties/${party}`}>{t('map.more', { count: n(shade.more) })}</Link>
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { loadMapView } from '../src/web/features/map/load-map-view.js';
+import { loadRequirementsView } from '../src/web/features/requirements/load-requirements-view.js';
+import { clearCache } from '../src/web/lib/cache.js';
+import { loadScenarioView } from '../src/web/lib/load-scenario-view.js';
+import { formatTable, median } from './bench-support.js';
+import { buildScaleStore } from './support/scale-store.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+
+// What the Map and Requirements pages load before they draw, on a store of --size generated pledges
+// (bench/support/scale-store.ts): the loaders the pages call (their fetches go to a `coalition serve` on the store
+// with a reader's token), timed and weighed in Node — the time until the data to draw is in hand, not the browser's
+// drawing. Compared in the same run, interleaved, on the same server: what both pages loaded before they asked
+// the server for what they draw (every pledge record and every evaluated pledge, loadScenarioView 'all') against
+// their loaders now (the map aggregate; the requirements with coverage from an evaluation without pledges).
+// The scenario is evaluated once before (steady state: the server holds the evaluation), and the browser cache is
+// empty at every visit. Medians of --runs.
+// Usage: node --import tsx bench/page-data.bench.ts [-- --size=100000 --runs=3]
+
+function option(name: string, fallback: number): number {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
+  return value;
+}
+
+/** Time a loader with the page's fetches sent to the server with the reader's token; milliseconds and bytes received. */
+async function timeLoad(server: ServerProcess, headers: Record<string, string>, load: () => Promise<unknown>): Promise<{ ms: number; bytes: number; requests: number }> {
+  const original = globalThis.fetch;
+  let bytes = 0;
+  let requests = 0;
+  globalThis.fetch = async (input, init) => {
+    const response = await original(`${server.url}${String(input)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } });
+    const text = await response.text();
+    bytes += Buffer.byteLength(text);
+    requests += 1;
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  try {
+    clearCache();
+    const started = performance.now();
+    await load();
+    return { ms: performance.now() - started, bytes, requests };
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+async function main(): Promise<void> {
+  const size = option('size', 100_000);
+  const runs = option('runs', 3);
+  const directory = await mkdtemp(join(os.tmpdir(), 'coalition-page-data-'));
+  const env = { COALITION_DATA: join(directory, 'data') };
+  try {
+    console.log(`[${size}] building the store …`);
+    const store = await buildScaleStore({ size, storeOptions: { kind: 'pglite', dataDirectory: env.COALITION_DATA }, env, directory, writerParties: 1 });
+    console.log(`[${size}] imported in ${(store.importMs / 1000).toFixed(1)} s`);
+    const server = await startServerProcess(env);
+    try {
+      const headers = store.credentials.reader;
+      const noSwitch = new Map<string, never>();
+      // Steady state: the evaluation of the scenario is held by the server (as after the overview's first visit).
+      await timeLoad(server, headers, () => loadRequirementsView(undefined, noSwitch));
+      const cases = [
+        { name: 'before: every pledge (map and requirements alike)', load: () => loadScenarioView(undefined, noSwitch, 'all') },
+        { name: 'map now: parties + aggregate', load: () => loadMapView(undefined, noSwitch) },
+        { name: 'requirements now: requirements, packages, coverage', load: () => loadRequirementsView(undefined, noSwitch) },
+      ];
+      const figures = new Map(cases.map((entry) => [entry.name, [] as { ms: number; bytes: number; requests: number }[]]));
+      for (let run = 0; run < runs; run++) {
+        for (const entry of run % 2 === 0 ? cases : [...cases].reverse()) figures.get(entry.name)?.push(await timeLoad(server, headers, entry.load));
+      }
+      const rows = cases.map((entry) => {
+        const list = figures.get(entry.name) ?? [];
+        return [entry.name, `${median(list.map((f) => f.ms)).toFixed(0)} ms`, `${(median(list.map((f) => f.bytes)) / 1e6).toFixed(2)} MB`, String(list[0]?.requests ?? 0), list.map((f) => f.ms.toFixed(0)).join(' / ')];
+      });
+      console.log(`\npage data at ${size} pledges, median of ${runs}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      console.log(formatTable(['loader', 'time', 'received', 'requests', 'runs (ms)'], rows));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+await main();
