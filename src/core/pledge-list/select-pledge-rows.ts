@@ -63,14 +63,28 @@ export const EXPLANATION_SEARCH_LIMIT = 5000;
 function searchPositions(source: PledgeListSource, positions: readonly number[], words: readonly string[], stateAt: (position: number) => PledgeRowState): number[] {
   const fold = memoFold();
   const { en, de } = source.texts;
+  // Most cells repeat across rows (a party, a capability with its areas, a status, a condition): each is folded once.
+  const cells = new Map<string, string>();
+  const cell = (key: string, make: () => string): string => {
+    let value = cells.get(key);
+    if (value === undefined) cells.set(key, (value = make()));
+    return value;
+  };
   const matched = new Set<number>();
   const rest: { position: number; text: string }[] = [];
   for (const position of positions) {
     const pledge = source.pledges[position] as Pledge;
     const state = stateAt(position);
-    const named = [en.party(pledge.party), de.party(pledge.party), en.capabilityCell(pledge), de.capabilityCell(pledge), en.status(pledge.status), de.status(pledge.status), en.state(state), de.state(state)].map(fold).join(' \u0001 ');
-    const own = foldText([pledge.id, pledge.party, en.quantity(pledge), de.quantity(pledge), pledge.condition, pledge.note ?? '', pledge.sources.join('; ')].join(' \u0001 '));
-    const text = `${named} \u0001 ${own}`;
+    const quantity = pledge.quantity ? `${pledge.quantity.min}-${pledge.quantity.max}` : '';
+    const text = [
+      fold(pledge.id),
+      cell(`p\u0001${pledge.party}`, () => [en.party(pledge.party), de.party(pledge.party), pledge.party].map(fold).join(' \u0001 ')),
+      cell(`c\u0001${pledge.capability}\u0001${pledge.areas.join(',')}\u0001${quantity}`, () => [en.capabilityCell(pledge), de.capabilityCell(pledge), en.quantity(pledge), de.quantity(pledge)].map(fold).join(' \u0001 ')),
+      cell(`s\u0001${pledge.status}\u0001${state}`, () => [en.status(pledge.status), de.status(pledge.status), en.state(state), de.state(state)].map(fold).join(' \u0001 ')),
+      fold(pledge.condition),
+      pledge.note === undefined ? '' : foldText(pledge.note),
+      fold(pledge.sources.join('; ')),
+    ].join(' \u0001 ');
     if (words.every((word) => text.includes(word))) matched.add(position);
     else rest.push({ position, text });
   }
@@ -91,6 +105,8 @@ function searchPositions(source: PledgeListSource, positions: readonly number[],
 function memoFold(): (text: string) => string {
   const folded = new Map<string, string>();
   return (text) => {
+    // Plain ASCII needs no accent removal.
+    if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
     let value = folded.get(text);
     if (value === undefined) folded.set(text, (value = foldText(text)));
     return value;
