@@ -7,7 +7,8 @@ import { openStore, type Store } from '../../db/open-store.js';
 import { buildApp } from '../app.js';
 
 // POST /api/scenarios/evaluate lists the pledges that are not plainly certain by default, and pages or filters them
-// (?pledges=all|noncertain|none, limit, offset); every page equals the same slice of the whole list.
+// (?pledges=all|noncertain|none, limit, offset); every page equals the same slice of the whole list. Coverage rows
+// carry each pledge's allocated share only with ?allocations=all, and always how many pledges serve them.
 
 type Listed = { id: string; state: string; explanation: string | null; inAssuranceGap: boolean };
 type Answer = { pledges: Listed[]; pledgesPage: { filter: string; total: number; limit: number; offset: number }; summary: { pledges: number; noncertain: number }; coverage: unknown[] };
@@ -68,8 +69,25 @@ describe('scenario evaluation: which pledges, and pages of them', () => {
     expect(answer.summary.pledges).toBeGreaterThan(0);
   });
 
+  it('leaves the allocations out unless asked for them; the rows count the pledges that serve them', async () => {
+    type Row = { requirement: string; pledgeCount: number; unquantifiedPledges: string[]; allocations?: { pledge: string }[] };
+    const byDefault = (await evaluate('?pledges=none')).coverage as Row[];
+    const withAllocations = (await evaluate('?pledges=none&allocations=all')).coverage as Row[];
+    const without = (await evaluate('?pledges=none&allocations=none')).coverage as Row[];
+    expect(byDefault.length).toBeGreaterThan(0);
+    expect(byDefault.every((row) => !('allocations' in row))).toBe(true);
+    expect(without).toEqual(byDefault);
+    expect(withAllocations.map(({ allocations: _, ...row }) => row)).toEqual(byDefault);
+    expect(withAllocations.some((row) => (row.allocations?.length ?? 0) > 0)).toBe(true);
+    for (const row of withAllocations) {
+      expect(row.pledgeCount, row.requirement).toBe(new Set([...(row.allocations ?? []).map((allocation) => allocation.pledge), ...row.unquantifiedPledges]).size);
+    }
+    const coverage = await as({ method: 'GET', url: '/api/coverage' });
+    expect((coverage.json() as { coverage: Row[] }).coverage.every((row) => Array.isArray(row.allocations))).toBe(true);
+  });
+
   it('refuses bad paging with a 400 naming the parameter', async () => {
-    for (const [query, field] of [['?pledges=some', 'pledges'], ['?limit=0', 'limit'], ['?limit=10001', 'limit'], ['?offset=-1', 'offset'], ['?page=2', 'page']] as const) {
+    for (const [query, field] of [['?allocations=some', 'allocations'], ['?pledges=some', 'pledges'], ['?limit=0', 'limit'], ['?limit=10001', 'limit'], ['?offset=-1', 'offset'], ['?page=2', 'page']] as const) {
       const response = await as({ method: 'POST', url: `/api/scenarios/evaluate${query}`, payload: {} });
       expect(response.statusCode, query).toBe(400);
       expect(response.body, query).toContain(field);

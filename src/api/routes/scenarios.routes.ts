@@ -22,15 +22,29 @@ export const scenarioRequestSchema = z.strictObject({
   minStatus: minStatusSchema.optional(),
 });
 
+const allocationSchema = z.object({ pledge: z.string(), party: z.string(), min: z.number(), max: z.number() });
+
 const coverageRowSchema = z
-  .object({ requirement: z.string(), demand: z.number().nullable(), supplyMin: z.number(), supplyMax: z.number() })
+  .object({
+    requirement: z.string(),
+    demand: z.number().nullable(),
+    supplyMin: z.number(),
+    supplyMax: z.number(),
+    /** How many pledges serve the requirement: the allocated and the unquantified ones, each once. */
+    pledgeCount: z.number().int(),
+    unquantifiedPledges: z.array(z.string()),
+  })
   .catchall(z.unknown());
+
+/** An evaluation's rows carry `allocations` only when asked for (`allocations=all`); GET /api/coverage always does. */
+const scenarioCoverageRowSchema = coverageRowSchema.extend({ allocations: z.array(allocationSchema).optional() });
 
 /** Which pledges the answer lists, and which page of them (docs/api.md "Scenarios"). */
 export const scenarioPledgesQuerySchema = z.strictObject({
   pledges: z.enum(['all', 'noncertain', 'none'], { error: 'must be all, noncertain or none' }).default('noncertain'),
   limit: z.coerce.number().int().min(1).max(MAX_SCENARIO_PLEDGES).default(DEFAULT_SCENARIO_PLEDGES),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  allocations: z.enum(['all', 'none'], { error: 'must be all or none' }).default('none'),
 });
 
 const scenarioResponseSchema = z
@@ -51,7 +65,7 @@ const scenarioResponseSchema = z
     pledgesPage: z.object({ filter: z.enum(['all', 'noncertain', 'none']), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
     assuranceGap: z.array(z.string()),
     waitingGroups: z.array(z.array(z.string())),
-    coverage: z.array(coverageRowSchema),
+    coverage: z.array(scenarioCoverageRowSchema),
   })
   .catchall(z.unknown());
 
@@ -66,18 +80,21 @@ export function registerScenarioRoutes(app: FastifyInstance, services: Services)
       summary: 'Evaluate a scenario: summary, coverage, assurance gap and a page of the pledges with their explanations',
       description:
         'Lists the pledges that are not plainly certain by default (possible, inactive, or certain only if the coalition moves together); ' +
-        '`pledges=all` lists every pledge, `pledges=none` none; `limit` (default 1000, at most 10000) and `offset` page them, `pledgesPage` says how many there are.',
+        '`pledges=all` lists every pledge, `pledges=none` none; `limit` (default 1000, at most 10000) and `offset` page them, `pledgesPage` says how many there are. ' +
+        'Coverage rows say how many pledges serve each requirement (`pledgeCount`); `allocations=all` adds each pledge\'s allocated share (`allocations`), left out by default.',
       querystring: scenarioPledgesQuerySchema,
       body: scenarioRequestSchema,
       response: { 200: scenarioResponseSchema, 400: errorResponseSchema, 422: errorResponseSchema },
     },
     handler: async (request) => {
-      const { pledges: filter, limit, offset } = request.query;
+      const { pledges: filter, limit, offset, allocations } = request.query;
       const result = await services.scenarios.evaluate(principalOf(request), request.body);
       const page = result.selectPledges(filter, offset, limit);
       // ScenarioJson is an interface (no index signature); the serializer only stringifies it.
       const body = scenarioJson(result, page.items) as unknown as ScenarioResponse;
-      return { ...body, pledgesPage: { filter, total: page.total, limit, offset } };
+      // Every pledge's share of every requirement is most of a large answer; the rows' counts say who serves.
+      const coverage = allocations === 'all' ? body.coverage : body.coverage.map(({ allocations: _, ...row }) => row);
+      return { ...body, coverage, pledgesPage: { filter, total: page.total, limit, offset } };
     },
   });
   api.get('/api/coverage', {

@@ -34,6 +34,8 @@ export interface RequirementCoverage {
   allocations: Allocation[];
   /** Matching certain or possible pledges that give no number. */
   unquantifiedPledges: string[];
+  /** How many pledges serve the requirement: the allocated and the unquantified ones, each once. */
+  pledgeCount: number;
   /** The sources the allocated and unquantified pledges cite, each once (a scenario's rows have them). */
   pledgeSources?: string[];
 }
@@ -85,9 +87,17 @@ export function describeRow(
     coveredMax: share(supplyMax),
     allocations,
     unquantifiedPledges,
+    pledgeCount: countServingPledges(allocations, unquantifiedPledges),
   };
   if (requirement.package !== undefined) row.package = requirement.package;
   return row;
+}
+
+/** The distinct pledges among a row's allocations and unquantified pledges. */
+export function countServingPledges(allocations: readonly Allocation[], unquantifiedPledges: readonly string[]): number {
+  // A requirement lists each matching pledge once, and a pledge that gives no number is never allocated, so the
+  // two lists are disjoint and without repeats (the fill's property test checks this against a set).
+  return allocations.length + unquantifiedPledges.length;
 }
 
 /** Sums of rows grouped by capability or package, sorted by id. */

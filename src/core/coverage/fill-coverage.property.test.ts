@@ -77,7 +77,9 @@ describe('the coverage fill equals the reference implementation', () => {
         const check = (vector: readonly (typeof STATES)[number][], list: readonly Pledge[], filled: typeof index): void => {
           const entries: CoveragePledge[] = list.map((pledge, i) => ({ pledge, state: vector[i] ?? 'inactive' }));
           const expected = computeReferenceCoverage(requirements, entries);
-          expect(fillCoverageReport(filled, codes(entries))).toEqual(expected);
+          const filledReport = fillCoverageReport(filled, codes(entries));
+          expect(filledReport).toEqual(expected);
+          for (const row of filledReport.requirements) expect(row.pledgeCount).toBe(new Set([...row.allocations.map((allocation) => allocation.pledge), ...row.unquantifiedPledges]).size);
           const cited = fillCoverageReport(filled, codes(entries), { pledgeSources: true });
           expect(cited.requirements.map((row) => row.pledgeSources)).toEqual(expected.requirements.map((row) => citedById(row, list)));
           expect(cited.requirements.map(({ pledgeSources: _, ...row }) => row)).toEqual(expected.requirements);

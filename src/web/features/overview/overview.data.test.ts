@@ -42,7 +42,7 @@ describe('overview data', () => {
     const land = bars.find((bar) => bar.requirement === 'req-land');
     // FR and GB wait on each other but are certain together (5,000 at minimum); DE needs the unknown US backstop.
     expect(land).toMatchObject({ title: 'Reassurance force', demand: 10000, min: 5000, max: 9000, certainPct: 50, possiblePct: 40, demandPct: 100, coveredMin: 50, coveredMax: 90 });
-    expect(land?.pledges.sort()).toEqual(['de-1', 'fr-1', 'gb-1']);
+    expect(land?.pledges).toBe(3); // de-1, fr-1, gb-1
     const air = bars.find((bar) => bar.requirement === 'req-air');
     expect(air).toMatchObject({ demand: null, demandPct: null, unquantified: 1 });
   });

@@ -81,14 +81,17 @@ export interface CoverageBar {
   coveredMax: number | null;
   unquantified: number;
   sources: string[];
-  /** Pledges that fill this requirement. */
-  pledges: string[];
+  /** How many pledges fill this requirement. */
+  pledges: number;
   /** The sources those pledges cite (they back the supply figure). */
   pledgeSources: string[];
 }
 
+/** A coverage row as the evaluation answers it by default: without each pledge's allocated share (`pledgeCount` counts them). */
+export type CoverageRow = Omit<RequirementCoverage, 'allocations'>;
+
 /** Coverage rows as bars with the certain–possible range and the demand line. */
-export function buildCoverageBars(coverage: readonly RequirementCoverage[], requirements: readonly Requirement[]): CoverageBar[] {
+export function buildCoverageBars(coverage: readonly CoverageRow[], requirements: readonly Requirement[]): CoverageBar[] {
   const byId = new Map(requirements.map((requirement) => [requirement.id, requirement]));
   return coverage.map((row) => {
     const requirement = byId.get(row.requirement);
@@ -111,7 +114,7 @@ export function buildCoverageBars(coverage: readonly RequirementCoverage[], requ
       coveredMax: row.coveredMax === null ? null : Math.round(row.coveredMax * 100),
       unquantified: row.unquantifiedPledges.length,
       sources: requirement?.sources ?? [],
-      pledges: [...new Set([...row.allocations.map((allocation) => allocation.pledge), ...row.unquantifiedPledges])],
+      pledges: row.pledgeCount,
       pledgeSources: row.pledgeSources ?? [],
     };
   });
@@ -244,11 +247,11 @@ export interface Answer {
 }
 
 /** The overview's answer first: per requirement with an estimate, what is missing in its unit and which facts would add supply; the requirements without an estimate apart. */
-export function buildAnswer(coverage: readonly RequirementCoverage[], unlockers: UnlockerFacts | undefined): Answer {
+export function buildAnswer(coverage: readonly CoverageRow[], unlockers: UnlockerFacts | undefined): Answer {
   const missing: MissingRow[] = [];
   const unestimated: Unestimated[] = [];
   for (const row of [...coverage].sort((a, b) => a.priority - b.priority || a.requirement.localeCompare(b.requirement))) {
-    const pledges = new Set([...row.allocations.map((allocation) => allocation.pledge), ...row.unquantifiedPledges]).size;
+    const pledges = row.pledgeCount;
     if (row.demand === null || row.demand <= 0) {
       unestimated.push({ requirement: row.requirement, capability: row.capability, priority: row.priority, supplyMin: row.supplyMin, supplyMax: row.supplyMax, pledges });
       continue;
