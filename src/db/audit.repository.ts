@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, min, sql } from 'drizzle-orm';
 import { auditHead, auditLog } from './schema/index.js';
+import { insertRowsAsJson, JsonText } from './bulk-insert.js';
 import type { Database } from './open-store.js';
 
 // The audit log's rows. Hashing and verification live in the service; this only reads and writes rows.
@@ -17,6 +18,9 @@ export interface AuditRow {
   hash: string;
 }
 
+/** An entry to append: its states as canonical JSON text (`null` for none, stored as NULL). */
+export type AuditRowToWrite = Omit<AuditRow, 'before' | 'after'> & { before: string; after: string };
+
 /** The chain's head, locked for the rest of the transaction so appends are serialised. */
 export async function lockAuditHead(db: Database): Promise<{ seq: number; hash: string }> {
   const rows = await db.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
@@ -32,7 +36,7 @@ export async function readAuditHead(db: Database): Promise<{ seq: number; hash: 
 }
 
 /** Append one entry and move the head in one statement (inside the caller's transaction, after lockAuditHead). */
-export async function insertAuditRow(db: Database, row: AuditRow): Promise<void> {
+export async function insertAuditRow(db: Database, row: AuditRowToWrite): Promise<void> {
   // One round trip instead of two: writes are serialised on the head, so every statement under its lock counts.
   await db.execute(sql`
     WITH appended AS (
@@ -44,15 +48,19 @@ export async function insertAuditRow(db: Database, row: AuditRow): Promise<void>
     UPDATE audit_head SET seq = appended.seq, hash = appended.hash FROM appended WHERE audit_head.id = 1`);
 }
 
-function jsonParam(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
+function jsonParam(text: string): string | null {
+  return text === 'null' ? null : text;
 }
 
 /** Append consecutive entries in chunks and move the head to the last (inside the caller's transaction). */
-export async function insertAuditRows(db: Database, rows: readonly AuditRow[]): Promise<void> {
+export async function insertAuditRows(db: Database, rows: readonly AuditRowToWrite[]): Promise<void> {
   const last = rows[rows.length - 1];
   if (!last) return;
-  for (let start = 0; start < rows.length; start += 500) await db.insert(auditLog).values(rows.slice(start, start + 500));
+  for (let start = 0; start < rows.length; start += 2000) {
+    // The states go into the JSON as they are (a JSON null is stored as NULL, as a single append stores it).
+    const chunk = rows.slice(start, start + 2000).map((row) => ({ ...row, before: new JsonText(row.before), after: new JsonText(row.after) }));
+    await insertRowsAsJson(db, auditLog, chunk);
+  }
   await db.update(auditHead).set({ seq: last.seq, hash: last.hash }).where(eq(auditHead.id, 1));
 }
 

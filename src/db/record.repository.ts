@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { insertRowsAsJson, isJsonInsertable } from './bulk-insert.js';
 import type { EntityDefinition, StoredRecord } from './entities/entity-definition.js';
 import type { Database } from './open-store.js';
 
@@ -80,11 +81,17 @@ export async function findRecords<R extends StoredRecord>(db: Database, entity: 
   return found;
 }
 
+const INSERT_CHUNK = 1000;
+
 /** Insert new records at version 1 in chunks (ids must not exist). */
 export async function insertRecords<R extends StoredRecord>(db: Database, entity: EntityDefinition<R>, records: readonly R[], onInserted?: (count: number) => void): Promise<void> {
-  for (let start = 0; start < records.length; start += 500) {
-    await db.insert(entity.table).values(records.slice(start, start + 500).map((record) => entity.toRow(record)) as never);
-    onInserted?.(Math.min(records.length, start + 500));
+  // Through JSON when the table allows (every record table does; see bulk-insert.ts), else drizzle's insert.
+  const json = isJsonInsertable(entity.table);
+  for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+    const rows = records.slice(start, start + INSERT_CHUNK).map((record) => entity.toRow(record) as Record<string, unknown>);
+    if (json) await insertRowsAsJson(db, entity.table, rows);
+    else await db.insert(entity.table).values(rows as never);
+    onInserted?.(Math.min(records.length, start + INSERT_CHUNK));
   }
 }
 

@@ -45,8 +45,22 @@ function fromCell(column: ExchangeColumn, row: ParsedRow, problem: Problem): unk
   return value !== undefined && column.fromCell ? column.fromCell(value) : value;
 }
 
+type FieldColumns = { part: string | undefined; exchange: ExchangeColumn }[];
+
+// A field's exchanged columns, worked out once per field rather than once per row.
+const exchangedColumns = new WeakMap<DeclaredField, FieldColumns>();
+
+function exchangedColumnsOf(field: DeclaredField): FieldColumns {
+  let columns = exchangedColumns.get(field);
+  if (!columns) {
+    columns = field.columns.flatMap((column) => (column.exchange ? [{ part: column.part, exchange: column.exchange }] : []));
+    exchangedColumns.set(field, columns);
+  }
+  return columns;
+}
+
 function fieldFromRow(field: DeclaredField, row: ParsedRow, problem: Problem): unknown {
-  const columns = field.columns.flatMap((column) => (column.exchange ? [{ part: column.part, exchange: column.exchange }] : []));
+  const columns = exchangedColumnsOf(field);
   const [first] = columns;
   if (!first) return undefined;
   if (first.part === undefined) {
