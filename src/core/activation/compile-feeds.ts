@@ -41,6 +41,11 @@ export interface Feeds {
 /** What each pledge feeds (keys, own-part slots), each threshold's own slot, and the own-feed bit of active leaves. */
 export function buildFeeds(input: FeedInput): Feeds {
   const { feedStart, feedKey } = listFeeds(input);
+  return slotFeeds(input, feedStart, feedKey);
+}
+
+/** Feeds from the keys each pledge feeds (CSR over pledges, in the order listFeeds lists them): slots, own-feed bits. */
+export function slotFeeds(input: FeedInput, feedStart: Int32Array, feedKey: Int32Array): Feeds {
   const feedSlot = new Int32Array(feedKey.length).fill(-1);
   const thresholdSlot = new Int32Array(input.thresholdBound.length).fill(-1);
   const byParty = pledgesByParty(input.pledgeParty, input.partyIds.length);
@@ -83,8 +88,15 @@ function listFeeds(input: FeedInput): { feedStart: Int32Array; feedKey: Int32Arr
   return { feedStart, feedKey };
 }
 
+/** The keys a pledge of this party, capability and area list feeds, in the order listFeeds lists them. */
+export function listPledgeFeeds(index: KeyIndex, party: number, capability: number, areas: number): Int32Array {
+  const keys = new Int32Array(index.visitPledge(party, capability, areas, undefined, 0));
+  index.visitPledge(party, capability, areas, keys, 0);
+  return keys;
+}
+
 /** Keys by capability (total/count) and by party (active), with a cache of which area lists cover which areas. */
-class KeyIndex {
+export class KeyIndex {
   private readonly byCapability: { start: Int32Array; keys: Int32Array };
   private readonly byParty: { start: Int32Array; keys: Int32Array };
   private readonly areaCount: number;
@@ -101,8 +113,11 @@ class KeyIndex {
 
   /** Write pledge p's keys into `out` from `at` (when given); returns how many there are. */
   visit(p: number, out: Int32Array | undefined, at: number): number {
-    const capability = this.input.pledgeCapability[p] as number;
-    const areas = this.input.pledgeAreas[p] as number;
+    return this.visitPledge(this.input.pledgeParty[p] as number, this.input.pledgeCapability[p] as number, this.input.pledgeAreas[p] as number, out, at);
+  }
+
+  /** As visit, for a pledge given by its party, capability and area list. */
+  visitPledge(party: number, capability: number, areas: number, out: Int32Array | undefined, at: number): number {
     let written = 0;
     const byCapability = this.byCapability;
     for (let i = byCapability.start[capability] as number; i < (byCapability.start[capability + 1] as number); i++) {
@@ -112,7 +127,6 @@ class KeyIndex {
       if (out) out[at + written] = k;
       written++;
     }
-    const party = this.input.pledgeParty[p] as number;
     const byParty = this.byParty;
     for (let i = byParty.start[party] as number; i < (byParty.start[party + 1] as number); i++) {
       const k = byParty.keys[i] as number;

@@ -1,10 +1,10 @@
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
-import { buildFeeds } from './compile-feeds.js';
+import { buildFeeds, type Feeds } from './compile-feeds.js';
 import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth, encodeStartCodes } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
-import { groupKeysByParty } from './key-order.js';
+import { numberKeysByParty, renumberKeys } from './key-order.js';
 import { groupByParty } from './network-order.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
 import { measureOwnParts, measureWidths } from './threshold-watch.js';
@@ -110,23 +110,49 @@ export interface Network {
 
 /** Compile pledges (conditions already parsed and checked) into a propagation network. */
 export function compileNetwork(pledges: readonly ActivationPledge[]): Network {
-  const built = new NetworkBuilder(pledges).build();
+  const builder = new NetworkBuilder(pledges);
+  const built = builder.build();
   const grouped = groupByParty(built, built.partyIds.length);
-  const parts = groupKeysByParty(grouped.parts, built.partyIds.length);
-  const inputIndex = grouped.inputIndex;
-  const inputIds = built.pledgeIds;
-  const feeds = buildFeeds(parts);
+  const keyOrder = numberKeysByParty(built.keyType, built.keyBucket, built.partyIds.length);
+  const parts = renumberKeys(grouped.parts, keyOrder);
+  const network = finishNetwork({ ...parts, ...buildFeeds(parts) }, grouped.inputIndex, built.pledgeIds);
+  compiledNames.set(network, { ...builder.names, keyOrder });
+  return network;
+}
+
+/** What a network is made of once its pledges' nodes and feeds are in place (network order). */
+export type LinkedParts = BuiltParts & Feeds;
+
+/**
+ * The rest of a network from its nodes and feeds: watches, threshold order, the full sums and what the runs read
+ * at their start. Shared by compileNetwork and spliceNetwork (splice-network.ts).
+ */
+export function finishNetwork(parts: LinkedParts, inputIndex: Int32Array | undefined, inputIds: readonly string[]): Network {
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
-  const order = sortThresholdLeaves({ ...parts, ...feeds, watchStart, watchLeaf });
-  const { atMin, atMax } = sumAllPledges({ ...parts, ...feeds }, parts.quantityMin, parts.quantityMax);
+  const order = sortThresholdLeaves({ ...parts, watchStart, watchLeaf });
+  const { atMin, atMax } = sumAllPledges(parts, parts.quantityMin, parts.quantityMax);
   const ownAtMax = measureOwnParts(order, parts.keyType, atMax.partValue);
   const fullAtMin = { ...atMin, width: measureWidths(order, measureOwnParts(order, parts.keyType, atMin.partValue)) };
   const fullAtMax = { ...atMax, width: measureWidths(order, ownAtMax) };
-  const initialLeafTruth = computeInitialLeafTruth({ ...parts, ...feeds }, fullAtMin, fullAtMax);
+  const initialLeafTruth = computeInitialLeafTruth(parts, fullAtMin, fullAtMax);
   const thresholds = addEntryTruth(order, initialLeafTruth, ownAtMax);
   const watchFlags = flagWatchers(watchLeaf, parts.leafType, parts.leafAux, initialLeafTruth);
   const startCode = encodeStartCodes(parts, initialLeafTruth, parts.factIds.length);
-  return { ...parts, inputIndex, inputIds, ...feeds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, startCode };
+  return { ...parts, inputIndex, inputIds, watchStart, watchLeaf, watchFlags, thresholds, fullAtMin, fullAtMax, startCode };
+}
+
+// The name tables each network was compiled with, for spliceNetwork. Kept beside the network (not in it): a
+// network is compared and copied as plain arrays.
+const compiledNames = new WeakMap<Network, CompiledNames>();
+
+/** The name tables `network` was compiled with (undefined for a network not made by compileNetwork or spliceNetwork). */
+export function namesOf(network: Network): CompiledNames | undefined {
+  return compiledNames.get(network);
+}
+
+/** Record the name tables of a network made from another's (spliceNetwork). */
+export function setNamesOf(network: Network, names: CompiledNames): void {
+  compiledNames.set(network, names);
 }
 
 /** Number of nodes (AND/OR and leaves) of a condition, as compiled. */
@@ -139,23 +165,89 @@ function countNodes(condition: Condition): number {
 
 type BuiltParts = Omit<Network, 'inputIndex' | 'inputIds' | 'feedStart' | 'feed' | 'slotKey' | 'slotCount' | 'thresholdSlot' | 'watchStart' | 'watchLeaf' | 'watchFlags' | 'thresholds' | 'fullAtMin' | 'fullAtMax' | 'startCode'>;
 
+/** A table of names numbered in order of first use, with the input position of the pledge that first used each. */
+export interface NameTable {
+  index: Map<string, number>;
+  first: number[];
+}
+
+/**
+ * The names a network numbers (parties, capabilities, facts, area lists, areas, aggregate keys) as the compiler
+ * numbered them: each in order of first use, walking the pledges in input order. A splice (splice-network.ts)
+ * keeps these numbers, so it may only remove pledges that first used none and insert pledges whose names were all
+ * first used before them. Never changed once the network is compiled.
+ */
+export interface CompiledNames {
+  parties: NameTable;
+  capabilities: NameTable;
+  facts: NameTable;
+  /** Area lists by their names joined with a space (a single area by its name). */
+  areaLists: NameTable;
+  areas: NameTable;
+  keys: KeyTable;
+  keyFirst: number[];
+  /** Per key as first numbered, its network number (undefined: the same). */
+  keyOrder: Int32Array | undefined;
+}
+
+/** Thrown while compiling a pledge into an existing network's names when it needs a name the splice cannot keep. */
+const UNSPLICEABLE = new Error('a name the network does not number before this pledge');
+
+/** One pledge compiled against an existing network's names: its fields and node block (nodes from 0, pledge index 0). */
+export interface PledgeBlock {
+  party: number;
+  capability: number;
+  areas: number;
+  quantityMin: number;
+  quantityMax: number;
+  nodeKind: Uint8Array;
+  nodeParent: Int32Array;
+  leafType: Uint8Array;
+  /** Key leaves refer to the network's key numbers. */
+  leafRef: Int32Array;
+  /** Threshold leaves refer to thresholdBound/thresholdStrict below. */
+  leafAux: Int32Array;
+  thresholdBound: Float64Array;
+  thresholdStrict: Uint8Array;
+}
+
+/**
+ * `pledge` compiled into the names of a network, as if at input position `position`; undefined when it names
+ * something the network does not number, or first used after that position (a fresh compile would number it
+ * differently).
+ */
+export function compilePledgeBlock(names: CompiledNames, pledge: ActivationPledge, position: number): PledgeBlock | undefined {
+  const builder = new NetworkBuilder([], names, position);
+  try {
+    return builder.block(pledge);
+  } catch (error) {
+    if (error === UNSPLICEABLE) return undefined;
+    throw error;
+  }
+}
+
 class NetworkBuilder {
-  private readonly partyIndex = new Map<PartyId, number>();
-  private readonly capabilityIndex = new Map<string, number>();
-  private readonly factIndex = new Map<string, number>();
-  /** Distinct area lists: a single area by its name, longer lists by their names joined with a space. */
-  private readonly areaListIndex = new Map<string, number>();
+  readonly names: Omit<CompiledNames, 'keyOrder'>;
+  /** Where the names come from: this input position when compiling (their first use), the splice's limit when frozen. */
+  private position = 0;
+  private readonly frozen: boolean;
   private readonly areaLists: (readonly string[])[] = [];
-  private readonly areaIndex = new Map<string, number>();
-  private readonly keys = new KeyTable();
   private readonly nodes: NodeArrays;
   /** Child ids of the AND/OR nodes being built (a stack). */
   private readonly pending: number[] = [];
   private readonly thresholdBound: number[] = [];
   private readonly thresholdStrict: number[] = [];
 
-  constructor(private readonly pledges: readonly ActivationPledge[]) {
-    this.nodes = new NodeArrays(estimateNodes(pledges));
+  constructor(
+    private readonly pledges: readonly ActivationPledge[],
+    frozenNames?: CompiledNames,
+    limit?: number,
+  ) {
+    const table = (): NameTable => ({ index: new Map(), first: [] });
+    this.frozen = frozenNames !== undefined;
+    this.names = frozenNames ?? { parties: table(), capabilities: table(), facts: table(), areaLists: table(), areas: table(), keys: new KeyTable(), keyFirst: [] };
+    if (limit !== undefined) this.position = limit;
+    this.nodes = new NodeArrays(frozenNames ? 16 : estimateNodes(pledges));
   }
 
   build(): BuiltParts {
@@ -167,11 +259,13 @@ class NetworkBuilder {
     const quantityMax = new Float64Array(count);
     const rootNode = new Int32Array(count);
     const pledgeIds = new Array<string>(count);
+    const { parties, capabilities } = this.names;
     for (let p = 0; p < count; p++) {
       const pledge = this.pledges[p] as ActivationPledge;
+      this.position = p;
       pledgeIds[p] = pledge.id;
-      pledgeParty[p] = indexOf(this.partyIndex, pledge.party);
-      pledgeCapability[p] = indexOf(this.capabilityIndex, pledge.capability);
+      pledgeParty[p] = this.use(parties, pledge.party);
+      pledgeCapability[p] = this.use(capabilities, pledge.capability);
       pledgeAreas[p] = this.areasOf(pledge.areas);
       const quantity = pledge.quantity;
       quantityMin[p] = quantity === null ? 0 : quantity.min;
@@ -180,11 +274,11 @@ class NetworkBuilder {
     }
     return {
       pledgeIds,
-      partyIds: [...this.partyIndex.keys()],
+      partyIds: [...parties.index.keys()],
       pledgeParty,
       pledgeCapability,
       pledgeAreas,
-      capabilityIds: [...this.capabilityIndex.keys()],
+      capabilityIds: [...capabilities.index.keys()],
       areaLists: this.areaLists,
       quantityMin,
       quantityMax,
@@ -192,22 +286,57 @@ class NetworkBuilder {
       ...this.nodes.trimmed(),
       thresholdBound: new Float64Array(this.thresholdBound),
       thresholdStrict: new Uint8Array(this.thresholdStrict),
-      factIds: [...this.factIndex.keys()],
-      factIndex: this.factIndex,
-      partyIndex: this.partyIndex,
-      ...this.keys.arrays(),
-      areaIds: [...this.areaIndex.keys()],
+      factIds: [...this.names.facts.index.keys()],
+      factIndex: this.names.facts.index,
+      partyIndex: parties.index,
+      ...this.names.keys.arrays(),
+      areaIds: [...this.names.areas.index.keys()],
     };
+  }
+
+  /** One pledge against frozen names (compilePledgeBlock). */
+  block(pledge: ActivationPledge): PledgeBlock {
+    const party = this.use(this.names.parties, pledge.party);
+    const capability = this.use(this.names.capabilities, pledge.capability);
+    const areas = this.areasOf(pledge.areas);
+    this.addNode(pledge.condition, 0);
+    const nodes = this.nodes.trimmed();
+    const keyOrder = (this.names as CompiledNames).keyOrder;
+    if (keyOrder) {
+      for (let n = 0; n < nodes.leafRef.length; n++) if ((nodes.leafType[n] as number) >= LEAF_TOTAL) nodes.leafRef[n] = keyOrder[nodes.leafRef[n] as number] as number;
+    }
+    return {
+      party,
+      capability,
+      areas,
+      quantityMin: pledge.quantity === null ? 0 : pledge.quantity.min,
+      quantityMax: pledge.quantity === null ? 0 : pledge.quantity.max,
+      ...nodes,
+      thresholdBound: new Float64Array(this.thresholdBound),
+      thresholdStrict: new Uint8Array(this.thresholdStrict),
+    };
+  }
+
+  // The number of a name: new ones numbered in order of first use when compiling; frozen, known ones first used
+  // before the limit only.
+  private use(table: NameTable, name: string): number {
+    let index = table.index.get(name);
+    if (index === undefined) {
+      if (this.frozen) throw UNSPLICEABLE;
+      index = table.index.size;
+      table.index.set(name, index);
+      table.first.push(this.position);
+    } else if (this.frozen && (table.first[index] as number) >= this.position) {
+      throw UNSPLICEABLE;
+    }
+    return index;
   }
 
   private areasOf(areas: readonly string[]): number {
     const name = areas.length === 1 ? (areas[0] as string) : areas.join(' ');
-    let index = this.areaListIndex.get(name);
-    if (index === undefined) {
-      index = this.areaLists.length;
-      this.areaListIndex.set(name, index);
-      this.areaLists.push([...areas]);
-    }
+    const known = this.names.areaLists.index.size;
+    const index = this.use(this.names.areaLists, name);
+    if (index === known) this.areaLists.push([...areas]);
     return index;
   }
 
@@ -230,7 +359,7 @@ class NetworkBuilder {
         break;
       case 'fact':
         nodes.leafType[id] = LEAF_FACT;
-        nodes.leafRef[id] = indexOf(this.factIndex, condition.fact);
+        nodes.leafRef[id] = this.use(this.names.facts, condition.fact);
         nodes.leafAux[id] = condition.negated ? 1 : 0;
         break;
       case 'total':
@@ -251,15 +380,28 @@ class NetworkBuilder {
   }
 
   private keyOf(atom: TotalNode | CountNode | ActiveNode): number {
+    const { parties, capabilities, areas } = this.names;
     if (atom.kind === 'active') {
-      const party = indexOf(this.partyIndex, atom.party);
-      const capability = atom.capability === undefined ? -1 : indexOf(this.capabilityIndex, atom.capability);
-      return this.keys.find(KEY_ACTIVE, party, capability, -1);
+      const party = this.use(parties, atom.party);
+      const capability = atom.capability === undefined ? -1 : this.use(capabilities, atom.capability);
+      return this.key(KEY_ACTIVE, party, capability, -1);
     }
-    const capability = indexOf(this.capabilityIndex, atom.capability);
-    if (atom.kind === 'count') return this.keys.find(KEY_COUNT, capability, -1, -1);
-    const area = atom.area === undefined ? -1 : indexOf(this.areaIndex, atom.area);
-    return this.keys.find(KEY_TOTAL, capability, -1, area);
+    const capability = this.use(capabilities, atom.capability);
+    if (atom.kind === 'count') return this.key(KEY_COUNT, capability, -1, -1);
+    const area = atom.area === undefined ? -1 : this.use(areas, atom.area);
+    return this.key(KEY_TOTAL, capability, -1, area);
+  }
+
+  private key(type: number, bucket: number, capability: number, area: number): number {
+    const { keys, keyFirst } = this.names;
+    if (this.frozen) {
+      const known = keys.lookup(type, bucket, capability, area);
+      if (known < 0 || (keyFirst[known] as number) >= this.position) throw UNSPLICEABLE;
+      return known;
+    }
+    const index = keys.find(type, bucket, capability, area);
+    if (index === keyFirst.length) keyFirst.push(this.position);
+    return index;
   }
 }
 
@@ -273,13 +415,4 @@ function estimateNodes(pledges: readonly ActivationPledge[]): number {
     sampled++;
   }
   return Math.ceil(sampled === 0 ? 16 : (nodes / sampled) * pledges.length * 1.1) + 16;
-}
-
-function indexOf(map: Map<string, number>, name: string): number {
-  let index = map.get(name);
-  if (index === undefined) {
-    index = map.size;
-    map.set(name, index);
-  }
-  return index;
 }

@@ -11,7 +11,12 @@ export type KeyArrays = Pick<Network, 'keyCount' | 'keyType' | 'keyBucket' | 'ke
 
 /** The keys renumbered as above, aggregate leaves pointing at their new numbers; the arrays themselves when already so. */
 export function groupKeysByParty<T extends KeyArrays>(parts: T, partyCount: number): T {
-  const { keyCount, keyType, keyBucket } = parts;
+  return renumberKeys(parts, numberKeysByParty(parts.keyType, parts.keyBucket, partyCount));
+}
+
+/** Per key (as first numbered), its number grouped as above; undefined when that is the same numbering. */
+export function numberKeysByParty(keyType: Uint8Array, keyBucket: Int32Array, partyCount: number): Int32Array | undefined {
+  const keyCount = keyType.length;
   // A counting sort: bucket 0 holds the total/count keys, bucket 1 + p party p's active() keys.
   const bucketOf = (k: number): number => (keyType[k] === KEY_ACTIVE ? 1 + (keyBucket[k] as number) : 0);
   const next = new Int32Array(partyCount + 2);
@@ -24,7 +29,13 @@ export function groupKeysByParty<T extends KeyArrays>(parts: T, partyCount: numb
     newIndex[k] = at;
     if (at !== k) moved = true;
   }
-  if (!moved) return parts;
+  return moved ? newIndex : undefined;
+}
+
+/** The key arrays and aggregate leaves under `newIndex` (numberKeysByParty); the arrays themselves without one. */
+export function renumberKeys<T extends KeyArrays>(parts: T, newIndex: Int32Array | undefined): T {
+  if (newIndex === undefined) return parts;
+  const keyCount = parts.keyCount;
   const permute = <A extends Uint8Array | Int32Array>(from: A): A => {
     const to = new (from.constructor as new (length: number) => A)(keyCount);
     for (let k = 0; k < keyCount; k++) to[newIndex[k] as number] = from[k] as number;
@@ -36,8 +47,8 @@ export function groupKeysByParty<T extends KeyArrays>(parts: T, partyCount: numb
   }
   return {
     ...parts,
-    keyType: permute(keyType),
-    keyBucket: permute(keyBucket),
+    keyType: permute(parts.keyType),
+    keyBucket: permute(parts.keyBucket),
     keyCapability: permute(parts.keyCapability),
     keyArea: permute(parts.keyArea),
     leafRef,

@@ -33,6 +33,13 @@ export class KeyTable {
     return index;
   }
 
+  /** The key of (type, bucket, capability, area), or -1 when there is none. */
+  lookup(type: number, bucket: number, capability: number, area: number): number {
+    const qualifier = type === KEY_ACTIVE ? capability : area;
+    const known = qualifier < 0 ? (this.plain[type] as number[])[bucket] : (this.qualified[type] as number[][])[bucket]?.[qualifier];
+    return known === undefined ? -1 : known;
+  }
+
   arrays(): { keyCount: number; keyType: Uint8Array; keyBucket: Int32Array; keyCapability: Int32Array; keyArea: Int32Array } {
     return {
       keyCount: this.type.length,

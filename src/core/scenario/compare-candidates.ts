@@ -13,6 +13,8 @@ export interface Sameness {
   coverage: boolean;
   /** The coverage index holds for the first candidates and the rest were appended (a created pledge). */
   appended: boolean;
+  /** The same candidate ids at the same positions, and more after them. */
+  prefix: boolean;
 }
 
 interface Before {
@@ -23,7 +25,7 @@ interface Before {
 /** Which parts compiled for `before` are those of `candidates` (and the dataset's `requirements`). */
 export function compareCandidates(before: Before, candidates: readonly Pledge[], dataset: { requirements: readonly Requirement[] }): Sameness {
   const old = before.candidates;
-  const differ: Sameness = { positions: false, network: false, coverage: false, appended: false };
+  const differ: Sameness = { positions: false, network: false, coverage: false, appended: false, prefix: false };
   if (old.length > candidates.length) return differ;
   let network = old.length === candidates.length;
   let coverage = sameRequirements(before.coverage.requirements, dataset.requirements);
@@ -34,10 +36,58 @@ export function compareCandidates(before: Before, candidates: readonly Pledge[],
     if (a.id !== b.id) return differ;
     const placed = a.capability === b.capability && sameList(a.areas, b.areas);
     coverage &&= placed;
-    network &&= placed && a.party === b.party && a.condition === b.condition && sameQuantity(a.quantity, b.quantity);
+    network &&= placed && sameActivation(a, b);
   }
-  if (old.length < candidates.length) return { ...differ, appended: coverage };
-  return { positions: true, network, coverage, appended: false };
+  if (old.length < candidates.length) return { ...differ, appended: coverage, prefix: true };
+  return { positions: true, network, coverage, appended: false, prefix: false };
+}
+
+/** Where each old candidate is among the new ones, and which new ones are not old ones (see diffCandidates). */
+export interface CandidateDiff {
+  /** Per old candidate, its new position (-1: gone, or replaced by a pledge the network compiles otherwise); increasing. */
+  oldToNew: Int32Array;
+  /** New positions of candidates that are not kept ones, ascending. */
+  inserted: number[];
+}
+
+/**
+ * The candidates as the old ones with a few removed, inserted or replaced (at most `limit` of those in all), or
+ * undefined when more changed. Both lists keep the dataset's order, so one pass over them pairs the kept ones:
+ * an old candidate whose id is not the next new one's is gone when the new one is an old id (further on), and
+ * the new one is inserted otherwise. A candidate whose activation inputs changed counts as replaced.
+ */
+export function diffCandidates(old: readonly Pledge[], candidates: readonly Pledge[], oldIds: ReadonlyMap<string, number>, limit: number): CandidateDiff | undefined {
+  const oldToNew = new Int32Array(old.length).fill(-1);
+  const inserted: number[] = [];
+  let removed = 0;
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < candidates.length) {
+    const a = old[i];
+    const b = candidates[j];
+    if (a !== undefined && b !== undefined && a.id === b.id) {
+      if (a === b || sameActivation(a, b)) oldToNew[i] = j;
+      else {
+        removed++;
+        inserted.push(j);
+      }
+      i++;
+      j++;
+    } else if (a !== undefined && (b === undefined || oldIds.has(b.id))) {
+      removed++;
+      i++;
+    } else {
+      inserted.push(j);
+      j++;
+    }
+    if (removed + inserted.length > limit) return undefined;
+  }
+  return { oldToNew, inserted };
+}
+
+// What the network reads of a pledge besides its id (the condition's parse depends on its text alone).
+function sameActivation(a: Pledge, b: Pledge): boolean {
+  return a.party === b.party && a.capability === b.capability && sameList(a.areas, b.areas) && a.condition === b.condition && sameQuantity(a.quantity, b.quantity);
 }
 
 // A write replaces only the requirement it changes: the same objects, in any order.

@@ -3,9 +3,11 @@ import { type ActivationPledge, compileNetwork, type Network } from '../activati
 import { TRUE_CONDITION } from '../conditions/ast.js';
 import { appendToCoverage } from '../coverage/append-coverage.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
+import { LayeredMap } from '../dataset/layered-map.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
+import { spliceNetwork } from '../activation/splice-network.js';
 import type { Pledge } from '../types.js';
-import { compareCandidates } from './compare-candidates.js';
+import { compareCandidates, diffCandidates } from './compare-candidates.js';
 
 // The compiled form of a scenario's candidates, shared by the scenario and the analyses: one network per dataset
 // and candidate options, whoever asks first. After a write, the new dataset's form is patched from the one
@@ -66,9 +68,9 @@ export function compiledCandidates(dataset: PreparedDataset, options: CandidateO
 function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, before: CompiledCandidates | undefined): CompiledCandidates {
   const selection = selectCandidates(dataset.pledges, options);
   const { candidates } = selection;
-  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false };
-  const candidateById = same.positions && before ? before.candidateById : new Map(candidates.map((pledge, i) => [pledge.id, i]));
-  const network = same.network && before ? before.network : compileNetwork(candidates.map((pledge) => activationPledge(dataset, pledge)));
+  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false, prefix: false };
+  const candidateById = !before ? indexCandidates(candidates) : same.positions ? before.candidateById : same.prefix ? appendCandidates(before.candidateById, candidates) : indexCandidates(candidates);
+  const network = !before ? compileAll(dataset, candidates) : same.network ? keep(before.network) : (spliceCandidates(dataset, before, candidates) ?? compileAll(dataset, candidates));
   const coverage = !before ? indexCoverage(dataset.requirements, candidates)
     : same.coverage ? { ...before.coverage, pledges: candidates }
     : same.appended ? appendToCoverage(before.coverage, candidates)
@@ -81,6 +83,45 @@ function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, 
     candidateById,
     candidateParties: same.network && before ? before.candidateParties : [...new Set(candidates.map((pledge) => pledge.party))].sort(),
   };
+}
+
+function keep(network: Network): Network {
+  networkCounts.kept++;
+  return network;
+}
+
+function compileAll(dataset: PreparedDataset, candidates: readonly Pledge[]): Network {
+  networkCounts.compiled++;
+  return compileNetwork(candidates.map((pledge) => activationPledge(dataset, pledge)));
+}
+
+// A write changes a pledge or two among the candidates (one created, deleted or changed; a revision and the pledge
+// it supersedes): the network is spliced for those (splice-network.ts) instead of compiled anew, when it can be.
+const MAX_SPLICED = 16;
+
+/** How many networks were compiled, kept, and spliced (for tests and the benchmark: which way writes go). */
+export const networkCounts = { compiled: 0, kept: 0, spliced: 0 };
+
+function spliceCandidates(dataset: PreparedDataset, before: CompiledCandidates, candidates: readonly Pledge[]): Network | undefined {
+  const diff = diffCandidates(before.candidates, candidates, before.candidateById, MAX_SPLICED);
+  if (!diff) return undefined;
+  const inserted = diff.inserted.map((position) => ({ position, pledge: activationPledge(dataset, candidates[position] as Pledge) }));
+  const inputIds = new Array<string>(candidates.length);
+  for (let c = 0; c < candidates.length; c++) inputIds[c] = (candidates[c] as Pledge).id;
+  const network = spliceNetwork(before.network, { oldToNew: diff.oldToNew, inserted, inputIds });
+  if (network) networkCounts.spliced++;
+  return network;
+}
+
+function indexCandidates(candidates: readonly Pledge[]): ReadonlyMap<string, number> {
+  return new Map(candidates.map((pledge, i) => [pledge.id, i]));
+}
+
+// Candidates appended after the same ones (a create): their positions layered on the old index.
+function appendCandidates(index: ReadonlyMap<string, number>, candidates: readonly Pledge[]): ReadonlyMap<string, number> {
+  let next = index;
+  for (let c = index.size; c < candidates.length; c++) next = LayeredMap.with(next, (candidates[c] as Pledge).id, c);
+  return next;
 }
 
 function activationPledge(dataset: PreparedDataset, pledge: Pledge): ActivationPledge {

@@ -1,0 +1,249 @@
+import { type FeedInput, KeyIndex, keyOfFeed, listPledgeFeeds, slotFeeds } from './compile-feeds.js';
+import {
+  type ActivationPledge,
+  type CompiledNames,
+  compilePledgeBlock,
+  finishNetwork,
+  type NameTable,
+  namesOf,
+  type Network,
+  type PledgeBlock,
+  setNamesOf,
+} from './compile-network.js';
+import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
+
+// A network for candidates that differ from a compiled network's by a few pledges removed, inserted or replaced
+// (a write), made from that network instead of compiled anew: equal to compileNetwork of the new candidates, array
+// for array (property-tested through compiled-candidates.property.test.ts). The kept pledges' node blocks are
+// copied into place (the order grouped by party, network-order.ts, is merged, not sorted), only the inserted
+// pledges' conditions are compiled, and the feeds are listed for them alone; what depends on every pledge (slots,
+// watches, threshold order, full sums, start codes) is worked out from the typed arrays as compileNetwork does.
+// The names keep their numbers, so a splice is refused (undefined) when a fresh compile would number them
+// otherwise: a removed pledge was the first to use a name, or an inserted one uses a name first used after it.
+
+export interface NetworkSplice {
+  /** Per input position of the network's pledges, its position among the new candidates (-1: removed); increasing. */
+  oldToNew: Int32Array;
+  /** The pledges at the other new positions, ascending by position. */
+  inserted: readonly { position: number; pledge: ActivationPledge }[];
+  /** The new candidates' ids, in input order. */
+  inputIds: readonly string[];
+}
+
+/** compileNetwork of the new candidates, from `network`; undefined when the names would be numbered otherwise. */
+export function spliceNetwork(network: Network, splice: NetworkSplice): Network | undefined {
+  const compiled = namesOf(network);
+  const names = compiled && renumberFirstUses(compiled, splice.oldToNew);
+  if (!names) return undefined;
+  const blocks: PledgeBlock[] = [];
+  for (const { position, pledge } of splice.inserted) {
+    const block = compilePledgeBlock(names, pledge, position);
+    if (!block) return undefined;
+    blocks.push(block);
+  }
+  const order = mergeByParty(network, splice, blocks);
+  if (!order) return undefined;
+  const pledges = placePledges(network, splice, blocks, order);
+  const nodes = placeNodes(network, blocks, order.source);
+  const linked = { ...tablesOf(network), ...pledges, ...nodes };
+  const { feedStart, feedKey } = listSplicedFeeds(network, blocks, order.source);
+  const spliced = finishNetwork({ ...linked, ...slotFeeds(linked, feedStart, feedKey) }, order.inputIndex, splice.inputIds);
+  setNamesOf(spliced, names);
+  return spliced;
+}
+
+// The names with their first users' new positions; undefined if a first user is removed.
+function renumberFirstUses(names: CompiledNames, oldToNew: Int32Array): CompiledNames | undefined {
+  let kept = true;
+  const move = (first: readonly number[]): number[] =>
+    first.map((at) => {
+      const to = oldToNew[at] as number;
+      if (to < 0) kept = false;
+      return to;
+    });
+  const table = (from: NameTable): NameTable => ({ index: from.index, first: move(from.first) });
+  const next: CompiledNames = {
+    parties: table(names.parties),
+    capabilities: table(names.capabilities),
+    facts: table(names.facts),
+    areaLists: table(names.areaLists),
+    areas: table(names.areas),
+    keys: names.keys,
+    keyFirst: move(names.keyFirst),
+    keyOrder: names.keyOrder,
+  };
+  return kept ? next : undefined;
+}
+
+interface SplicedOrder {
+  /** Per new network index: the old network index of a kept pledge, or -1 - the inserted pledge's index. */
+  source: Int32Array;
+  inputIndex: Int32Array | undefined;
+}
+
+// The new network order: per party (ascending), its kept pledges and its inserted ones merged by input position.
+function mergeByParty(network: Network, splice: NetworkSplice, blocks: readonly PledgeBlock[]): SplicedOrder | undefined {
+  const { oldToNew, inserted } = splice;
+  const count = splice.inputIds.length;
+  const oldCount = network.pledgeIds.length;
+  const partyCount = network.partyIds.length;
+  const insertedOf: number[][] = Array.from({ length: partyCount }, () => []);
+  blocks.forEach((block, i) => (insertedOf[block.party] as number[]).push(i));
+  const source = new Int32Array(count);
+  const inputIndex = new Int32Array(count);
+  const { pledgeParty } = network;
+  const oldInput = network.inputIndex;
+  let q = 0;
+  let o = 0;
+  for (let r = 0; r < partyCount; r++) {
+    const mine = insertedOf[r] as number[];
+    let i = 0;
+    const flush = (before: number): void => {
+      for (; i < mine.length && (inserted[mine[i] as number] as { position: number }).position < before; i++) {
+        if (q >= count) return;
+        source[q] = -1 - (mine[i] as number);
+        inputIndex[q++] = (inserted[mine[i] as number] as { position: number }).position;
+      }
+    };
+    for (; o < oldCount && pledgeParty[o] === r; o++) {
+      const at = oldToNew[oldInput === undefined ? o : (oldInput[o] as number)] as number;
+      if (at < 0) continue;
+      flush(at);
+      if (q >= count) return undefined;
+      source[q] = o;
+      inputIndex[q++] = at;
+    }
+    flush(count);
+  }
+  if (q !== count || o !== oldCount) return undefined;
+  let grouped = true;
+  for (let p = 0; p < count && grouped; p++) grouped = inputIndex[p] === p;
+  return { source, inputIndex: grouped ? undefined : inputIndex };
+}
+
+// The parts a splice keeps as they are: the name tables and the keys.
+function tablesOf(network: Network) {
+  const { partyIds, capabilityIds, areaLists, factIds, factIndex, partyIndex, keyCount, keyType, keyBucket, keyCapability, keyArea, areaIds } = network;
+  return { partyIds, capabilityIds, areaLists, factIds, factIndex, partyIndex, keyCount, keyType, keyBucket, keyCapability, keyArea, areaIds };
+}
+
+function placePledges(network: Network, splice: NetworkSplice, blocks: readonly PledgeBlock[], order: SplicedOrder) {
+  const { source } = order;
+  const count = source.length;
+  const pledgeIds = new Array<string>(count);
+  const pledgeParty = new Int32Array(count);
+  const pledgeCapability = new Int32Array(count);
+  const pledgeAreas = new Int32Array(count);
+  const quantityMin = new Float64Array(count);
+  const quantityMax = new Float64Array(count);
+  for (let q = 0; q < count; q++) {
+    const o = source[q] as number;
+    if (o >= 0) {
+      pledgeIds[q] = network.pledgeIds[o] as string;
+      pledgeParty[q] = network.pledgeParty[o] as number;
+      pledgeCapability[q] = network.pledgeCapability[o] as number;
+      pledgeAreas[q] = network.pledgeAreas[o] as number;
+      quantityMin[q] = network.quantityMin[o] as number;
+      quantityMax[q] = network.quantityMax[o] as number;
+    } else {
+      const block = blocks[-1 - o] as PledgeBlock;
+      pledgeIds[q] = (splice.inserted[-1 - o] as { pledge: ActivationPledge }).pledge.id;
+      pledgeParty[q] = block.party;
+      pledgeCapability[q] = block.capability;
+      pledgeAreas[q] = block.areas;
+      quantityMin[q] = block.quantityMin;
+      quantityMax[q] = block.quantityMax;
+    }
+  }
+  return { pledgeIds, pledgeParty, pledgeCapability, pledgeAreas, quantityMin, quantityMax };
+}
+
+type NodeSource = Pick<PledgeBlock, 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux' | 'thresholdBound' | 'thresholdStrict'>;
+
+// Each pledge's node block copied to its new place (post-order kept), as network-order.ts moves them: parent links
+// shift with the block, a root's link and an active() leaf's pledge take the new index, thresholds are numbered
+// in node order.
+function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: Int32Array) {
+  const count = source.length;
+  const oldRoot = network.rootNode;
+  const span = (o: number): [number, number] => [o === 0 ? 0 : (oldRoot[o - 1] as number) + 1, oldRoot[o] as number];
+  let nodeCount = 0;
+  let thresholdCount = 0;
+  for (let q = 0; q < count; q++) {
+    const o = source[q] as number;
+    if (o >= 0) {
+      const [first, root] = span(o);
+      nodeCount += root + 1 - first;
+      for (let n = first; n <= root; n++) if (isThreshold(network.leafType[n] as number)) thresholdCount++;
+    } else {
+      const block = blocks[-1 - o] as PledgeBlock;
+      nodeCount += block.nodeKind.length;
+      thresholdCount += block.thresholdBound.length;
+    }
+  }
+  const rootNode = new Int32Array(count);
+  const nodeKind = new Uint8Array(nodeCount);
+  const nodeParent = new Int32Array(nodeCount);
+  const leafType = new Uint8Array(nodeCount);
+  const leafRef = new Int32Array(nodeCount);
+  const leafAux = new Int32Array(nodeCount);
+  const thresholdBound = new Float64Array(thresholdCount);
+  const thresholdStrict = new Uint8Array(thresholdCount);
+  let to = 0;
+  let threshold = 0;
+  for (let q = 0; q < count; q++) {
+    const o = source[q] as number;
+    const from: NodeSource = o >= 0 ? network : (blocks[-1 - o] as PledgeBlock);
+    const [first, root] = o >= 0 ? span(o) : [0, from.nodeKind.length - 1];
+    const shift = to - first;
+    for (let n = first; n <= root; n++, to++) {
+      nodeKind[to] = from.nodeKind[n] as number;
+      const link = from.nodeParent[n] as number;
+      nodeParent[to] = link < 0 ? -1 - q : link + 2 * shift;
+      const type = from.leafType[n] as number;
+      leafType[to] = type;
+      leafRef[to] = from.leafRef[n] as number;
+      let aux = from.leafAux[n] as number;
+      if (type === LEAF_ACTIVE) {
+        aux = 2 * q + (aux & 1);
+      } else if (isThreshold(type)) {
+        thresholdBound[threshold] = from.thresholdBound[aux] as number;
+        thresholdStrict[threshold] = from.thresholdStrict[aux] as number;
+        aux = threshold++;
+      }
+      leafAux[to] = aux;
+    }
+    rootNode[q] = to - 1;
+  }
+  return { rootNode, nodeKind, nodeParent, leafType, leafRef, leafAux, thresholdBound, thresholdStrict };
+}
+
+// The keys each pledge feeds, in new network order: a kept pledge's from its feed entries (its party, capability,
+// areas and the keys are as before), an inserted one's listed as listFeeds would.
+function listSplicedFeeds(network: Network, blocks: readonly PledgeBlock[], source: Int32Array): { feedStart: Int32Array; feedKey: Int32Array } {
+  const count = source.length;
+  const index = new KeyIndex(network as FeedInput);
+  const blockKeys = blocks.map((block) => listPledgeFeeds(index, block.party, block.capability, block.areas));
+  const { feedStart: oldStart, feed, slotKey } = network;
+  const feedStart = new Int32Array(count + 1);
+  for (let q = 0; q < count; q++) {
+    const o = source[q] as number;
+    const size = o >= 0 ? (oldStart[o + 1] as number) - (oldStart[o] as number) : (blockKeys[-1 - o] as Int32Array).length;
+    feedStart[q + 1] = (feedStart[q] as number) + size;
+  }
+  const feedKey = new Int32Array(feedStart[count] as number);
+  for (let q = 0; q < count; q++) {
+    const o = source[q] as number;
+    let at = feedStart[q] as number;
+    if (o < 0) {
+      feedKey.set(blockKeys[-1 - o] as Int32Array, at);
+      continue;
+    }
+    for (let f = oldStart[o] as number; f < (oldStart[o + 1] as number); f++) feedKey[at++] = keyOfFeed(feed[f] as number, slotKey);
+  }
+  return { feedStart, feedKey };
+}
+
+function isThreshold(type: number): boolean {
+  return type === LEAF_TOTAL || type === LEAF_COUNT;
+}
