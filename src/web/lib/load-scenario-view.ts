@@ -11,8 +11,11 @@ import { type FactRecord, loadReferenceData, type PackageRecord, type PartyRecor
 // are not plainly certain (one page) — and no pledge records; the pledge list and a party's page ask the server for the
 // page of pledges they show (loadPledgePage); the pledge editor still loads every pledge (its preview evaluates them).
 
+/** A coverage row as the evaluation route answers it: its allocations only when asked (`?allocations=all`). */
+export type ServedCoverageRow = Omit<ScenarioJson['coverage'][number], 'allocations'> & Partial<Pick<ScenarioJson['coverage'][number], 'allocations'>>;
+
 /** A scenario as the API answers it: the listed pledges, and which page of them. */
-export type ScenarioResult = ScenarioJson & { pledgesPage?: { filter: string; total: number; limit: number; offset: number } };
+export type ScenarioResult = Omit<ScenarioJson, 'coverage'> & { coverage: ServedCoverageRow[]; pledgesPage?: { filter: string; total: number; limit: number; offset: number } };
 
 export interface ScenarioView {
   /** In the overview's view, `pledges` is empty: it draws no pledge records. */

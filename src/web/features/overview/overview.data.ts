@@ -90,6 +90,9 @@ export interface CoverageBar {
 /** A coverage row as the evaluation answers it by default: without each pledge's allocated share (`pledgeCount` counts them). */
 export type CoverageRow = Omit<RequirementCoverage, 'allocations'>;
 
+/** A scenario as the evaluation route answers it by default: coverage rows without their allocations. */
+export type ServedScenario = Omit<ScenarioJson, 'coverage'> & { coverage: readonly CoverageRow[] };
+
 /** Coverage rows as bars with the certain–possible range and the demand line. */
 export function buildCoverageBars(coverage: readonly CoverageRow[], requirements: readonly Requirement[]): CoverageBar[] {
   const byId = new Map(requirements.map((requirement) => [requirement.id, requirement]));
@@ -132,7 +135,7 @@ export interface Headline {
 }
 
 /** The headline figures, counted from the data ("26 of 35 states pledge in some domain"). */
-export function buildHeadline(result: ScenarioJson, parties: readonly Party[]): Headline {
+export function buildHeadline(result: ServedScenario, parties: readonly Party[]): Headline {
   const members = new Set(parties.filter((party) => party.kind === 'state' && party.groups.includes('coalition')).map((party) => party.id));
   const pledging = new Set(result.summary.candidateParties.filter((party) => members.has(party)));
   const estimated = result.coverage.filter((row) => row.demand !== null && row.demand > 0);
@@ -158,7 +161,7 @@ export interface Explained {
 }
 
 /** Every pledge that is not certain, with its explanation in the UI's language (`explain`); inactive first, guarantee commitments standing by last. (Certain pledges of the assurance gap are listed with the gap.) */
-export function explainedPledges(result: ScenarioJson, explain: (pledge: ScenarioPledge) => string | null, states: readonly Explained['state'][] = ['inactive', 'possible']): Explained[] {
+export function explainedPledges(result: ServedScenario, explain: (pledge: ScenarioPledge) => string | null, states: readonly Explained['state'][] = ['inactive', 'possible']): Explained[] {
   const order = { inactive: 0, possible: 1, certain: 2 } as const;
   return result.pledges
     .filter((pledge) => states.includes(pledge.state))
@@ -181,7 +184,7 @@ export interface PackageSeries {
  * Requirements counted in different units (persons, sites, platforms) are never added together: a package
  * with two units gets a bar for each. `title(package, unit)` names a bar.
  */
-export function buildPackageSeries(coverage: readonly RequirementCoverage[], unitOf: (capability: string) => string, title: (pkg: string, unit: string) => string): PackageSeries {
+export function buildPackageSeries(coverage: readonly CoverageRow[], unitOf: (capability: string) => string, title: (pkg: string, unit: string) => string): PackageSeries {
   const groups = new Map<string, { pkg: string; unit: string; certain: number; possible: number; demand: number; estimated: boolean }>();
   for (const row of coverage) {
     const pkg = row.package ?? '';
