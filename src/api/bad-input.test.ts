@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addTestUser, injectAs } from '../../test/support/auth.js';
 import { describeEachStore, makeParty } from '../../test/support/stores.js';
 import { readAuditHead } from '../db/audit.repository.js';
+import { countIngestProposals } from '../db/ingest-proposal.repository.js';
 import { entityByName } from '../db/entities/all-entities.js';
 import type { EntityDefinition } from '../db/entities/entity-definition.js';
 import { createServices, type Services } from '../services/create-services.js';
@@ -52,6 +53,21 @@ describeEachStore('bad input at the edge', (suite) => {
   it('refuses a lone surrogate (not Unicode; jsonb refuses it) naming the field', async () => {
     const payload = `{"id":"de-bad","party":"DE","capability":"land.personnel","quantity":5,"note":"x\\ud800y"}`;
     await expectRefused({ method: 'POST', url: '/api/pledges', payload, headers: { 'content-type': 'application/json' } }, 'body.note', /lone surrogate/);
+  });
+
+  // The URL parser takes a lone surrogate in a path, so a URL field needs the same refusal as text: a URL given
+  // to POST /api/ingest reached the stored proposals' jsonb and came back as 500 {"error":"internal"}.
+  it('refuses a URL holding a lone surrogate naming the field, and keeps nothing', async () => {
+    const json = (body: string) => ({ payload: body, headers: { 'content-type': 'application/json' } });
+    const proposalsBefore = await countIngestProposals(suite.store().db);
+    await expectRefused({ method: 'POST', url: '/api/ingest', ...json('{"text":"Germany pledges 100 soldiers.","language":"en","url":"https://example.org/a\\ud800"}') }, 'body.url', /lone surrogate/);
+    await expectRefused({ method: 'POST', url: '/api/sources', ...json('{"id":"src-sur","publisher":"P","date":"2025-01-06","url":"https://example.org/\\udc00"}') }, 'body.url', /lone surrogate/);
+    const ingested = await as({ method: 'POST', url: '/api/ingest', payload: { text: 'Germany pledges 100 soldiers.', language: 'en' } });
+    expect(ingested.statusCode, ingested.body).toBe(200);
+    const { id } = JSON.parse(ingested.body) as { id: string };
+    const accept = json('{"items":[{"index":0}],"source":{"url":"https://example.org/b\\ud800"}}');
+    await expectRefused({ method: 'POST', url: `/api/ingest/${id}/accept`, ...accept }, 'body.source.url', /lone surrogate/);
+    expect(await countIngestProposals(suite.store().db)).toBe(proposalsBefore + 1);
   });
 
   it('refuses the NUL character in a filter value of a list query, naming the parameter', async () => {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CONFIDENTIALITY_LEVELS, PLEDGE_STATUSES, RESPONSE_KINDS } from '../core/types.js';
-import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, refuseUnstorableText } from './primitives.schema.js';
+import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, refuseUnstorableText, urlSchema } from './primitives.schema.js';
 
 // The field schemas record types are declared with (src/contracts/record-types): ids, quantities, windows,
 // money, lists without duplicates. The records themselves are declared in record-types/<type>.record.ts.
 // Money is integer minor units of an ISO 4217 currency (EUR 500 m = 50_000_000_000).
 
-export { isoDateSchema, MAX_TEXT_LENGTH, freeTextSchema, refuseUnstorableText };
+export { isoDateSchema, MAX_TEXT_LENGTH, freeTextSchema, refuseUnstorableText, urlSchema };
 export const idSchema = z
   .string()
   .min(1, 'must not be empty')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeTextSchema, isoDateSchema } from './primitives.schema.js';
+import { freeTextSchema, isoDateSchema, urlSchema } from './primitives.schema.js';
 
 // `POST /api/ingest/:id/accept` (docs/ingestion.md): which proposals to accept, each as the record the
 // analyst edited (the draft the proposals answer carried, changed or not), and the source's details.
@@ -21,7 +21,7 @@ export const acceptRequestSchema = z.strictObject({
     .strictObject({
       publisher: freeTextSchema(200).min(1).optional(),
       date: isoDateSchema.optional(),
-      url: z.url({ error: 'must be a URL' }).max(2000).optional(),
+      url: urlSchema(2000).optional(),
     })
     .optional(),
 });

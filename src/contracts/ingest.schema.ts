@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeTextSchema, isoDateSchema } from './primitives.schema.js';
+import { freeTextSchema, isoDateSchema, urlSchema } from './primitives.schema.js';
 
 // News ingestion at the edges (docs/ingestion.md): the article request of `POST /api/ingest` and `coalition
 // ingest`, and the proposal contract of issue 28 (what `--json` prints and the API returns).
@@ -19,7 +19,7 @@ export const ingestRequestSchema = z.strictObject({
   text: freeTextSchema(MAX_ARTICLE_CHARACTERS, z.string({ error: 'must be the article as a string (plain text or HTML)' })),
   date: isoDate.optional(),
   language: ingestLanguageSchema.optional(),
-  url: z.url({ error: 'must be a URL' }).max(2000).optional(),
+  url: urlSchema(2000).optional(),
   publisher: freeTextSchema(200).min(1).optional(),
 });
 export type IngestRequest = z.infer<typeof ingestRequestSchema>;

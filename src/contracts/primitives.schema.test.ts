@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, unstorableTextProblem } from './primitives.schema.js';
+import { freeTextSchema, isoDateSchema, MAX_TEXT_LENGTH, unstorableTextProblem, urlSchema } from './primitives.schema.js';
 
 // The shared text and date primitives: what PostgreSQL cannot store is refused with a message, not a 500.
 
@@ -17,6 +17,13 @@ describe('text and date primitives', () => {
     expect(freeTextSchema().safeParse('x'.repeat(MAX_TEXT_LENGTH)).success).toBe(true);
     expect(messages(freeTextSchema().safeParse(`${'x'.repeat(MAX_TEXT_LENGTH)}\u0000`))).toEqual(['must be at most 10,000 characters', 'must not contain the NUL character (\\u0000)']);
     expect(messages(freeTextSchema(100).safeParse('y'.repeat(101)))).toEqual(['must be at most 100 characters']);
+  });
+
+  it('refuses a URL the parser takes but no store keeps (a lone surrogate in its path), and an over-long one', () => {
+    expect(urlSchema(100).safeParse('https://example.org/über/😀').success).toBe(true);
+    expect(messages(urlSchema(100).safeParse('https://example.org/a\ud800'))).toEqual(['must be valid Unicode text (it holds a lone surrogate, \\uD800–\\uDFFF)']);
+    expect(messages(urlSchema(100).safeParse('not a url'))).toEqual(['must be a URL']);
+    expect(messages(urlSchema(30).safeParse(`https://example.org/${'x'.repeat(20)}`))).toEqual(['must be at most 30 characters']);
   });
 
   it('takes real days from 1900-01-01 to 9999-12-31, one message for each bad date', () => {

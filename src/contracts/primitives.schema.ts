@@ -39,6 +39,14 @@ export function freeTextSchema(max: number = MAX_TEXT_LENGTH, base: z.ZodString 
   return base.max(max, `must be at most ${max.toLocaleString('en')} characters`).superRefine(refuseUnstorableText);
 }
 
+/**
+ * An absolute URL of at most `max` characters, storable: the URL parser takes a lone surrogate in a path
+ * (https://example.org/\uD800), which jsonb then refuses.
+ */
+export function urlSchema(max: number) {
+  return z.url({ error: 'must be a URL' }).max(max, `must be at most ${max.toLocaleString('en')} characters`).superRefine(refuseUnstorableText);
+}
+
 /** A calendar date YYYY-MM-DD from EARLIEST_DATE to LATEST_DATE (2025-02-30 and 0000-01-01 are refused). */
 export const isoDateSchema = z
   .iso.date({ error: 'must be a date YYYY-MM-DD' })

@@ -99,6 +99,19 @@ describe('coalition import, export, backup and restore', () => {
     }
   });
 
+  it('exits 2 naming the record and field for a lone surrogate in an imported JSON file, and writes nothing', async () => {
+    const before = await auditEntries(main);
+    const file = join(directory, 'surrogate.json');
+    // Written with the JSON escape: the file itself is valid UTF-8, the string it decodes to is not Unicode.
+    await writeFile(file, '{"pledges":[{"id":"cli-sur","party":"FR","capability":"land.personnel","quantity_min":1,"quantity_max":1,"note":"x\\ud800y"}]}');
+    const result = await run(main, 'import', file);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toContain('error: surrogate.json has a problem; nothing was imported');
+    expect(result.err).toContain('pledges[0].note: must be valid Unicode text (it holds a lone surrogate');
+    expect(result.err).not.toMatch(STACK_TRACE);
+    expect(await auditEntries(main)).toBe(before);
+  });
+
   // Issue 21 item 11: one 70,000-character note (stored before free text was limited) made the XLSX export refuse the whole store.
   it('exports a store holding a text longer than an XLSX cell: the cell is cut with a marker and a warning names it', async () => {
     const other = join(directory, 'long-note');

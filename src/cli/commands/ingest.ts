@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ingestLanguageSchema, MAX_ARTICLE_BYTES } from '../../contracts/ingest.schema.js';
+import { urlSchema } from '../../contracts/primitives.schema.js';
 import { InputError } from '../../contracts/input-error.js';
 import type { Proposal } from '../../core/ingest/types.js';
 import { proposeRecords } from '../../services/ingest/propose-records.js';
@@ -15,7 +16,7 @@ import { parseOptions } from '../parse-options.js';
 const optionsSchema = z.strictObject({
   date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
   lang: ingestLanguageSchema.optional(),
-  url: z.url({ error: 'must be a URL' }).optional(),
+  url: urlSchema(2000).optional(),
   json: z.boolean().optional(),
 });
 

@@ -1,6 +1,5 @@
 import { date, text } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
-import { freeTextSchema, idSchema, isoDateSchema, MAX_TEXT_LENGTH, partyIdSchema, refuseUnstorableText } from '../field-schemas.js';
+import { freeTextSchema, idSchema, isoDateSchema, MAX_TEXT_LENGTH, partyIdSchema, urlSchema } from '../field-schemas.js';
 import { idField } from './common-fields.js';
 import { declareRecordType, field } from './declare-record-type.js';
 
@@ -12,11 +11,7 @@ export const sourceType = declareRecordType({
   description: 'A published source that records cite',
   fields: {
     id: idField(idSchema, 'unique id of the source'),
-    url: field(
-      z.url().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters`).superRefine(refuseUnstorableText).optional(),
-      text('url'),
-      { exchange: 'address of the source' },
-    ),
+    url: field(urlSchema(MAX_TEXT_LENGTH).optional(), text('url'), { exchange: 'address of the source' }),
     publication: field(freeTextSchema().min(1).optional(), text('publication'), { exchange: 'title of the publication' }),
     publisher: field(freeTextSchema().min(1), text('publisher').notNull(), { filter: true, exchange: 'who published it' }),
     date: field(isoDateSchema, date('date', { mode: 'string' }).notNull(), { exchange: 'date published (YYYY-MM-DD)' }),
