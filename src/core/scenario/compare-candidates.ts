@@ -13,6 +13,8 @@ export interface Sameness {
   coverage: boolean;
   /** The coverage index holds for the first candidates and the rest were appended (a created pledge). */
   appended: boolean;
+  /** The candidates are placed as the coverage index has them (ids, capabilities, areas); the requirements may differ. */
+  placed: boolean;
   /** The same candidate ids at the same positions, and more after them. */
   prefix: boolean;
 }
@@ -25,21 +27,22 @@ interface Before {
 /** Which parts compiled for `before` are those of `candidates` (and the dataset's `requirements`). */
 export function compareCandidates(before: Before, candidates: readonly Pledge[], dataset: { requirements: readonly Requirement[] }): Sameness {
   const old = before.candidates;
-  const differ: Sameness = { positions: false, network: false, coverage: false, appended: false, prefix: false };
+  const differ: Sameness = { positions: false, network: false, coverage: false, appended: false, prefix: false, placed: false };
   if (old.length > candidates.length) return differ;
   let network = old.length === candidates.length;
-  let coverage = sameRequirements(before.coverage.requirements, dataset.requirements);
+  let placed = true;
   for (let i = 0; i < old.length; i++) {
     const a = old[i] as Pledge;
     const b = candidates[i] as Pledge;
     if (a === b) continue;
     if (a.id !== b.id) return differ;
-    const placed = a.capability === b.capability && sameList(a.areas, b.areas);
-    coverage &&= placed;
-    network &&= placed && sameActivation(a, b);
+    const same = a.capability === b.capability && sameList(a.areas, b.areas);
+    placed &&= same;
+    network &&= same && sameActivation(a, b);
   }
+  const coverage = placed && sameRequirements(before.coverage.requirements, dataset.requirements);
   if (old.length < candidates.length) return { ...differ, appended: coverage, prefix: true };
-  return { positions: true, network, coverage, appended: false, prefix: false };
+  return { positions: true, network, coverage, appended: false, prefix: false, placed };
 }
 
 /** Where each old candidate is among the new ones, and which new ones are not old ones (see diffCandidates). */

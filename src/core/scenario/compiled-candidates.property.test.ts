@@ -10,7 +10,8 @@ import { evaluateScenario } from './evaluate-scenario.js';
 
 // After a write the new dataset's compiled form (network, coverage index, candidates) is patched from the one
 // compiled before (compiled-candidates.ts). On random sequences of writes — pledges created, updated (any fields,
-// one field, or only a note) and deleted, facts created and deleted, requirements written — with scenarios evaluated at
+// one field, or only a note) and deleted, facts created and deleted, requirements created, moved, re-quantified and
+// deleted (reindex-requirements.ts) — with scenarios evaluated at
 // random steps (so the form is patched across one write or several), the patched form equals a fresh compile of
 // the same dataset, part by part, and so does a scenario's result. Creates exercise append-coverage.ts.
 
@@ -63,10 +64,13 @@ const stepArbitrary: fc.Arbitrary<(current: Dataset) => Step> = fc.oneof(
   }) },
   { weight: 1, arbitrary: fc.constantFrom(...IDS).map((id) => (current: Dataset): Step => ({ collection: 'pledges', change: current.pledges.some((pledge) => pledge.id === id) ? { kind: 'delete', id } : { kind: 'create', record: makePledge(id, { party: 'A' }) } })) },
   { weight: 1, arbitrary: fc.constantFrom('f3', 'f4').map((id) => (current: Dataset): Step => ({ collection: 'facts', change: current.facts.some((fact) => fact.id === id) ? { kind: 'delete', id } : { kind: 'create', record: fact(id) } })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('r1', 'r2'), fc.constantFrom('zone.x', 'ua.rear', 'any'), fc.integer({ min: 1, max: 8 })).map(([id, area, quantity]) => (current: Dataset): Step => ({
-    collection: 'requirements',
-    change: { kind: current.requirements.some((requirement) => requirement.id === id) ? 'update' : 'create', record: makeRequirement(id, quantity, { area }) },
-  })) },
+  // Requirements created, deleted, moved (capability, area, priority) or given another quantity only.
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('r1', 'r2', 'r3'), fc.constantFrom('zone.x', 'ua.rear', 'any'), fc.constantFrom('land.personnel', 'air.fighters'), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), fc.constantFrom('write', 'quantity', 'delete')).map(([id, area, capability, priority, quantity, kind]) => (current: Dataset): Step => {
+    const existing = current.requirements.find((requirement) => requirement.id === id);
+    if (existing && kind === 'delete') return { collection: 'requirements', change: { kind: 'delete', id } };
+    const record = existing && kind === 'quantity' ? { ...existing, quantity } : makeRequirement(id, quantity, { area, capability, priority });
+    return { collection: 'requirements', change: { kind: existing ? 'update' : 'create', record } };
+  }) },
 );
 
 // Pledges that first use every name the written ones may use (parties, capabilities, area lists, facts, aggregate

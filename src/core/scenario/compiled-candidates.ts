@@ -3,6 +3,7 @@ import { type ActivationPledge, compileNetwork, type Network } from '../activati
 import { TRUE_CONDITION } from '../conditions/ast.js';
 import { appendToCoverage } from '../coverage/append-coverage.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
+import { reindexRequirements } from '../coverage/reindex-requirements.js';
 import { LayeredMap } from '../dataset/layered-map.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import { spliceNetwork } from '../activation/splice-network.js';
@@ -14,7 +15,8 @@ import { compareCandidates, diffCandidates } from './compare-candidates.js';
 // compiled before the write (inheritCompiled): the candidates are selected again (a linear pass), and the network
 // and the coverage index are kept when what they were built from did not change — compiled again, each on its
 // own, only when it did (compare-candidates.ts says which); pledges appended to the candidates (a create) are
-// merged into the coverage index (append-coverage.ts). Property test: a patched form equals a fresh one.
+// merged into the coverage index (append-coverage.ts), and a requirement write re-indexes only the pledges of
+// the capabilities whose requirements changed (reindex-requirements.ts). Property test: a patched form equals a fresh one.
 
 export interface CompiledCandidates extends CandidateSelection {
   network: Network;
@@ -68,12 +70,13 @@ export function compiledCandidates(dataset: PreparedDataset, options: CandidateO
 function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, before: CompiledCandidates | undefined): CompiledCandidates {
   const selection = selectCandidates(dataset.pledges, options);
   const { candidates } = selection;
-  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false, prefix: false };
+  const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false, prefix: false, placed: false };
   const candidateById = !before ? indexCandidates(candidates) : same.positions ? before.candidateById : same.prefix ? appendCandidates(before.candidateById, candidates) : indexCandidates(candidates);
   const network = !before ? compileAll(dataset, candidates) : same.network ? keep(before.network) : (spliceCandidates(dataset, before, candidates) ?? compileAll(dataset, candidates));
   const coverage = !before ? indexCoverage(dataset.requirements, candidates)
     : same.coverage ? { ...before.coverage, pledges: candidates }
     : same.appended ? appendToCoverage(before.coverage, candidates)
+    : same.placed ? reindexRequirements(before.coverage, dataset.requirements, candidates)
     : indexCoverage(dataset.requirements, candidates);
   return {
     ...selection,
