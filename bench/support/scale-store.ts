@@ -30,15 +30,25 @@ export interface ScaleCredentials {
   /** Parties with a delegate (whose pledges the benchmark writes). */
   writers: ReadonlySet<string>;
   writerOf(party: string): Record<string, string>;
+  /** A delegate of a party without writes whose view hides pledges (others' restricted and bilateral ones). */
+  viewer: Record<string, string>;
+  viewerParty: string;
 }
 
 export interface ScaleStore {
   credentials: ScaleCredentials;
-  /** Ids and parties of the generated pledges (write targets are drawn from these). */
-  pledges: { id: string; party: string }[];
+  /** Ids, parties and confidentiality of the generated pledges (write targets are drawn from these). */
+  pledges: GeneratedPledge[];
   importMs: number;
   /** What `coalition import` printed to stderr (its progress). */
   importProgress: string;
+}
+
+export interface GeneratedPledge {
+  id: string;
+  party: string;
+  confidentiality: string;
+  shared_with: string;
 }
 
 /** The 60 parties the generated pledges belong to. */
@@ -68,11 +78,17 @@ export async function buildScaleStore(options: { size: number; storeOptions: Sto
       await services.accounts.add({ name, role: 'delegate', party, password }, 'bench');
       writers.set(party, await services.accounts.issueToken(name));
     }
+    // The viewer's party is not among the writers: what the viewer sees changes only by others' writes.
+    const viewerParty = parties[options.writerParties + 2] as string;
+    await services.accounts.add({ name: 'scale-viewer', role: 'delegate', party: viewerParty, password }, 'bench');
+    const viewer = await services.accounts.issueToken('scale-viewer');
     const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
     credentials = {
       reader: bearer(reader),
       writers: new Set(writers.keys()),
       writerOf: (party) => bearer(writers.get(party) ?? reader),
+      viewer: bearer(viewer),
+      viewerParty,
     };
   } finally {
     await store.close();
@@ -84,9 +100,25 @@ export async function buildScaleStore(options: { size: number; storeOptions: Sto
   return { credentials, pledges, importMs: performance.now() - started, importProgress };
 }
 
-async function writeImportFile(file: string, size: number, parties: readonly string[]): Promise<{ id: string; party: string }[]> {
+// Confidential pledges, as a coalition has them: a few % restricted (coordinators and the owner see them) and a
+// few bilateral, shared with one or two other parties. Every delegate's view hides some pledges, and so does the
+// coordinators' (bilateral ones).
+const RESTRICTED_SHARE = 0.03;
+const BILATERAL_SHARE = 0.015;
+
+async function writeImportFile(file: string, size: number, parties: readonly string[]): Promise<GeneratedPledge[]> {
   const model = buildRandomModel(size, 24_100 + size);
   const random = createRandom(size);
+  // Its own stream, so that the other columns stay what they were without confidential pledges.
+  const secrecy = createRandom(size + 97);
+  const confidentialityOf = (party: string): { confidentiality: string; shared_with: string } => {
+    const draw = secrecy();
+    if (draw < RESTRICTED_SHARE) return { confidentiality: 'restricted', shared_with: '' };
+    if (draw >= RESTRICTED_SHARE + BILATERAL_SHARE) return { confidentiality: 'coalition', shared_with: '' };
+    const others = parties.filter((other) => other !== party);
+    const shared = new Set([pick(secrecy, others), ...(secrecy() < 0.5 ? [pick(secrecy, others)] : [])]);
+    return { confidentiality: 'bilateral', shared_with: [...shared].join(';') };
+  };
   const partyOf = (name: string): string => parties[Number(name.slice(1)) % parties.length] as string;
   const rows = model.pledges.map((pledge, i) => ({
     id: `scale-${i}`,
@@ -96,7 +128,7 @@ async function writeImportFile(file: string, size: number, parties: readonly str
     quantity_max: pledge.quantity?.max ?? null,
     areas: pledge.areas.join(';'),
     status: pick(random, STATUSES),
-    confidentiality: 'coalition',
+    ...confidentialityOf(partyOf(pledge.party)),
     condition: printCondition(renameParties(pledge.condition, partyOf)),
   }));
   const totals = new Map<string, number>();
@@ -111,7 +143,7 @@ async function writeImportFile(file: string, size: number, parties: readonly str
     title: `benchmark requirement ${i}`,
   }));
   await writeFile(file, JSON.stringify({ pledges: rows, requirements }));
-  return rows.map((row) => ({ id: row.id, party: row.party }));
+  return rows.map((row) => ({ id: row.id, party: row.party, confidentiality: row.confidentiality, shared_with: row.shared_with }));
 }
 
 function renameParties(condition: Condition, partyOf: (name: string) => string): Condition {
