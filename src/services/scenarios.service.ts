@@ -44,8 +44,11 @@ export class ScenarioService {
   }
 
   /**
-   * Read and prepare the store's dataset and compile its network now (the serve command calls it at start), so
-   * that the first visitor after a start waits for an evaluation, not for the whole store to be read and compiled.
+   * Read and prepare the store's dataset and compile the coordinators' view of it now (the serve command calls it
+   * at start), so that the first visitor after a start waits for an evaluation, not for the whole store to be read
+   * and compiled. The coordinators' view is the dataset itself unless bilateral pledges hide from them; then it is
+   * theirs that the dashboards ask for, not the system's (which no request evaluates). Delegates' views are
+   * compiled on their first evaluation: one per party would cost a compile each.
    */
   async warmUp(): Promise<void> {
     await this.evaluate(WARM_UP_PRINCIPAL, {});
@@ -119,8 +122,8 @@ export class ScenarioService {
 }
 
 const MB = 1024 * 1024;
-// The system sees everything: its dataset is the one coordinators' views share when nothing is hidden from them.
-const WARM_UP_PRINCIPAL: Principal = { name: 'warm-up' };
+// A coordinator's scope: the view most requests after a start evaluate (the dataset itself when it hides nothing).
+const WARM_UP_PRINCIPAL: Principal = { kind: 'user', userId: 'warm-up', name: 'warm-up', role: 'coordinator', party: null };
 const NO_DERIVED_FACTS: DerivedFacts = new Map();
 
 function viewOf(full: PreparedDataset, view: PreparedDataset): { dataset: PreparedDataset; own: boolean } {
