@@ -131,7 +131,11 @@ export function startDataset(): PreparedDataset {
     ...dataset,
     sources: [source('s1'), source('s2', 'C')],
     packages: [{ id: 'k1', title: 'k1', sources: ['s1'] }],
-    capabilities: [{ id: 'x.custom', unit: 'units', name: { en: 'x', de: 'x' } }],
+    capabilities: [
+      { id: 'x.custom', unit: 'units', name: { en: 'x', de: 'x' } },
+      { id: 'y.custom', unit: 'units', name: { en: 'y', de: 'y' } },
+      { id: 'land.personnel', unit: 'persons', name: { en: 'Personnel', de: 'Personal' } },
+    ],
     facts: [...dataset.facts.map((fact) => (fact.id === 'f2' ? { ...fact, sources: ['s2'] } : fact))],
   });
 }

@@ -61,9 +61,9 @@ describe('incremental validation of a write equals the full check', () => {
     for (const collection of ['pledges', 'facts', 'parties', 'sources', 'packages', 'requirements', 'capabilities']) {
       for (const kind of ['create', 'update', 'delete']) {
         const counts = tally.get(`${collection} ${kind}`) ?? { accepted: 0, refused: 0 };
-        expect(counts.accepted, `${collection} ${kind} accepted`).toBeGreaterThan(50);
+        expect(counts.accepted, `${collection} ${kind} accepted`).toBeGreaterThan(20);
         // A party's update names nothing and nothing names what it changes.
-        if (kind === 'delete' || (collection !== 'capabilities' && !(collection === 'parties' && kind === 'update'))) expect(counts.refused, `${collection} ${kind} refused`).toBeGreaterThan(50);
+        if (kind === 'delete' || (collection !== 'capabilities' && !(collection === 'parties' && kind === 'update'))) expect(counts.refused, `${collection} ${kind} refused`).toBeGreaterThan(20);
       }
     }
     // The refusals include each way a write elsewhere breaks what names it, and ids taken.
