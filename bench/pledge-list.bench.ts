@@ -9,14 +9,24 @@ import { startServerProcess, type ServerProcess } from './support/server-process
 
 // The Pledges page's data at scale (issue 24): what the page loaded before it could draw — every pledge record and
 // every evaluated pledge (loadScenarioView 'all') — against what it loads now — the names and one page of the
-// server's pledge list (loadPledgePage) — through HTTP on a generated store, interleaved A/B, median of --rounds,
-// bytes as received. Also a searched and a sorted page. Usage: node --import tsx bench/pledge-list.bench.ts [-- --size=100000 --rounds=3 --before=0]
+// server's pledge list (loadPledgePage) — through HTTP on a generated store, interleaved, median of --rounds,
+// bytes as received. Also searched pages, the first page sorted by every column, later pages, and the first
+// request after a write (the list's per-dataset search texts and sort orders are built again then). Usage: node --import tsx bench/pledge-list.bench.ts [-- --size=100000 --rounds=3 --before=0]
 
 const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const size = Number(flag('size') ?? 100_000);
 const rounds = Number(flag('rounds') ?? 3);
 /** --before=0 leaves out the old way (every pledge: minutes at 100k). */
 const before = flag('before') !== '0';
+
+// One pledge's note rewritten through PUT /api/pledges/:id (a write as a delegate makes it).
+async function writePledge(server: ServerProcess, headers: Record<string, string>, id: string, note: string): Promise<void> {
+  const url = `${server.url}/api/pledges/${encodeURIComponent(id)}`;
+  const current = (await (await fetch(url, { headers })).json()) as Record<string, unknown>;
+  const { createdAt: _created, updatedAt: _updated, ...record } = current;
+  const response = await fetch(url, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ...record, note }) });
+  if (!response.ok) throw new Error(`PUT ${id}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+}
 
 async function timed(server: ServerProcess, headers: Record<string, string>, load: () => Promise<unknown>): Promise<{ ms: number; bytes: number }> {
   const original = globalThis.fetch;
@@ -48,25 +58,37 @@ try {
   try {
     const headers = store.credentials.reader;
     const none = new Map();
+    const sorts = ['id', '-party', 'capability', 'quantity', 'status', 'condition', 'state', 'explanation', 'sources'];
     const cases: [string, () => Promise<unknown>][] = [
       ...(before ? [['before: every pledge record and evaluated pledge (loadScenarioView all)', () => loadScenarioView(undefined, none, 'all')] as [string, () => Promise<unknown>]] : []),
-      ['now: names + first page of 100 (loadPledgePage)', () => Promise.all([loadReferenceWithoutPledges(undefined), loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en')])],
-      ['now: a page searched for "land ukraine"', () => loadPledgePage(undefined, none, { q: 'land ukraine', offset: 0, limit: 100 }, 'en')],
-      ['now: a party\'s page searched for "waits" (explanations read)', () => loadPledgePage(undefined, none, { party: 'DE', q: 'waits', offset: 0, limit: 100 }, 'en')],
-      ['now: a page sorted by party, descending', () => loadPledgePage(undefined, none, { sort: '-party', offset: 0, limit: 100 }, 'de')],
-      ['now: the last page sorted by condition', () => loadPledgePage(undefined, none, { sort: 'condition', offset: size - 100, limit: 100 }, 'en')],
+      ['GET /health (reference)', () => fetch('/health').then((response) => response.text())],
+      ['names + first page of 100 (loadPledgePage)', () => Promise.all([loadReferenceWithoutPledges(undefined), loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en')])],
+      ['a page searched for "land ukraine"', () => loadPledgePage(undefined, none, { q: 'land ukraine', offset: 0, limit: 100 }, 'en')],
+      ['a page searched for "bodentruppen" (German)', () => loadPledgePage(undefined, none, { q: 'bodentruppen', offset: 0, limit: 100 }, 'de')],
+      ['a party\'s page searched for "waits" (explanations read)', () => loadPledgePage(undefined, none, { party: 'DE', q: 'waits', offset: 0, limit: 100 }, 'en')],
+      ...sorts.map((sort): [string, () => Promise<unknown>] => [`first page sorted by ${sort}`, () => loadPledgePage(undefined, none, { sort, offset: 0, limit: 100 }, sort === '-party' ? 'de' : 'en')]),
+      ['a later page (offset 50,000) sorted by capability', () => loadPledgePage(undefined, none, { sort: 'capability', offset: Math.floor(size / 2), limit: 100 }, 'en')],
+      ['the last page sorted by condition', () => loadPledgePage(undefined, none, { sort: 'condition', offset: size - 100, limit: 100 }, 'en')],
+      ['the state filter, sorted by -quantity', () => loadPledgePage(undefined, none, { state: 'possible', sort: '-quantity', offset: 0, limit: 100 }, 'en')],
     ];
     // The first request evaluates and caches the scenario on the server: timed apart.
     const first = await timed(server, headers, () => loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en'));
     console.log(`first page on a fresh server (evaluation included): ${first.ms.toFixed(0)} ms, ${(first.bytes / 1e3).toFixed(1)} kB`);
     const results = new Map<string, { ms: number[]; bytes: number }>();
+    const record = (name: string, figure: { ms: number; bytes: number }): void => {
+      const entry = results.get(name) ?? { ms: [], bytes: 0 };
+      entry.ms.push(figure.ms);
+      entry.bytes = figure.bytes;
+      results.set(name, entry);
+    };
+    const target = store.pledges.find((pledge) => store.credentials.writers.has(pledge.party));
     for (let round = 0; round < rounds; round++) {
-      for (const [name, load] of cases) {
-        const figure = await timed(server, headers, load);
-        const entry = results.get(name) ?? { ms: [], bytes: 0 };
-        entry.ms.push(figure.ms);
-        entry.bytes = figure.bytes;
-        results.set(name, entry);
+      for (const [name, load] of cases) record(name, await timed(server, headers, load));
+      // A write moves the audit head: the next request evaluates the new dataset and builds what the list keeps per dataset.
+      for (const [name, request] of [['first request after a write: sorted by condition', { sort: 'condition' }], ['first request after a write: searched for "land ukraine"', { q: 'land ukraine' }]] as const) {
+        if (!target) break;
+        await writePledge(server, store.credentials.writerOf(target.party), target.id, `bench ${round} ${name}`);
+        record(name, await timed(server, headers, () => loadPledgePage(undefined, none, { ...request, offset: 0, limit: 100 }, 'en')));
       }
     }
     console.log(`\nload average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}; median of ${rounds}, interleaved`);

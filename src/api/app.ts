@@ -70,7 +70,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     async () => ({
       status: 'ok' as const,
       store: services.store.kind,
-      caches: [services.cache.stats(), ...services.scenarios.cacheStats(), services.records.cacheStats()],
+      caches: [services.cache.stats(), ...services.scenarios.cacheStats(), services.records.cacheStats(), services.pledgeList.cacheStats()],
     }),
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,19 +1,24 @@
 import type { Principal } from '../core/access/principal.js';
 import type { PledgeListPage, PledgeListRow } from '../core/pledge-list/pledge-list-page.js';
-import { explainChain } from '../core/activation/explanation-chain.js';
+import { explainChain, type Explanation } from '../core/activation/explanation-chain.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
-import { type PledgeListColumn, type PledgeListLanguage, pledgeListWords, type PledgeRowState, pledgeTexts } from '../core/pledge-list/pledge-row-text.js';
-import { type PledgeListQuery, selectPledgeRows } from '../core/pledge-list/select-pledge-rows.js';
+import { explanationRenderer } from '../core/pledge-list/explanation-text.js';
+import { type PledgeListColumn, type PledgeListLanguage, pledgeListWords } from '../core/pledge-list/pledge-row-text.js';
+import { selectFromOrder } from '../core/pledge-list/select-from-order.js';
+import type { PledgeListQuery } from '../core/pledge-list/select-pledge-rows.js';
 import type { ScenarioPledge, ScenarioResult } from '../core/scenario/evaluate-scenario.js';
-import type { Pledge } from '../core/types.js';
+import type { Fact, Pledge } from '../core/types.js';
+import type { CacheStats } from './head-keyed-cache.js';
 import { writeCsv, writeXlsx } from './exchange/write-tables.js';
+import { explanationsAt, PledgeListOrders, stateAt } from './pledge-list-orders.js';
 import type { ScenarioRequest } from './run-scenario.js';
 import type { ScenarioService } from './scenarios.service.js';
 
 // The pledge list of the web's Pledges and party pages (docs/api.md "Pledge list"): one page of a scenario's
 // evaluated pledges, filtered, searched and sorted by what the table shows, or the whole filtered list as CSV or
 // XLSX. It reads the dataset and the evaluation the caller may see through ScenarioService (the same access and the
-// same cached evaluation as POST /api/scenarios/evaluate), and builds objects only for the rows it returns.
+// same cached evaluation as POST /api/scenarios/evaluate), walks the order of the sorted column it keeps per
+// dataset (pledge-list-orders.ts) and builds objects only for the rows it returns.
 
 /** A list request: the scenario (as the evaluate route takes it), the filters and sort, and the page's language. */
 export interface PledgeListRequest {
@@ -38,9 +43,10 @@ export interface PledgeExport {
 }
 
 const MAX_SOURCES = 1000;
-const STATE_NAMES: readonly PledgeRowState[] = ['inactive', 'possible', 'certain'];
 
 export class PledgeListService {
+  private readonly orders = new PledgeListOrders();
+
   constructor(
     private readonly scenarios: ScenarioService,
     private readonly now: () => Date,
@@ -51,8 +57,8 @@ export class PledgeListService {
     const { dataset, result } = await this.evaluate(principal, request.scenario);
     const positions = this.select(dataset, result, request);
     const shown = positions.slice(request.offset, request.offset + request.limit);
-    const facets = facetsOf(dataset, request.query.knownOn);
-    return { items: buildRows(dataset, result, shown, request.language), total: positions.length, limit: request.limit, offset: request.offset, ...facets, sources: citedSources(dataset, positions) };
+    const facets = this.facets(dataset, request.query.knownOn);
+    return { items: buildRows(dataset, this.orders.names(dataset), result, shown, request.language), total: positions.length, limit: request.limit, offset: request.offset, ...facets, sources: citedSources(dataset, positions) };
   }
 
   /** The whole filtered, sorted list as CSV or XLSX, with the columns the page shows, sources and the as-of date last. */
@@ -60,10 +66,11 @@ export class PledgeListService {
     const { dataset, result } = await this.evaluate(principal, request.scenario);
     const positions = this.select(dataset, result, request);
     const words = pledgeListWords(request.language);
-    const texts = pledgeTexts(request.language, namesOf(dataset));
+    const names = this.orders.names(dataset);
+    const texts = names.texts[request.language];
     const asOf = request.scenario.asOf ?? this.now().toISOString().slice(0, 10);
     const headers = [...request.columns.map((column) => words.headers[column]), words.headers.sources, words.headers.asOf];
-    const explanations = request.columns.includes('explanation') ? explanationsAt(result, positions) : [];
+    const explanations = request.columns.includes('explanation') ? explanationTexts(dataset, names, result, positions, request.language) : [];
     const rows = positions.map((position, i) => {
       const pledge = dataset.pledges[position] as Pledge;
       const state = stateAt(result, position);
@@ -98,33 +105,21 @@ export class PledgeListService {
     }
   }
 
-  private select(dataset: PreparedDataset, result: ScenarioResult, request: PledgeListRequest): number[] {
-    const names = namesOf(dataset);
-    return selectPledgeRows(
-      { pledges: dataset.pledges, states: (position) => stateAt(result, position), texts: { en: pledgeTexts('en', names), de: pledgeTexts('de', names) }, language: request.language, explanations: (positions) => explanationsAt(result, positions) },
-      request.query,
-    );
+  /** The list's cache (GET /health). */
+  cacheStats(): CacheStats {
+    return this.orders.stats();
   }
-}
 
-function stateAt(result: ScenarioResult, position: number): PledgeRowState {
-  return STATE_NAMES[result.states[position] ?? 0] ?? 'inactive';
-}
+  // The rows the query lets through, in its order: the order kept for the sorted column, walked once.
+  private select(dataset: PreparedDataset, result: ScenarioResult, request: PledgeListRequest): number[] {
+    const order = this.orders.order(dataset, result, request.query.sort, request.language);
+    const source = { pledges: dataset.pledges, stateAt: (position: number) => stateAt(result, position), searchTexts: request.query.q?.trim() ? this.orders.searchTexts(dataset) : [], stateWords: this.orders.stateWords(dataset), explanations: (positions: readonly number[]) => explanationsAt(result, positions) };
+    return selectFromOrder(source, order, request.query);
+  }
 
-function explanationsAt(result: ScenarioResult, positions: readonly number[]): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (let start = 0; start < positions.length; start += 2000) out.push(...result.pledgesAt(positions.slice(start, start + 2000)).map((pledge) => pledge.explanation));
-  return out;
-}
-
-const namesCache = new WeakMap<PreparedDataset, ReturnType<typeof makeNames>>();
-function namesOf(dataset: PreparedDataset): ReturnType<typeof makeNames> {
-  let names = namesCache.get(dataset);
-  if (!names) namesCache.set(dataset, (names = makeNames(dataset)));
-  return names;
-}
-function makeNames(dataset: PreparedDataset) {
-  return { parties: new Map(dataset.parties.map((party) => [party.id, party])), capabilities: dataset.capabilityById, positions: new Map(dataset.pledges.map((pledge, i) => [pledge.id, i])) };
+  private facets(dataset: PreparedDataset, knownOn: string | undefined): { parties: string[]; capabilities: string[] } {
+    return this.orders.remember(dataset, `facets:${knownOn ?? ''}`, () => facetsOf(dataset, knownOn), (facets) => 256 + 32 * (facets.parties.length + facets.capabilities.length));
+  }
 }
 
 // The filters' choices: every party and capability among the pledges (known at the date), sorted by id.
@@ -150,25 +145,61 @@ function citedSources(dataset: PreparedDataset, positions: readonly number[]): s
   return [...sources];
 }
 
-// The page's rows: each pledge with names, state and explanation (its chain looked up among the candidates, as the
-// web's explainer does).
-function buildRows(dataset: PreparedDataset, result: ScenarioResult, positions: readonly number[], language: PledgeListLanguage): PledgeListRow[] {
-  const names = namesOf(dataset);
-  const texts = pledgeTexts(language, names);
-  const evaluated = result.pledgesAt(positions);
+type Names = ReturnType<PledgeListOrders['names']>;
+
+// Looks a pledge up among the candidates by id, as the web's explainer does (the chains' "waits for").
+function candidateLookup(positions: ReadonlyMap<string, number>, result: ScenarioResult): (id: string) => ScenarioPledge | undefined {
   const looked = new Map<string, ScenarioPledge | undefined>();
-  const lookup = (id: string): ScenarioPledge | undefined => {
+  return (id) => {
     if (!looked.has(id)) {
-      const position = names.positions.get(id);
+      const position = positions.get(id);
       const found = position === undefined ? undefined : result.pledgesAt([position])[0];
       looked.set(id, found?.candidate === false ? undefined : found);
     }
     return looked.get(id);
   };
+}
+
+// A pledge's explanation chain; none for a certain pledge outside the gap, or one never a candidate for no reason.
+function chainOf(entry: ScenarioPledge, lookup: (id: string) => ScenarioPledge | undefined): Explanation | undefined {
+  return entry.state !== 'certain' && entry.candidate === false && entry.reasons.length === 0 ? undefined : explainChain(entry, lookup);
+}
+
+// The export's "Why" cells: each pledge's chain in the page's language, parties, capabilities, areas and facts by name.
+function explanationTexts(dataset: PreparedDataset, names: Names, result: ScenarioResult, positions: readonly number[], language: PledgeListLanguage): string[] {
+  const facts = new Map(dataset.facts.map((fact) => [fact.id, factName(fact, language)]));
+  const render = explanationRenderer(language, names.texts[language], (id) => facts.get(id) ?? id);
+  const lookup = candidateLookup(names.positions, result);
+  const out: string[] = [];
+  for (let start = 0; start < positions.length; start += 2000) {
+    for (const entry of result.pledgesAt(positions.slice(start, start + 2000))) {
+      const chain = chainOf(entry, lookup);
+      out.push(chain === undefined ? '' : render(chain));
+    }
+  }
+  return out;
+}
+
+// A fact's name in the language where the record has one (as the web names it), else its id.
+function factName(fact: Fact, language: PledgeListLanguage): string {
+  const name: unknown = 'name' in fact ? fact.name : undefined;
+  if (typeof name === 'object' && name !== null && language in name) {
+    const named: unknown = (name as Record<string, unknown>)[language];
+    if (typeof named === 'string' && named !== '') return named;
+  }
+  return fact.id;
+}
+
+// The page's rows: each pledge with names, state and explanation (its chain looked up among the candidates, as the
+// web's explainer does).
+function buildRows(dataset: PreparedDataset, names: Names, result: ScenarioResult, positions: readonly number[], language: PledgeListLanguage): PledgeListRow[] {
+  const texts = names.texts[language];
+  const evaluated = result.pledgesAt(positions);
+  const lookup = candidateLookup(names.positions, result);
   return positions.map((position, i) => {
     const pledge = dataset.pledges[position] as Pledge;
     const entry = evaluated[i] as ScenarioPledge;
-    const chain = entry.state !== 'certain' && entry.candidate === false && entry.reasons.length === 0 ? undefined : explainChain(entry, lookup);
+    const chain = chainOf(entry, lookup);
     return {
       id: pledge.id,
       party: pledge.party,

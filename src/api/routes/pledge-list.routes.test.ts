@@ -159,6 +159,19 @@ describeEachStore('the pledge list of a scenario', (suite) => {
     expect(sheet?.rowCount).toBe(2);
   });
 
+  it('exports the "Why" column in the page\'s language, as the page shows it', async () => {
+    const why = async (lang: string): Promise<string[]> => {
+      const response = await as.coordinator({ method: 'POST', url: `/api/scenarios/pledges/export?columns=id,explanation&party=GB&lang=${lang}`, payload: scenario });
+      expect(response.statusCode, response.body).toBe(200);
+      return (parse(response.body) as string[][])[1] as string[];
+    };
+    const [id, german] = await why('de');
+    expect(id).toBe('gb-1');
+    expect(german).toMatch(/^gb-1 (inaktiv|möglich): erfordert us_backstop \(unbekannt\)/);
+    const english = (await why('en'))[1];
+    expect(english).toMatch(/^gb-1 (inactive|possible): needs us_backstop \(unknown\)/);
+  });
+
   it('refuses bad parameters with a 400 naming the parameter', async () => {
     const cases: [string, string][] = [
       ['?limit=0', 'limit'],

@@ -118,7 +118,7 @@ export function registerPledgeListRoutes(app: FastifyInstance, services: Service
     schema: {
       tags: ['scenarios'],
       summary: "A scenario's pledge list as CSV or XLSX: the same filters, search and sort, every matching row",
-      description: 'The columns in the words of `lang`, then the sources and the as-of date (today without one); the explanation is the English sentence.',
+      description: 'The columns in the words of `lang` (the explanation too, as the page shows it), then the sources and the as-of date (today without one).',
       querystring: pledgeExportQuerySchema,
       body: scenarioRequestSchema,
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
