@@ -3,7 +3,7 @@ import { aggregatePartyDomains } from '../../../core/party-domains/aggregate-par
 import { compiledCandidates } from '../../../core/scenario/compiled-candidates.js';
 import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
 import { preparedSmallDataset } from '../../test-support/small-dataset.js';
-import { levelOfFeature, shadePartiesByDomain } from './map.data.js';
+import { hoverFigure, levelOfFeature, shadePartiesByDomain } from './map.data.js';
 
 describe('map data', () => {
   const dataset = preparedSmallDataset();
@@ -34,5 +34,14 @@ describe('map data', () => {
     expect(levelOfFeature('276', shades)).toEqual({ party: 'DE', level: 'inactive' });
     expect(levelOfFeature(8, shades)).toEqual({ party: 'AL', level: 'none' });
     expect(levelOfFeature(undefined, shades)).toEqual({ party: undefined, level: 'none' });
+  });
+
+  it('gives a fixed quantity as one number in the hover box, a range as a range, with the unit', () => {
+    const all = shadePartiesByDomain(aggregate(new Map([['ceasefire', true]])), 'all');
+    const figures = (party: string, language: 'en' | 'de') => all.get(party)?.pledges.map((pledge) => hoverFigure(language, pledge));
+    expect(figures('DE', 'en')).toEqual(['1,000 persons', 'no number']);
+    expect(figures('DE', 'de')).toEqual(['1.000 Personen', 'keine Zahl']);
+    expect(figures('GB', 'en')).toEqual(['3,000 persons']);
+    expect(figures('FR', 'en')).toEqual(['2,000–5,000 persons']);
   });
 });

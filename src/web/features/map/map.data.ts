@@ -1,4 +1,6 @@
 import type { PartyDomainAggregate, PartyDomainCell } from '../../../core/party-domains/aggregate-party-domains.js';
+import { formatQuantity } from '../../i18n/capabilities.data.js';
+import type { Language } from '../../i18n/messages.js';
 
 // The map's data: which parties contribute in a domain and how strongly under the current scenario (the server's
 // aggregate per party and domain), and the figures for the hover box. world-atlas names countries by ISO 3166
@@ -46,4 +48,9 @@ export function shadePartiesByDomain(aggregate: PartyDomainAggregate, domain: st
 export function levelOfFeature(numericId: string | number | undefined, shades: ReadonlyMap<string, PartyShade>): { party: string | undefined; level: Level } {
   const party = numericId === undefined ? undefined : ISO_NUMERIC_TO_ALPHA2[String(numericId).padStart(3, '0')];
   return { party, level: party ? (shades.get(party)?.level ?? 'none') : 'none' };
+}
+
+/** The hover box's figure for a pledge: one number when min = max ("100 persons", not "100–100"), else the range. */
+export function hoverFigure(language: Language, pledge: PartyDomainCell['pledges'][number]): string {
+  return formatQuantity(language, pledge.quantity, pledge.capability);
 }

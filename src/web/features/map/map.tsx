@@ -15,7 +15,7 @@ import { useAppState } from '../../lib/app-state.js';
 import { scenarioKey } from '../../lib/load-scenario-view.js';
 import { useLoad } from '../../lib/use-api.js';
 import { loadMapView, type MapView } from './load-map-view.js';
-import { EUROPE_BOX, type Level, levelOfFeature, PARTNERS_OUTSIDE_EUROPE, type PartyShade, shadePartiesByDomain } from './map.data.js';
+import { EUROPE_BOX, hoverFigure, type Level, levelOfFeature, PARTNERS_OUTSIDE_EUROPE, type PartyShade, shadePartiesByDomain } from './map.data.js';
 
 // Europe and partners, shaded by the strongest pledge state in a domain under the current scenario.
 // Hover (or focus) a country for its figures; click (or Enter) opens the party page. Drawn from the server's
@@ -150,7 +150,7 @@ function EuropeMap({ view, busy }: { view: MapView; busy: boolean }) {
 }
 
 function ShadeDetails({ party, title, shade }: { party: string; title: string; shade: PartyShade | undefined }) {
-  const { t, n } = useI18n();
+  const { t, n, language } = useI18n();
   return (
     <div data-testid="map-details">
       <h2><Link to={`/parties/${party}`}>{title}</Link></h2>
@@ -160,7 +160,7 @@ function ShadeDetails({ party, title, shade }: { party: string; title: string; s
         <ul>
           {shade.pledges.map((pledge) => (
             <li key={pledge.id}>
-              <StateBadge state={pledge.state} /> <CapabilityLabel id={pledge.capability} />: {pledge.quantity ? `${n(pledge.quantity.min)}–${n(pledge.quantity.max)}` : t('pledges.noNumber')}
+              <StateBadge state={pledge.state} /> <CapabilityLabel id={pledge.capability} />: {hoverFigure(language, pledge)}
             </li>
           ))}
           {shade.more > 0 && (
