@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildCsv, foldText, nextSort, pageOffset, parseSort, searchRows, sortRows, type TableColumn } from './data-table.data.js';
+import { buildCsv, foldText, nextSort, pageOffset, parseSort, shownRange, searchRows, sortRows, type TableColumn } from './data-table.data.js';
 
 interface Row {
   id: string;
@@ -76,5 +76,14 @@ describe('server-mode pages', () => {
     expect(pageOffset('x', 0, 100)).toEqual({ page: 1, offset: 0, pages: 1 });
     // Before the first answer the page asked for is taken as it is.
     expect(pageOffset('4', undefined, 100)).toEqual({ page: 4, offset: 300, pages: 4 });
+  });
+
+  it('names the rows a page draws, never past the total', () => {
+    expect(shownRange(100, 100, 211)).toEqual({ from: 101, to: 200 });
+    expect(shownRange(200, 11, 211)).toEqual({ from: 201, to: 211 });
+    // The drawn page's offset with another page's rows (one that has since shrunk) still names rows there are.
+    expect(shownRange(200, 100, 211)).toEqual({ from: 201, to: 211 });
+    expect(shownRange(0, 0, 211)).toBeNull();
+    expect(shownRange(0, 0, 0)).toBeNull();
   });
 });

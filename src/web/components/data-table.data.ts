@@ -82,3 +82,9 @@ export function pageOffset(pageText: string, total: number | undefined, pageSize
   const page = Math.min(asked, pages);
   return { page, offset: (page - 1) * pageSize, pages };
 }
+
+/** The rows a server-mode page draws, 1-based and never past the total; null when it draws none. */
+export function shownRange(offset: number, shown: number, total: number): { from: number; to: number } | null {
+  if (shown === 0 || total === 0) return null;
+  return { from: Math.min(total, offset + 1), to: Math.min(total, offset + shown) };
+}

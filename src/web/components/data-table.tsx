@@ -1,8 +1,8 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { useAppState } from '../lib/app-state.js';
 import { setQuery, useQueryParam } from '../lib/router.js';
-import { buildCsv, nextSort, pageOffset, parseSort, searchRows, sortRows, TABLE_PAGE, type TableColumn } from './data-table.data.js';
+import { buildCsv, nextSort, pageOffset, parseSort, searchRows, shownRange, sortRows, TABLE_PAGE, type TableColumn } from './data-table.data.js';
 import { downloadBlob, downloadText, todayIso } from './download.js';
 
 // The one table every page uses: click a column's header to sort by it, search the text of every column (names
@@ -11,6 +11,8 @@ import { downloadBlob, downloadText, todayIso } from './download.js';
 // becomes a card (every cell labelled with its column) and the headers a row of sort buttons; nothing widens
 // the page. In server mode (`server`) the rows are one page the server searched, sorted and cut: the table keeps
 // the same URL state (plus `<name>.page`), asks through useServerTableState and lets the server write the files.
+// Its pager stays at the bottom of the screen while the table is in view (a page of 100 cards is ~20,000 px on a
+// phone), and turning a page brings the table's top into view, so the new page starts at its first row.
 
 export interface Column<R> extends TableColumn<R> {
   header: string;
@@ -47,6 +49,8 @@ interface Props<R> {
 export interface ServerRows {
   /** How many rows match the search and filters (undefined until the first answer). */
   total: number | undefined;
+  /** Where the rows drawn start in the whole list (the last answer's, while another page loads). */
+  offset: number | undefined;
   /** A request for another page, sort or search is under way. */
   busy: boolean;
   /** Make the whole searched, sorted list as a file on the server. */
@@ -65,7 +69,7 @@ export function useServerTableState(name: string, total: number | undefined): { 
 /** A sortable, searchable, exportable table. */
 export function DataTable<R>(props: Props<R>) {
   const { name, caption, rows, columns, rowKey, sources, searchExtra, searchable = true, rowAttributes, actions, empty, server } = props;
-  const { t, language } = useI18n();
+  const { t, n, language } = useI18n();
   const { asOf } = useAppState();
   const [sortText] = useQueryParam(`${name}.sort`);
   const [query] = useQueryParam(`${name}.q`);
@@ -73,13 +77,26 @@ export function DataTable<R>(props: Props<R>) {
   // A new search or sort starts at the first page.
   const setSort = (value: string): void => setQuery({ [`${name}.sort`]: value || undefined, [`${name}.page`]: undefined });
   const setSearch = (value: string): void => setQuery({ [`${name}.q`]: value || undefined, [`${name}.page`]: undefined }, { replace: true });
-  const setPage = (page: number): void => setQuery({ [`${name}.page`]: page > 1 ? String(page) : undefined });
+  const root = useRef<HTMLDivElement>(null);
+  const setPage = (page: number): void => {
+    setQuery({ [`${name}.page`]: page > 1 ? String(page) : undefined });
+    if (root.current && root.current.getBoundingClientRect().top < 0) root.current.scrollIntoView({ block: 'start' });
+  };
   const order = parseSort(sortText, columns);
   const shown = useMemo(
     () => (server ? [...rows] : sortRows(searchRows(rows, columns, query, searchExtra), columns, order, language === 'de' ? 'de-DE' : 'en-GB')),
     [server !== undefined, rows, columns, query, searchExtra, order?.column, order?.descending, language],
   );
   const paging = server ? pageOffset(pageText, server.total) : undefined;
+  // While another page loads, the rows drawn are still the last answer's: the count names those.
+  const range = server?.total === undefined ? null : shownRange(server.offset ?? 0, shown.length, server.total);
+  const count = !server
+    ? t('table.count', { shown: n(shown.length), total: n(rows.length) })
+    : server.total === undefined
+      ? t('common.loading')
+      : range
+        ? t('table.range', { from: n(range.from), to: n(range.to), total: n(server.total) })
+        : t('table.count', { shown: 0, total: n(server.total) });
   const [fileState, setFileState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const serverDownload = async (format: 'csv' | 'xlsx'): Promise<void> => {
     if (!server) return;
@@ -108,7 +125,7 @@ export function DataTable<R>(props: Props<R>) {
     downloadText(`${name}-${asOf ?? todayIso()}.csv`, csv, 'text/csv;charset=utf-8');
   };
   return (
-    <div className="data-table" data-table={name}>
+    <div className="data-table" data-table={name} ref={root}>
       <div className="table-tools">
         {searchable && (
           <label>
@@ -116,9 +133,7 @@ export function DataTable<R>(props: Props<R>) {
             <input type="search" value={query} onChange={(event) => setSearch(event.target.value)} data-testid={`${name}-search`} />
           </label>
         )}
-        <span className="muted" role="status">
-          {server && paging ? (server.total === undefined ? t('common.loading') : server.total === 0 || shown.length === 0 ? t('table.count', { shown: 0, total: server.total }) : t('table.range', { from: Math.min(server.total, paging.offset + 1), to: paging.offset + shown.length, total: server.total })) : t('table.count', { shown: shown.length, total: rows.length })}
-        </span>
+        <span className="muted" role="status">{count}</span>
         {actions}
         <button type="button" onClick={download} disabled={fileState.busy} data-testid={`${name}-csv`}>{t('table.csv')}</button>
         {server && <button type="button" onClick={() => void serverDownload('xlsx')} disabled={fileState.busy} data-testid={`${name}-xlsx`}>{t('table.xlsx')}</button>}
@@ -162,7 +177,7 @@ export function DataTable<R>(props: Props<R>) {
       {server && paging && paging.pages > 1 && (
         <nav className="table-pages" aria-label={t('table.pages', { table: caption })}>
           <button type="button" onClick={() => setPage(paging.page - 1)} disabled={paging.page <= 1} data-testid={`${name}-previous`}>{t('table.previous')}</button>
-          <span>{t('table.page', { page: paging.page, pages: paging.pages })}</span>
+          <span>{t('table.page', { page: n(paging.page), pages: n(paging.pages) })} <span className="muted">({count})</span></span>
           <button type="button" onClick={() => setPage(paging.page + 1)} disabled={paging.page >= paging.pages} data-testid={`${name}-next`}>{t('table.next')}</button>
         </nav>
       )}

@@ -51,6 +51,7 @@ export function usePledgePage(name: string, shown: readonly PledgeColumnId[], fi
   const rows = useMemo(() => (page.data ? rowsFromPage(page.data.items, explain) : []), [page.data, explain]);
   const server: ServerRows = {
     total: page.data?.total,
+    offset: page.data?.offset,
     busy: page.loading || query !== table.query,
     download: (format) => exportPledgeList(asOf, overrides, { ...nonEmpty(known), ...nonEmpty({ q: table.query.trim(), sort }) }, { format, columns: shown, name, language }),
   };
