@@ -27,6 +27,7 @@ import { registerPartyDomainRoutes } from './routes/party-domains.routes.js';
 import { registerSanctionsRoutes } from './routes/sanctions.routes.js';
 import { registerScenarioRoutes } from './routes/scenarios.routes.js';
 import { registerPledgeListRoutes } from './routes/pledge-list.routes.js';
+import { registerPledgePreviewRoutes } from './routes/pledge-preview.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 // Builds the HTTP app from injected services (server.ts listens). Every route has request and response
@@ -84,6 +85,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerScenarioRoutes(app, services);
   registerPledgeListRoutes(app, services);
   registerPartyDomainRoutes(app, services);
+  registerPledgePreviewRoutes(app, services);
   registerAnalysisRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFundingRoutes(app, services);

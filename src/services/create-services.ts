@@ -16,6 +16,7 @@ import { IngestService } from './ingest/ingest.service.js';
 import { RecordListService } from './list-records.service.js';
 import { PledgeListService } from './pledge-list.service.js';
 import { PartyDomainService } from './party-domains.service.js';
+import { PledgePreviewService } from './preview-pledge.service.js';
 import { RecordService } from './records.service.js';
 import { SanctionsService } from './sanctions/sanctions.service.js';
 import { ScenarioService } from './scenarios.service.js';
@@ -36,6 +37,8 @@ export interface Services {
   pledgeList: PledgeListService;
   /** The map's aggregate of a scenario: per party and domain, counts by state and the strongest state. */
   partyDomains: PartyDomainService;
+  /** The pledge editor's preview: a draft evaluated under a scenario, nothing stored. */
+  pledgePreview: PledgePreviewService;
   /** What changed between two dates or meetings. */
   changes: ChangesService;
   /** Unlockers, allocation (LP in a worker thread) and risk, on the caller's view. */
@@ -83,6 +86,7 @@ export function createServices(store: Store, now: () => Date = () => new Date())
     scenarios,
     pledgeList: new PledgeListService(scenarios, now),
     partyDomains: new PartyDomainService(scenarios),
+    pledgePreview: new PledgePreviewService(scenarios, access),
     changes,
     analyses,
     followUp: new FollowUpService(store, now),
