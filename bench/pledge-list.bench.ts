@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { clearCache } from '../src/web/lib/cache.js';
-import { loadPledgePage, loadReferenceWithoutPledges, loadScenarioView } from '../src/web/lib/load-scenario-view.js';
+import { loadPledgePage, loadReferenceWithoutPledges } from '../src/web/lib/load-scenario-view.js';
+import { loadEveryPledge } from './load-every-pledge.js';
 import { median } from './bench-support.js';
 import { buildScaleStore } from './support/scale-store.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 
 // The Pledges page's data at scale (issue 24): what the page loaded before it could draw — every pledge record and
-// every evaluated pledge (loadScenarioView 'all') — against what it loads now — the names and one page of the
+// every evaluated pledge (bench/load-every-pledge.ts) — against what it loads now — the names and one page of the
 // server's pledge list (loadPledgePage) — through HTTP on a generated store, interleaved, median of --rounds,
 // bytes as received. Also searched pages, the first page sorted by every column, later pages, and the first
 // request after a write (the list's per-dataset search texts and sort orders are built again then). Usage: node --import tsx bench/pledge-list.bench.ts [-- --size=100000 --rounds=3 --before=0]
@@ -60,7 +61,7 @@ try {
     const none = new Map();
     const sorts = ['id', '-party', 'capability', 'quantity', 'status', 'condition', 'state', 'explanation', 'sources'];
     const cases: [string, () => Promise<unknown>][] = [
-      ...(before ? [['before: every pledge record and evaluated pledge (loadScenarioView all)', () => loadScenarioView(undefined, none, 'all')] as [string, () => Promise<unknown>]] : []),
+      ...(before ? [['before: every pledge record and evaluated pledge (loadEveryPledge)', () => loadEveryPledge()] as [string, () => Promise<unknown>]] : []),
       ['GET /health (reference)', () => fetch('/health').then((response) => response.text())],
       ['names + first page of 100 (loadPledgePage)', () => Promise.all([loadReferenceWithoutPledges(undefined), loadPledgePage(undefined, none, { offset: 0, limit: 100 }, 'en')])],
       ['a page searched for "land ukraine"', () => loadPledgePage(undefined, none, { q: 'land ukraine', offset: 0, limit: 100 }, 'en')],

@@ -4,12 +4,13 @@ import type { FactValue } from '../../core/types.js';
 import type { PledgeListPage } from '../../core/pledge-list/pledge-list-page.js';
 import { apiDownload, apiListAll, apiRequest, withQuery } from './api-client.js';
 import { cached } from './cache.js';
-import { type FactRecord, loadReferenceData, type PackageRecord, type PartyRecord, type ReferenceData, type RequirementRecord } from './records.js';
+import { type FactRecord, type PackageRecord, type PartyRecord, type ReferenceData, type RequirementRecord } from './records.js';
 
 // What the scenario screens load before they draw (no React here, so that bench/scale.bench.ts times exactly the
-// requests the dashboard makes). The overview asks for what it draws — the summary, coverage and the pledges that
-// are not plainly certain (one page) — and no pledge records; the pledge list and a party's page ask the server for the
-// page of pledges they show (loadPledgePage); the pledge editor still loads every pledge (its preview evaluates them).
+// requests the dashboard makes); no screen loads every pledge. The overview asks for what it draws — the summary,
+// coverage and the pledges that are not plainly certain (one page) — and no pledge records; the pledge list and a
+// party's page ask the server for the page of pledges they show (loadPledgePage); the pledge editor loads its one
+// pledge and asks the server to preview the draft (features/pledges/load-pledge-editor.ts).
 
 /** A coverage row as the evaluation route answers it: its allocations only when asked (`?allocations=all`). */
 export type ServedCoverageRow = Omit<ScenarioJson['coverage'][number], 'allocations'> & Partial<Pick<ScenarioJson['coverage'][number], 'allocations'>>;
@@ -18,18 +19,11 @@ export type ServedCoverageRow = Omit<ScenarioJson['coverage'][number], 'allocati
 export type ScenarioResult = Omit<ScenarioJson, 'coverage'> & { coverage: ServedCoverageRow[]; pledgesPage?: { filter: string; total: number; limit: number; offset: number } };
 
 export interface ScenarioView {
-  /** In the overview's view, `pledges` is empty: it draws no pledge records. */
   reference: ReferenceData;
   result: ScenarioResult;
   /** Identifies the evaluated facts and date (drawn as data-scenario on the page, for tests and benchmarks). */
   key: string;
 }
-
-/** `all`: every pledge record and every evaluated pledge (lists, party pages, the editor); `overview`: what the dashboard draws. */
-export type ScenarioViewKind = 'all' | 'overview';
-
-/** Pledges per evaluation request when all are wanted (the API's maximum). */
-const PAGE = 10_000;
 
 /** The key of a scenario: the date and the overridden facts. */
 export function scenarioKey(asOf: string | undefined, overrides: ReadonlyMap<string, FactValue>): string {
@@ -37,10 +31,13 @@ export function scenarioKey(asOf: string | undefined, overrides: ReadonlyMap<str
   return `${asOf ?? ''}|${overrideKey}`;
 }
 
-/** Load the reference data and evaluate the scenario of the fact switches on the server. */
-export async function loadScenarioView(asOf: string | undefined, overrides: ReadonlyMap<string, FactValue>, kind: ScenarioViewKind = 'all'): Promise<ScenarioView> {
-  const reference = kind === 'all' ? await loadReferenceData(asOf) : await loadReferenceWithoutPledges(asOf);
-  const result = await evaluateOnServer(scenarioFacts(reference.facts, overrides), asOf, kind);
+/** What the overview draws: the only kind of scenario view (callers still name it: bench/scale.bench.ts). */
+export type ScenarioViewKind = 'overview';
+
+/** Load the reference data and the overview's evaluation of the scenario of the fact switches (those pledges not plainly certain, one page). */
+export async function loadScenarioView(asOf: string | undefined, overrides: ReadonlyMap<string, FactValue>, _kind: ScenarioViewKind = 'overview'): Promise<ScenarioView> {
+  const reference = await loadReferenceWithoutPledges(asOf);
+  const result = await evaluateOnServer(scenarioFacts(reference.facts, overrides), asOf);
   return { reference, result, key: scenarioKey(asOf, overrides) };
 }
 
@@ -54,26 +51,14 @@ export function loadReferenceWithoutPledges(asOf: string | undefined): Promise<R
       apiListAll<RequirementRecord>('/api/requirements', query),
       apiListAll<PackageRecord>('/api/packages', query),
     ]);
-    return { parties, facts, requirements, packages, pledges: [] };
+    return { parties, facts, requirements, packages };
   });
 }
 
-/** Evaluate a scenario on the server: every pledge (page by page), or the overview's answer (those not plainly certain). */
-function evaluateOnServer(facts: { id: string; value: FactValue }[], asOf: string | undefined, kind: ScenarioViewKind): Promise<ScenarioResult> {
+/** Evaluate a scenario on the server: the summary, coverage and the pledges not plainly certain (the route's default). */
+function evaluateOnServer(facts: { id: string; value: FactValue }[], asOf: string | undefined): Promise<ScenarioResult> {
   const body = asOf ? { facts, asOf } : { facts };
-  return cached(`scenario:${kind}:${asOf ?? ''}:${JSON.stringify(facts)}`, async () => {
-    if (kind === 'overview') return apiRequest<ScenarioResult>('POST', '/api/scenarios/evaluate', body);
-    // The server keeps the evaluation per scenario, so the later pages cost only their own pledges.
-    const first = await apiRequest<ScenarioResult>('POST', withQuery('/api/scenarios/evaluate', { pledges: 'all', limit: PAGE }), body);
-    const pledges = [...first.pledges];
-    const total = first.pledgesPage?.total ?? pledges.length;
-    while (pledges.length < total) {
-      const page = await apiRequest<ScenarioResult>('POST', withQuery('/api/scenarios/evaluate', { pledges: 'all', limit: PAGE, offset: pledges.length }), body);
-      if (page.pledges.length === 0) break;
-      pledges.push(...page.pledges);
-    }
-    return { ...first, pledges };
-  });
+  return cached(`scenario:overview:${asOf ?? ''}:${JSON.stringify(facts)}`, () => apiRequest<ScenarioResult>('POST', '/api/scenarios/evaluate', body));
 }
 
 /** What the pledge list asks the server for: filters, search, sort (`-party`) and the page. */

@@ -1,3 +1,4 @@
+import type { capabilityType } from '../../contracts/record-types/capability.record.js';
 import type { actionItemType } from '../../contracts/record-types/action-item.record.js';
 import type { contributionType } from '../../contracts/record-types/contribution.record.js';
 import type { factType } from '../../contracts/record-types/fact.record.js';
@@ -28,6 +29,7 @@ export interface Versioned {
 
 export type PartyRecord = ResponseOf<typeof partyType>;
 export type PledgeRecord = ResponseOf<typeof pledgeType>;
+export type CapabilityRecord = ResponseOf<typeof capabilityType>;
 export type RequirementRecord = ResponseOf<typeof requirementType>;
 export type PackageRecord = ResponseOf<typeof requirementPackageType>;
 export type FactRecord = ResponseOf<typeof factType>;
@@ -44,27 +46,12 @@ export type ActionItemRecord = ResponseOf<typeof actionItemType>;
 /** Records of collections the core has no type for (funds, meetings…): read field by field. */
 export type LooseRecord = { id: string; sources?: string[] } & Versioned & Record<string, unknown>;
 
+/** The names and records most screens draw beside a scenario (loadReferenceWithoutPledges); no screen loads every pledge. */
 export interface ReferenceData {
   parties: PartyRecord[];
   facts: FactRecord[];
   requirements: RequirementRecord[];
   packages: PackageRecord[];
-  pledges: PledgeRecord[];
-}
-
-/** Parties, facts, requirements, packages and pledges as of a date (undefined = now), shared between screens. */
-export function loadReferenceData(asOf: string | undefined): Promise<ReferenceData> {
-  return cached(`reference:${asOf ?? ''}`, async () => {
-    const query = { asOf };
-    const [parties, facts, requirements, packages, pledges] = await Promise.all([
-      apiListAll<PartyRecord>('/api/parties', query),
-      apiListAll<FactRecord>('/api/facts', query),
-      apiListAll<RequirementRecord>('/api/requirements', query),
-      apiListAll<PackageRecord>('/api/packages', query),
-      apiListAll<PledgeRecord>('/api/pledges', query),
-    ]);
-    return { parties, facts, requirements, packages, pledges };
-  });
 }
 
 // The API reconstructs these collections at a past date; the others are read as they are now and the

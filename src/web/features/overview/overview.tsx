@@ -22,7 +22,7 @@ const PackageChart = lazy(() => import('./package-chart.js'));
 
 /** The dashboard: fact switches, headline figures, coverage, the assurance gap and the explanations. */
 export function OverviewPage() {
-  const scenario = useScenario('overview');
+  const scenario = useScenario();
   return <Loading loaded={scenario}>{(view) => <Overview view={view} busy={scenario.loading} />}</Loading>;
 }
 

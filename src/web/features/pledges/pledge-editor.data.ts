@@ -1,32 +1,34 @@
 import { KNOWN_AREAS } from '../../../core/areas.js';
 import { CAPABILITY_CATALOGUE } from '../../../core/capabilities.js';
-import { TRUE_CONDITION, type Condition } from '../../../core/conditions/ast.js';
 import { checkConditionText, type ConditionVocabulary } from '../../../core/conditions/check-condition.js';
-import type { PreparedDataset } from '../../../core/dataset/prepare-dataset.js';
-import { evaluateScenario } from '../../../core/scenario/evaluate-scenario.js';
-import { createExplainer, type ExplanationWords } from '../../i18n/explanations.data.js';
-import type { Fact, FactValue, Party, Pledge, PledgeStatus, Requirement, RequirementPackage } from '../../../core/types.js';
+import type { PledgePreview } from '../../../core/scenario/preview-pledge.js';
+import type { Fact, Party, Pledge, PledgeStatus, Requirement, RequirementPackage } from '../../../core/types.js';
 
-// The pledge editor's logic: the condition is checked as it is typed with the core's own parser (errors at
-// their column), and the coverage effect of the draft is computed in the browser with the core's engine
-// before anything is saved.
+// The pledge editor's logic: the condition is checked as it is typed with the core's own parser (errors at their
+// column); the draft's effect is previewed by the server (POST /api/scenarios/pledge-preview), which evaluates it
+// with the pledges the user may see — the browser loads no pledge but the one it edits.
 
+/** What the editor draws besides the pledge: names, the facts a condition may use, requirements and capabilities. */
 export interface EditorReference {
   parties: readonly Party[];
   facts: readonly Fact[];
   requirements: readonly Requirement[];
   packages: readonly RequirementPackage[];
-  pledges: readonly Pledge[];
+  /** The capability records of the store (added to the catalogue). */
+  capabilities: readonly { id: string }[];
 }
 
-/** The names a condition may use: the known facts, parties, capabilities and areas. */
-export function buildVocabulary(reference: EditorReference): ConditionVocabulary {
-  const areas = new Set<string>(KNOWN_AREAS);
-  for (const pledge of reference.pledges) pledge.areas.forEach((area) => areas.add(area));
-  for (const requirement of reference.requirements) areas.add(requirement.area);
+/**
+ * The names a condition may use: the known facts, parties and capabilities, and the areas — the known ones, the
+ * requirements', and `areas` (those the server's preview lists: the pledges' areas, and the draft's own).
+ */
+export function buildVocabulary(reference: EditorReference, areas: Iterable<string> = []): ConditionVocabulary {
+  const known = new Set<string>(KNOWN_AREAS);
+  for (const requirement of reference.requirements) known.add(requirement.area);
+  for (const area of areas) known.add(area);
   const capabilities = new Set(CAPABILITY_CATALOGUE.map((capability) => capability.id));
-  for (const pledge of reference.pledges) capabilities.add(pledge.capability);
-  return { facts: new Set(reference.facts.map((fact) => fact.id)), parties: new Set(reference.parties.map((party) => party.id)), capabilities, areas };
+  for (const capability of reference.capabilities) capabilities.add(capability.id);
+  return { facts: new Set(reference.facts.map((fact) => fact.id)), parties: new Set(reference.parties.map((party) => party.id)), capabilities, areas: known };
 }
 
 export type ConditionCheck = { ok: true } | { ok: false; issues: { column: number; message: string }[] };
@@ -79,53 +81,18 @@ export function toRecordBody(pledge: Pledge & { version?: number; createdAt?: st
   return record;
 }
 
-export interface CoverageChange {
-  requirement: string;
-  before: { min: number; max: number };
-  after: { min: number; max: number };
+/** The preview's answer (the server's PledgePreview). */
+export type Preview = PledgePreview;
+
+/** The id a new pledge is previewed under until one is typed (the preview needs an id; it stores nothing). */
+export const PREVIEW_ID = 'new-pledge-draft';
+
+/** The draft as the preview takes it: a new pledge without an id yet gets a stand-in. */
+export function previewPledge(draft: Pledge): Pledge {
+  return draft.id.trim() === '' ? { ...draft, id: PREVIEW_ID } : draft;
 }
 
-export interface Preview {
-  changes: CoverageChange[];
-  state: 'certain' | 'possible' | 'inactive';
-  explanation: string | null;
-}
-
-/** Coverage under the scenario with the draft in place of the stored pledge, against without it, explained in `words`' language; null if the draft's condition does not parse. */
-export function previewDraft(reference: EditorReference, draft: Pledge, options: { facts: ReadonlyMap<string, FactValue>; asOf?: string; words: ExplanationWords }): Preview | null {
-  const vocabulary = buildVocabulary(reference);
-  const draftCondition = checkConditionText(draft.condition, vocabulary);
-  if (!draftCondition.ok) return null;
-  const others = reference.pledges.filter((pledge) => pledge.id !== draft.id);
-  const evaluate = (pledges: readonly Pledge[], extra?: [string, Condition]) => {
-    const conditions = new Map<string, Condition>();
-    for (const pledge of pledges) {
-      const checked = checkConditionText(pledge.condition, vocabulary);
-      conditions.set(pledge.id, checked.ok ? checked.condition : TRUE_CONDITION);
-    }
-    if (extra) conditions.set(extra[0], extra[1]);
-    const dataset: PreparedDataset = {
-      parties: [...reference.parties],
-      capabilities: [],
-      facts: [...reference.facts],
-      sources: [],
-      packages: [...reference.packages],
-      requirements: [...reference.requirements],
-      pledges: [...pledges],
-      conditions,
-      capabilityById: new Map(CAPABILITY_CATALOGUE.map((capability) => [capability.id, capability])),
-    };
-    return evaluateScenario(dataset, options.asOf ? { facts: options.facts, asOf: options.asOf } : { facts: options.facts });
-  };
-  const before = evaluate(reference.pledges);
-  const after = evaluate([...others, draft], [draft.id, draftCondition.condition]);
-  const beforeRows = new Map(before.coverage.map((row) => [row.requirement, row]));
-  const changes: CoverageChange[] = [];
-  for (const row of after.coverage) {
-    const previous = beforeRows.get(row.requirement);
-    if (!previous || (previous.supplyMin === row.supplyMin && previous.supplyMax === row.supplyMax)) continue;
-    changes.push({ requirement: row.requirement, before: { min: previous.supplyMin, max: previous.supplyMax }, after: { min: row.supplyMin, max: row.supplyMax } });
-  }
-  const mine = after.pledges.find((pledge) => pledge.id === draft.id);
-  return { changes, state: mine?.state ?? 'inactive', explanation: mine ? createExplainer(after.pledges, options.words)(mine) : null };
+/** Whether a preview is worth asking for: the condition passes the live check, or the draft is the stored pledge (its first preview, which also says which areas exist). */
+export function shouldPreview(check: ConditionCheck, draft: Pledge, original: Pledge): boolean {
+  return check.ok || JSON.stringify(toRecordBody(draft)) === JSON.stringify(toRecordBody(original));
 }

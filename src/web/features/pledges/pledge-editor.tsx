@@ -1,37 +1,35 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { PLEDGE_STATUSES, type Pledge } from '../../../core/types.js';
-import { StateBadge } from '../../components/state-badge.js';
 import { capabilityChoice } from '../../i18n/capabilities.data.js';
-import { wordsFor } from '../../i18n/explanations.data.js';
 import { statusName } from '../../i18n/labels.data.js';
 import { partyName } from '../../i18n/party-names.data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiError, apiGet, apiRequest } from '../../lib/api-client.js';
-import { useAppState } from '../../lib/app-state.js';
 import { clearCache } from '../../lib/cache.js';
 import type { PledgeRecord } from '../../lib/records.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { navigate } from '../../lib/router.js';
-import type { ScenarioView } from '../../lib/use-scenario.js';
 import { canEditPartyItems, pledgePartyFor } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
 import { changedFields } from '../history/history.data.js';
 import { RecordHistory } from '../history/record-history.js';
 import { ConditionField } from './condition-field.js';
+import { PreviewBox, usePreview } from './pledge-preview.js';
 import { PendingApprovalBox } from './pending-approval.js';
 import { PledgeView } from './pledge-view.js';
 import { isPendingApproval, type PendingApproval } from './pledges.data.js';
-import { buildVocabulary, checkConditionLive, formFromPledge, type PledgeForm, pledgeFromForm, previewDraft, toRecordBody } from './pledge-editor.data.js';
+import { buildVocabulary, checkConditionLive, type EditorReference, formFromPledge, type PledgeForm, pledgeFromForm, shouldPreview, toRecordBody } from './pledge-editor.data.js';
 
-// Edit (or create) a pledge: the condition is checked as typed, the coverage effect is previewed, and a
-// version conflict (409) keeps the user's edits and shows the other version instead of losing either.
+// Edit (or create) a pledge: the condition is checked as typed, the server previews the draft's effect once typing
+// pauses (pledge-preview.tsx), and a version conflict (409) keeps the user's edits and shows the other version
+// instead of losing either.
 
 type Outcome = { kind: 'saved'; version: number } | { kind: 'pending' } | { kind: 'conflict'; theirs: PledgeRecord } | { kind: 'error'; message: string; problems: string[] } | null;
 
 const BLANK: Pledge = { id: '', party: '', capability: 'land.personnel', quantity: null, areas: ['ua.rear'], status: 'announced', confidentiality: 'coalition', condition: 'ceasefire', sources: [] };
 
 /** The editor for /pledges/<id> (or /pledges/new). */
-export function PledgeEditor({ id, view, onSaved }: { id: string; view: ScenarioView; onSaved: () => void }) {
+export function PledgeEditor({ id, reference, onSaved }: { id: string; reference: EditorReference; onSaved: () => void }) {
   const { t, language } = useI18n();
   const { session } = useSession();
   const creating = id === 'new';
@@ -58,16 +56,16 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
   }
   if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
   const editable = creating || canEditPartyItems(session, record.party);
-  const party = partyName(language, record.party, view.reference.parties);
+  const party = partyName(language, record.party, reference.parties);
   const delegate = session.kind === 'signed-in' && session.user.role === 'delegate';
   return (
     <section className="panel editor" aria-labelledby="editor-heading">
       <h1 id="editor-heading">{creating ? t('editor.createTitle') : editable ? t('editor.title', { id, party }) : t('pledge.title', { id, party })}</h1>
       {editable ? (
-        <EditorForm original={record} creating={creating} view={view} onSaved={(saved) => { setRecord(saved); onSaved(); }} onPending={() => setGeneration((value) => value + 1)} />
+        <EditorForm original={record} creating={creating} reference={reference} onSaved={(saved) => { setRecord(saved); onSaved(); }} onPending={() => setGeneration((value) => value + 1)} />
       ) : (
         <>
-          {'version' in record && <PledgeView record={record} view={view} />}
+          {'version' in record && <PledgeView record={record} reference={reference} />}
           {delegate && <p className="muted small" data-testid="read-only">{t('editor.readOnly', { party })}</p>}
         </>
       )}
@@ -77,25 +75,27 @@ export function PledgeEditor({ id, view, onSaved }: { id: string; view: Scenario
   );
 }
 
-function EditorForm({ original, creating, view, onSaved, onPending }: { original: PledgeRecord | Pledge; creating: boolean; view: ScenarioView; onSaved: (saved: PledgeRecord) => void; onPending: () => void }) {
-  const { t, n, language } = useI18n();
+function EditorForm({ original, creating, reference, onSaved, onPending }: { original: PledgeRecord | Pledge; creating: boolean; reference: EditorReference; onSaved: (saved: PledgeRecord) => void; onPending: () => void }) {
+  const { t, language } = useI18n();
   const { session } = useSession();
-  const { overrides, asOf } = useAppState();
   const [form, setForm] = useState<PledgeForm>(() => formFromPledge(original));
   const [baseVersion, setBaseVersion] = useState<number | undefined>('version' in original ? original.version : undefined);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
-  const vocabulary = useMemo(() => buildVocabulary(view.reference), [view.reference]);
-  const check = useMemo(() => checkConditionLive(form.condition, vocabulary), [form.condition, vocabulary]);
+  const [savedCount, setSavedCount] = useState(0);
+  const [areas, setAreas] = useState<readonly string[]>([]);
   const draft = useMemo(() => pledgeFromForm(form, toRecordBody(original)), [form, original]);
-  const preview = useMemo(() => {
-    if (!check.ok) return null;
-    const words = wordsFor(language);
-    return previewDraft(view.reference, draft, asOf ? { facts: overrides, asOf, words } : { facts: overrides, words });
-  }, [check, view.reference, draft, overrides, asOf, language]);
+  const initial = useMemo(() => pledgeFromForm(formFromPledge(original), toRecordBody(original)), [original]);
+  // The areas a condition may name: the server's (from the last preview) and the draft's own.
+  const vocabulary = useMemo(() => buildVocabulary(reference, [...areas, ...draft.areas]), [reference, areas, draft.areas]);
+  const check = useMemo(() => checkConditionLive(form.condition, vocabulary), [form.condition, vocabulary]);
+  const preview = usePreview(draft, shouldPreview(check, draft, initial), savedCount);
+  useEffect(() => {
+    if (preview.answer) setAreas(preview.answer.areas);
+  }, [preview.answer]);
   const set = (key: keyof PledgeForm) => (event: { target: { value: string } }) => setForm((previous) => ({ ...previous, [key]: event.target.value }));
   const partyChoice = pledgePartyFor(session);
-  const parties = partyChoice === 'any' ? view.reference.parties.map((party) => party.id) : [original.party || (partyChoice ?? '')];
+  const parties = partyChoice === 'any' ? reference.parties.map((party) => party.id) : [original.party || (partyChoice ?? '')];
 
   const save = async (event: FormEvent, version = baseVersion): Promise<void> => {
     event.preventDefault();
@@ -112,6 +112,7 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
         return;
       }
       setBaseVersion(saved.version);
+      setSavedCount((value) => value + 1);
       setOutcome({ kind: 'saved', version: saved.version });
       onSaved(saved);
       if (creating) navigate(`/pledges/${saved.id}`);
@@ -140,7 +141,7 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
       )}
       <label htmlFor="pledge-party">{t('pledges.party')}</label>
       <select id="pledge-party" value={form.party} onChange={set('party')} disabled={!creating}>
-        {parties.map((party) => <option key={party} value={party}>{partyName(language, party, view.reference.parties)}</option>)}
+        {parties.map((party) => <option key={party} value={party}>{partyName(language, party, reference.parties)}</option>)}
       </select>
       <label htmlFor="pledge-capability">{t('pledges.capability')}</label>
       <select id="pledge-capability" value={form.capability} onChange={set('capability')}>
@@ -162,25 +163,7 @@ function EditorForm({ original, creating, view, onSaved, onPending }: { original
       <label htmlFor="pledge-sources">{t('editor.sources')}</label>
       <input id="pledge-sources" value={form.sources} onChange={set('sources')} />
 
-      <div className="preview" aria-live="polite" data-testid="preview">
-        <h3>{t('editor.preview')}</h3>
-        {preview && (
-          <>
-            <p><StateBadge state={preview.state} /> {preview.explanation}</p>
-            {preview.changes.length === 0 ? (
-              <p>{t('editor.previewNone')}</p>
-            ) : (
-              <ul>
-                {preview.changes.map((change) => (
-                  <li key={change.requirement}>
-                    {change.requirement}: {n(change.before.min)}–{n(change.before.max)} → <strong>{n(change.after.min)}–{n(change.after.max)}</strong>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
+      <PreviewBox preview={preview} requirements={reference.requirements} names={reference} />
       <div className="actions">
         <button type="submit" disabled={!check.ok || saving}>{t('common.save')}</button>
       </div>

@@ -3,9 +3,11 @@ import { Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { partyNamer } from '../../i18n/party-names.data.js';
 import { Link, setQuery, useQueryParam } from '../../lib/router.js';
-import { useScenario } from '../../lib/use-scenario.js';
+import { useAppState } from '../../lib/app-state.js';
+import { useLoad } from '../../lib/use-api.js';
 import { pledgePartyFor } from '../../session/session.data.js';
 import { useSession } from '../../session/session.js';
+import { loadEditorReference } from './load-pledge-editor.js';
 import { PledgeEditor } from './pledge-editor.js';
 import { PledgeTable } from './pledge-table.js';
 import { usePledgePage } from './use-pledge-page.js';
@@ -19,29 +21,17 @@ export default function PledgesPage({ id }: { id: string | undefined }) {
   const [generation, setGeneration] = useState(0);
   return (
     <>
-      {id && <EditorWithScenario key={id} id={id} onSaved={() => setGeneration((value) => value + 1)} />}
+      {id && <EditorWithReference key={id} id={id} onSaved={() => setGeneration((value) => value + 1)} />}
       <PledgeList nested={id !== undefined} generation={generation} />
     </>
   );
 }
 
-// The editor previews a draft's effect by evaluating every pledge in the browser: it loads them all.
-function EditorWithScenario({ id, onSaved }: { id: string; onSaved: () => void }) {
-  const scenario = useScenario();
-  return (
-    <Loading loaded={scenario}>
-      {(view) => (
-        <PledgeEditor
-          id={id}
-          view={view}
-          onSaved={() => {
-            scenario.reload();
-            onSaved();
-          }}
-        />
-      )}
-    </Loading>
-  );
+// The editor draws the names beside its one pledge; the server previews the draft (load-pledge-editor.ts).
+function EditorWithReference({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const { asOf } = useAppState();
+  const reference = useLoad(`editor-reference:${asOf ?? ''}`, () => loadEditorReference(asOf));
+  return <Loading loaded={reference}>{(loaded) => <PledgeEditor id={id} reference={loaded} onSaved={onSaved} />}</Loading>;
 }
 
 const SHOWN = ['id', 'party', 'capability', 'quantity', 'status', 'condition', 'state'] as const;
