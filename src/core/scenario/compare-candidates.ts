@@ -94,7 +94,7 @@ function sameActivation(a: Pledge, b: Pledge): boolean {
 }
 
 // A write replaces only the requirement it changes: the same objects, in any order.
-function sameRequirements(indexed: readonly Requirement[], now: readonly Requirement[]): boolean {
+export function sameRequirements(indexed: readonly Requirement[], now: readonly Requirement[]): boolean {
   if (indexed.length !== now.length) return false;
   const known = new Set(indexed);
   return now.every((requirement) => known.has(requirement));

@@ -3,12 +3,13 @@ import { type ActivationPledge, compileNetwork, type Network } from '../activati
 import { TRUE_CONDITION } from '../conditions/ast.js';
 import { appendToCoverage } from '../coverage/append-coverage.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
+import { remapCoverage } from '../coverage/remap-coverage.js';
 import { reindexRequirements } from '../coverage/reindex-requirements.js';
 import { LayeredMap } from '../dataset/layered-map.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import { spliceNetwork } from '../activation/splice-network.js';
 import type { Pledge } from '../types.js';
-import { compareCandidates, diffCandidates } from './compare-candidates.js';
+import { type CandidateDiff, compareCandidates, diffCandidates, sameRequirements } from './compare-candidates.js';
 
 // The compiled form of a scenario's candidates, shared by the scenario and the analyses: one network per dataset
 // and candidate options, whoever asks first. After a write, the new dataset's form is patched from the one
@@ -72,12 +73,15 @@ function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, 
   const { candidates } = selection;
   const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false, prefix: false, placed: false };
   const candidateById = !before ? indexCandidates(candidates) : same.positions ? before.candidateById : same.prefix ? appendCandidates(before.candidateById, candidates) : indexCandidates(candidates);
-  const network = !before ? compileAll(dataset, candidates) : same.network ? keep(before.network) : (spliceCandidates(dataset, before, candidates) ?? compileAll(dataset, candidates));
+  // A few candidates removed, inserted or changed: found once, for the splice and the coverage remap.
+  let diff: CandidateDiff | undefined | null = null;
+  const diffOf = (previous: CompiledCandidates): CandidateDiff | undefined => (diff === null ? (diff = diffCandidates(previous.candidates, candidates, previous.candidateById, MAX_SPLICED)) : diff);
+  const network = !before ? compileAll(dataset, candidates) : same.network ? keep(before.network) : (spliceCandidates(dataset, before, candidates, diffOf(before)) ?? compileAll(dataset, candidates));
   const coverage = !before ? indexCoverage(dataset.requirements, candidates)
     : same.coverage ? { ...before.coverage, pledges: candidates }
     : same.appended ? appendToCoverage(before.coverage, candidates)
     : same.placed ? reindexRequirements(before.coverage, dataset.requirements, candidates)
-    : indexCoverage(dataset.requirements, candidates);
+    : (remapCandidates(before, candidates, dataset, diffOf) ?? indexCoverage(dataset.requirements, candidates));
   return {
     ...selection,
     network,
@@ -105,8 +109,7 @@ const MAX_SPLICED = 16;
 /** How many networks were compiled, kept, and spliced (for tests and the benchmark: which way writes go). */
 export const networkCounts = { compiled: 0, kept: 0, spliced: 0 };
 
-function spliceCandidates(dataset: PreparedDataset, before: CompiledCandidates, candidates: readonly Pledge[]): Network | undefined {
-  const diff = diffCandidates(before.candidates, candidates, before.candidateById, MAX_SPLICED);
+function spliceCandidates(dataset: PreparedDataset, before: CompiledCandidates, candidates: readonly Pledge[], diff: CandidateDiff | undefined): Network | undefined {
   if (!diff) return undefined;
   const inserted = diff.inserted.map((position) => ({ position, pledge: activationPledge(dataset, candidates[position] as Pledge) }));
   const inputIds = new Array<string>(candidates.length);
@@ -114,6 +117,14 @@ function spliceCandidates(dataset: PreparedDataset, before: CompiledCandidates, 
   const network = spliceNetwork(before.network, { oldToNew: diff.oldToNew, inserted, inputIds });
   if (network) networkCounts.spliced++;
   return network;
+}
+
+// The same requirements, a few candidates removed, inserted or moved to another capability or areas (a delete, say):
+// the coverage index renumbered and the new ones merged in (remap-coverage.ts) rather than built again.
+function remapCandidates(before: CompiledCandidates, candidates: readonly Pledge[], dataset: PreparedDataset, diffOf: (previous: CompiledCandidates) => CandidateDiff | undefined): CoverageIndex | undefined {
+  if (!sameRequirements(before.coverage.requirements, dataset.requirements)) return undefined;
+  const diff = diffOf(before);
+  return diff && remapCoverage(before.coverage, candidates, diff.oldToNew, diff.inserted);
 }
 
 function indexCandidates(candidates: readonly Pledge[]): ReadonlyMap<string, number> {
