@@ -25,9 +25,7 @@ export function restrictDataset(dataset: PreparedDataset, scope: VisibilityScope
   if (scope.kind === 'all') return dataset;
   const hidden = new Set<string>();
   const pledges = dataset.pledges.filter((pledge) => {
-    const visible =
-      canSeeItem(scope, { confidentiality: pledge.confidentiality, owners: [pledge.party], sharedWith: pledge.sharedWith }) &&
-      (now === undefined || !now.has(pledge.id) || canSeeRecord(scope, now.get(pledge.id)));
+    const visible = canSeePledge(scope, pledge) && (now === undefined || !now.has(pledge.id) || canSeeRecord(scope, now.get(pledge.id)));
     if (!visible) hidden.add(pledge.id);
     return visible;
   });
@@ -37,6 +35,13 @@ export function restrictDataset(dataset: PreparedDataset, scope: VisibilityScope
   const replaces = (id: string): boolean => !hidden.has(id) && dataset.conditions.has(id);
   const view = pledges.map((pledge) => (pledge.supersedes === undefined || replaces(pledge.supersedes) ? pledge : alone(pledge)));
   return { ...dataset, pledges: view, conditions: new HiddenKeysMap(dataset.conditions, hidden) };
+}
+
+// canSeeItem without building its argument for the pledges most are: coalition-wide or public.
+function canSeePledge(scope: VisibilityScope, pledge: Pledge): boolean {
+  const level = pledge.confidentiality;
+  if (level === 'public' || (level === 'coalition' && scope.kind !== 'public')) return true;
+  return canSeeItem(scope, { confidentiality: level, owners: [pledge.party], sharedWith: pledge.sharedWith });
 }
 
 function alone(pledge: Pledge): Pledge {

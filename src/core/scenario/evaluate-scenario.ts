@@ -135,8 +135,8 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
   const states = new Uint8Array(total);
   const explained = new Uint8Array(total);
   const counts = [0, 0, 0];
-  // Only candidates can be active: their parties, numbered once per candidate list, mark who contributes.
-  const parties = numberParties(entry.candidates);
+  // Only candidates can be active: their parties, numbered once per network, mark who contributes.
+  const parties = numberParties(entry.network);
   const contributing = new Uint8Array(parties.count);
   let contributingParties = 0;
   for (let i = 0; i < total; i++) {
@@ -205,19 +205,17 @@ export function evaluateScenario(dataset: PreparedDataset, options: ScenarioOpti
   return result;
 }
 
-// Per candidate, a number for its party (0 … count - 1); candidate lists are never changed, so it is kept per list.
-const partyNumbers = new WeakMap<readonly Pledge[], { of: Int32Array; count: number }>();
-function numberParties(candidates: readonly Pledge[]): { of: Int32Array; count: number } {
-  let known = partyNumbers.get(candidates);
+// Per candidate (the network's input order), the network's number for its party. Kept per network, which a write
+// that leaves it (or the view it serves) as it was keeps too: no pass over the candidates' party names per write.
+const partyNumbers = new WeakMap<Network, { of: Int32Array; count: number }>();
+function numberParties(network: Network): { of: Int32Array; count: number } {
+  let known = partyNumbers.get(network);
   if (!known) {
-    const numbers = new Map<string, number>();
-    const of = Int32Array.from(candidates, (pledge) => {
-      let n = numbers.get(pledge.party);
-      if (n === undefined) numbers.set(pledge.party, (n = numbers.size));
-      return n;
-    });
-    known = { of, count: numbers.size };
-    partyNumbers.set(candidates, known);
+    const { pledgeParty, inputIndex } = network;
+    const of = new Int32Array(pledgeParty.length);
+    for (let k = 0; k < pledgeParty.length; k++) of[inputIndex ? (inputIndex[k] as number) : k] = pledgeParty[k] as number;
+    known = { of, count: network.partyIds.length };
+    partyNumbers.set(network, known);
   }
   return known;
 }
