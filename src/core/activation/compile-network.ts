@@ -6,6 +6,7 @@ import { computeInitialLeafTruth, encodeStartCodes } from './initial-leaf-truth.
 import { KeyTable, NodeArrays } from './network-tables.js';
 import { numberKeysByParty, renumberKeys } from './key-order.js';
 import { groupByParty } from './network-order.js';
+import { allocatePledgeFields, type NodeSource } from './node-blocks.js';
 import { type StartSums, sumAllPledges } from './sum-all-pledges.js';
 import { measureOwnParts, measureWidths } from './threshold-watch.js';
 import {
@@ -194,21 +195,12 @@ export interface CompiledNames {
 const UNSPLICEABLE = new Error('a name the network does not number before this pledge');
 
 /** One pledge compiled against an existing network's names: its fields and node block (nodes from 0, pledge index 0). */
-export interface PledgeBlock {
+export interface PledgeBlock extends NodeSource {
   party: number;
   capability: number;
   areas: number;
   quantityMin: number;
   quantityMax: number;
-  nodeKind: Uint8Array;
-  nodeParent: Int32Array;
-  leafType: Uint8Array;
-  /** Key leaves refer to the network's key numbers. */
-  leafRef: Int32Array;
-  /** Threshold leaves refer to thresholdBound/thresholdStrict below. */
-  leafAux: Int32Array;
-  thresholdBound: Float64Array;
-  thresholdStrict: Uint8Array;
 }
 
 /**
@@ -252,13 +244,9 @@ class NetworkBuilder {
 
   build(): BuiltParts {
     const count = this.pledges.length;
-    const pledgeParty = new Int32Array(count);
-    const pledgeCapability = new Int32Array(count);
-    const pledgeAreas = new Int32Array(count);
-    const quantityMin = new Float64Array(count);
-    const quantityMax = new Float64Array(count);
+    const fields = allocatePledgeFields(count);
+    const { pledgeIds, pledgeParty, pledgeCapability, pledgeAreas, quantityMin, quantityMax } = fields;
     const rootNode = new Int32Array(count);
-    const pledgeIds = new Array<string>(count);
     const { parties, capabilities } = this.names;
     for (let p = 0; p < count; p++) {
       const pledge = this.pledges[p] as ActivationPledge;
@@ -273,15 +261,10 @@ class NetworkBuilder {
       rootNode[p] = this.addNode(pledge.condition, p);
     }
     return {
-      pledgeIds,
+      ...fields,
       partyIds: [...parties.index.keys()],
-      pledgeParty,
-      pledgeCapability,
-      pledgeAreas,
       capabilityIds: [...capabilities.index.keys()],
       areaLists: this.areaLists,
-      quantityMin,
-      quantityMax,
       rootNode,
       ...this.nodes.trimmed(),
       thresholdBound: new Float64Array(this.thresholdBound),

@@ -1,6 +1,6 @@
 import type { Network } from './compile-network.js';
 import { pledgesByParty } from './compile-feeds.js';
-import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
+import { allocateNodeArrays, isThreshold, NodeBlockWriter, type NodeArraysOf } from './node-blocks.js';
 
 // The order a network numbers its pledges in: grouped by party (input order within a party). Feeding a pledge
 // writes its party's own-part slots and active() keys, and explaining one reads them; with a party's pledges side
@@ -72,13 +72,11 @@ function gather<A extends Int32Array | Float64Array>(from: A, inputIndex: Int32A
   return to;
 }
 
-// Each pledge's nodes move as one block (post-order within it is kept), parent links shift with it, a root's link
-// and an active() leaf's pledge take the new pledge index, and thresholds are renumbered in the new node order.
+// Each pledge's nodes move as one block (node-blocks.ts), thresholds renumbered in the new node order.
 // The pledges are read in input order and their blocks written to their new places: reading them in the new
 // order misses the cache on every pledge (1.4-1.8 s against 0.4 s at a million).
-function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): Pick<PledgeArrays, 'rootNode' | 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux' | 'thresholdBound' | 'thresholdStrict'> {
-  const { rootNode: oldRoot, nodeKind: oldKind, nodeParent: oldParent, leafType: oldType, leafRef: oldRef, leafAux: oldAux } = parts;
-  const { thresholdBound: oldBound, thresholdStrict: oldStrict } = parts;
+function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): NodeArraysOf {
+  const { rootNode: oldRoot, nodeKind: oldKind, leafType: oldType, thresholdBound: oldBound } = parts;
   const count = inputIndex.length;
   const networkIndex = networkIndexOf(inputIndex);
   // Where each pledge's nodes and thresholds start in the new order: sizes by new index, then prefix sums.
@@ -97,46 +95,19 @@ function moveNodes(parts: PledgeArrays, inputIndex: Int32Array): Pick<PledgeArra
     nodeStart[q + 1]! += nodeStart[q] as number;
     thresholdStart[q + 1]! += thresholdStart[q] as number;
   }
-  const nodeCount = oldKind.length;
-  const rootNode = new Int32Array(count);
-  const nodeKind = new Uint8Array(nodeCount);
-  const nodeParent = new Int32Array(nodeCount);
-  const leafType = new Uint8Array(nodeCount);
-  const leafRef = new Int32Array(nodeCount);
-  const leafAux = new Int32Array(nodeCount);
-  const thresholdBound = new Float64Array(oldBound.length);
-  const thresholdStrict = new Uint8Array(oldStrict.length);
+  const nodes = new NodeBlockWriter(allocateNodeArrays(count, oldKind.length, oldBound.length));
+  const span: [number, number] = [0, 0];
   for (let p = 0, first = 0; p < count; p++) {
     const root = oldRoot[p] as number;
     const q = networkIndex[p] as number;
-    let to = nodeStart[q] as number;
-    let threshold = thresholdStart[q] as number;
-    const shift = to - first;
-    for (let n = first; n <= root; n++, to++) {
-      nodeKind[to] = oldKind[n] as number;
-      const link = oldParent[n] as number;
-      nodeParent[to] = link < 0 ? -1 - q : link + 2 * shift;
-      const type = oldType[n] as number;
-      leafType[to] = type;
-      leafRef[to] = oldRef[n] as number;
-      let aux = oldAux[n] as number;
-      if (type === LEAF_ACTIVE) {
-        aux = 2 * q + (aux & 1);
-      } else if (isThreshold(type)) {
-        thresholdBound[threshold] = oldBound[aux] as number;
-        thresholdStrict[threshold] = oldStrict[aux] as number;
-        aux = threshold++;
-      }
-      leafAux[to] = aux;
-    }
-    rootNode[q] = to - 1;
+    nodes.to = nodeStart[q] as number;
+    nodes.threshold = thresholdStart[q] as number;
+    span[0] = first;
+    span[1] = root;
+    nodes.copy(parts, span, q);
     first = root + 1;
   }
-  return { rootNode, nodeKind, nodeParent, leafType, leafRef, leafAux, thresholdBound, thresholdStrict };
-}
-
-function isThreshold(type: number): boolean {
-  return type === LEAF_TOTAL || type === LEAF_COUNT;
+  return nodes.arrays;
 }
 
 /** Per-pledge flags in network order, rearranged into input order (the same array when the orders agree). */

@@ -10,7 +10,7 @@ import {
   type PledgeBlock,
   setNamesOf,
 } from './compile-network.js';
-import { LEAF_ACTIVE, LEAF_COUNT, LEAF_TOTAL } from './network-codes.js';
+import { allocateNodeArrays, allocatePledgeFields, isThreshold, NodeBlockWriter, type NodeSource } from './node-blocks.js';
 
 // A network for candidates that differ from a compiled network's by a few pledges removed, inserted or replaced
 // (a write), made from that network instead of compiled anew: equal to compileNetwork of the new candidates, array
@@ -130,12 +130,8 @@ function tablesOf(network: Network) {
 function placePledges(network: Network, splice: NetworkSplice, blocks: readonly PledgeBlock[], order: SplicedOrder) {
   const { source } = order;
   const count = source.length;
-  const pledgeIds = new Array<string>(count);
-  const pledgeParty = new Int32Array(count);
-  const pledgeCapability = new Int32Array(count);
-  const pledgeAreas = new Int32Array(count);
-  const quantityMin = new Float64Array(count);
-  const quantityMax = new Float64Array(count);
+  const fields = allocatePledgeFields(count);
+  const { pledgeIds, pledgeParty, pledgeCapability, pledgeAreas, quantityMin, quantityMax } = fields;
   for (let q = 0; q < count; q++) {
     const o = source[q] as number;
     if (o >= 0) {
@@ -155,14 +151,10 @@ function placePledges(network: Network, splice: NetworkSplice, blocks: readonly 
       quantityMax[q] = block.quantityMax;
     }
   }
-  return { pledgeIds, pledgeParty, pledgeCapability, pledgeAreas, quantityMin, quantityMax };
+  return fields;
 }
 
-type NodeSource = Pick<PledgeBlock, 'nodeKind' | 'nodeParent' | 'leafType' | 'leafRef' | 'leafAux' | 'thresholdBound' | 'thresholdStrict'>;
-
-// Each pledge's node block copied to its new place (post-order kept), as network-order.ts moves them: parent links
-// shift with the block, a root's link and an active() leaf's pledge take the new index, thresholds are numbered
-// in node order.
+// Each pledge's node block copied to its new place (node-blocks.ts), as network-order.ts moves them.
 function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: Int32Array) {
   const count = source.length;
   const oldRoot = network.rootNode;
@@ -181,41 +173,13 @@ function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: In
       thresholdCount += block.thresholdBound.length;
     }
   }
-  const rootNode = new Int32Array(count);
-  const nodeKind = new Uint8Array(nodeCount);
-  const nodeParent = new Int32Array(nodeCount);
-  const leafType = new Uint8Array(nodeCount);
-  const leafRef = new Int32Array(nodeCount);
-  const leafAux = new Int32Array(nodeCount);
-  const thresholdBound = new Float64Array(thresholdCount);
-  const thresholdStrict = new Uint8Array(thresholdCount);
-  let to = 0;
-  let threshold = 0;
+  const nodes = new NodeBlockWriter(allocateNodeArrays(count, nodeCount, thresholdCount));
   for (let q = 0; q < count; q++) {
     const o = source[q] as number;
     const from: NodeSource = o >= 0 ? network : (blocks[-1 - o] as PledgeBlock);
-    const [first, root] = o >= 0 ? span(o) : [0, from.nodeKind.length - 1];
-    const shift = to - first;
-    for (let n = first; n <= root; n++, to++) {
-      nodeKind[to] = from.nodeKind[n] as number;
-      const link = from.nodeParent[n] as number;
-      nodeParent[to] = link < 0 ? -1 - q : link + 2 * shift;
-      const type = from.leafType[n] as number;
-      leafType[to] = type;
-      leafRef[to] = from.leafRef[n] as number;
-      let aux = from.leafAux[n] as number;
-      if (type === LEAF_ACTIVE) {
-        aux = 2 * q + (aux & 1);
-      } else if (isThreshold(type)) {
-        thresholdBound[threshold] = from.thresholdBound[aux] as number;
-        thresholdStrict[threshold] = from.thresholdStrict[aux] as number;
-        aux = threshold++;
-      }
-      leafAux[to] = aux;
-    }
-    rootNode[q] = to - 1;
+    nodes.copy(from, o >= 0 ? span(o) : [0, from.nodeKind.length - 1], q);
   }
-  return { rootNode, nodeKind, nodeParent, leafType, leafRef, leafAux, thresholdBound, thresholdStrict };
+  return nodes.arrays;
 }
 
 // The keys each pledge feeds, in new network order: a kept pledge's from its feed entries (its party, capability,
@@ -242,8 +206,4 @@ function listSplicedFeeds(network: Network, blocks: readonly PledgeBlock[], sour
     for (let f = oldStart[o] as number; f < (oldStart[o + 1] as number); f++) feedKey[at++] = keyOfFeed(feed[f] as number, slotKey);
   }
   return { feedStart, feedKey };
-}
-
-function isThreshold(type: number): boolean {
-  return type === LEAF_TOTAL || type === LEAF_COUNT;
 }
