@@ -1,37 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../../bench/support/server-process.js';
-import { buildWeb } from '../support/build-web.js';
-import { launchChromium } from '../support/chromium.js';
+import { describe, expect, it } from 'vitest';
 import { openWatchedPage, signIn } from './browser-session.js';
+import { useServedDashboard } from './served-dashboard.js';
 
 // The shared table's pager on a phone (390×844), where a page of 100 cards is ~20,000 px tall: the pager is in
 // reach from the first screen, turning a page from the bottom shows the new page's first card, and the count
 // names the rows drawn while the next page loads (it said "201–300 of 211 rows" before).
 
-const SETUP_TIMEOUT = 15 * 60_000;
 const ADDED = 180;
 
 describe('the table pager on a phone', () => {
-  let directory: string;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'coalition-pager-'));
-    [, server, browser] = await Promise.all([buildWeb(), startServerProcess({ COALITION_DATA: directory }), launchChromium()]);
-  }, SETUP_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await rm(directory, { recursive: true, force: true });
-  });
+  const served = useServedDashboard('pager');
 
   it('keeps the pager in reach, starts a new page at its first card, and counts the rows drawn', async () => {
-    const { page, errors } = await openWatchedPage(browser);
+    const server = served.server();
+    const { page, errors } = await openWatchedPage(served.browser());
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, server.url, 'demo-delegate-de');
     const created = await page.evaluate(async (count) => {
