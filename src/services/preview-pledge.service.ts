@@ -1,4 +1,5 @@
 import { settleWrittenRecord } from '../core/access/owned-parts.js';
+import { canonicalJson } from '../core/audit/canonical-json.js';
 import type { Principal } from '../core/access/principal.js';
 import { decideSupersedes } from '../core/access/reference-rules.js';
 import { prepareChangedDataset } from '../core/dataset/prepare-change.js';
@@ -43,6 +44,8 @@ export class PledgePreviewService {
     this.access.assertCanWrite(principal, { name: 'pledges', confidential: true }, { id: draft.id, action: stored ? 'update' : 'create', before: stored, after: draft });
     assertMaySupersede(principal, draft, stored, dataset);
     const change = stored ? ({ kind: 'update', record: draft } as const) : ({ kind: 'create', record: draft } as const);
+    // The stored pledge as it is (the editor's first preview): the evaluation it already has.
+    if (stored && canonicalJson(stored) === canonicalJson(draft)) return describePledgePreview({ before, after: before, changed: dataset, id: draft.id, change: 'update', areas: this.areasOf(dataset) });
     const changed = checkDraft(dataset, draft, change);
     // The next evaluation patches (splices) what was compiled for the view instead of compiling anew.
     inheritCompiled(dataset, changed);

@@ -71,6 +71,9 @@ describe('the web dashboard in chromium', () => {
     const { page, errors, allow } = await open();
     allow(403, '/api/pledges/fr-1');
     await signIn(page, server.url, 'demo-delegate-de');
+    // The editor asks for its one pledge and a preview of the draft, never for every pledge.
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname + new URL(request.url()).search));
     await page.goto(`${server.url}/pledges/de-3`);
     const condition = page.locator('#pledge-condition');
     await condition.fill('ceasefire and us_backstp');
@@ -80,6 +83,9 @@ describe('the web dashboard in chromium', () => {
     await expect.poll(() => page.getByTestId('condition-check').textContent()).toBe('The condition is valid.');
     await page.locator('#pledge-max').fill('6');
     await page.getByTestId('preview').getByText('Effect on coverage').waitFor();
+    await page.locator('[data-testid="preview"][aria-busy="false"]:not(.stale)').waitFor();
+    expect(asked.filter((path) => path.startsWith('/api/scenarios/pledge-preview')).length).toBeGreaterThan(0);
+    expect(asked.filter((path) => path.startsWith('/api/pledges?') || path.includes('pledges=all'))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'pledge-editor.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved (version 2).').waitFor();
