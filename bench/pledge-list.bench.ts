@@ -94,6 +94,9 @@ try {
     }
     console.log(`\nload average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}; median of ${rounds}, interleaved`);
     for (const [name, entry] of results) console.log(`${name}: ${median(entry.ms).toFixed(0)} ms (${entry.ms.map((ms) => ms.toFixed(0)).join(', ')}), ${(entry.bytes / 1e6).toFixed(3)} MB`);
+    // What the server's caches hold now (the list's own: `pledge-list`).
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { caches: { name: string; entries: number; bytes: number; maxBytes: number | null }[] };
+    console.log(`\ncaches: ${health.caches.map((cache) => `${cache.name} ${cache.entries} entries, ${(cache.bytes / 1e6).toFixed(1)} MB${cache.maxBytes === null ? '' : ` of ${(cache.maxBytes / 1e6).toFixed(0)} MB`}`).join('; ')}`);
   } finally {
     await server.stop();
   }

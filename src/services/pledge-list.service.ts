@@ -94,15 +94,9 @@ export class PledgeListService {
     return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await writeXlsx([table], this.now()) };
   }
 
-  // The dataset and the evaluation of one audit head: read again while a write moved the head in between.
+  // The dataset and the evaluation of one audit head (read together: a write in between cannot split them).
   private async evaluate(principal: Principal, scenario: ScenarioRequest): Promise<{ dataset: PreparedDataset; result: ScenarioResult }> {
-    for (let attempt = 0; ; attempt++) {
-      const dataset = await this.scenarios.dataset(principal, scenario.asOf);
-      const result = await this.scenarios.evaluate(principal, scenario);
-      const same = (await this.scenarios.dataset(principal, scenario.asOf)) === dataset;
-      if ((same || attempt >= 2) && result.states.length === dataset.pledges.length) return { dataset, result };
-      if (attempt >= 4) throw new Error('the store changed while the pledge list was read');
-    }
+    return this.scenarios.evaluateWithDataset(principal, scenario);
   }
 
   /** The list's cache (GET /health). */

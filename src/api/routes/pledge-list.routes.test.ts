@@ -198,4 +198,18 @@ describeEachStore('the pledge list of a scenario', (suite) => {
     expect(unknownFact.body).toContain('facts[0].id');
     expect((await app.inject({ method: 'POST', url: '/api/scenarios/pledges', payload: scenario })).statusCode).toBe(401);
   });
+
+  // Last: it writes. What the list keeps per dataset is made again for the dataset after a write.
+  it('answers from the data after a write: a changed note is found, a renamed party sorts and is found by its new name', async () => {
+    expect(ids(await list('coordinator', '?sort=party'))).toEqual(['fr-1', 'fr-2', 'de-1', 'de-10', 'gb-1']);
+    expect((await list('coordinator', '?q=zebra')).total).toBe(0);
+    const note = await services.records.get(system, pledgeEntity, 'de-10');
+    await services.records.replace(system, pledgeEntity, { ...note.record, note: 'Zebra crossing' }, note.version);
+    expect(ids(await list('coordinator', '?q=zebra'))).toEqual(['de-10']);
+    const party = await services.records.get(system, partyEntity, 'DE');
+    await services.records.replace(system, partyEntity, { ...party.record, name: { en: 'Allemagne', de: 'Deutschland' } }, party.version);
+    expect(ids(await list('coordinator', '?sort=party'))).toEqual(['de-1', 'de-10', 'fr-1', 'fr-2', 'gb-1']);
+    expect(ids(await list('coordinator', '?q=allemagne'))).toEqual(['de-1', 'de-10']);
+    expect((await list('coordinator', '?q=germany')).total).toBe(0);
+  });
 });
