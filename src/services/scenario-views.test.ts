@@ -6,12 +6,14 @@ import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../core/types.js';
 import { partyEntity, pledgeEntity, requirementEntity } from '../db/entities/dataset-entities.js';
 import { createServices, type Services } from './create-services.js';
+import { estimateDatasetBytes } from './store-dataset.js';
 
 // Per-scope views of the scenario service (restrict-dataset.ts, ScenarioService.datasetAt/successor), on PGlite and
 // PostgreSQL: a delegate never sees another party's restricted pledge, nor a bilateral one not shared with them,
 // through an evaluation — its pledges, its totals, its coverage — neither on the view made after a start nor on
 // the views patched after writes (creates, updates, deletes, a pledge made confidential or opened). The
-// coordinators' view is compiled by the warm-up, so their first evaluation compiles nothing.
+// coordinators' view is compiled by the warm-up, so their first evaluation compiles nothing. A view is cached at
+// what it holds of its own, not as a copy of the dataset (which kept a coordinators' view at 100k out of the cache).
 
 describeEachStore('scenario views per scope', (suite) => {
   let services: Services;
@@ -67,5 +69,13 @@ describeEachStore('scenario views per scope', (suite) => {
     await check({ DE: ['de-new', 'de-open', 'fr-secret-2'], GB: ['de-new', 'de-open', 'fr-gb', 'fr-revision', 'fr-secret-2'] });
     await services.records.remove(system, pledgeEntity, 'de-open', 1);
     await check({ DE: ['de-new', 'fr-secret-2'], GB: ['de-new', 'fr-gb', 'fr-revision', 'fr-secret-2'] });
+  });
+
+  it('keeps a view at the size of what it holds of its own, and hands it out again at the same head', async () => {
+    const view = await services.scenarios.dataset(delegate('DE'));
+    expect(await services.scenarios.dataset(delegate('DE'))).toBe(view);
+    const stats = services.scenarios.cacheStats().find((cache) => cache.name === 'scenario.views');
+    expect(stats?.entries).toBeGreaterThan(0);
+    expect((stats?.bytes ?? 0) / (stats?.entries ?? 1)).toBeLessThan(estimateDatasetBytes(view));
   });
 });
