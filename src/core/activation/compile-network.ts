@@ -175,8 +175,8 @@ export interface NameTable {
 /**
  * The names a network numbers (parties, capabilities, facts, area lists, areas, aggregate keys) as the compiler
  * numbered them: each in order of first use, walking the pledges in input order. A splice (splice-network.ts)
- * keeps these numbers, so it may only remove pledges that first used none and insert pledges whose names were all
- * first used before them. Never changed once the network is compiled.
+ * keeps these numbers, so it may only remove pledges that first used none (or replace them by a version naming the
+ * same things) and insert pledges whose names were all first used before them. Never changed once the network is compiled.
  */
 export interface CompiledNames {
   parties: NameTable;
@@ -301,7 +301,7 @@ class NetworkBuilder {
   }
 
   // The number of a name: new ones numbered in order of first use when compiling; frozen, known ones first used
-  // before the limit only.
+  // up to the limit only (at the limit itself: names the pledge replaced there first used, see splice-network.ts).
   private use(table: NameTable, name: string): number {
     let index = table.index.get(name);
     if (index === undefined) {
@@ -309,7 +309,7 @@ class NetworkBuilder {
       index = table.index.size;
       table.index.set(name, index);
       table.first.push(this.position);
-    } else if (this.frozen && (table.first[index] as number) >= this.position) {
+    } else if (this.frozen && (table.first[index] as number) > this.position) {
       throw UNSPLICEABLE;
     }
     return index;
@@ -379,7 +379,7 @@ class NetworkBuilder {
     const { keys, keyFirst } = this.names;
     if (this.frozen) {
       const known = keys.lookup(type, bucket, capability, area);
-      if (known < 0 || (keyFirst[known] as number) >= this.position) throw UNSPLICEABLE;
+      if (known < 0 || (keyFirst[known] as number) > this.position) throw UNSPLICEABLE;
       return known;
     }
     const index = keys.find(type, bucket, capability, area);

@@ -19,7 +19,9 @@ import { allocateNodeArrays, allocatePledgeFields, isThreshold, NodeBlockWriter,
 // pledges' conditions are compiled, and the feeds are listed for them alone; what depends on every pledge (slots,
 // watches, threshold order, full sums, start codes) is worked out from the typed arrays as compileNetwork does.
 // The names keep their numbers, so a splice is refused (undefined) when a fresh compile would number them
-// otherwise: a removed pledge was the first to use a name, or an inserted one uses a name first used after it.
+// otherwise: a removed pledge was the first to use a name, or an inserted one uses a name first used after it. A
+// pledge replaced by a version naming the same things (only its quantity changed) keeps its first uses: the new
+// version uses the same names in the same order, at its new position.
 
 export interface NetworkSplice {
   /** Per input position of the network's pledges, its position among the new candidates (-1: removed); increasing. */
@@ -28,12 +30,14 @@ export interface NetworkSplice {
   inserted: readonly { position: number; pledge: ActivationPledge }[];
   /** The new candidates' ids, in input order. */
   inputIds: readonly string[];
+  /** Replaced pledges whose new version names the same party, capability, areas and condition: old position → new. */
+  sameNames?: ReadonlyMap<number, number>;
 }
 
 /** compileNetwork of the new candidates, from `network`; undefined when the names would be numbered otherwise. */
 export function spliceNetwork(network: Network, splice: NetworkSplice): Network | undefined {
   const compiled = namesOf(network);
-  const names = compiled && renumberFirstUses(compiled, splice.oldToNew);
+  const names = compiled && renumberFirstUses(compiled, splice.oldToNew, splice.sameNames);
   if (!names) return undefined;
   const blocks: PledgeBlock[] = [];
   for (const { position, pledge } of splice.inserted) {
@@ -52,12 +56,13 @@ export function spliceNetwork(network: Network, splice: NetworkSplice): Network 
   return spliced;
 }
 
-// The names with their first users' new positions; undefined if a first user is removed.
-function renumberFirstUses(names: CompiledNames, oldToNew: Int32Array): CompiledNames | undefined {
+// The names with their first users' new positions; undefined if a first user is removed (and not replaced by a
+// version naming the same things).
+function renumberFirstUses(names: CompiledNames, oldToNew: Int32Array, sameNames: ReadonlyMap<number, number> | undefined): CompiledNames | undefined {
   let kept = true;
   const move = (first: readonly number[]): number[] =>
     first.map((at) => {
-      const to = oldToNew[at] as number;
+      const to = (oldToNew[at] as number) >= 0 ? (oldToNew[at] as number) : (sameNames?.get(at) ?? -1);
       if (to < 0) kept = false;
       return to;
     });

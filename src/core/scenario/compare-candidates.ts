@@ -90,7 +90,12 @@ export function diffCandidates(old: readonly Pledge[], candidates: readonly Pled
 
 // What the network reads of a pledge besides its id (the condition's parse depends on its text alone).
 function sameActivation(a: Pledge, b: Pledge): boolean {
-  return a.party === b.party && a.capability === b.capability && sameList(a.areas, b.areas) && a.condition === b.condition && sameQuantity(a.quantity, b.quantity);
+  return sameNames(a, b) && sameQuantity(a.quantity, b.quantity);
+}
+
+/** Whether two versions of a pledge name the same party, capability, areas and condition (its quantity may differ). */
+export function sameNames(a: Pledge, b: Pledge): boolean {
+  return a.party === b.party && a.capability === b.capability && sameList(a.areas, b.areas) && a.condition === b.condition;
 }
 
 // A write replaces only the requirement it changes: the same objects, in any order.

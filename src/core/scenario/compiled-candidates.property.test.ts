@@ -138,3 +138,33 @@ describe('a compiled form patched after writes equals a fresh compile', () => {
     expect(networkCounts.spliced - spliced).toBeGreaterThan(200);
   });
 });
+
+describe('a quantity change of the pledge that first used a name', () => {
+  it('is spliced, not compiled anew, and equals a fresh compile', () => {
+    // p2 (p0 is superseded by p1) is the first candidate to use party C, air.fighters and active(A); only its quantity changes.
+    const current = start(false);
+    compiledCandidates(current, NOW);
+    const p2 = current.pledges.find((pledge) => pledge.id === 'p2') as Pledge;
+    const next = prepareChangedDataset(current, 'pledges', { kind: 'update', record: withField(p2, 'quantity', { min: 7, max: 9 }) });
+    if (!next.ok) throw new Error('the update is valid');
+    inheritCompiled(current, next.value);
+    const counts = { ...networkCounts };
+    const patched = compiledCandidates(next.value, NOW);
+    expect(networkCounts.spliced - counts.spliced).toBe(1);
+    expect(networkCounts.compiled - counts.compiled).toBe(0);
+    expect(parts(patched)).toEqual(parts(compiledCandidates({ ...next.value }, NOW)));
+  });
+
+  it('a condition change of that pledge naming other things is compiled anew (the names would be numbered otherwise)', () => {
+    const current = start(false);
+    compiledCandidates(current, NOW);
+    const p2 = current.pledges.find((pledge) => pledge.id === 'p2') as Pledge;
+    const next = prepareChangedDataset(current, 'pledges', { kind: 'update', record: withField(p2, 'condition', 'true') });
+    if (!next.ok) throw new Error('the update is valid');
+    inheritCompiled(current, next.value);
+    const counts = { ...networkCounts };
+    const patched = compiledCandidates(next.value, NOW);
+    expect(networkCounts.compiled - counts.compiled).toBe(1);
+    expect(parts(patched)).toEqual(parts(compiledCandidates({ ...next.value }, NOW)));
+  });
+});

@@ -9,7 +9,7 @@ import { LayeredMap } from '../dataset/layered-map.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import { spliceNetwork } from '../activation/splice-network.js';
 import type { Pledge } from '../types.js';
-import { type CandidateDiff, compareCandidates, diffCandidates, sameRequirements } from './compare-candidates.js';
+import { type CandidateDiff, compareCandidates, diffCandidates, sameNames, sameRequirements } from './compare-candidates.js';
 
 // The compiled form of a scenario's candidates, shared by the scenario and the analyses: one network per dataset
 // and candidate options, whoever asks first. After a write, the new dataset's form is patched from the one
@@ -114,9 +114,21 @@ function spliceCandidates(dataset: PreparedDataset, before: CompiledCandidates, 
   const inserted = diff.inserted.map((position) => ({ position, pledge: activationPledge(dataset, candidates[position] as Pledge) }));
   const inputIds = new Array<string>(candidates.length);
   for (let c = 0; c < candidates.length; c++) inputIds[c] = (candidates[c] as Pledge).id;
-  const network = spliceNetwork(before.network, { oldToNew: diff.oldToNew, inserted, inputIds });
+  const network = spliceNetwork(before.network, { oldToNew: diff.oldToNew, inserted, inputIds, sameNames: replacedWithSameNames(before, candidates, diff) });
   if (network) networkCounts.spliced++;
   return network;
+}
+
+// A pledge whose quantity alone changed is replaced in the network by a version naming the same things: the names
+// it was the first to use keep their numbers (spliceNetwork), so the splice need not be refused for it.
+function replacedWithSameNames(before: CompiledCandidates, candidates: readonly Pledge[], diff: CandidateDiff): Map<number, number> {
+  const pairs = new Map<number, number>();
+  for (const position of diff.inserted) {
+    const pledge = candidates[position] as Pledge;
+    const old = before.candidateById.get(pledge.id);
+    if (old !== undefined && diff.oldToNew[old] === -1 && sameNames(before.candidates[old] as Pledge, pledge)) pairs.set(old, position);
+  }
+  return pairs;
 }
 
 // The same requirements, a few candidates removed, inserted or moved to another capability or areas (a delete, say):
