@@ -1,14 +1,17 @@
+import { MapView } from '../dataset/map-view.js';
+
 // A read-only map that is a base map without some keys: a view's parsed conditions (restrict-dataset.ts) are the
 // dataset's minus the hidden pledges', made in time proportional to what is hidden rather than by copying
 // 100,000 entries for every view and audit head. Lookups of a hidden key answer as if it were absent.
 
-export class HiddenKeysMap<K, V> implements ReadonlyMap<K, V> {
+export class HiddenKeysMap<K, V> extends MapView<K, V> {
   readonly size: number;
 
   constructor(
     private readonly base: ReadonlyMap<K, V>,
     private readonly hidden: ReadonlySet<K>,
   ) {
+    super();
     let size = base.size;
     for (const key of hidden) if (base.has(key)) size--;
     this.size = size;
@@ -24,21 +27,5 @@ export class HiddenKeysMap<K, V> implements ReadonlyMap<K, V> {
 
   *entries(): MapIterator<[K, V]> {
     for (const entry of this.base) if (!this.hidden.has(entry[0])) yield entry;
-  }
-
-  *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
   }
 }

@@ -6,8 +6,8 @@ import { compareText, type CoverageIndex } from './index-coverage.js';
 // one whose capability or areas changed — without indexing the others again. The kept pledges keep their
 // capability, areas and id (diffCandidates pairs only those), hence their flexibility and their order in every
 // requirement's list: their positions are renumbered, the removed ones dropped, and the new ones matched against
-// their capability's requirements and merged in (as append-coverage.ts does for pledges appended at the end).
-// Linear in the index's size, no sorting of what was sorted. Equal to indexing anew: property-tested through
+// their capability's requirements and merged in. A created pledge is the case of one appended, every position kept
+// (appendToCoverage). Linear in the index's size, no sorting of what was sorted. Equal to indexing anew: property-tested through
 // compiled-candidates.property.test.ts and remap-coverage.property.test.ts.
 
 /**
@@ -62,6 +62,16 @@ export function remapCoverage(index: CoverageIndex, pledges: readonly Pledge[], 
     if (length > 0) byCapability.set(capability, merged.slice(0, length));
   }
   return { requirements, pledges, sourceStart, source: source.slice(0, at), matched, flexibility, byCapability };
+}
+
+/** The index of `pledges`, whose first `index.pledges.length` entries are the indexed ones (a create appends). */
+export function appendToCoverage(index: CoverageIndex, pledges: readonly Pledge[]): CoverageIndex {
+  const before = index.pledges.length;
+  const kept = new Int32Array(before);
+  for (let p = 0; p < before; p++) kept[p] = p;
+  const appended: number[] = [];
+  for (let p = before; p < pledges.length; p++) appended.push(p);
+  return remapCoverage(index, pledges, kept, appended);
 }
 
 const EMPTY = new Int32Array(0);

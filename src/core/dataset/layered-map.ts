@@ -1,3 +1,5 @@
+import { MapView } from './map-view.js';
+
 // A read-only map made of a shared base and a small layer of changes on top: the next version of a prepared
 // dataset's parsed conditions after one write, without copying 100,000 entries. The layer is folded into a new
 // base once it grows past a bound, so reads stay two lookups and copies are amortised over many writes.
@@ -5,12 +7,14 @@
 const DELETED = Symbol('deleted');
 const MAX_LAYER = 512;
 
-export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
+export class LayeredMap<K, V> extends MapView<K, V> {
   private constructor(
     private readonly base: ReadonlyMap<K, V>,
     private readonly layer: ReadonlyMap<K, V | typeof DELETED>,
     readonly size: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** `map` with `key` set to `value` (or removed when `value` is undefined); `map` is left as it was. */
   static with<K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): ReadonlyMap<K, V> {
@@ -41,21 +45,5 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   *entries(): MapIterator<[K, V]> {
     for (const [key, value] of this.base) if (!this.layer.has(key)) yield [key, value];
     for (const [key, value] of this.layer) if (value !== DELETED) yield [key, value];
-  }
-
-  *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
   }
 }

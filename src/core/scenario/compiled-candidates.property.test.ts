@@ -13,7 +13,7 @@ import { evaluateScenario } from './evaluate-scenario.js';
 // one field, or only a note) and deleted, facts created and deleted, requirements created, moved, re-quantified and
 // deleted (reindex-requirements.ts) — with scenarios evaluated at
 // random steps (so the form is patched across one write or several), the patched form equals a fresh compile of
-// the same dataset, part by part, and so does a scenario's result. Creates exercise append-coverage.ts.
+// the same dataset, part by part, and so does a scenario's result. Creates exercise appendToCoverage (remap-coverage.ts).
 
 const IDS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
 const CONDITIONS = ['true', 'f1', 'f1 and active(A)', 'not f2 or count(air.fighters) >= 1', 'total(land.personnel, area=zone.x) >= 3', 'active(B, land.personnel)'];

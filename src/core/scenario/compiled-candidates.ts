@@ -1,9 +1,8 @@
 import { type CandidateOptions, type CandidateSelection, selectCandidates } from '../activation/candidates.js';
 import { type ActivationPledge, compileNetwork, type Network } from '../activation/compile-network.js';
 import { TRUE_CONDITION } from '../conditions/ast.js';
-import { appendToCoverage } from '../coverage/append-coverage.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
-import { remapCoverage } from '../coverage/remap-coverage.js';
+import { appendToCoverage, remapCoverage } from '../coverage/remap-coverage.js';
 import { reindexRequirements } from '../coverage/reindex-requirements.js';
 import { LayeredMap } from '../dataset/layered-map.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
@@ -16,7 +15,7 @@ import { type CandidateDiff, compareCandidates, diffCandidates, sameNames, sameR
 // compiled before the write (inheritCompiled): the candidates are selected again (a linear pass), and the network
 // and the coverage index are kept when what they were built from did not change — compiled again, each on its
 // own, only when it did (compare-candidates.ts says which); pledges appended to the candidates (a create) are
-// merged into the coverage index (append-coverage.ts), and a requirement write re-indexes only the pledges of
+// merged into the coverage index (remap-coverage.ts), and a requirement write re-indexes only the pledges of
 // the capabilities whose requirements changed (reindex-requirements.ts). Property test: a patched form equals a fresh one.
 
 export interface CompiledCandidates extends CandidateSelection {
