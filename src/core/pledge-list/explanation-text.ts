@@ -1,11 +1,11 @@
-import type { ExclusionReason } from '../activation/candidates.js';
-import type { ChainReason, Explanation, PledgeChain, WaitTarget } from '../activation/explanation-chain.js';
+import type { Explanation } from '../activation/explanation-chain.js';
+import { type ExplanationTemplate, type ExplanationTexts, renderExplanation } from '../activation/render-explanation.js';
 import type { PledgeListLanguage, PledgeTexts } from './pledge-row-text.js';
 
 // An explanation chain (core/activation/explanation-chain.ts) as the sentence the pledge table's "Why" column
 // shows, in English or German with parties, capabilities and areas by name — the export writes what the page
-// shows. The words are the web's message tables' (web/i18n/explanations.data.ts renders the page's; a web test
-// holds the two equal).
+// shows. Rendered by the page's renderer (render-explanation.ts) with the server's copy of the web's message
+// tables' words (the core cannot read the web's; a web test holds the two equal).
 
 const WORDS = {
   en: {
@@ -60,8 +60,6 @@ const WORDS = {
   },
 } as const;
 
-type Template = Exclude<keyof (typeof WORDS)['en'], 'factValues'>;
-
 /** The explanation words of a language, as the web's message tables hold them (`explain.*`, `fact.*`). */
 export function explanationWords(language: PledgeListLanguage): (typeof WORDS)[PledgeListLanguage] {
   return WORDS[language];
@@ -69,66 +67,18 @@ export function explanationWords(language: PledgeListLanguage): (typeof WORDS)[P
 
 /** Renders chains in one language: parties, capabilities and areas named by `texts`, facts by `fact`. */
 export function explanationRenderer(language: PledgeListLanguage, texts: PledgeTexts, fact: (id: string) => string): (explanation: Explanation) => string {
-  const words = WORDS[language];
+  const words: Record<ExplanationTemplate, string> & { factValues: Record<string, string> } = WORDS[language];
   const number = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-  const t = (key: Template, vars: Record<string, string | number> = {}): string => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-  const chainText = (chain: PledgeChain): string => t('pledge', { id: chain.id, state: texts.state(chain.state), reasons: reasonsText(chain.reasons) });
-  const reasonsText = (reasons: readonly ChainReason[]): string => reasons.map(reasonText).join('; ');
-  const reasonText = (reason: ChainReason): string => {
-    switch (reason.kind) {
-      case 'excluded':
-        return exclusionText(reason.exclusion);
-      case 'false':
-        return t('false');
-      case 'fact': {
-        const value = words.factValues[String(reason.value) as 'true' | 'false' | 'unknown'];
-        return t(reason.negated ? 'factNegated' : 'fact', { fact: fact(reason.fact), value });
-      }
-      case 'threshold': {
-        const vars = {
-          capability: texts.capability(reason.capability),
-          area: reason.area === undefined ? '' : t('area', { area: texts.area(reason.area) }),
-          op: reason.op === '>' ? '>' : '≥',
-          threshold: number.format(reason.threshold),
-          value: number.format(reason.value),
-        };
-        if (reason.aggregate === 'total') return t('total', vars);
-        return t(reason.value === 1 ? 'countOne' : 'count', vars);
-      }
-      case 'waits': {
-        const party = texts.party(reason.party);
-        const what = reason.capability === undefined ? party : `${party} (${texts.capability(reason.capability)})`;
-        return waitText(reason.target, what, party);
-      }
-      case 'any_of':
-        return t('anyOf', { options: reason.options.map((option) => `[${reasonsText(option)}]`).join(` ${t('or')} `) });
-    }
+  const t = (key: ExplanationTemplate, vars: Record<string, string | number> = {}): string => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const rendering: ExplanationTexts = {
+    t,
+    number: (value) => number.format(value),
+    state: texts.state,
+    factValue: (value) => words.factValues[value] as string,
+    party: texts.party,
+    capability: texts.capability,
+    area: texts.area,
+    fact,
   };
-  const waitText = (target: WaitTarget, what: string, party: string): string => {
-    if (target.kind === 'no_pledge') return t('waitsNone', { what, party });
-    const more = target.more > 0 ? t('more', { count: target.more }) : '';
-    switch (target.kind) {
-      case 'state':
-        return t('waitsState', { what, pledge: target.pledge, state: texts.state(target.state), more });
-      case 'cycle':
-        return t('waitsCycle', { what, pledge: target.pledge, more });
-      case 'coalition':
-        return t('waitsCoalition', { what, pledge: target.pledge, more });
-      case 'chain':
-        return t('waitsChain', { what, chain: chainText(target.chain), more });
-    }
-  };
-  const exclusionText = (exclusion: ExclusionReason): string => {
-    switch (exclusion.kind) {
-      case 'withdrawn':
-        return exclusion.on === undefined ? t('withdrawn') : t('withdrawnOn', { date: exclusion.on });
-      case 'superseded':
-        return t('superseded', { by: exclusion.by });
-      case 'not_yet_announced':
-        return t('notYetAnnounced', { announcedOn: exclusion.announcedOn, asOf: exclusion.asOf });
-      case 'below_min_status':
-        return t('belowMinStatus', { status: exclusion.status, minStatus: exclusion.minStatus });
-    }
-  };
-  return (explanation) => (explanation.kind === 'gap' ? t('gap', { id: explanation.id, reasons: reasonsText(explanation.reasons) }) : chainText(explanation));
+  return (explanation) => renderExplanation(explanation, rendering);
 }
