@@ -1,7 +1,7 @@
 import type { ActiveNode, Condition, CountNode, TotalNode } from '../conditions/ast.js';
 import type { PartyId, QuantityRange } from '../types.js';
 import { buildFeeds, type Feeds } from './compile-feeds.js';
-import { addEntryTruth, buildWatches, flagWatchers, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
+import { addEntryTruth, buildWatches, flagWatchers, mergeThresholdLeaves, type PreviousOrder, sortThresholdLeaves, type ThresholdOrder } from './compile-watches.js';
 import { computeInitialLeafTruth, encodeStartCodes } from './initial-leaf-truth.js';
 import { KeyTable, NodeArrays } from './network-tables.js';
 import { numberKeysByParty, renumberKeys } from './key-order.js';
@@ -126,11 +126,13 @@ export type LinkedParts = BuiltParts & Feeds;
 
 /**
  * The rest of a network from its nodes and feeds: watches, threshold order, the full sums and what the runs read
- * at their start. Shared by compileNetwork and spliceNetwork (splice-network.ts).
+ * at their start. Shared by compileNetwork and spliceNetwork (splice-network.ts), which passes the threshold order
+ * of the network it splices so that it is merged rather than sorted again.
  */
-export function finishNetwork(parts: LinkedParts, inputIndex: Int32Array | undefined, inputIds: readonly string[]): Network {
+export function finishNetwork(parts: LinkedParts, inputIndex: Int32Array | undefined, inputIds: readonly string[], previous?: PreviousOrder): Network {
   const { watchStart, watchLeaf } = buildWatches(parts.leafType, parts.leafRef, parts.keyCount);
-  const order = sortThresholdLeaves({ ...parts, watchStart, watchLeaf });
+  const watched = { ...parts, watchStart, watchLeaf };
+  const order = previous ? mergeThresholdLeaves(watched, previous) : sortThresholdLeaves(watched);
   const { atMin, atMax } = sumAllPledges(parts, parts.quantityMin, parts.quantityMax);
   const ownAtMax = measureOwnParts(order, parts.keyType, atMax.partValue);
   const fullAtMin = { ...atMin, width: measureWidths(order, measureOwnParts(order, parts.keyType, atMin.partValue)) };

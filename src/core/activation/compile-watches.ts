@@ -64,14 +64,10 @@ export function flagWatchers(watchLeaf: Int32Array, leafType: Uint8Array, leafAu
   return flags;
 }
 
-/** The threshold leaves of every total/count key, sorted by bound (the order of equal bounds does not matter). */
+/** The threshold leaves of every total/count key, sorted by bound (equal bounds in node order). */
 export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'truth' | 'ownMost'> {
+  const keyStart = countThresholdLeaves(input);
   const keyCount = input.keyType.length;
-  const keyStart = new Int32Array(keyCount + 1);
-  for (let k = 0; k < keyCount; k++) {
-    const size = input.keyType[k] === KEY_ACTIVE ? 0 : (input.watchStart[k + 1] as number) - (input.watchStart[k] as number);
-    keyStart[k + 1] = (keyStart[k] as number) + size;
-  }
   const count = keyStart[keyCount] as number;
   const leaf = new Int32Array(count);
   const bound = new Float64Array(count);
@@ -86,14 +82,79 @@ export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'tr
     }
     sortByBound(leaf.subarray(at, at + size), bound.subarray(at, at + size));
   }
-  const strict = new Uint8Array(count);
-  const slot = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
+  return { keyStart, leaf, bound, ...readThresholds(input, leaf) };
+}
+
+/** What a spliced network (splice-network.ts) keeps of the order of the network it was made from. */
+export interface PreviousOrder {
+  order: Pick<ThresholdOrder, 'keyStart' | 'leaf' | 'bound'>;
+  /** Per node of that network, its number in the new one (-1: its pledge was removed); increasing over kept nodes. */
+  nodeMap: Int32Array;
+  /** The new network's total/count leaves that are not from that network (the inserted pledges'). */
+  added: Int32Array;
+}
+
+/**
+ * sortThresholdLeaves of a spliced network, from the order of the network it was made from: kept leaves are
+ * renumbered in the same order, so their entries stay sorted by bound and then node; the few added leaves are
+ * merged in. One pass over the entries instead of sorting every key's leaves again (a third of a splice at 100,000
+ * pledges). The keys are the same in both networks.
+ */
+export function mergeThresholdLeaves(input: OrderInput & { leafRef: Int32Array }, previous: PreviousOrder): Omit<ThresholdOrder, 'truth' | 'ownMost'> {
+  const keyStart = countThresholdLeaves(input);
+  const keyCount = input.keyType.length;
+  const leaf = new Int32Array(keyStart[keyCount] as number);
+  const bound = new Float64Array(leaf.length);
+  const boundOf = (l: number): number => input.thresholdBound[input.leafAux[l] as number] as number;
+  const keyOf = (l: number): number => input.leafRef[l] as number;
+  const added = Array.from(previous.added).sort((a, b) => keyOf(a) - keyOf(b) || boundOf(a) - boundOf(b) || a - b);
+  const comesBefore = (l: number, otherBound: number, other: number): boolean => boundOf(l) < otherBound || (boundOf(l) === otherBound && l < other);
+  const { order, nodeMap } = previous;
+  let next = 0;
+  for (let k = 0; k < keyCount; k++) {
+    let at = keyStart[k] as number;
+    const end = order.keyStart[k + 1] as number;
+    let i = order.keyStart[k] as number;
+    for (;;) {
+      while (i < end && (nodeMap[order.leaf[i] as number] as number) < 0) i++;
+      const mine = next < added.length && keyOf(added[next] as number) === k;
+      if (i === end && !mine) break;
+      if (at === keyStart[k + 1]) return sortThresholdLeaves(input);
+      if (mine && (i === end || comesBefore(added[next] as number, order.bound[i] as number, nodeMap[order.leaf[i] as number] as number))) {
+        leaf[at] = added[next] as number;
+        bound[at++] = boundOf(added[next++] as number);
+      } else {
+        leaf[at] = nodeMap[order.leaf[i] as number] as number;
+        bound[at++] = order.bound[i++] as number;
+      }
+    }
+    // The counts disagree only if the hint is not this network's: sort as a fresh compile does.
+    if (at !== keyStart[k + 1]) return sortThresholdLeaves(input);
+  }
+  return { keyStart, leaf, bound, ...readThresholds(input, leaf) };
+}
+
+// CSR start of each key's threshold leaves: its watching leaves for a total/count key, none for an active() key.
+function countThresholdLeaves(input: OrderInput): Int32Array {
+  const keyCount = input.keyType.length;
+  const keyStart = new Int32Array(keyCount + 1);
+  for (let k = 0; k < keyCount; k++) {
+    const size = input.keyType[k] === KEY_ACTIVE ? 0 : (input.watchStart[k + 1] as number) - (input.watchStart[k] as number);
+    keyStart[k + 1] = (keyStart[k] as number) + size;
+  }
+  return keyStart;
+}
+
+// Per entry, stored alongside for locality: its threshold's strictness and own-part slot.
+function readThresholds(input: OrderInput, leaf: Int32Array): { strict: Uint8Array; slot: Int32Array } {
+  const strict = new Uint8Array(leaf.length);
+  const slot = new Int32Array(leaf.length);
+  for (let i = 0; i < leaf.length; i++) {
     const threshold = input.leafAux[leaf[i] as number] as number;
     strict[i] = input.thresholdStrict[threshold] as number;
     slot[i] = input.thresholdSlot[threshold] as number;
   }
-  return { keyStart, leaf, bound, strict, slot };
+  return { strict, slot };
 }
 
 /** The order with each entry's initial truth, from the per-node `initialLeafTruth`, and its largest own part. */

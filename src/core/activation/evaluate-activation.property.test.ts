@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceFixedPoint } from '../../../test/support/reference-activation.js';
 import { referenceWaitingGroups } from '../../../test/support/reference-waiting-groups.js';
-import { AREAS, CAPABILITIES, factsArbitrary, FACTS, pledgesArbitrary, quantityArbitrary } from '../../../test/support/random-models.js';
+import { AREAS, CAPABILITIES, conditionArbitrary, factsArbitrary, FACTS, pledgesArbitrary, quantityArbitrary } from '../../../test/support/random-models.js';
 import type { Condition } from '../conditions/ast.js';
 import type { FactValue } from '../types.js';
+import type { Reason } from './explain-pledge.js';
 import { evaluateActivation, evaluateNetwork } from './evaluate-activation.js';
 import { compileNetwork } from './compile-network.js';
 import { toInputOrder } from './network-order.js';
@@ -211,6 +212,28 @@ describe('activation matches the brute-force reference', () => {
         }
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('"waits for" reasons list the pledges of the party (and capability) other than the waiting one, five at most, on 2,000 random models', () => {
+    // Up to 14 pledges of two parties: a party often has more than five pledges of a capability.
+    const manyPledges = fc
+      .array(fc.record({ party: fc.constantFrom('A', 'B'), capability: fc.constantFrom(...CAPABILITIES), quantity: quantityArbitrary, areas: fc.constant(['ua']), condition: conditionArbitrary }), { maxLength: 14 })
+      .map((list) => list.map((pledge, i) => ({ id: `p${i}`, ...pledge })));
+    const waitsIn = (reasons: readonly Reason[]): Extract<Reason, { kind: 'waits' }>[] =>
+      reasons.flatMap((reason) => (reason.kind === 'waits' ? [reason] : reason.kind === 'any_of' ? reason.options.flatMap(waitsIn) : []));
+    fc.assert(
+      fc.property(manyPledges, factsArbitrary, (pledges, facts) => {
+        const result = evaluateActivation(pledges, facts);
+        result.pledges.forEach((pledge, p) => {
+          for (const reason of waitsIn([...pledge.reasons, ...pledge.waitsFor])) {
+            const others = pledges.filter((other, o) => o !== p && other.party === reason.party && (reason.capability === undefined || other.capability === reason.capability));
+            expect(reason.pledges).toEqual(others.slice(0, 5).map((other) => other.id));
+            expect(reason.more).toBe(Math.max(0, others.length - 5));
+          }
+        });
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

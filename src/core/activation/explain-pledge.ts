@@ -3,7 +3,6 @@ import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
 import { perNetwork } from './per-network.js';
-import { pledgesByKey } from './pledges-by-key.js';
 import { FAILS, type FailureRecords } from './record-failures.js';
 
 // Why a pledge's condition fails at a fixed point, as Reason objects a person or a client can read: the failing
@@ -174,13 +173,10 @@ export class PledgeExplainer {
  * leaf's own pledge feeds its key (the list leaves it out).
  */
 class WaitsReasons {
-  /** CSR key → the pledges feeding it, in network order: an active() key's are one party's, so in input order. */
-  private readonly members: { start: Int32Array; member: Int32Array };
   private readonly byKey: (readonly Reason[] | undefined)[];
   private readonly byOwnLeaf = new Map<number, readonly Reason[]>();
 
   constructor(private readonly net: Network) {
-    this.members = pledgesByKey(net);
     this.byKey = new Array<readonly Reason[] | undefined>(net.keyCount).fill(undefined);
   }
 
@@ -202,28 +198,43 @@ class WaitsReasons {
     return own;
   }
 
-  // The party's candidate pledges (of the capability) are exactly those feeding the leaf's key, all inactive here.
+  // The pledges feeding active(P) or active(P, cap) are P's pledges (of the capability): a range of the network,
+  // which numbers pledges grouped by party (network-order.ts), read in network order. All are inactive here.
+  // Scanned when a key is first described rather than indexed per network: a whole index (pledgesByKey) cost a
+  // pass over every feed of 100,000 pledges for each network a write makes.
   private describe(leaf: number): Reason {
     const net = this.net;
     const aux = net.leafAux[leaf] as number;
     const self = aux >> 1;
     const k = net.leafRef[leaf] as number;
-    const first = this.members.start[k] as number;
-    const end = this.members.start[k + 1] as number;
-    const others = end - first - (aux & 1);
+    const party = net.keyBucket[k] as number;
+    const capability = net.keyCapability[k] as number;
+    const first = lowerBound(net.pledgeParty, party);
+    const end = lowerBound(net.pledgeParty, party + 1);
+    const feeds = (q: number): boolean => capability < 0 || net.pledgeCapability[q] === capability;
+    let feeding = 0;
+    for (let q = first; q < end; q++) if (feeds(q)) feeding++;
+    const others = feeding - (aux & 1);
     // Sized up front: kept with the network, a million of these should not carry spare capacity.
     const shown = new Array<string>(Math.min(others, MAX_LISTED));
     let listed = 0;
-    for (let i = first; i < end && listed < shown.length; i++) {
-      const index = this.members.member[i] as number;
-      if (index !== self) shown[listed++] = net.pledgeIds[index] as string;
-    }
-    const more = others - listed;
-    const reason: Reason = { kind: 'waits', party: net.partyIds[net.keyBucket[k] as number] as PartyId, pledges: shown, more };
-    const capability = net.keyCapability[k] as number;
+    for (let q = first; q < end && listed < shown.length; q++) if (q !== self && feeds(q)) shown[listed++] = net.pledgeIds[q] as string;
+    const reason: Reason = { kind: 'waits', party: net.partyIds[party] as PartyId, pledges: shown, more: others - listed };
     if (capability >= 0) reason.capability = net.capabilityIds[capability] as string;
     return reason;
   }
+}
+
+// The first index of `sorted` (ascending) holding `value` or more.
+function lowerBound(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const waitsReasonsOf = perNetwork((net) => new WaitsReasons(net));

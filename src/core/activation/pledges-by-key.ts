@@ -2,25 +2,18 @@ import { freshArrays, type Int32Workspace } from '../graph/strongly-connected-co
 import type { Network } from './compile-network.js';
 import { keyOfFeed } from './compile-feeds.js';
 
-// Which pledges feed each aggregate key, as CSR over the network's feed lists: for the "waits for" explanations
-// (all pledges, built once per network) and for the waiting groups (the assurance-gap pledges of one evaluation).
+// Which of some pledges feed each aggregate key, as CSR over the network's feed lists: for the waiting groups (the
+// assurance-gap pledges of one evaluation).
 
-/**
- * CSR key → positions in `pledges` (ascending) of the pledges feeding the key; without `pledges`, every pledge
- * of the network, so that positions are pledge indices. Arrays come from `work` (new ones by default).
- */
-export function pledgesByKey(
-  net: Network,
-  pledges?: ArrayLike<number>,
-  work: Int32Workspace = freshArrays,
-): { start: Int32Array; member: Int32Array } {
-  const count = pledges === undefined ? net.pledgeIds.length : pledges.length;
+/** CSR key → positions in `pledges` (ascending) of the pledges feeding the key. Arrays come from `work` (new ones by default). */
+export function pledgesByKey(net: Network, pledges: ArrayLike<number>, work: Int32Workspace = freshArrays): { start: Int32Array; member: Int32Array } {
+  const count = pledges.length;
   const { feedStart, feed, slotKey } = net;
   // One pass over the feed lists, which a gap's pledges read scattered over the network, noting each entry's key
   // and position; the counting sort then reads only those notes.
   let entries = 0;
   for (let i = 0; i < count; i++) {
-    const p = pledges === undefined ? i : (pledges[i] as number);
+    const p = pledges[i] as number;
     entries += (feedStart[p + 1] as number) - (feedStart[p] as number);
   }
   const entryKey = work('byKey.entryKey', entries);
@@ -28,7 +21,7 @@ export function pledgesByKey(
   const start = work('byKey.start', net.keyCount + 1).fill(0);
   let e = 0;
   for (let i = 0; i < count; i++) {
-    const p = pledges === undefined ? i : (pledges[i] as number);
+    const p = pledges[i] as number;
     const end = feedStart[p + 1] as number;
     for (let f = feedStart[p] as number; f < end; f++) {
       const k = keyOfFeed(feed[f] as number, slotKey);

@@ -97,4 +97,30 @@ describe('spliceNetwork', () => {
     );
     expect(made).toBeGreaterThan(400);
   });
+
+  it('merges the threshold order of keys watched by 33–80 leaves with equal bounds as a fresh compile sorts it, on 200 models', () => {
+    // Many thresholds of few bounds on one capability's keys: larger keys are sorted another way than small ones
+    // (compile-watches.ts), and ties must keep node order in both.
+    const thresholdPledge = fc.record({
+      party: fc.constantFrom(...PARTIES),
+      capability: fc.constantFrom(...CAPABILITIES),
+      quantity: quantityArbitrary,
+      areas: fc.constant(['ua']),
+      condition: fc.tuple(fc.constantFrom('total' as const, 'count' as const), fc.integer({ min: 0, max: 3 })).map(([kind, threshold]): Condition => ({ kind, capability: 'air.fighters', op: '>=', threshold, at, capabilityAt: at })),
+    });
+    let made = 0;
+    fc.assert(
+      fc.property(fc.array(thresholdPledge, { minLength: 70, maxLength: 160 }), fc.array(editArbitrary, { minLength: 1, maxLength: 4 }), (shapes, edits) => {
+        const naming = namingPledges();
+        const pledges = [...naming, ...shapes.map((shape, i) => ({ id: `p${i}`, ...shape }))];
+        const { next, splice } = applyEdits(pledges, edits, naming.length);
+        const spliced = spliceNetwork(compileNetwork(pledges), splice);
+        if (!spliced) return;
+        made++;
+        expect(spliced.thresholds).toEqual(compileNetwork(next).thresholds);
+      }),
+      { numRuns: 200 },
+    );
+    expect(made).toBeGreaterThan(100);
+  });
 });

@@ -10,14 +10,15 @@ import {
   type PledgeBlock,
   setNamesOf,
 } from './compile-network.js';
-import { allocateNodeArrays, allocatePledgeFields, isThreshold, NodeBlockWriter, type NodeSource } from './node-blocks.js';
+import { allocateNodeArrays, allocatePledgeFields, isThreshold, NodeBlockWriter } from './node-blocks.js';
 
 // A network for candidates that differ from a compiled network's by a few pledges removed, inserted or replaced
 // (a write), made from that network instead of compiled anew: equal to compileNetwork of the new candidates, array
 // for array (property-tested through compiled-candidates.property.test.ts). The kept pledges' node blocks are
 // copied into place (the order grouped by party, network-order.ts, is merged, not sorted), only the inserted
 // pledges' conditions are compiled, and the feeds are listed for them alone; what depends on every pledge (slots,
-// watches, threshold order, full sums, start codes) is worked out from the typed arrays as compileNetwork does.
+// watches, full sums, start codes) is worked out from the typed arrays as compileNetwork does, and the threshold
+// order is merged from the old network's.
 // The names keep their numbers, so a splice is refused (undefined) when a fresh compile would number them
 // otherwise: a removed pledge was the first to use a name, or an inserted one uses a name first used after it. A
 // pledge replaced by a version naming the same things (only its quantity changed) keeps its first uses: the new
@@ -48,10 +49,11 @@ export function spliceNetwork(network: Network, splice: NetworkSplice): Network 
   const order = mergeByParty(network, splice, blocks);
   if (!order) return undefined;
   const pledges = placePledges(network, splice, blocks, order);
-  const nodes = placeNodes(network, blocks, order.source);
+  const { arrays: nodes, nodeMap, added } = placeNodes(network, blocks, order.source);
   const linked = { ...tablesOf(network), ...pledges, ...nodes };
   const { feedStart, feedKey } = listSplicedFeeds(network, blocks, order.source);
-  const spliced = finishNetwork({ ...linked, ...slotFeeds(linked, feedStart, feedKey) }, order.inputIndex, splice.inputIds);
+  const previous = { order: network.thresholds, nodeMap, added };
+  const spliced = finishNetwork({ ...linked, ...slotFeeds(linked, feedStart, feedKey) }, order.inputIndex, splice.inputIds, previous);
   setNamesOf(spliced, names);
   return spliced;
 }
@@ -159,13 +161,15 @@ function placePledges(network: Network, splice: NetworkSplice, blocks: readonly 
   return fields;
 }
 
-// Each pledge's node block copied to its new place (node-blocks.ts), as network-order.ts moves them.
+// Each pledge's node block copied to its new place (node-blocks.ts), as network-order.ts moves them; with where
+// each old node went (-1: removed) and the inserted pledges' threshold leaves, for the threshold order's merge.
 function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: Int32Array) {
   const count = source.length;
   const oldRoot = network.rootNode;
   const span = (o: number): [number, number] => [o === 0 ? 0 : (oldRoot[o - 1] as number) + 1, oldRoot[o] as number];
   let nodeCount = 0;
   let thresholdCount = 0;
+  let addedCount = 0;
   for (let q = 0; q < count; q++) {
     const o = source[q] as number;
     if (o >= 0) {
@@ -176,15 +180,27 @@ function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: In
       const block = blocks[-1 - o] as PledgeBlock;
       nodeCount += block.nodeKind.length;
       thresholdCount += block.thresholdBound.length;
+      addedCount += block.thresholdBound.length;
     }
   }
   const nodes = new NodeBlockWriter(allocateNodeArrays(count, nodeCount, thresholdCount));
+  const nodeMap = new Int32Array(network.nodeKind.length).fill(-1);
+  const added = new Int32Array(addedCount);
+  let a = 0;
   for (let q = 0; q < count; q++) {
     const o = source[q] as number;
-    const from: NodeSource = o >= 0 ? network : (blocks[-1 - o] as PledgeBlock);
-    nodes.copy(from, o >= 0 ? span(o) : [0, from.nodeKind.length - 1], q);
+    const at = nodes.to;
+    if (o >= 0) {
+      const [first, root] = span(o);
+      nodes.copy(network, [first, root], q);
+      for (let n = first; n <= root; n++) nodeMap[n] = at + n - first;
+    } else {
+      const block = blocks[-1 - o] as PledgeBlock;
+      nodes.copy(block, [0, block.nodeKind.length - 1], q);
+      for (let n = 0; n < block.nodeKind.length; n++) if (isThreshold(block.leafType[n] as number)) added[a++] = at + n;
+    }
   }
-  return nodes.arrays;
+  return { arrays: nodes.arrays, nodeMap, added };
 }
 
 // The keys each pledge feeds, in new network order: a kept pledge's from its feed entries (its party, capability,
