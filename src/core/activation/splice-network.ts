@@ -161,21 +161,22 @@ function placePledges(network: Network, splice: NetworkSplice, blocks: readonly 
   return fields;
 }
 
-// Each pledge's node block copied to its new place (node-blocks.ts), as network-order.ts moves them; with where
-// each old node went (-1: removed) and the inserted pledges' threshold leaves, for the threshold order's merge.
+// Each pledge's node block copied to its new place (node-blocks.ts), as network-order.ts moves them — kept pledges
+// that stay consecutive in one run each —, with where each old node went (-1: removed) and the inserted pledges'
+// threshold leaves, for the threshold order's merge.
 function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: Int32Array) {
   const count = source.length;
   const oldRoot = network.rootNode;
-  const span = (o: number): [number, number] => [o === 0 ? 0 : (oldRoot[o - 1] as number) + 1, oldRoot[o] as number];
-  let nodeCount = 0;
-  let thresholdCount = 0;
+  const firstNode = (o: number): number => (o === 0 ? 0 : (oldRoot[o - 1] as number) + 1);
+  // The old totals, less the removed pledges' nodes and thresholds, plus the inserted ones'.
+  const kept = new Uint8Array(oldRoot.length);
+  let nodeCount = network.nodeKind.length;
+  let thresholdCount = network.thresholdBound.length;
   let addedCount = 0;
   for (let q = 0; q < count; q++) {
     const o = source[q] as number;
     if (o >= 0) {
-      const [first, root] = span(o);
-      nodeCount += root + 1 - first;
-      for (let n = first; n <= root; n++) if (isThreshold(network.leafType[n] as number)) thresholdCount++;
+      kept[o] = 1;
     } else {
       const block = blocks[-1 - o] as PledgeBlock;
       nodeCount += block.nodeKind.length;
@@ -183,21 +184,30 @@ function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: In
       addedCount += block.thresholdBound.length;
     }
   }
+  for (let o = 0; o < kept.length; o++) {
+    if (kept[o] === 1) continue;
+    nodeCount -= (oldRoot[o] as number) + 1 - firstNode(o);
+    for (let n = firstNode(o); n <= (oldRoot[o] as number); n++) if (isThreshold(network.leafType[n] as number)) thresholdCount--;
+  }
   const nodes = new NodeBlockWriter(allocateNodeArrays(count, nodeCount, thresholdCount));
   const nodeMap = new Int32Array(network.nodeKind.length).fill(-1);
   const added = new Int32Array(addedCount);
   let a = 0;
-  for (let q = 0; q < count; q++) {
+  for (let q = 0; q < count; ) {
     const o = source[q] as number;
     const at = nodes.to;
     if (o >= 0) {
-      const [first, root] = span(o);
-      nodes.copy(network, [first, root], q);
-      for (let n = first; n <= root; n++) nodeMap[n] = at + n - first;
+      let run = 1;
+      while (q + run < count && source[q + run] === o + run) run++;
+      const from = firstNode(o);
+      nodes.copyRun(network, o, run, q);
+      for (let n = from; n < from + nodes.to - at; n++) nodeMap[n] = n + at - from;
+      q += run;
     } else {
       const block = blocks[-1 - o] as PledgeBlock;
       nodes.copy(block, [0, block.nodeKind.length - 1], q);
       for (let n = 0; n < block.nodeKind.length; n++) if (isThreshold(block.leafType[n] as number)) added[a++] = at + n;
+      q++;
     }
   }
   return { arrays: nodes.arrays, nodeMap, added };
