@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachStore, makeParty } from '../../test/support/stores.js';
-import type { Principal } from '../core/access/principal.js';
+import type { Principal, VisibilityScope } from '../core/access/principal.js';
+import { viewCounts } from '../core/access/restrict-changed-dataset.js';
+import { canSeeItem } from '../core/access/visibility.js';
+import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import { networkCounts } from '../core/scenario/compiled-candidates.js';
 import type { ScenarioResult } from '../core/scenario/evaluate-scenario.js';
 import type { Pledge } from '../core/types.js';
@@ -14,6 +17,8 @@ import { estimateDatasetBytes } from './store-dataset.js';
 // the views patched after writes (creates, updates, deletes, a pledge made confidential or opened). The
 // coordinators' view is compiled by the warm-up, so their first evaluation compiles nothing. A view is cached at
 // what it holds of its own, not as a copy of the dataset (which kept a coordinators' view at 100k out of the cache).
+// A view after a write is derived from the caller's view before it (restrict-changed-dataset.ts): after one write,
+// two in a row and a delete, each caller's evaluation holds exactly the pledges they may see.
 
 describeEachStore('scenario views per scope', (suite) => {
   let services: Services;
@@ -69,6 +74,53 @@ describeEachStore('scenario views per scope', (suite) => {
     await check({ DE: ['de-new', 'de-open', 'fr-secret-2'], GB: ['de-new', 'de-open', 'fr-gb', 'fr-revision', 'fr-secret-2'] });
     await services.records.remove(system, pledgeEntity, 'de-open', 1);
     await check({ DE: ['de-new', 'fr-secret-2'], GB: ['de-new', 'fr-gb', 'fr-revision', 'fr-secret-2'] });
+  });
+
+  it('derives the views after a write from those before it, hiding exactly what each caller may not see', async () => {
+    const analyst: Principal = { kind: 'user', userId: 'an', name: 'an', role: 'analyst', party: null };
+    const callers: [VisibilityScope, Principal][] = [
+      [{ kind: 'coordinator' }, coordinator],
+      [{ kind: 'coalition' }, analyst],
+      ...['DE', 'FR', 'GB'].map((party): [VisibilityScope, Principal] => [{ kind: 'party', party }, delegate(party)]),
+    ];
+    let held: PreparedDataset[] = [];
+    // Each caller's evaluation and view hold exactly the pledges of the whole dataset they may see.
+    const check = async (mine: Record<string, string[]>): Promise<void> => {
+      const all = await services.scenarios.dataset(system);
+      const views: PreparedDataset[] = [];
+      for (const [scope, principal] of callers) {
+        const visible = all.pledges.filter((item) => canSeeItem(scope, { confidentiality: item.confidentiality, owners: [item.party], sharedWith: item.sharedWith })).map((item) => item.id).sort();
+        const result = await services.scenarios.evaluate(principal, { facts: [] });
+        expect(seen(result)).toEqual(visible);
+        const view = await services.scenarios.dataset(principal);
+        views.push(view);
+        expect(view.pledges.map((item) => item.id).sort()).toEqual(visible);
+        expect([...view.conditions.keys()].sort()).toEqual(visible);
+        const key = scope.kind === 'party' ? scope.party : scope.kind;
+        expect(visible.filter((id) => id.startsWith('v-'))).toEqual(mine[key]);
+      }
+      held = views;
+    };
+    await check({ coordinator: [], coalition: [], DE: [], FR: [], GB: [] });
+    const counts = { ...viewCounts };
+    // Views held here (the cache drops the previous head's): each next one is derived from them.
+    await services.records.create(system, pledgeEntity, pledge('v-gb', 'GB', 'coalition'));
+    await check({ coordinator: ['v-gb'], coalition: ['v-gb'], DE: ['v-gb'], FR: ['v-gb'], GB: ['v-gb'] });
+    // Made restricted: gone for the analyst and the other delegates.
+    await services.records.replace(system, pledgeEntity, pledge('v-gb', 'GB', 'restricted'), 1);
+    await check({ coordinator: ['v-gb'], coalition: [], DE: [], FR: [], GB: ['v-gb'] });
+    // Bilateral, shared with DE: for DE and FR only.
+    await services.records.create(system, pledgeEntity, pledge('v-fr-de', 'FR', 'bilateral', { sharedWith: ['DE'] }));
+    await check({ coordinator: ['v-gb'], coalition: [], DE: ['v-fr-de'], FR: ['v-fr-de'], GB: ['v-gb'] });
+    expect(viewCounts.derived - counts.derived).toBe(3 * callers.length);
+    expect(viewCounts.unfit).toBe(counts.unfit);
+    // Two writes before the next evaluation: shared with GB instead, and open to the coalition again.
+    await services.records.replace(system, pledgeEntity, pledge('v-fr-de', 'FR', 'bilateral', { sharedWith: ['GB'] }), 1);
+    await services.records.replace(system, pledgeEntity, pledge('v-gb', 'GB', 'coalition'), 2);
+    await check({ coordinator: ['v-gb'], coalition: ['v-gb'], DE: ['v-gb'], FR: ['v-fr-de', 'v-gb'], GB: ['v-fr-de', 'v-gb'] });
+    await services.records.remove(system, pledgeEntity, 'v-fr-de', 2);
+    await check({ coordinator: ['v-gb'], coalition: ['v-gb'], DE: ['v-gb'], FR: ['v-gb'], GB: ['v-gb'] });
+    expect(held).toHaveLength(callers.length);
   });
 
   it('keeps a view at the size of what it holds of its own, and hands it out again at the same head', async () => {

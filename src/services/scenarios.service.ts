@@ -1,5 +1,6 @@
 import type { Principal, VisibilityScope } from '../core/access/principal.js';
 import { scopeKey, scopeOf } from '../core/access/principal.js';
+import { restrictChangedDataset } from '../core/access/restrict-changed-dataset.js';
 import { restrictDataset } from '../core/access/restrict-dataset.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
 import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
@@ -94,7 +95,7 @@ export class ScenarioService {
       const full = await this.cache.forHead(this.store.db, head);
       if (scope.kind === 'all') return full;
       const key = `${scopeKey(scope)}\n`;
-      return (await this.views.get(head, key, async () => viewOf(full, this.successor(key, restrictDataset(full, scope))))).dataset;
+      return (await this.views.get(head, key, async () => viewOf(full, this.successor(key, this.viewOfNow(key, full, scope))))).dataset;
     }
     // A past version counts only for a caller who may see it and the pledge as it is now.
     const past = await this.pastDatasets.get(head, asOf, async () => {
@@ -104,6 +105,14 @@ export class ScenarioService {
     if (scope.kind === 'all') return past.dataset;
     const key = `${scopeKey(scope)}\n${asOf}`;
     return (await this.views.get(head, key, async () => viewOf(past.dataset, this.successor(key, restrictDataset(past.dataset, scope, past.pledgesNow))))).dataset;
+  }
+
+  // The scope's view of the dataset now: derived from its view of the dataset before the write that made this one,
+  // in proportion to the change, when that view is still known (restrict-changed-dataset.ts); else a pass over
+  // every pledge. Views of the past keep the full pass: which versions they hide depends on the pledges now too.
+  private viewOfNow(key: string, full: PreparedDataset, scope: VisibilityScope): PreparedDataset {
+    const previous = this.latest.get(key)?.deref();
+    return previous ? restrictChangedDataset(previous, full, scope) : restrictDataset(full, scope);
   }
 
   // A view (or past dataset) made for a new audit head may patch what was compiled for the one it replaces (the

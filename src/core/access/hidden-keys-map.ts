@@ -10,10 +10,14 @@ export class HiddenKeysMap<K, V> extends MapView<K, V> {
   constructor(
     private readonly base: ReadonlyMap<K, V>,
     private readonly hidden: ReadonlySet<K>,
+    /** The size when the caller knows it (every hidden key in `base`): not counted again for each view. */
+    size?: number,
   ) {
     super();
-    let size = base.size;
-    for (const key of hidden) if (base.has(key)) size--;
+    if (size === undefined) {
+      size = base.size;
+      for (const key of hidden) if (base.has(key)) size--;
+    }
     this.size = size;
   }
 

@@ -5,6 +5,7 @@ import { guaranteeTriggerProblem } from '../guarantees/requires-trigger.js';
 import type { Dataset, Pledge } from '../types.js';
 import { areaInUse, rememberVocabulary, type Vocabulary, vocabularyOf } from './change-vocabulary.js';
 import { checkRecordChange } from './check-record-change.js';
+import { rememberLineage } from './dataset-lineage.js';
 import { LayeredMap } from './layered-map.js';
 import { type PreparedDataset, prepareDataset } from './prepare-dataset.js';
 import { appendRecord, findById, replaceRecord } from './record-positions.js';
@@ -43,7 +44,7 @@ export function prepareChangedDataset(previous: PreparedDataset, collection: str
   const changed = applyDatasetChange(previous, collection, change);
   const full = (): Result<PreparedDataset> => {
     changeChecks.full++;
-    return prepareDataset(changed);
+    return remembered(prepareDataset(changed), previous, collection, change);
   };
   if (collection !== 'pledges') {
     const checked = checkRecordChange(previous, changed, vocabularyOf(previous), collection, change);
@@ -51,14 +52,20 @@ export function prepareChangedDataset(previous: PreparedDataset, collection: str
     const prepared: PreparedDataset = { ...changed, conditions: previous.conditions, capabilityById: checked.capabilityById };
     rememberVocabulary(prepared, checked.vocabulary);
     changeChecks.quick++;
-    return succeed(prepared);
+    return remembered(succeed(prepared), previous, collection, change);
   }
   const quick = change.kind === 'delete' ? checkDeletedPledge(previous, changed, change.id) : checkWrittenPledge(previous, changed, change.record as Pledge, change.kind);
   if (!quick) return full();
   const prepared: PreparedDataset = { ...changed, conditions: quick.conditions, capabilityById: previous.capabilityById };
   rememberVocabulary(prepared, quick.vocabulary);
   changeChecks.quick++;
-  return succeed(prepared);
+  return remembered(succeed(prepared), previous, collection, change);
+}
+
+// What a changed dataset was made from (dataset-lineage.ts), for what is derived from it by the change alone.
+function remembered(prepared: Result<PreparedDataset>, previous: PreparedDataset, collection: string, change: DatasetChange): Result<PreparedDataset> {
+  if (prepared.ok) rememberLineage(prepared.value, previous, collection, change);
+  return prepared;
 }
 
 interface QuickResult {
