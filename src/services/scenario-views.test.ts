@@ -18,7 +18,7 @@ import { estimateDatasetBytes } from './store-dataset.js';
 // coordinators' view is compiled by the warm-up, so their first evaluation compiles nothing. A view is cached at
 // what it holds of its own, not as a copy of the dataset (which kept a coordinators' view at 100k out of the cache).
 // A view after a write is derived from the caller's view before it (restrict-changed-dataset.ts): after one write,
-// two in a row and a delete, each caller's evaluation holds exactly the pledges they may see.
+// two in a row (replayed at once) and a delete, each caller's evaluation holds exactly the pledges they may see.
 
 describeEachStore('scenario views per scope', (suite) => {
   let services: Services;
@@ -120,6 +120,9 @@ describeEachStore('scenario views per scope', (suite) => {
     await check({ coordinator: ['v-gb'], coalition: ['v-gb'], DE: ['v-gb'], FR: ['v-fr-de', 'v-gb'], GB: ['v-fr-de', 'v-gb'] });
     await services.records.remove(system, pledgeEntity, 'v-fr-de', 2);
     await check({ coordinator: ['v-gb'], coalition: ['v-gb'], DE: ['v-gb'], FR: ['v-gb'], GB: ['v-gb'] });
+    // Each of these views too was derived (the two writes replayed at once).
+    expect(viewCounts.derived - counts.derived).toBe(5 * callers.length);
+    expect(viewCounts.unfit).toBe(counts.unfit);
     expect(held).toHaveLength(callers.length);
   });
 

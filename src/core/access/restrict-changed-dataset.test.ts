@@ -96,4 +96,23 @@ describe('restrictChangedDataset', () => {
     expect(ids(party('B'))).toEqual(['a-open', 'b-open', 'c-open']);
     expect(viewsAfter(start(), { kind: 'delete', id: 'a-open' }).ids(party('C'))).toEqual(['b-open', 'c-open']);
   });
+
+  it('replays the writes since the view it is given, and makes a view anew beyond the last 64', () => {
+    let dataset = start();
+    const previous = SCOPES.map((scope) => restrictDataset(dataset, scope));
+    const derive = (): PreparedDataset[] => SCOPES.map((scope, i) => restrictChangedDataset(previous[i] as PreparedDataset, dataset, scope));
+    dataset = write(dataset, { kind: 'update', record: makePledge('a-open', { party: 'A', confidentiality: 'restricted' }) });
+    dataset = write(dataset, { kind: 'create', record: { ...makePledge('c-shared', { party: 'C', confidentiality: 'bilateral' }), sharedWith: ['A'] } as Pledge });
+    dataset = write(dataset, { kind: 'delete', id: 'b-open' });
+    let counts = { ...viewCounts };
+    const views = derive();
+    expect(viewCounts.derived - counts.derived).toBe(SCOPES.length);
+    expect(views[SCOPES.indexOf(party('A'))]?.pledges.map((pledge) => pledge.id)).toEqual(['a-open', 'c-open', 'c-shared']);
+    expect(views[SCOPES.indexOf(party('B'))]?.pledges.map((pledge) => pledge.id)).toEqual(['b-secret', 'c-open']);
+    expect(views[SCOPES.indexOf(coalition)]?.pledges.map((pledge) => pledge.id)).toEqual(['c-open']);
+    for (let i = 0; i < 64; i++) dataset = write(dataset, { kind: 'update', record: makePledge('c-open', { party: 'C', quantity: { min: i + 1, max: i + 1 } }) });
+    counts = { ...viewCounts };
+    derive().forEach((view, i) => expect(view.pledges).toEqual(restrictDataset(dataset, SCOPES[i] as VisibilityScope).pledges));
+    expect(viewCounts.full - counts.full).toBe(SCOPES.length);
+  });
 });

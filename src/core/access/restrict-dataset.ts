@@ -19,6 +19,7 @@ import { canSeeItem, canSeeRecord } from './visibility.js';
 
 // A revision of a hidden pledge as it stands alone in a view: one object per revision, shared by every view.
 const standingAlone = new WeakMap<Pledge, Pledge>();
+const originals = new WeakMap<Pledge, Pledge>();
 
 /**
  * The dataset as a scope sees it (the same object for `all`). `now` (for a dataset of the past) holds each
@@ -95,6 +96,12 @@ function alone(pledge: Pledge): Pledge {
     const { supersedes: _hidden, ...rest } = pledge;
     known = rest;
     standingAlone.set(pledge, known);
+    originals.set(known, pledge);
   }
   return known;
+}
+
+/** The dataset's pledge a view's entry is (itself, or the revision an entry standing alone was made from). */
+export function originalPledge(entry: Pledge): Pledge {
+  return originals.get(entry) ?? entry;
 }
