@@ -8,13 +8,15 @@ import type { Dataset, Pledge } from '../types.js';
 import type { VisibilityScope } from './principal.js';
 import { restrictChangedDataset, viewCounts } from './restrict-changed-dataset.js';
 import { restrictDataset } from './restrict-dataset.js';
+import { viewPositions } from './view-positions.js';
 import { canSeeItem } from './visibility.js';
 
 // On random sequences of writes — pledges created, updated (often only their confidentiality or shares, hiding or
 // showing a pledge that others' revisions supersede) and deleted, writes to the other collections, refused writes,
 // a head moved by a write to no collection, a dataset read anew — each scope's view derived from its view before
 // the write, or several writes before it, equals restrictDataset of the new dataset: the same pledge objects in the same order, the same
-// conditions for every id, the dataset itself when nothing is hidden, and never a pledge the scope may not see.
+// conditions for every id, the same positions by id (viewPositions), the dataset itself when nothing is hidden, and
+// never a pledge the scope may not see.
 
 const PARTIES = ['A', 'B', 'C', 'D'];
 const IDS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
@@ -80,6 +82,17 @@ function expectSameView(derived: PreparedDataset, dataset: PreparedDataset, scop
   for (const id of [...IDS, 'p9']) {
     expect(derived.conditions.has(id)).toBe(expected.conditions.has(id));
     expect(derived.conditions.get(id)).toBe(expected.conditions.get(id));
+  }
+  // Positions by id, as positionsOf would give them, for the derived view and the fresh one.
+  const fresh = new Map(derived.pledges.map((pledge, i) => [pledge.id, i]));
+  for (const view of [derived, expected]) {
+    const positions = viewPositions(view);
+    expect(positions.size).toBe(fresh.size);
+    expect([...positions]).toEqual([...fresh]);
+    for (const id of [...IDS, 'p9']) {
+      expect(positions.get(id)).toBe(fresh.get(id));
+      expect(positions.has(id)).toBe(fresh.has(id));
+    }
   }
   for (const pledge of derived.pledges) expect(canSeeItem(scope, { confidentiality: pledge.confidentiality, owners: [pledge.party], sharedWith: pledge.sharedWith })).toBe(true);
 }

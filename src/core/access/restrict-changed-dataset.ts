@@ -2,6 +2,7 @@ import { type DatasetStep, datasetToken, lineageOf } from '../dataset/dataset-li
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { Pledge } from '../types.js';
 import { HiddenKeysMap } from './hidden-keys-map.js';
+import { countBelow, insertPosition, removePosition } from './hidden-positions.js';
 import type { VisibilityScope } from './principal.js';
 import { canSeePledge, originalPledge, rememberView, restrictDataset, viewedPledge, viewRecordOf } from './restrict-dataset.js';
 
@@ -145,36 +146,4 @@ function viewOf(dataset: PreparedDataset, scope: VisibilityScope, pledges: reado
   // Every hidden id is a pledge's, and a prepared dataset has a parsed condition for each pledge.
   const conditions = new HiddenKeysMap(dataset.conditions, hidden, dataset.conditions.size - hidden.size);
   return rememberView({ ...dataset, pledges: pledges as Pledge[], conditions }, scope, dataset, hidden, hiddenAt);
-}
-
-// How many of the ascending positions are below `position`.
-function countBelow(positions: Int32Array, position: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((positions[mid] as number) < position) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function insertPosition(positions: Int32Array, position: number): Int32Array {
-  const i = countBelow(positions, position);
-  const next = new Int32Array(positions.length + 1);
-  next.set(positions.subarray(0, i));
-  next[i] = position;
-  next.set(positions.subarray(i), i + 1);
-  return next;
-}
-
-// Without `position` (if there); the later ones moved down by one when the record at `position` left the list.
-function removePosition(positions: Int32Array, position: number, shift = true): Int32Array {
-  const i = countBelow(positions, position);
-  const present = positions[i] === position;
-  const next = new Int32Array(positions.length - (present ? 1 : 0));
-  next.set(positions.subarray(0, i));
-  const rest = positions.subarray(present ? i + 1 : i);
-  for (let j = 0; j < rest.length; j++) next[i + j] = (rest[j] as number) - (shift ? 1 : 0);
-  return next;
 }

@@ -48,8 +48,9 @@ export function restrictDataset(dataset: PreparedDataset, scope: VisibilityScope
 
 /** What a view of now was made from (restrict-changed-dataset.ts derives the next head's view from it). */
 export interface ViewRecord {
-  /** The dataset it is a view of. */
+  /** The dataset it is a view of, and that dataset's pledges (view-positions.ts looks positions up in them). */
   source: DatasetToken;
+  sourcePledges: readonly Pledge[];
   hidden: ReadonlySet<string>;
   /** The positions of the hidden pledges in the dataset's list, ascending. */
   hiddenAt: Int32Array;
@@ -65,13 +66,19 @@ export function rememberView(view: PreparedDataset, scope: VisibilityScope, data
     records = new Map();
     viewRecords.set(view, records);
   }
-  records.set(scopeKey(scope), { source: datasetToken(dataset), hidden, hiddenAt });
+  records.set(scopeKey(scope), { source: datasetToken(dataset), sourcePledges: dataset.pledges, hidden, hiddenAt });
   return view;
 }
 
 /** What `view` was made from for `scope`, if restrictDataset (or restrictChangedDataset) made it. */
 export function viewRecordOf(view: PreparedDataset, scope: VisibilityScope): ViewRecord | undefined {
   return viewRecords.get(view)?.get(scopeKey(scope));
+}
+
+/** What `view` was made from for any scope (a view hiding something is made for one scope). */
+export function anyViewRecordOf(view: PreparedDataset): ViewRecord | undefined {
+  const records = viewRecords.get(view);
+  return records === undefined ? undefined : records.values().next().value;
 }
 
 /**
