@@ -171,7 +171,8 @@ interface SlotOutput {
 // of the party's slots exist. Returns the number of slots.
 function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32Array; order: Int32Array }): number {
   let slots = 0;
-  const keyCount = input.keyCount;
+  const { keyCount, keyType } = input;
+  const { feedStart, feedKey, feedSlot } = out;
   const context: LeafContext = {
     pledge: 0,
     party: 0,
@@ -179,22 +180,25 @@ function assignSlots(input: FeedInput, out: SlotOutput, byParty: { start: Int32A
     slotOfKey: new Int32Array(keyCount),
     fedBy: new Int32Array(keyCount).fill(-1),
   };
+  const { slotParty, slotOfKey } = context;
+  const { start, order } = byParty;
   for (let r = 0; r < input.partyIds.length; r++) {
     context.party = r;
-    for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {
-      const p = byParty.order[i] as number;
-      for (let f = out.feedStart[p] as number; f < (out.feedStart[p + 1] as number); f++) {
-        const k = out.feedKey[f] as number;
-        if (input.keyType[k] === KEY_ACTIVE) continue;
-        if (context.slotParty[k] !== r) {
-          context.slotParty[k] = r;
-          context.slotOfKey[k] = slots++;
+    for (let i = start[r] as number; i < (start[r + 1] as number); i++) {
+      const p = order[i] as number;
+      const end = feedStart[p + 1] as number;
+      for (let f = feedStart[p] as number; f < end; f++) {
+        const k = feedKey[f] as number;
+        if (keyType[k] === KEY_ACTIVE) continue;
+        if (slotParty[k] !== r) {
+          slotParty[k] = r;
+          slotOfKey[k] = slots++;
         }
-        out.feedSlot[f] = context.slotOfKey[k] as number;
+        feedSlot[f] = slotOfKey[k] as number;
       }
     }
-    for (let i = byParty.start[r] as number; i < (byParty.start[r + 1] as number); i++) {
-      context.pledge = byParty.order[i] as number;
+    for (let i = start[r] as number; i < (start[r + 1] as number); i++) {
+      context.pledge = order[i] as number;
       markLeaves(input, out, context);
     }
   }
@@ -212,17 +216,20 @@ interface LeafContext {
 // A pledge's thresholds get their party's own slot; its active leaves the bit saying the pledge feeds the key.
 function markLeaves(input: FeedInput, out: SlotOutput, context: LeafContext): void {
   const { pledge, party, slotParty, slotOfKey, fedBy } = context;
-  for (let f = out.feedStart[pledge] as number; f < (out.feedStart[pledge + 1] as number); f++) {
-    if (out.feedSlot[f] === -1) fedBy[out.feedKey[f] as number] = pledge;
+  const { rootNode, leafType, leafRef, leafAux } = input;
+  const { feedStart, feedKey, feedSlot, thresholdSlot } = out;
+  for (let f = feedStart[pledge] as number; f < (feedStart[pledge + 1] as number); f++) {
+    if (feedSlot[f] === -1) fedBy[feedKey[f] as number] = pledge;
   }
-  const first = pledge === 0 ? 0 : (input.rootNode[pledge - 1] as number) + 1;
-  for (let n = first; n <= (input.rootNode[pledge] as number); n++) {
-    const type = input.leafType[n] as number;
-    const k = input.leafRef[n] as number;
+  const first = pledge === 0 ? 0 : (rootNode[pledge - 1] as number) + 1;
+  const root = rootNode[pledge] as number;
+  for (let n = first; n <= root; n++) {
+    const type = leafType[n] as number;
+    const k = leafRef[n] as number;
     if (type === LEAF_TOTAL || type === LEAF_COUNT) {
-      out.thresholdSlot[input.leafAux[n] as number] = slotParty[k] === party ? (slotOfKey[k] as number) : -1;
+      thresholdSlot[leafAux[n] as number] = slotParty[k] === party ? (slotOfKey[k] as number) : -1;
     } else if (type === LEAF_ACTIVE && fedBy[k] === pledge) {
-      input.leafAux[n]! |= 1;
+      leafAux[n]! |= 1;
     }
   }
 }

@@ -71,14 +71,15 @@ export function sortThresholdLeaves(input: OrderInput): Omit<ThresholdOrder, 'tr
   const count = keyStart[keyCount] as number;
   const leaf = new Int32Array(count);
   const bound = new Float64Array(count);
+  const { watchStart, watchLeaf, thresholdBound, leafAux } = input;
   for (let k = 0; k < keyCount; k++) {
-    const from = input.watchStart[k] as number;
+    const from = watchStart[k] as number;
     const at = keyStart[k] as number;
     const size = (keyStart[k + 1] as number) - at;
     for (let i = 0; i < size; i++) {
-      const l = input.watchLeaf[from + i] as number;
+      const l = watchLeaf[from + i] as number;
       leaf[at + i] = l;
-      bound[at + i] = input.thresholdBound[input.leafAux[l] as number] as number;
+      bound[at + i] = thresholdBound[leafAux[l] as number] as number;
     }
     sortByBound(leaf.subarray(at, at + size), bound.subarray(at, at + size));
   }
@@ -105,31 +106,47 @@ export function mergeThresholdLeaves(input: OrderInput & { leafRef: Int32Array }
   const keyCount = input.keyType.length;
   const leaf = new Int32Array(keyStart[keyCount] as number);
   const bound = new Float64Array(leaf.length);
-  const boundOf = (l: number): number => input.thresholdBound[input.leafAux[l] as number] as number;
-  const keyOf = (l: number): number => input.leafRef[l] as number;
-  const added = Array.from(previous.added).sort((a, b) => keyOf(a) - keyOf(b) || boundOf(a) - boundOf(b) || a - b);
-  const comesBefore = (l: number, otherBound: number, other: number): boolean => boundOf(l) < otherBound || (boundOf(l) === otherBound && l < other);
-  const { order, nodeMap } = previous;
+  const { thresholdBound, leafAux, leafRef } = input;
+  const boundOf = (l: number): number => thresholdBound[leafAux[l] as number] as number;
+  const added = Array.from(previous.added).sort((a, b) => (leafRef[a] as number) - (leafRef[b] as number) || boundOf(a) - boundOf(b) || a - b);
+  const { nodeMap } = previous;
+  const { keyStart: oldStart, leaf: oldLeaf, bound: oldBound } = previous.order;
   let next = 0;
   for (let k = 0; k < keyCount; k++) {
     let at = keyStart[k] as number;
-    const end = order.keyStart[k + 1] as number;
-    let i = order.keyStart[k] as number;
-    for (;;) {
-      while (i < end && (nodeMap[order.leaf[i] as number] as number) < 0) i++;
-      const mine = next < added.length && keyOf(added[next] as number) === k;
-      if (i === end && !mine) break;
-      if (at === keyStart[k + 1]) return sortThresholdLeaves(input);
-      if (mine && (i === end || comesBefore(added[next] as number, order.bound[i] as number, nodeMap[order.leaf[i] as number] as number))) {
-        leaf[at] = added[next] as number;
-        bound[at++] = boundOf(added[next++] as number);
-      } else {
-        leaf[at] = nodeMap[order.leaf[i] as number] as number;
-        bound[at++] = order.bound[i++] as number;
+    const limit = keyStart[k + 1] as number;
+    const end = oldStart[k + 1] as number;
+    let i = oldStart[k] as number;
+    // Most keys gain no leaf: their kept entries, renumbered, in order.
+    if (next === added.length || leafRef[added[next] as number] !== k) {
+      for (; i < end; i++) {
+        const kept = nodeMap[oldLeaf[i] as number] as number;
+        if (kept < 0) continue;
+        if (at === limit) return sortThresholdLeaves(input);
+        leaf[at] = kept;
+        bound[at++] = oldBound[i] as number;
+      }
+    } else {
+      for (;;) {
+        while (i < end && (nodeMap[oldLeaf[i] as number] as number) < 0) i++;
+        const mine = next < added.length && leafRef[added[next] as number] === k;
+        if (i === end && !mine) break;
+        if (at === limit) return sortThresholdLeaves(input);
+        const kept = i < end ? (nodeMap[oldLeaf[i] as number] as number) : -1;
+        const newcomer = mine ? (added[next] as number) : -1;
+        // Sorted by bound, then node: the newcomer goes first when its bound is lower, or equal and its node lower.
+        if (mine && (i === end || boundOf(newcomer) < (oldBound[i] as number) || (boundOf(newcomer) === oldBound[i] && newcomer < kept))) {
+          leaf[at] = newcomer;
+          bound[at++] = boundOf(newcomer);
+          next++;
+        } else {
+          leaf[at] = kept;
+          bound[at++] = oldBound[i++] as number;
+        }
       }
     }
     // The counts disagree only if the hint is not this network's: sort as a fresh compile does.
-    if (at !== keyStart[k + 1]) return sortThresholdLeaves(input);
+    if (at !== limit) return sortThresholdLeaves(input);
   }
   return { keyStart, leaf, bound, ...readThresholds(input, leaf) };
 }
@@ -147,12 +164,13 @@ function countThresholdLeaves(input: OrderInput): Int32Array {
 
 // Per entry, stored alongside for locality: its threshold's strictness and own-part slot.
 function readThresholds(input: OrderInput, leaf: Int32Array): { strict: Uint8Array; slot: Int32Array } {
+  const { leafAux, thresholdStrict, thresholdSlot } = input;
   const strict = new Uint8Array(leaf.length);
   const slot = new Int32Array(leaf.length);
   for (let i = 0; i < leaf.length; i++) {
-    const threshold = input.leafAux[leaf[i] as number] as number;
-    strict[i] = input.thresholdStrict[threshold] as number;
-    slot[i] = input.thresholdSlot[threshold] as number;
+    const threshold = leafAux[leaf[i] as number] as number;
+    strict[i] = thresholdStrict[threshold] as number;
+    slot[i] = thresholdSlot[threshold] as number;
   }
   return { strict, slot };
 }

@@ -27,26 +27,30 @@ export interface TruthInput {
 
 /** Per node, the bits TRUE_AT_* of the situations in which the leaf holds (0 for other nodes). */
 export function computeInitialLeafTruth(input: TruthInput, fullAtMin: FullSums, fullAtMax: FullSums): Uint8Array {
-  const truth = new Uint8Array(input.leafType.length);
+  // The arrays read into locals once: `input` is a network's many-field object, whose loads a loop would repeat.
+  const { leafType, leafRef, leafAux, keyType, thresholdBound, thresholdStrict, thresholdSlot } = input;
+  const minTotal = fullAtMin.keyTotal;
+  const maxTotal = fullAtMax.keyTotal;
+  const truth = new Uint8Array(leafType.length);
   for (let n = 0; n < truth.length; n++) {
-    const type = input.leafType[n] as number;
+    const type = leafType[n] as number;
     if (type === LEAF_ACTIVE) {
       // All active: some pledge of the key other than the leaf's own (bit 0 of aux: its pledge feeds the key).
-      const own = (input.leafAux[n] as number) & 1;
-      const k = input.leafRef[n] as number;
+      const own = (leafAux[n] as number) & 1;
+      const k = leafRef[n] as number;
       let bits = 0;
-      if ((fullAtMin.keyTotal[k] as number) - own >= 1) bits |= TRUE_AT_FULL_MIN;
-      if ((fullAtMax.keyTotal[k] as number) - own >= 1) bits |= TRUE_AT_FULL_MAX;
+      if ((minTotal[k] as number) - own >= 1) bits |= TRUE_AT_FULL_MIN;
+      if ((maxTotal[k] as number) - own >= 1) bits |= TRUE_AT_FULL_MAX;
       truth[n] = bits;
     } else if (type === LEAF_TOTAL || type === LEAF_COUNT) {
-      const t = input.leafAux[n] as number;
-      const k = input.leafRef[n] as number;
-      const slot = input.thresholdSlot[t] as number;
-      const isTotal = input.keyType[k] === KEY_TOTAL;
-      const bound = input.thresholdBound[t] as number;
-      const strict = input.thresholdStrict[t] === 1;
-      const atMin = (fullAtMin.keyTotal[k] as number) - ownPart(fullAtMin.partValue, slot, isTotal);
-      const atMax = (fullAtMax.keyTotal[k] as number) - ownPart(fullAtMax.partValue, slot, isTotal);
+      const t = leafAux[n] as number;
+      const k = leafRef[n] as number;
+      const slot = thresholdSlot[t] as number;
+      const isTotal = keyType[k] === KEY_TOTAL;
+      const bound = thresholdBound[t] as number;
+      const strict = thresholdStrict[t] === 1;
+      const atMin = (minTotal[k] as number) - ownPart(fullAtMin.partValue, slot, isTotal);
+      const atMax = (maxTotal[k] as number) - ownPart(fullAtMax.partValue, slot, isTotal);
       truth[n] =
         (meetsBound(atMin, bound, strict) ? TRUE_AT_FULL_MIN : 0) | (meetsBound(atMax, bound, strict) ? TRUE_AT_FULL_MAX : 0) | (meetsBound(0, bound, strict) ? TRUE_AT_NONE : 0);
     }
@@ -69,15 +73,16 @@ export interface StartCodeInput {
  * bytes a node only when there are too many facts for two.
  */
 export function encodeStartCodes(input: StartCodeInput, initialLeafTruth: Uint8Array, factCount: number): Uint16Array | Int32Array {
-  const length = input.nodeKind.length;
+  const { nodeKind, leafType, leafRef, leafAux } = input;
+  const length = nodeKind.length;
   const codes = START_FACT + 2 * factCount - 1 <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
   const always = TRUE_AT_FULL_MIN | TRUE_AT_FULL_MAX | TRUE_AT_NONE;
   for (let n = 0; n < length; n++) {
-    const kind = input.nodeKind[n] as number;
-    const type = input.leafType[n] as number;
+    const kind = nodeKind[n] as number;
+    const type = leafType[n] as number;
     if (kind === NODE_AND) codes[n] = START_AND;
     else if (kind === NODE_OR) codes[n] = START_OR;
-    else if (type === LEAF_FACT) codes[n] = START_FACT + 2 * (input.leafRef[n] as number) + (input.leafAux[n] as number);
+    else if (type === LEAF_FACT) codes[n] = START_FACT + 2 * (leafRef[n] as number) + (leafAux[n] as number);
     else if (type === LEAF_TOTAL || type === LEAF_COUNT || type === LEAF_ACTIVE) codes[n] = initialLeafTruth[n] as number;
     else codes[n] = type === LEAF_TRUE ? always : 0;
   }

@@ -98,21 +98,22 @@ export class NodeBlockWriter {
     leafRef.set(from.leafRef.subarray(first, end), to);
     // Thresholds are numbered in node order, so the run's are consecutive too, from its first one's.
     let firstThreshold = -1;
-    let thresholds = 0;
-    for (let n = first; n < end; n++) {
-      if (!isThreshold(from.leafType[n] as number)) continue;
-      if (firstThreshold < 0) firstThreshold = from.leafAux[n] as number;
-      thresholds++;
-    }
+    for (let n = first; n < end && firstThreshold < 0; n++) if (isThreshold(from.leafType[n] as number)) firstThreshold = from.leafAux[n] as number;
     const thresholdShift = this.threshold - firstThreshold;
     const pledgeShift = q - o;
+    const { nodeParent: fromParent, leafType: fromType, leafAux: fromAux } = from;
+    let thresholds = 0;
     for (let n = first; n < end; n++) {
-      const link = from.nodeParent[n] as number;
+      const link = fromParent[n] as number;
       // A root links to its pledge (-1 - pledge), any other node to its parent (2 × parent + AND bit).
       nodeParent[n + shift] = link < 0 ? link - pledgeShift : link + 2 * shift;
-      const type = from.leafType[n] as number;
-      const aux = from.leafAux[n] as number;
-      leafAux[n + shift] = type === LEAF_ACTIVE ? aux + 2 * pledgeShift : isThreshold(type) ? aux + thresholdShift : aux;
+      const type = fromType[n] as number;
+      const aux = fromAux[n] as number;
+      if (type === LEAF_ACTIVE) leafAux[n + shift] = aux + 2 * pledgeShift;
+      else if (isThreshold(type)) {
+        leafAux[n + shift] = aux + thresholdShift;
+        thresholds++;
+      } else leafAux[n + shift] = aux;
     }
     if (thresholds > 0) {
       thresholdBound.set(from.thresholdBound.subarray(firstThreshold, firstThreshold + thresholds), this.threshold);

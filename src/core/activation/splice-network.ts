@@ -201,7 +201,8 @@ function placeNodes(network: Network, blocks: readonly PledgeBlock[], source: In
       while (q + run < count && source[q + run] === o + run) run++;
       const from = firstNode(o);
       nodes.copyRun(network, o, run, q);
-      for (let n = from; n < from + nodes.to - at; n++) nodeMap[n] = n + at - from;
+      const end = from + nodes.to - at;
+      for (let n = from; n < end; n++) nodeMap[n] = n + at - from;
       q += run;
     } else {
       const block = blocks[-1 - o] as PledgeBlock;

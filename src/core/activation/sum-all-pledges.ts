@@ -29,19 +29,20 @@ export interface SumInput {
 export function sumAllPledges(input: SumInput, quantityMin: Float64Array, quantityMax: Float64Array): { atMin: FullSums; atMax: FullSums } {
   const atMin = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
   const atMax = { keyTotal: new Float64Array(input.keyCount), partValue: new Float64Array(input.slotCount) };
+  const { feedStart, feed, slotKey, keyType } = input;
   // In pledge order, which is grouped by party (network-order.ts): a party's slots stay in cache while its pledges add up.
   for (let pledge = 0; pledge < quantityMin.length; pledge++) {
-    const end = input.feedStart[pledge + 1] as number;
-    for (let f = input.feedStart[pledge] as number; f < end; f++) {
-      const entry = input.feed[f] as number;
+    const end = feedStart[pledge + 1] as number;
+    for (let f = feedStart[pledge] as number; f < end; f++) {
+      const entry = feed[f] as number;
       if (entry < 0) {
         atMin.keyTotal[-1 - entry]! += 1;
         atMax.keyTotal[-1 - entry]! += 1;
         continue;
       }
       const slot = entry;
-      const k = input.slotKey[slot] as number;
-      const type = input.keyType[k] as number;
+      const k = slotKey[slot] as number;
+      const type = keyType[k] as number;
       addPledge(atMin, k, slot, type, type === KEY_TOTAL ? (quantityMin[pledge] as number) : 1);
       addPledge(atMax, k, slot, type, type === KEY_TOTAL ? (quantityMax[pledge] as number) : 1);
     }
