@@ -8,11 +8,21 @@ import type { EntityDefinition, StoredRecord } from '../db/entities/entity-defin
 
 export const idParamsSchema = z.strictObject({ id: idSchema });
 
+const problemSchema = z
+  .object({
+    path: z.string(),
+    message: z.string().describe('What is wrong, in English'),
+    code: z.string().optional().describe('A stable code (`dataset.unknown_reference`, `condition.unknown_fact`, …) for saying it in another language'),
+    column: z.number().int().optional().describe('In a condition: the 1-based character position'),
+    reference: z.object({ collection: z.string(), id: z.string() }).optional().describe('An unknown reference: the collection and id referred to'),
+  })
+  .catchall(z.unknown());
+
 export const errorResponseSchema = z
   .object({
     error: z.string(),
     message: z.string(),
-    details: z.looseObject({ problems: z.array(z.object({ path: z.string(), message: z.string() }).catchall(z.unknown())).optional() }),
+    details: z.looseObject({ problems: z.array(problemSchema).optional() }),
   })
   .describe('An error: a stable code, a message, and the problems with their paths');
 

@@ -9,6 +9,8 @@ export interface InputProblem {
   message: string;
   code?: string;
   column?: number;
+  /** For an unknown reference: the collection and id referred to (a screen names them in its language). */
+  reference?: { collection: string; id: string };
 }
 
 /** An error with a code from the table: the edges turn it into a status or exit code; nothing was changed. */
@@ -51,12 +53,15 @@ export function problemsFromZod(error: z.ZodError, prefix = ''): InputProblem[] 
 
 /** Core problems (already with paths) as input problems. */
 export function problemsFromCore(problems: readonly Problem[], prefix = ''): InputProblem[] {
-  return problems.map((problem) => {
-    const path = prefix === '' ? problem.path : `${prefix}.${problem.path}`;
-    const entry: InputProblem = { path, message: problem.message, code: problem.code };
-    if (problem.column !== undefined) entry.column = problem.column;
-    return entry;
-  });
+  return problems.map((problem) => inputProblemOf(problem, prefix === '' ? problem.path : `${prefix}.${problem.path}`));
+}
+
+/** A core problem as an input problem at `path`: its code and, where it has them, its column and reference. */
+export function inputProblemOf(problem: Problem, path: string, message = problem.message): InputProblem {
+  const entry: InputProblem = { path, message, code: problem.code };
+  if (problem.column !== undefined) entry.column = problem.column;
+  if (problem.reference !== undefined) entry.reference = { ...problem.reference };
+  return entry;
 }
 
 /** Parse with a zod schema or throw an InputError listing every issue. */

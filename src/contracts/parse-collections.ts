@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Problem } from '../core/errors.js';
-import { formatPath, type InputProblem, problemsFromZod } from './input-error.js';
+import { formatPath, inputProblemOf, type InputProblem, problemsFromZod } from './input-error.js';
 
 // Parses a document of collections record by record, so that one bad record does not hide the problems
 // of the others: schema problems of bad records, then cross-record problems of the good ones, each with
@@ -75,9 +75,7 @@ export function relocateProblems(problems: readonly Problem[], parsed: Pick<Pars
         const original = parsed.positions.get(name)?.[Number(index)];
         return original === undefined ? whole : `${name}[${original}]`;
       });
-    const entry: InputProblem = { path: relocate(problem.path), message: relocate(problem.message), code: problem.code };
-    if (problem.column !== undefined) entry.column = problem.column;
-    relocated.push(entry);
+    relocated.push(inputProblemOf(problem, relocate(problem.path), relocate(problem.message)));
   }
   return relocated;
 }

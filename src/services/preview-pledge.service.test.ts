@@ -131,16 +131,16 @@ describeEachStore('the pledge preview', (suite) => {
     expect(await problemsOf('fr-secret')).toContain('dataset.unknown_reference');
   });
 
-  it("refuses a draft a save would refuse, with a save's codes at the draft's paths", async () => {
+  it("refuses a draft a save would refuse, with a save's codes at the draft's paths (an unknown reference's what and id)", async () => {
     const problem = async (principal: Principal, draft: Pledge) =>
       services.pledgePreview.preview(principal, { scenario: {}, pledge: draft }).then(
         () => undefined,
-        (caught: unknown) => (caught instanceof AppError ? { code: caught.code, problems: caught.problems.map(({ path, code, column }) => ({ path, code, column })) } : caught),
+        (caught: unknown) => (caught instanceof AppError ? { code: caught.code, problems: caught.problems.map(({ path, code, column, reference }) => ({ path, code, column, reference })) } : caught),
       );
-    expect(await problem(system, pledge('xx-1', 'XX'))).toEqual({ code: 'dataset.unknown_reference', problems: [{ path: 'party', code: 'dataset.unknown_reference', column: undefined }] });
-    expect(await problem(de, { ...deOwn, condition: 'ceasefire and us_backstp' })).toEqual({ code: 'condition.unknown_fact', problems: [{ path: 'condition', code: 'condition.unknown_fact', column: 15 }] });
-    expect(await problem(de, { ...deOwn, condition: 'total(land.personnel, area=ua.rear.secret) >= 1' })).toEqual({ code: 'condition.unknown_area', problems: [{ path: 'condition', code: 'condition.unknown_area', column: expect.any(Number) }] });
-    expect(await problem(de, { ...deOwn, sources: ['src-1', 'no-such-source'] })).toEqual({ code: 'dataset.unknown_reference', problems: [{ path: 'sources[1]', code: 'dataset.unknown_reference', column: undefined }] });
+    expect(await problem(system, pledge('xx-1', 'XX'))).toEqual({ code: 'dataset.unknown_reference', problems: [{ path: 'party', code: 'dataset.unknown_reference', column: undefined, reference: { collection: 'parties', id: 'XX' } }] });
+    expect(await problem(de, { ...deOwn, condition: 'ceasefire and us_backstp' })).toEqual({ code: 'condition.unknown_fact', problems: [{ path: 'condition', code: 'condition.unknown_fact', column: 15, reference: undefined }] });
+    expect(await problem(de, { ...deOwn, condition: 'total(land.personnel, area=ua.rear.secret) >= 1' })).toEqual({ code: 'condition.unknown_area', problems: [{ path: 'condition', code: 'condition.unknown_area', column: expect.any(Number), reference: undefined }] });
+    expect(await problem(de, { ...deOwn, sources: ['src-1', 'no-such-source'] })).toEqual({ code: 'dataset.unknown_reference', problems: [{ path: 'sources[1]', code: 'dataset.unknown_reference', column: undefined, reference: { collection: 'sources', id: 'no-such-source' } }] });
     // The same draft saved gets the same code.
     const saved = await services.records.replace(de, pledgeEntity, { ...deOwn, condition: 'ceasefire and us_backstp' }, 1).then(() => undefined, (caught: unknown) => (caught instanceof AppError ? caught.code : caught));
     expect(saved).toBe('condition.unknown_fact');

@@ -9,7 +9,7 @@ import type { Problem } from '../core/errors.js';
 import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
 import { conditionAreas, describePledgePreview, type PledgePreview } from '../core/scenario/preview-pledge.js';
 import type { Pledge } from '../core/types.js';
-import { InputError, type InputProblem } from '../contracts/input-error.js';
+import { InputError, inputProblemOf, type InputProblem } from '../contracts/input-error.js';
 import { AccessDeniedError, type AccessPolicy, denialOf } from './access/access-policy.js';
 import { runScenario, type ScenarioRequest } from './run-scenario.js';
 import type { ScenarioService } from './scenarios.service.js';
@@ -103,9 +103,7 @@ function inconsistent(id: string, problems: readonly Problem[], position: number
     const path = inRecord(problem.path, own)
       ? problem.path.slice(own.length).replace(/^\./, '') || '(record)'
       : problem.path.replace(/^pledges\[(\d+)\]/, (whole, at: string) => (others[Number(at)] ? `pledges/${(others[Number(at)] as Pledge).id}` : whole));
-    const entry: InputProblem = { path, message: problem.message, code: problem.code };
-    if (problem.column !== undefined) entry.column = problem.column;
-    return entry;
+    return inputProblemOf(problem, path);
   });
   return new InputError(problems[0]?.code ?? 'input.invalid', `pledges '${id}' would make the data inconsistent`, mapped);
 }

@@ -5,7 +5,7 @@ import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-da
 import { findById } from '../core/dataset/record-positions.js';
 import type { Problem, ProblemCode } from '../core/errors.js';
 import type { Dataset, Pledge } from '../core/types.js';
-import { AppError, InputError } from '../contracts/input-error.js';
+import { AppError, InputError, inputProblemOf } from '../contracts/input-error.js';
 import type { EntityDefinition, StoredRecord } from '../db/entities/entity-definition.js';
 import type { Database } from '../db/open-store.js';
 import { AccessDeniedError, denialOf } from './access/access-policy.js';
@@ -103,8 +103,7 @@ function consistencyProblems(name: string, id: string, dataset: Dataset, problem
           about = { collection, id: other.id };
           return `${collection}/${other.id}`;
         });
-    const entry: ProblemAbout = { path, message: problem.message, code: problem.code };
-    if (problem.column !== undefined) entry.column = problem.column;
+    const entry: ProblemAbout = inputProblemOf(problem, path);
     if (about) entry.about = about;
     return entry;
   });

@@ -81,4 +81,10 @@ describeEachStore('the pledge preview API', (suite) => {
     }
     expect(await readAuditHead(suite.store().db)).toEqual(head);
   });
+
+  it('sends an unknown reference’s collection and id with its code, for the editor to say in its language', async () => {
+    const response = await preview(as.de, { pledge: { ...draft, sources: ['nowhere'] } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().details.problems).toContainEqual({ path: 'sources[0]', code: 'dataset.unknown_reference', message: "unknown source 'nowhere'", reference: { collection: 'sources', id: 'nowhere' } });
+  });
 });

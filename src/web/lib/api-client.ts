@@ -4,6 +4,11 @@
 export interface Problem {
   path: string;
   message: string;
+  /** The server's stable code (`dataset.unknown_reference`), for saying the problem in the page's language. */
+  code?: string;
+  column?: number;
+  /** An unknown reference: what was referred to. */
+  reference?: { collection: string; id: string };
 }
 
 /** An error answer of the API: HTTP status, stable code (`auth.forbidden`), message and problems. */

@@ -10,9 +10,9 @@ import { ApiError } from '../../lib/api-client.js';
 import { useAppState } from '../../lib/app-state.js';
 import { scenarioKey } from '../../lib/load-scenario-view.js';
 import { useLoad } from '../../lib/use-api.js';
-import { conditionMessage } from './condition-messages.data.js';
 import { loadPledgePreview } from './load-pledge-editor.js';
 import type { EditorReference, Preview } from './pledge-editor.data.js';
+import { problemMessage } from './problem-messages.data.js';
 
 // The editor's preview: the server's answer for the draft (POST /api/scenarios/pledge-preview) once typing pauses;
 // the latest draft's answer wins (useLoad drops earlier ones), the last answer stays dimmed while the next is under
@@ -29,7 +29,10 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   areas: 'pledges.areas',
   status: 'pledges.status',
   condition: 'pledges.condition',
-  sources: 'editor.sources',
+  // The field's plain name: its form label also says how to type it.
+  sources: 'common.sources',
+  guarantee: 'pledges.guarantee',
+  supersedes: 'editor.supersedes',
 };
 
 export interface PreviewState {
@@ -80,7 +83,7 @@ export function PreviewBox({ preview, requirements, names }: { preview: PreviewS
       {error ? (
         <div className="error" role="status">
           <p>{error instanceof ApiError && error.status === 403 ? t('editor.previewForbidden') : t('editor.previewRefused')}</p>
-          {problems.length > 0 ? <ul>{problems.map((problem) => <li key={`${problem.path}:${problem.message}`}>{fieldName(problem.path)}: {problem.path === 'condition' ? conditionMessage(language, problem.message) : problem.message}</li>)}</ul> : <p>{error.message}</p>}
+          {problems.length > 0 ? <ul>{problems.map((problem) => <li key={`${problem.path}:${problem.message}`}>{fieldName(problem.path)}: {problemMessage(language, problem)}</li>)}</ul> : <p>{error.message}</p>}
         </div>
       ) : answer && (
         <>
