@@ -1,4 +1,4 @@
-// What a read-only map made over other maps (layered-map.ts, access/hidden-keys-map.ts) derives from its entries:
+// What a read-only map made over other maps (layered-map.ts, moved-positions.ts, access/hidden-keys-map.ts) derives from its entries:
 // keys, values, iteration and forEach, so that each such map says only how it looks a key up and lists its entries.
 
 export abstract class MapView<K, V> implements ReadonlyMap<K, V> {

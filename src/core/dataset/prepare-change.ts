@@ -8,7 +8,7 @@ import { checkRecordChange } from './check-record-change.js';
 import { rememberLineage } from './dataset-lineage.js';
 import { LayeredMap } from './layered-map.js';
 import { type PreparedDataset, prepareDataset } from './prepare-dataset.js';
-import { appendRecord, findById, replaceRecord } from './record-positions.js';
+import { appendRecord, findById, removeRecord, replaceRecord } from './record-positions.js';
 
 // A write checks what it changes (DESIGN.md §9: validation proportional to the change, not the dataset), in any
 // collection. Written into a prepared (hence consistent) dataset, only the written record, what names it, and the
@@ -32,7 +32,7 @@ export function applyDatasetChange(dataset: Dataset, collection: string, change:
   let next: { id: string }[];
   if (change.kind === 'create') next = appendRecord(list, change.record);
   else if (change.kind === 'update') next = replaceRecord(list, change.record);
-  else next = list.filter((item) => item.id !== change.id);
+  else next = removeRecord(list, change.id);
   return { ...dataset, [key]: next };
 }
 

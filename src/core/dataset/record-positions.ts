@@ -1,10 +1,11 @@
-import { LayeredMap } from './layered-map.js';
+import { appendPosition, movePositions } from './moved-positions.js';
 
 // Where each record of a dataset's collection stands, by id, kept per list (lists are never changed once made):
 // a write finds the record it replaces without scanning 100,000 records, and passes the index on to the list it
-// makes — the same index after an update (positions unchanged), one entry layered on after a create. A list made
-// any other way (read from the store, a delete) gets its index on first use. Changes are applied to prepared
-// datasets, whose ids are unique.
+// makes — the same index after an update (positions unchanged), one entry added after a create, the old one with
+// the later positions moved down after a delete (moved-positions.ts: no Map of 100,000 ids either way). A list
+// made any other way (read from the store) gets its index on first use. Changes are applied to prepared datasets,
+// whose ids are unique (but for capabilities: their ids are not checked).
 
 type Positions = ReadonlyMap<string, number>;
 
@@ -32,9 +33,8 @@ export function findById<T extends { id: string }>(list: readonly T[], id: strin
 
 /** `list` with `record` appended (its index: the old one plus the new id, unless the id was there already). */
 export function appendRecord<T extends { id: string }>(list: readonly T[], record: T): T[] {
-  const positions = positionsOf(list);
   const next = [...list, record];
-  indexes.set(next, positions.has(record.id) ? positions : LayeredMap.with(positions, record.id, list.length));
+  indexes.set(next, appendPosition(positionsOf(list), record.id, list.length));
   return next;
 }
 
@@ -45,5 +45,25 @@ export function replaceRecord<T extends { id: string }>(list: readonly T[], reco
   const next = list.slice();
   if (at !== undefined) next[at] = record;
   indexes.set(next, positions);
+  return next;
+}
+
+/** `list` without the records of this id (what `filter` would keep); a copy of `list` when there is none. */
+export function removeRecord<T extends { id: string }>(list: readonly T[], id: string): T[] {
+  const positions = positionsOf(list);
+  const at = positions.get(id);
+  if (at === undefined) {
+    const copy = list.slice();
+    indexes.set(copy, positions);
+    return copy;
+  }
+  // As many distinct ids as records: this id is at `at` alone, so removing that one record is what `filter` does.
+  // Otherwise (repeated ids: capabilities, or a change the full check refuses) filter, and index on first use.
+  if (positions.size !== list.length) return list.filter((item) => item.id !== id);
+  const next = list.toSpliced(at, 1);
+  const oldToNew = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) oldToNew[i] = i < at ? i : i - 1;
+  oldToNew[at] = -1;
+  indexes.set(next, movePositions(positions, oldToNew, [], list.length - 1));
   return next;
 }

@@ -121,6 +121,8 @@ describe('a compiled form patched after writes equals a fresh compile', () => {
           last.set(options, patched);
           const fresh = compiledCandidates({ ...current }, options);
           expect(parts(patched)).toEqual(parts(fresh));
+          // Both derive the parties from the network: against the candidates themselves.
+          expect(patched.candidateParties).toEqual([...new Set(patched.candidates.map((pledge) => pledge.party))].sort());
           if (!before) continue;
           kept.compiled++;
           if (patched.network === before.network) kept.network++;

@@ -4,7 +4,7 @@ import { TRUE_CONDITION } from '../conditions/ast.js';
 import { type CoverageIndex, indexCoverage } from '../coverage/index-coverage.js';
 import { appendToCoverage, remapCoverage } from '../coverage/remap-coverage.js';
 import { reindexRequirements } from '../coverage/reindex-requirements.js';
-import { LayeredMap } from '../dataset/layered-map.js';
+import { appendPosition, movePositions } from '../dataset/moved-positions.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import { spliceNetwork } from '../activation/splice-network.js';
 import type { Pledge } from '../types.js';
@@ -15,8 +15,9 @@ import { type CandidateDiff, compareCandidates, diffCandidates, sameNames, sameR
 // compiled before the write (inheritCompiled): the candidates are selected again (a linear pass), and the network
 // and the coverage index are kept when what they were built from did not change — compiled again, each on its
 // own, only when it did (compare-candidates.ts says which); pledges appended to the candidates (a create) are
-// merged into the coverage index (remap-coverage.ts), and a requirement write re-indexes only the pledges of
-// the capabilities whose requirements changed (reindex-requirements.ts). Property test: a patched form equals a fresh one.
+// merged into the coverage index (remap-coverage.ts), a requirement write re-indexes only the pledges of the
+// capabilities whose requirements changed (reindex-requirements.ts), and the candidates' id index is shifted rather
+// than built again (moved-positions.ts). Property test: a patched form equals a fresh one.
 
 export interface CompiledCandidates extends CandidateSelection {
   network: Network;
@@ -71,10 +72,10 @@ function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, 
   const selection = selectCandidates(dataset.pledges, options);
   const { candidates } = selection;
   const same = before ? compareCandidates(before, candidates, dataset) : { network: false, coverage: false, positions: false, appended: false, prefix: false, placed: false };
-  const candidateById = !before ? indexCandidates(candidates) : same.positions ? before.candidateById : same.prefix ? appendCandidates(before.candidateById, candidates) : indexCandidates(candidates);
-  // A few candidates removed, inserted or changed: found once, for the splice and the coverage remap.
+  // A few candidates removed, inserted or changed: found once, for the index, the splice and the coverage remap.
   let diff: CandidateDiff | undefined | null = null;
   const diffOf = (previous: CompiledCandidates): CandidateDiff | undefined => (diff === null ? (diff = diffCandidates(previous.candidates, candidates, previous.candidateById, MAX_SPLICED)) : diff);
+  const candidateById = !before ? indexCandidates(candidates) : same.positions ? before.candidateById : same.prefix ? appendCandidates(before.candidateById, candidates) : (moveCandidates(before, candidates, diffOf(before)) ?? indexCandidates(candidates));
   const network = !before ? compileAll(dataset, candidates) : same.network ? keep(before.network) : (spliceCandidates(dataset, before, candidates, diffOf(before)) ?? compileAll(dataset, candidates));
   const coverage = !before ? indexCoverage(dataset.requirements, candidates)
     : same.coverage ? { ...before.coverage, pledges: candidates }
@@ -87,7 +88,7 @@ function compileCandidates(dataset: PreparedDataset, options: CandidateOptions, 
     coverage,
     candidateOf: positionsAmongCandidates(dataset.pledges, candidates),
     candidateById,
-    candidateParties: same.network && before ? before.candidateParties : [...new Set(candidates.map((pledge) => pledge.party))].sort(),
+    candidateParties: same.network && before ? before.candidateParties : partiesWithPledges(network),
   };
 }
 
@@ -142,11 +143,28 @@ function indexCandidates(candidates: readonly Pledge[]): ReadonlyMap<string, num
   return new Map(candidates.map((pledge, i) => [pledge.id, i]));
 }
 
-// Candidates appended after the same ones (a create): their positions layered on the old index.
+// Candidates appended after the same ones (a create): their positions added to the old index.
 function appendCandidates(index: ReadonlyMap<string, number>, candidates: readonly Pledge[]): ReadonlyMap<string, number> {
   let next = index;
-  for (let c = index.size; c < candidates.length; c++) next = LayeredMap.with(next, (candidates[c] as Pledge).id, c);
+  for (let c = index.size; c < candidates.length; c++) next = appendPosition(next, (candidates[c] as Pledge).id, c);
   return next;
+}
+
+// A few candidates removed, inserted or changed (a delete, say): the old index with the kept ones moved and the
+// inserted ones placed (moved-positions.ts), instead of a Map of every candidate. A changed candidate keeps its id
+// but oldToNew drops it (-1): it is placed again at its inserted position.
+function moveCandidates(before: CompiledCandidates, candidates: readonly Pledge[], diff: CandidateDiff | undefined): ReadonlyMap<string, number> | undefined {
+  if (!diff) return undefined;
+  const added = diff.inserted.map((position): [string, number] => [(candidates[position] as Pledge).id, position]);
+  return movePositions(before.candidateById, diff.oldToNew, added, candidates.length);
+}
+
+// The parties with a candidate, sorted: those of the network's pledges (exactly the candidates). Its partyIds also
+// hold parties only named in conditions, or, after a splice, left by a removed pledge.
+function partiesWithPledges(network: Network): string[] {
+  const used = new Uint8Array(network.partyIds.length);
+  for (let p = 0; p < network.pledgeParty.length; p++) used[network.pledgeParty[p] as number] = 1;
+  return network.partyIds.filter((_, r) => used[r] === 1).sort();
 }
 
 function activationPledge(dataset: PreparedDataset, pledge: Pledge): ActivationPledge {
