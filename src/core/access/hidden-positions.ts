@@ -1,21 +1,11 @@
+import { lowerBound } from '../lower-bound.js';
+
 // A view's hidden pledges as ascending positions in its dataset's list (restrict-dataset.ts records them): a visible
 // pledge's position in the view is its position in the dataset less the hidden ones before it, a binary search.
 
-/** How many of the ascending positions are below `position`. */
-export function countBelow(positions: Int32Array, position: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((positions[mid] as number) < position) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** With `position` added in order. */
 export function insertPosition(positions: Int32Array, position: number): Int32Array {
-  const i = countBelow(positions, position);
+  const i = lowerBound(positions, position);
   const next = new Int32Array(positions.length + 1);
   next.set(positions.subarray(0, i));
   next[i] = position;
@@ -25,7 +15,7 @@ export function insertPosition(positions: Int32Array, position: number): Int32Ar
 
 /** Without `position` (if there); the later ones moved down by one when the record at `position` left the list (`shift`). */
 export function removePosition(positions: Int32Array, position: number, shift = true): Int32Array {
-  const i = countBelow(positions, position);
+  const i = lowerBound(positions, position);
   const present = positions[i] === position;
   const next = new Int32Array(positions.length - (present ? 1 : 0));
   next.set(positions.subarray(0, i));

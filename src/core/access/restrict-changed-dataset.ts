@@ -2,7 +2,8 @@ import { type DatasetStep, datasetToken, lineageOf } from '../dataset/dataset-li
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { Pledge } from '../types.js';
 import { HiddenKeysMap } from './hidden-keys-map.js';
-import { countBelow, insertPosition, removePosition } from './hidden-positions.js';
+import { lowerBound } from '../lower-bound.js';
+import { insertPosition, removePosition } from './hidden-positions.js';
 import type { VisibilityScope } from './principal.js';
 import { canSeePledge, originalPledge, rememberView, restrictDataset, viewedPledge, viewRecordOf } from './restrict-dataset.js';
 
@@ -75,7 +76,7 @@ function replayStep(view: WorkingView, step: DatasetStep, dataset: PreparedDatas
   const { collection, change, at } = step;
   // Another collection's write leaves the pledge list (the same object) and so the view's.
   if (collection !== 'pledges') return true;
-  const v = at - countBelow(view.hiddenAt, at);
+  const v = at - lowerBound(view.hiddenAt, at);
   if (change.kind === 'create') {
     // Appended; nothing can supersede a pledge that did not exist.
     const pledge = change.record as Pledge;

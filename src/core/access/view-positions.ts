@@ -2,7 +2,7 @@ import { MapView } from '../dataset/map-view.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import { positionsOf } from '../dataset/record-positions.js';
 import type { Pledge } from '../types.js';
-import { countBelow } from './hidden-positions.js';
+import { lowerBound } from '../lower-bound.js';
 import { anyViewRecordOf } from './restrict-dataset.js';
 
 // Where each pledge of a caller's view stands, by id (positionsOf for a view's list), without a Map of the view's
@@ -28,7 +28,7 @@ class ViewPositions extends MapView<string, number> {
   get(id: string): number | undefined {
     if (this.hidden.has(id)) return undefined;
     const at = this.source.get(id);
-    return at === undefined ? undefined : at - countBelow(this.hiddenAt, at);
+    return at === undefined ? undefined : at - lowerBound(this.hiddenAt, at);
   }
 
   has(id: string): boolean {

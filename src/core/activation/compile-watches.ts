@@ -1,3 +1,4 @@
+import { lowerBound } from '../lower-bound.js';
 import { KEY_ACTIVE, LEAF_ACTIVE, LEAF_TOTAL } from './network-codes.js';
 
 // Static watch structures of a network: the leaves watching each aggregate key, and the threshold leaves of
@@ -212,15 +213,4 @@ function sortByBound(leaf: Int32Array, bound: Float64Array): void {
   const leaves = leaf.slice();
   for (let i = 0; i < size; i++) leaf[place[rank[i] as number]!++] = leaves[i] as number;
   bound.set(sorted);
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -2,6 +2,7 @@ import type { Comparison } from '../conditions/ast.js';
 import type { FactValue, PartyId } from '../types.js';
 import type { ExclusionReason } from './candidates.js';
 import { LEAF_ACTIVE, LEAF_COUNT, LEAF_FACT, LEAF_FALSE, LEAF_TOTAL, type Network, NODE_AND, NODE_LEAF } from './compile-network.js';
+import { lowerBound } from '../lower-bound.js';
 import { perNetwork } from './per-network.js';
 import { FAILS, type FailureRecords } from './record-failures.js';
 
@@ -223,18 +224,6 @@ class WaitsReasons {
     if (capability >= 0) reason.capability = net.capabilityIds[capability] as string;
     return reason;
   }
-}
-
-// The first index of `sorted` (ascending) holding `value` or more.
-function lowerBound(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const waitsReasonsOf = perNetwork((net) => new WaitsReasons(net));
