@@ -1,5 +1,5 @@
-import { viewPositions } from '../core/access/view-positions.js';
 import type { PreparedDataset } from '../core/dataset/prepare-dataset.js';
+import { positionsOf } from '../core/dataset/record-positions.js';
 import { buildSearchTexts, columnCollator, columnTexts, orderById, orderByRanks, orderByState, quantityRanks, stateSearchWords } from '../core/pledge-list/pledge-list-order.js';
 import { type PledgeListLanguage, type PledgeNames, type PledgeRowState, type PledgeTexts, pledgeTexts } from '../core/pledge-list/pledge-row-text.js';
 import type { PledgeListQuery } from '../core/pledge-list/select-pledge-rows.js';
@@ -38,10 +38,10 @@ export class PledgeListOrders {
   // Search texts by pledge record, while the names they hold stay the same: a write changes few records.
   private texts: { signature: string; byPledge: WeakMap<Pledge, string> } | undefined;
 
-  /** The dataset's names, cell texts in both languages, and where each pledge stands (the dataset's own index, kept across writes; a view's, derived from it). */
+  /** The dataset's names, cell texts in both languages, and where each pledge stands (the dataset's own index, kept across writes; a view's, derived from it: access/view-positions.ts). */
   names(dataset: PreparedDataset): PledgeNames & { positions: ReadonlyMap<string, number>; texts: Readonly<Record<PledgeListLanguage, PledgeTexts>> } {
     return this.cache.get(dataset, 'names', () => {
-      const names = { parties: new Map(dataset.parties.map((party) => [party.id, party])), capabilities: dataset.capabilityById, positions: viewPositions(dataset) };
+      const names = { parties: new Map(dataset.parties.map((party) => [party.id, party])), capabilities: dataset.capabilityById, positions: positionsOf(dataset.pledges) };
       return { ...names, texts: { en: pledgeTexts('en', names), de: pledgeTexts('de', names) } };
     }, () => 4096 + 256 * dataset.parties.length);
   }

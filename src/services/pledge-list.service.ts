@@ -54,7 +54,7 @@ export class PledgeListService {
 
   /** One page of the scenario's pledges the caller may see, filtered and sorted as asked. */
   async page(principal: Principal, request: PledgeListRequest & { limit: number; offset: number }): Promise<PledgeListPage> {
-    const { dataset, result } = await this.evaluate(principal, request.scenario);
+    const { dataset, result } = await this.scenarios.evaluateWithDataset(principal, request.scenario);
     const positions = this.select(dataset, result, request);
     const shown = positions.slice(request.offset, request.offset + request.limit);
     const facets = this.facets(dataset, request.query.knownOn);
@@ -63,7 +63,7 @@ export class PledgeListService {
 
   /** The whole filtered, sorted list as CSV or XLSX, with the columns the page shows, sources and the as-of date last. */
   async export(principal: Principal, request: PledgeExportRequest): Promise<PledgeExport> {
-    const { dataset, result } = await this.evaluate(principal, request.scenario);
+    const { dataset, result } = await this.scenarios.evaluateWithDataset(principal, request.scenario);
     const positions = this.select(dataset, result, request);
     const words = pledgeListWords(request.language);
     const names = this.orders.names(dataset);
@@ -92,11 +92,6 @@ export class PledgeListService {
     const filename = `${request.name}-${asOf}.${request.format}`;
     if (request.format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: writeCsv(table) };
     return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await writeXlsx([table], this.now()) };
-  }
-
-  // The dataset and the evaluation of one audit head (read together: a write in between cannot split them).
-  private async evaluate(principal: Principal, scenario: ScenarioRequest): Promise<{ dataset: PreparedDataset; result: ScenarioResult }> {
-    return this.scenarios.evaluateWithDataset(principal, scenario);
   }
 
   /** The list's cache (GET /health). */

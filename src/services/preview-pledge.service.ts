@@ -4,7 +4,7 @@ import type { Principal } from '../core/access/principal.js';
 import { decideSupersedes } from '../core/access/reference-rules.js';
 import { prepareChangedDataset } from '../core/dataset/prepare-change.js';
 import { type PreparedDataset, prepareDataset } from '../core/dataset/prepare-dataset.js';
-import { findById } from '../core/dataset/record-positions.js';
+import { findById, positionsOf } from '../core/dataset/record-positions.js';
 import type { Problem } from '../core/errors.js';
 import { inheritCompiled } from '../core/scenario/compiled-candidates.js';
 import { conditionAreas, describePledgePreview, type PledgePreview } from '../core/scenario/preview-pledge.js';
@@ -87,7 +87,7 @@ function checkDraft(view: PreparedDataset, draft: Pledge, change: { kind: 'creat
   }
   const prepared = prepareChangedDataset(view, 'pledges', change);
   if (prepared.ok) return prepared.value;
-  const position = change.kind === 'create' ? view.pledges.length : view.pledges.findIndex((pledge) => pledge.id === draft.id);
+  const position = change.kind === 'create' ? view.pledges.length : (positionsOf(view.pledges).get(draft.id) ?? -1);
   throw inconsistent(draft.id, prepared.problems, position, view.pledges);
 }
 

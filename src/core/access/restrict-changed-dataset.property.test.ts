@@ -4,18 +4,18 @@ import { type Step, startDataset, stepArbitrary } from '../../../test/support/da
 import { makePledge } from '../../../test/support/model-builders.js';
 import { prepareChangedDataset } from '../dataset/prepare-change.js';
 import { type PreparedDataset, prepareDataset } from '../dataset/prepare-dataset.js';
+import { positionsOf } from '../dataset/record-positions.js';
 import type { Dataset, Pledge } from '../types.js';
 import type { VisibilityScope } from './principal.js';
 import { restrictChangedDataset, viewCounts } from './restrict-changed-dataset.js';
 import { restrictDataset } from './restrict-dataset.js';
-import { viewPositions } from './view-positions.js';
 import { canSeeItem } from './visibility.js';
 
 // On random sequences of writes — pledges created, updated (often only their confidentiality or shares, hiding or
 // showing a pledge that others' revisions supersede) and deleted, writes to the other collections, refused writes,
 // a head moved by a write to no collection, a dataset read anew — each scope's view derived from its view before
 // the write, or several writes before it, equals restrictDataset of the new dataset: the same pledge objects in the same order, the same
-// conditions for every id, the same positions by id (viewPositions), the dataset itself when nothing is hidden, and
+// conditions for every id, the same positions by id (positionsOf), the dataset itself when nothing is hidden, and
 // never a pledge the scope may not see.
 
 const PARTIES = ['A', 'B', 'C', 'D'];
@@ -86,7 +86,7 @@ function expectSameView(derived: PreparedDataset, dataset: PreparedDataset, scop
   // Positions by id, as positionsOf would give them, for the derived view and the fresh one.
   const fresh = new Map(derived.pledges.map((pledge, i) => [pledge.id, i]));
   for (const view of [derived, expected]) {
-    const positions = viewPositions(view);
+    const positions = positionsOf(view.pledges);
     expect(positions.size).toBe(fresh.size);
     expect([...positions]).toEqual([...fresh]);
     for (const id of [...IDS, 'p9']) {

@@ -2,6 +2,7 @@ import { type DatasetToken, datasetToken } from '../dataset/dataset-lineage.js';
 import type { PreparedDataset } from '../dataset/prepare-dataset.js';
 import type { Pledge } from '../types.js';
 import { HiddenKeysMap } from './hidden-keys-map.js';
+import { indexViewList } from './view-positions.js';
 import { scopeKey, type VisibilityScope } from './principal.js';
 import { canSeeItem, canSeeRecord } from './visibility.js';
 
@@ -48,9 +49,8 @@ export function restrictDataset(dataset: PreparedDataset, scope: VisibilityScope
 
 /** What a view of now was made from (restrict-changed-dataset.ts derives the next head's view from it). */
 export interface ViewRecord {
-  /** The dataset it is a view of, and that dataset's pledges (view-positions.ts looks positions up in them). */
+  /** The dataset it is a view of. */
   source: DatasetToken;
-  sourcePledges: readonly Pledge[];
   hidden: ReadonlySet<string>;
   /** The positions of the hidden pledges in the dataset's list, ascending. */
   hiddenAt: Int32Array;
@@ -59,26 +59,21 @@ export interface ViewRecord {
 // Per view object and scope key (a dataset that hides nothing is the view of several scopes).
 const viewRecords = new WeakMap<PreparedDataset, Map<string, ViewRecord>>();
 
-/** Record that `view` is `dataset` as `scope` sees it, hiding `hidden` (at `hiddenAt`); returns `view`. */
+/** Record that `view` is `dataset` as `scope` sees it, hiding `hidden` (at `hiddenAt`), and index its list by the dataset's; returns `view`. */
 export function rememberView(view: PreparedDataset, scope: VisibilityScope, dataset: PreparedDataset, hidden: ReadonlySet<string>, hiddenAt: Int32Array): PreparedDataset {
   let records = viewRecords.get(view);
   if (!records) {
     records = new Map();
     viewRecords.set(view, records);
   }
-  records.set(scopeKey(scope), { source: datasetToken(dataset), sourcePledges: dataset.pledges, hidden, hiddenAt });
+  records.set(scopeKey(scope), { source: datasetToken(dataset), hidden, hiddenAt });
+  if (view.pledges !== dataset.pledges) indexViewList(view.pledges, dataset.pledges, hidden, hiddenAt);
   return view;
 }
 
 /** What `view` was made from for `scope`, if restrictDataset (or restrictChangedDataset) made it. */
 export function viewRecordOf(view: PreparedDataset, scope: VisibilityScope): ViewRecord | undefined {
   return viewRecords.get(view)?.get(scopeKey(scope));
-}
-
-/** What `view` was made from for any scope (a view hiding something is made for one scope). */
-export function anyViewRecordOf(view: PreparedDataset): ViewRecord | undefined {
-  const records = viewRecords.get(view);
-  return records === undefined ? undefined : records.values().next().value;
 }
 
 /**

@@ -1,20 +1,18 @@
 import { MapView } from '../dataset/map-view.js';
-import type { PreparedDataset } from '../dataset/prepare-dataset.js';
-import { positionsOf } from '../dataset/record-positions.js';
-import type { Pledge } from '../types.js';
+import { positionsOf, rememberPositions } from '../dataset/record-positions.js';
 import { lowerBound } from '../lower-bound.js';
-import { anyViewRecordOf } from './restrict-dataset.js';
+import type { Pledge } from '../types.js';
 
-// Where each pledge of a caller's view stands, by id (positionsOf for a view's list), without a Map of the view's
-// 100,000 ids for every view and audit head: a visible pledge's position is its position in the dataset (whose
-// index writes keep, record-positions.ts) less the hidden pledges before it (a binary search in the positions
-// restrict-dataset.ts recorded). A view that hides nothing is the dataset, with the dataset's index; a view made
-// otherwise (of the past) gets positionsOf.
+// Where each pledge of a caller's view stands, by id, without a Map of the view's 100,000 ids for every view and
+// audit head: a visible pledge's position is its position in the dataset (whose index writes keep,
+// record-positions.ts) less the hidden pledges before it (a binary search in the positions restrict-dataset.ts
+// records). Registered as the index of the view's list, so that positionsOf and findById on a view (the pledge
+// list's names, the editor's preview and the write check it runs on the view) use it.
 
 class ViewPositions extends MapView<string, number> {
   constructor(
     private readonly list: readonly Pledge[],
-    private readonly source: ReadonlyMap<string, number>,
+    private readonly sourceList: readonly Pledge[],
     private readonly hidden: ReadonlySet<string>,
     private readonly hiddenAt: Int32Array,
   ) {
@@ -27,7 +25,7 @@ class ViewPositions extends MapView<string, number> {
 
   get(id: string): number | undefined {
     if (this.hidden.has(id)) return undefined;
-    const at = this.source.get(id);
+    const at = positionsOf(this.sourceList).get(id);
     return at === undefined ? undefined : at - lowerBound(this.hiddenAt, at);
   }
 
@@ -40,15 +38,7 @@ class ViewPositions extends MapView<string, number> {
   }
 }
 
-const known = new WeakMap<PreparedDataset, ReadonlyMap<string, number>>();
-
-/** The position of each pledge id in `view.pledges` (as positionsOf gives it). */
-export function viewPositions(view: PreparedDataset): ReadonlyMap<string, number> {
-  let positions = known.get(view);
-  if (!positions) {
-    const record = anyViewRecordOf(view);
-    positions = record === undefined || record.hidden.size === 0 ? positionsOf(view.pledges) : new ViewPositions(view.pledges, positionsOf(record.sourcePledges), record.hidden, record.hiddenAt);
-    known.set(view, positions);
-  }
-  return positions;
+/** Index `list`, a view of `sourceList` without the `hidden` pledges (at `hiddenAt` in it, ascending), by that list's index. */
+export function indexViewList(list: readonly Pledge[], sourceList: readonly Pledge[], hidden: ReadonlySet<string>, hiddenAt: Int32Array): void {
+  rememberPositions(list, new ViewPositions(list, sourceList, hidden, hiddenAt));
 }

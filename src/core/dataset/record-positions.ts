@@ -25,6 +25,11 @@ export function positionsOf(list: readonly { id: string }[]): Positions {
   return positions;
 }
 
+/** Give `list` an index made from another list's (a caller's view, access/view-positions.ts): positionsOf answers with it. */
+export function rememberPositions(list: readonly { id: string }[], positions: Positions): void {
+  indexes.set(list, positions);
+}
+
 /** The record with this id, if any. */
 export function findById<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
   const at = positionsOf(list).get(id);
